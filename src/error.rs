@@ -1,0 +1,47 @@
+//! The library's error type.
+//!
+//! Library functions return [`Error`]; only the binary turns errors into
+//! messages and exit codes. Problems that concern one document (unreadable,
+//! not UTF-8, a malformed JSONL line) are not errors of the whole run: the
+//! loader reports them as [`crate::load::LoadProblem`]s and carries on.
+
+use std::path::PathBuf;
+
+/// Everything that can stop a library call as a whole.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// An option has a value the pipeline cannot work with.
+    #[error("invalid value for {option}: {message}")]
+    Config {
+        /// The option's name as the CLI spells it, e.g. `--threshold`.
+        option: &'static str,
+        /// What is wrong with the value.
+        message: String,
+    },
+    /// A file or directory could not be read.
+    #[error("{}: {source}", path.display())]
+    Io {
+        /// The path that failed.
+        path: PathBuf,
+        /// The underlying I/O error.
+        #[source]
+        source: std::io::Error,
+    },
+    /// The input held no document with any text to work on.
+    #[error("no documents to summarize{}", if problems == &0 { String::new() } else { format!(" ({problems} input problem(s) reported above)") })]
+    NoDocuments {
+        /// How many input problems were reported on the way.
+        problems: usize,
+    },
+    /// Input that is malformed as a whole (e.g. evaluation data in the wrong layout).
+    #[error("{location}: {message}")]
+    Input {
+        /// The file (and line) at fault.
+        location: String,
+        /// What is wrong with it.
+        message: String,
+    },
+}
+
+/// Shorthand for results of library calls.
+pub type Result<T, E = Error> = std::result::Result<T, E>;
