@@ -1,8 +1,64 @@
-//! brief: multi-document extractive summarization with citations.
+//! brief reads many documents about one subject (news articles from several
+//! outlets, reports, reviews), finds the sentences that say the same thing
+//! across sources, and writes one consolidated extractive summary in which
+//! every sentence cites every source that carries it.
+//!
+//! # Stages
+//!
+//! Data flows one way; each stage is a module consuming the previous
+//! stage's output:
+//!
+//! 1. [`load`]: files, directories, stdin, JSON Lines → [`load::Document`]s
+//!    (problems per document are reported, never fatal to the run).
+//! 2. [`segment`]: text → [`segment::Unit`]s (sentence, heading, byline,
+//!    boilerplate) with byte offsets into the original text.
+//! 3. [`analyze`]: sentences → interned, stemmed, stop-word-free term ids.
+//! 4. [`tfidf`]: term ids → L2-normalized sparse TF-IDF rows
+//!    ([`tfidf::TfIdfMatrix`]).
+//! 5. [`cluster`]: near-duplicate sentence clusters by prefix-filtered
+//!    all-pairs cosine search ([`cluster::Clusters`]).
+//! 6. [`rank`]: support-weighted LexRank over the clusters' representatives.
+//! 7. [`select`]: budgeted, non-redundant selection and ordering.
+//! 8. [`cite`] and [`render`]: citations of every member of each chosen
+//!    cluster; text, Markdown or versioned JSON.
+//!
+//! [`pipeline`] wires the stages; [`cli`] is the command-line front end and
+//! the only module that prints.
+//!
+//! # Example
+//!
+//! ```
+//! use brief::load::Document;
+//! use brief::pipeline::{Config, Pipeline};
+//!
+//! let docs = vec![
+//!     Document::new("a", "a.txt", "The summit ended without a ceasefire deal. Both leaders praised the talks."),
+//!     Document::new("b", "b.txt", "The summit ended without any ceasefire deal. Markets were calm."),
+//! ];
+//! let pipeline = Pipeline::new(Config::default())?;
+//! let prepared = pipeline.prepare(docs)?;
+//! let summary = pipeline.summarize(&prepared);
+//! let first = &summary.sentences[0];
+//! // The shared fact comes first and cites both sources.
+//! assert_eq!(first.support, 2);
+//! assert!(prepared.text(&first.representative).starts_with("The summit ended"));
+//! # Ok::<(), brief::Error>(())
+//! ```
+#![deny(missing_docs)]
 
+pub mod analyze;
+pub mod cite;
+pub mod cli;
+pub mod cluster;
 pub mod error;
 pub mod lang;
+pub mod load;
+pub mod pipeline;
+pub mod rank;
+pub mod render;
 pub mod segment;
+pub mod select;
+pub mod tfidf;
 
 pub use error::{Error, Result};
 pub use lang::Language;

@@ -1,0 +1,446 @@
+//! Stage 3, *analyze*: turn each sentence into a sequence of term ids.
+//!
+//! Per word: Unicode word boundaries (UAX #29), NFKC normalization, quote
+//! folding (’ → '), case folding, acronym folding (`U.S.` = `US`), clitic
+//! stripping (`Trump's` → `trump`), stop-word removal, transliteration
+//! folding of name endings (`Zelenskiy`, `Zelenskyy` → `zelensky`) and
+//! Snowball stemming. Terms are interned to `u32` ids once; the hot loop
+//! allocates no `String` per token, and each distinct word is stemmed once
+//! per chunk of sentences thanks to a cache.
+
+use std::borrow::Cow;
+
+use rayon::prelude::*;
+use rustc_hash::{FxHashMap, FxHashSet};
+use unicode_normalization::UnicodeNormalization;
+use unicode_segmentation::UnicodeSegmentation;
+
+use crate::lang::Language;
+
+/// A term id: an index into [`Analysis::vocabulary`].
+pub type TermId = u32;
+
+/// Where a sentence comes from: its document and unit index.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct SentenceSource {
+    /// Index of the document in the input order.
+    pub document: u32,
+    /// Index of the unit within the document's segmentation.
+    pub unit: u32,
+}
+
+/// One analyzed sentence.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AnalyzedSentence {
+    /// Where the sentence is.
+    pub source: SentenceSource,
+    /// Content terms in text order (stop words removed, stemmed).
+    pub terms: Vec<TermId>,
+    /// Number of words, stop words included: the sentence's length for
+    /// budgets and length features.
+    pub words: u32,
+}
+
+/// All analyzed sentences of a run and the vocabulary their ids refer to.
+#[derive(Clone, Debug, Default)]
+pub struct Analysis {
+    /// Term strings (stems), sorted; a [`TermId`] indexes this list.
+    pub vocabulary: Vec<String>,
+    /// Sentences in input order (document, then position).
+    pub sentences: Vec<AnalyzedSentence>,
+}
+
+/// Sentences per chunk of parallel work. Fixed, so the work split (and the
+/// stem caches) never depend on the thread count.
+const CHUNK_SENTENCES: usize = 2048;
+
+/// Turns text into terms for one language.
+pub struct Analyzer {
+    stemmer: rust_stemmers::Stemmer,
+    stop_words: FxHashSet<&'static str>,
+}
+
+impl std::fmt::Debug for Analyzer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Analyzer")
+            .field("stop_words", &self.stop_words.len())
+            .finish_non_exhaustive()
+    }
+}
+
+impl Analyzer {
+    /// An analyzer with `language`'s stop words and stemmer.
+    pub fn new(language: Language) -> Self {
+        Analyzer {
+            stemmer: rust_stemmers::Stemmer::create(language.stemmer_algorithm()),
+            stop_words: language
+                .stop_words()
+                .iter()
+                .chain(extra_stop_words(language))
+                .copied()
+                .collect(),
+        }
+    }
+
+    /// Analyzes sentences given as `(source, text)` pairs, in parallel.
+    pub fn analyze(&self, sentences: &[(SentenceSource, &str)]) -> Analysis {
+        // Each chunk interns terms into its own local vocabulary; local ids
+        // are then remapped to ids in the sorted global vocabulary, so the
+        // result is identical whatever the thread count.
+        let chunks: Vec<ChunkResult> = sentences
+            .par_chunks(CHUNK_SENTENCES)
+            .map(|chunk| self.analyze_chunk(chunk))
+            .collect();
+
+        let mut vocabulary: Vec<String> = chunks
+            .iter()
+            .flat_map(|c| c.vocabulary.iter().map(|t| t.to_string()))
+            .collect::<FxHashSet<_>>()
+            .into_iter()
+            .collect();
+        vocabulary.sort_unstable();
+
+        let sentences = chunks
+            .into_par_iter()
+            .flat_map_iter(|chunk| {
+                let remap: Vec<TermId> = chunk
+                    .vocabulary
+                    .iter()
+                    .map(|term| {
+                        vocabulary
+                            .binary_search_by(|probe| probe.as_str().cmp(term))
+                            .map_or(0, |id| id as TermId)
+                    })
+                    .collect();
+                chunk.sentences.into_iter().map(move |mut s| {
+                    for t in &mut s.terms {
+                        *t = remap[*t as usize];
+                    }
+                    s
+                })
+            })
+            .collect();
+        Analysis {
+            vocabulary,
+            sentences,
+        }
+    }
+
+    /// Analyzes one text into term strings: for tests and for callers that
+    /// need no interning.
+    pub fn terms(&self, text: &str) -> Vec<String> {
+        let mut chunk = ChunkState::default();
+        let mut out = Vec::new();
+        self.analyze_text(text, &mut chunk, &mut out);
+        out.into_iter()
+            .map(|id| chunk.vocabulary[id as usize].to_string())
+            .collect()
+    }
+
+    fn analyze_chunk(&self, chunk: &[(SentenceSource, &str)]) -> ChunkResult {
+        let mut state = ChunkState::default();
+        let mut sentences = Vec::with_capacity(chunk.len());
+        for &(source, text) in chunk {
+            let mut terms = Vec::new();
+            let words = self.analyze_text(text, &mut state, &mut terms);
+            sentences.push(AnalyzedSentence {
+                source,
+                terms,
+                words,
+            });
+        }
+        ChunkResult {
+            vocabulary: state.vocabulary,
+            sentences,
+        }
+    }
+
+    /// Appends the local term ids of `text` to `out`; returns the word count.
+    fn analyze_text(&self, text: &str, state: &mut ChunkState, out: &mut Vec<TermId>) -> u32 {
+        let normalized: Cow<str> = if text.is_ascii() {
+            Cow::Borrowed(text)
+        } else {
+            Cow::Owned(text.nfkc().collect())
+        };
+        let mut words = 0;
+        for word in normalized.unicode_words() {
+            words += 1;
+            fold_case(word, &mut state.buffer);
+            let is_acronym = is_acronym(word);
+            if is_acronym {
+                state.buffer.retain(|c| c != '.');
+            }
+            let key = (is_acronym, state.buffer.as_str());
+            let term = match state.cache.get(&key as &dyn CacheKey) {
+                Some(&term) => term,
+                None => {
+                    let term = self
+                        .term_for(&state.buffer, is_acronym)
+                        .map(|t| state.intern(t));
+                    state
+                        .cache
+                        .insert((is_acronym, state.buffer.clone().into_boxed_str()), term);
+                    term
+                }
+            };
+            if let Some(term) = term {
+                out.push(term);
+            }
+        }
+        words
+    }
+
+    /// The stemmed term for a case-folded word, or `None` for a stop word.
+    fn term_for(&self, folded: &str, is_acronym: bool) -> Option<String> {
+        // Acronyms are kept even when their lowercase form is a stop word:
+        // "US" is a country, "us" a pronoun.
+        if !is_acronym && self.stop_words.contains(folded) {
+            return None;
+        }
+        let base = strip_clitic(folded);
+        if !is_acronym && (base.is_empty() || self.stop_words.contains(base)) {
+            return None;
+        }
+        let base = fold_name_ending(base);
+        Some(self.stemmer.stem(&base).into_owned())
+    }
+}
+
+/// Words missing from a language's NLTK list that behave as stop words.
+/// English: NLTK lacks the pronoun "us", which would otherwise collide with
+/// the acronym "US" (kept, see [`is_acronym`]).
+fn extra_stop_words(language: Language) -> &'static [&'static str] {
+    match language {
+        Language::English => &["us"],
+        _ => &[],
+    }
+}
+
+/// Per-chunk scratch: the stem cache and the local vocabulary.
+#[derive(Default)]
+struct ChunkState {
+    buffer: String,
+    cache: FxHashMap<(bool, Box<str>), Option<TermId>>,
+    vocabulary: Vec<Box<str>>,
+    ids: FxHashMap<Box<str>, TermId>,
+}
+
+impl ChunkState {
+    fn intern(&mut self, term: String) -> TermId {
+        if let Some(&id) = self.ids.get(term.as_str()) {
+            return id;
+        }
+        let id = self.vocabulary.len() as TermId;
+        let term = term.into_boxed_str();
+        self.vocabulary.push(term.clone());
+        self.ids.insert(term, id);
+        id
+    }
+}
+
+struct ChunkResult {
+    vocabulary: Vec<Box<str>>,
+    sentences: Vec<AnalyzedSentence>,
+}
+
+/// Lets the cache, keyed by `(bool, Box<str>)`, be probed with a borrowed
+/// `(bool, &str)` without allocating.
+trait CacheKey {
+    fn key(&self) -> (bool, &str);
+}
+
+impl CacheKey for (bool, Box<str>) {
+    fn key(&self) -> (bool, &str) {
+        (self.0, &self.1)
+    }
+}
+
+impl CacheKey for (bool, &str) {
+    fn key(&self) -> (bool, &str) {
+        (self.0, self.1)
+    }
+}
+
+impl<'a> std::borrow::Borrow<dyn CacheKey + 'a> for (bool, Box<str>) {
+    fn borrow(&self) -> &(dyn CacheKey + 'a) {
+        self
+    }
+}
+
+impl PartialEq for dyn CacheKey + '_ {
+    fn eq(&self, other: &Self) -> bool {
+        self.key() == other.key()
+    }
+}
+
+impl Eq for dyn CacheKey + '_ {}
+
+impl std::hash::Hash for dyn CacheKey + '_ {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.key().hash(state);
+    }
+}
+
+/// Lowercases `word` into `buffer`, folding typographic apostrophes to `'`.
+/// ASCII words take a fast path.
+fn fold_case(word: &str, buffer: &mut String) {
+    buffer.clear();
+    if word.is_ascii() {
+        buffer.push_str(word);
+        buffer.make_ascii_lowercase();
+        return;
+    }
+    for c in word.chars() {
+        match c {
+            '\u{2019}' | '\u{2018}' | '\u{02BC}' | '\u{FF07}' => buffer.push('\''),
+            _ => buffer.extend(c.to_lowercase()),
+        }
+    }
+}
+
+/// An all-capitals word of two or more letters, dots allowed: `US`, `U.S`,
+/// `NATO`, `ICC`.
+fn is_acronym(word: &str) -> bool {
+    let mut letters = 0;
+    for c in word.chars() {
+        if c.is_uppercase() {
+            letters += 1;
+        } else if c != '.' {
+            return false;
+        }
+    }
+    letters >= 2
+}
+
+/// Strips an English-style clitic after an apostrophe: `trump's` → `trump`,
+/// `we've` → `we`, `don't` → `don` (then a stop word). Other apostrophes,
+/// as in `o'brien`, are kept.
+fn strip_clitic(word: &str) -> &str {
+    if let Some(pos) = word.find('\'') {
+        let suffix = &word[pos + 1..];
+        if matches!(suffix, "" | "s" | "re" | "ve" | "ll" | "d" | "m" | "t") {
+            return &word[..pos];
+        }
+    }
+    word
+}
+
+/// Folds transliteration variants of name endings: `-iy` and `-yy` become
+/// `-y`, so "Zelenskiy", "Zelenskyy" and "Zelensky" are one term. Few
+/// words of the supported languages end that way otherwise.
+fn fold_name_ending(word: &str) -> Cow<'_, str> {
+    if word.len() >= 5 && (word.ends_with("iy") || word.ends_with("yy")) {
+        Cow::Owned(format!("{}y", &word[..word.len() - 2]))
+    } else {
+        Cow::Borrowed(word)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn terms(text: &str) -> Vec<String> {
+        Analyzer::new(Language::English).terms(text)
+    }
+
+    #[test]
+    fn drops_stop_words_and_stems() {
+        assert_eq!(
+            terms("The leaders were meeting in Alaska."),
+            ["leader", "meet", "alaska"]
+        );
+    }
+
+    #[test]
+    fn folds_three_spellings_of_one_name() {
+        let a = terms("Zelensky");
+        assert_eq!(a, terms("Zelenskiy"));
+        assert_eq!(a, terms("Zelenskyy"));
+        assert_eq!(a.len(), 1);
+    }
+
+    #[test]
+    fn acronyms_survive_and_dotted_forms_match() {
+        assert_eq!(terms("US"), ["us"]);
+        assert_eq!(terms("U.S."), ["us"]);
+        assert!(terms("let us go").iter().all(|t| t != "us"));
+    }
+
+    #[test]
+    fn curly_and_straight_apostrophes_agree() {
+        assert_eq!(terms("Trump’s deal"), terms("Trump's deal"));
+        assert_eq!(terms("Trump's"), ["trump"]);
+        assert!(terms("There’s no deal").iter().all(|t| t != "there"));
+    }
+
+    #[test]
+    fn nfkc_and_case_folding() {
+        // Full-width letters and the "ﬁ" ligature normalize to ASCII.
+        assert_eq!(terms("ＣＥＡＳＥ ﬁre"), terms("cease fire"));
+        assert_eq!(terms("Ceasefire"), terms("ceasefire"));
+    }
+
+    #[test]
+    fn keeps_numbers_and_news_content_words() {
+        let t = terms("A new year, 12 million people.");
+        assert_eq!(t, ["new", "year", "12", "million", "peopl"]);
+    }
+
+    #[test]
+    fn word_count_includes_stop_words() {
+        let analyzer = Analyzer::new(Language::English);
+        let source = SentenceSource {
+            document: 0,
+            unit: 0,
+        };
+        let analysis = analyzer.analyze(&[(source, "There is no deal until there is a deal.")]);
+        assert_eq!(analysis.sentences[0].words, 9);
+    }
+
+    #[test]
+    fn ids_do_not_depend_on_chunking() {
+        let analyzer = Analyzer::new(Language::English);
+        let texts: Vec<String> = (0..5000)
+            .map(|i| format!("Sentence number {i} mentions word{} and Putin.", i % 97))
+            .collect();
+        let input: Vec<(SentenceSource, &str)> = texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| {
+                (
+                    SentenceSource {
+                        document: (i / 10) as u32,
+                        unit: (i % 10) as u32,
+                    },
+                    t.as_str(),
+                )
+            })
+            .collect();
+        let whole = analyzer.analyze(&input);
+        // Terms resolve to the same strings whichever chunk they came from.
+        let putin = whole.vocabulary.iter().position(|t| t == "putin").unwrap() as TermId;
+        assert!(whole.sentences.iter().all(|s| s.terms.contains(&putin)));
+        let first = analyzer.analyze(&input[..3]);
+        let as_strings = |a: &Analysis, i: usize| -> Vec<String> {
+            a.sentences[i]
+                .terms
+                .iter()
+                .map(|&t| a.vocabulary[t as usize].clone())
+                .collect()
+        };
+        for i in 0..3 {
+            assert_eq!(as_strings(&whole, i), as_strings(&first, i));
+        }
+    }
+
+    #[test]
+    fn every_language_analyzes() {
+        for lang in Language::ALL {
+            let analyzer = Analyzer::new(lang);
+            // Must not panic on any script; Latin text yields some terms.
+            let t = analyzer.terms("Moskva Washington 2025 Ukraina");
+            assert!(!t.is_empty(), "{}", lang.name());
+        }
+    }
+}

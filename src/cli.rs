@@ -1,0 +1,292 @@
+//! The command-line interface: argument parsing and the glue between the
+//! library and the terminal. This is the only module that prints or picks
+//! exit codes.
+
+use std::io::{self, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::Instant;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::lang::Language;
+use crate::load::{self, Document, InputFormat};
+use crate::pipeline::{Config, Pipeline, Prepared, DEFAULT_THRESHOLD};
+use crate::rank::RankConfig;
+use crate::render::{self, Format, RenderOptions};
+use crate::select::{Budget, Order};
+use crate::Error;
+
+/// Exit code: the run failed as a whole (nothing could be summarized).
+pub const EXIT_FAILURE: u8 = 1;
+/// Exit code: the command line or an option value is wrong.
+pub const EXIT_USAGE: u8 = 2;
+
+/// brief reads many documents about one subject, finds the sentences that
+/// say the same thing across sources, and writes one extractive summary in
+/// which every sentence cites every source that carries it.
+#[derive(Debug, Parser)]
+#[command(
+    name = "brief",
+    version,
+    args_conflicts_with_subcommands = true,
+    max_term_width = 80,
+    after_help = "`brief <PATH>...` is short for `brief summarize <PATH>...`.\n\
+                  Exit codes: 0 success, 1 nothing could be summarized, 2 usage error."
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+    #[command(flatten)]
+    summarize: SummarizeArgs,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Write one consolidated, cited summary of the documents (default).
+    Summarize(SummarizeArgs),
+    /// List near-duplicate sentence clusters and document pairs that share text.
+    Dedup(DedupArgs),
+    /// Show every unit (sentence, heading, byline, boilerplate) with its byte range.
+    Segment(SegmentArgs),
+}
+
+/// Where documents come from and how they are read.
+#[derive(Debug, Args)]
+struct InputArgs {
+    /// Files or directories to read (directories recursively: .txt and .md,
+    /// or .jsonl with --input-format jsonl); `-` reads standard input.
+    #[arg(value_name = "PATH")]
+    paths: Vec<PathBuf>,
+    /// How to read input files: `text` (one document per file) or `jsonl`
+    /// (one JSON object per line with `id` and `text`, optional `title`,
+    /// `date`, `url`).
+    #[arg(long, value_enum, default_value_t = InputFormatArg::Text)]
+    input_format: InputFormatArg,
+    /// Language of the documents (ISO code or English name): sets sentence
+    /// rules, stop words and stemmer.
+    #[arg(long, default_value = "en", value_parser = parse_language)]
+    lang: Language,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    format: Format,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum InputFormatArg {
+    Text,
+    Jsonl,
+}
+
+/// Options shared by the commands that cluster sentences.
+#[derive(Debug, Args)]
+struct ClusterArgs {
+    /// Cosine similarity (TF-IDF) at or above which two sentences are
+    /// near-duplicates that state the same fact.
+    #[arg(long, default_value_t = DEFAULT_THRESHOLD)]
+    threshold: f32,
+    /// Add per-stage wall times to the output (then output differs from run
+    /// to run).
+    #[arg(long)]
+    stats: bool,
+}
+
+#[derive(Debug, Args)]
+struct SummarizeArgs {
+    #[command(flatten)]
+    input: InputArgs,
+    #[command(flatten)]
+    cluster: ClusterArgs,
+    /// Summary length in sentences [default: 7].
+    #[arg(long, group = "budget")]
+    sentences: Option<usize>,
+    /// Summary length in words (whole sentences that fit).
+    #[arg(long, group = "budget")]
+    words: Option<usize>,
+    /// Summary length in characters (whole sentences that fit).
+    #[arg(long, group = "budget")]
+    chars: Option<usize>,
+    /// Order of the summary's sentences: by rank, by position in the
+    /// sources, or by document date.
+    #[arg(long, value_enum, default_value_t = Order::Rank)]
+    order: Order,
+    /// Minimum cosine for an edge of the LexRank similarity graph.
+    #[arg(long, default_value_t = RankConfig::default().threshold)]
+    rank_threshold: f32,
+    /// LexRank damping: probability of following an edge rather than
+    /// jumping to a random sentence.
+    #[arg(long, default_value_t = RankConfig::default().damping)]
+    damping: f64,
+    /// Sentences with fewer words are not put in the summary (they are still
+    /// clustered and cited).
+    #[arg(long, default_value_t = Config::default().min_words)]
+    min_words: u32,
+}
+
+#[derive(Debug, Args)]
+struct DedupArgs {
+    #[command(flatten)]
+    input: InputArgs,
+    #[command(flatten)]
+    cluster: ClusterArgs,
+}
+
+#[derive(Debug, Args)]
+struct SegmentArgs {
+    #[command(flatten)]
+    input: InputArgs,
+}
+
+fn parse_language(s: &str) -> Result<Language, String> {
+    s.parse().map_err(|e: Error| e.to_string())
+}
+
+/// Parses the command line and runs the command.
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Some(Command::Summarize(args)) => summarize(args),
+        Some(Command::Dedup(args)) => dedup(args),
+        Some(Command::Segment(args)) => segment(args),
+        None => summarize(cli.summarize),
+    };
+    match result {
+        Ok(code) => code,
+        Err(err) if is_broken_pipe(&err) => ExitCode::SUCCESS,
+        Err(err) => {
+            eprintln!("brief: {err:#}");
+            match err.downcast_ref::<Error>() {
+                Some(Error::Config { .. }) => ExitCode::from(EXIT_USAGE),
+                _ => ExitCode::from(EXIT_FAILURE),
+            }
+        }
+    }
+}
+
+fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|cause| {
+        cause
+            .downcast_ref::<io::Error>()
+            .is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe)
+    })
+}
+
+/// Loads the input, reporting per-document problems on stderr. Fails when
+/// no document is left.
+fn load(input: &InputArgs) -> anyhow::Result<(Vec<Document>, std::time::Duration)> {
+    if input.paths.is_empty() {
+        eprintln!("brief: no input given; pass files or directories, or `-` for standard input (see --help)");
+        std::process::exit(EXIT_USAGE.into());
+    }
+    let clock = Instant::now();
+    let format = match input.input_format {
+        InputFormatArg::Text => InputFormat::Text,
+        InputFormatArg::Jsonl => InputFormat::Jsonl,
+    };
+    let loaded = load::load_paths(&input.paths, format);
+    for problem in &loaded.problems {
+        eprintln!("brief: warning: {problem}; skipped");
+    }
+    if loaded.documents.is_empty() {
+        return Err(Error::NoDocuments {
+            problems: loaded.problems.len(),
+        }
+        .into());
+    }
+    Ok((loaded.documents, clock.elapsed()))
+}
+
+fn config(input: &InputArgs, cluster: &ClusterArgs) -> Config {
+    Config {
+        language: input.lang,
+        threshold: cluster.threshold,
+        ..Config::default()
+    }
+}
+
+fn prepare(pipeline: &Pipeline, documents: Vec<Document>) -> anyhow::Result<Prepared> {
+    let prepared = pipeline.prepare(documents)?;
+    if prepared.analysis.sentences.is_empty() {
+        anyhow::bail!("no sentences found in the input (only headings, bylines or boilerplate)");
+    }
+    Ok(prepared)
+}
+
+fn summarize(args: SummarizeArgs) -> anyhow::Result<ExitCode> {
+    let budget = match (args.sentences, args.words, args.chars) {
+        (_, Some(n), _) => Budget::Words(n),
+        (_, _, Some(n)) => Budget::Chars(n),
+        (Some(n), _, _) => Budget::Sentences(n),
+        _ => Budget::default(),
+    };
+    let config = Config {
+        budget,
+        order: args.order,
+        min_words: args.min_words,
+        rank: RankConfig {
+            threshold: args.rank_threshold,
+            damping: args.damping,
+            ..RankConfig::default()
+        },
+        ..config(&args.input, &args.cluster)
+    };
+    let pipeline = Pipeline::new(config)?;
+    let (documents, load_time) = load(&args.input)?;
+    let prepared = prepare(&pipeline, documents)?;
+    let summary = pipeline.summarize(&prepared);
+    let options = RenderOptions {
+        timings: args.cluster.stats,
+        load_time,
+    };
+    write_output(|out| {
+        render::summary(
+            out,
+            args.input.format,
+            &prepared,
+            &summary,
+            pipeline.config(),
+            options,
+        )
+    })
+}
+
+fn dedup(args: DedupArgs) -> anyhow::Result<ExitCode> {
+    let pipeline = Pipeline::new(config(&args.input, &args.cluster))?;
+    let (documents, load_time) = load(&args.input)?;
+    let prepared = prepare(&pipeline, documents)?;
+    let report = pipeline.dedup(&prepared);
+    let options = RenderOptions {
+        timings: args.cluster.stats,
+        load_time,
+    };
+    write_output(|out| {
+        render::dedup(
+            out,
+            args.input.format,
+            &prepared,
+            &report,
+            pipeline.config(),
+            options,
+        )
+    })
+}
+
+fn segment(args: SegmentArgs) -> anyhow::Result<ExitCode> {
+    let pipeline = Pipeline::new(Config {
+        language: args.input.lang,
+        ..Config::default()
+    })?;
+    let (documents, _) = load(&args.input)?;
+    let units = pipeline.segment(&documents);
+    write_output(|out| render::segments(out, args.input.format, &documents, &units))
+}
+
+/// Renders into a buffered stdout and flushes, so a closed pipe surfaces
+/// as an error the caller can treat quietly.
+fn write_output(render: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> anyhow::Result<ExitCode> {
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    render(&mut out)?;
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,413 @@
+//! Stage 5, *cluster*: group near-duplicate sentences, across sources and
+//! within them. A cluster is one fact; its members are the sentences that
+//! state it.
+//!
+//! Two sentences are near-duplicates when the cosine similarity of their
+//! TF-IDF vectors is at least the threshold; clusters are the connected
+//! components of that relation (single link, via union-find).
+//!
+//! Finding the pairs does not compare all pairs. Sentences with identical
+//! vectors are first collapsed by hashing. The remaining vectors go through
+//! an all-pairs similarity search with prefix filtering (Bayardo, Ma and
+//! Srikant 2007): features are ordered rarest first, and a vector is indexed
+//! only under the shortest prefix of its features whose remaining suffix
+//! still has L2 norm of at least the threshold. Two vectors whose cosine
+//! reaches the threshold must share a feature in both prefixes (their first
+//! common feature), so only pairs sharing an indexed feature are candidates,
+//! and each candidate is confirmed by the exact cosine.
+
+use rayon::prelude::*;
+use rustc_hash::FxHashMap;
+
+use crate::tfidf::TfIdfMatrix;
+
+/// A pair of sentences at or above the similarity threshold, `a < b`.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct SimilarPair {
+    /// The earlier sentence.
+    pub a: u32,
+    /// The later sentence.
+    pub b: u32,
+    /// Their cosine similarity.
+    pub similarity: f32,
+}
+
+/// Near-duplicate clusters over all sentences; every sentence is in exactly
+/// one cluster (most in a cluster of their own).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Clusters {
+    /// The cluster of each sentence.
+    pub of_sentence: Vec<u32>,
+    /// The members of each cluster, ascending; clusters are ordered by their
+    /// first member.
+    pub members: Vec<Vec<u32>>,
+}
+
+impl Clusters {
+    /// Number of clusters.
+    pub fn len(&self) -> usize {
+        self.members.len()
+    }
+
+    /// True when there are no sentences.
+    pub fn is_empty(&self) -> bool {
+        self.members.is_empty()
+    }
+}
+
+/// Sentences with fewer distinct content terms than this join a cluster only
+/// as exact duplicates: one or two shared words are no evidence that two
+/// sentences state the same fact.
+pub const MIN_TERMS_FOR_FUZZY_MATCH: usize = 3;
+
+/// All pairs of sentences with cosine at least `threshold`, sorted by
+/// `(a, b)`. `eligible[i]` false keeps sentence `i` out of every pair.
+pub fn similar_pairs(matrix: &TfIdfMatrix, threshold: f32, eligible: &[bool]) -> Vec<SimilarPair> {
+    let n = matrix.len();
+    debug_assert_eq!(eligible.len(), n);
+
+    // 1. Collapse identical vectors: every pair within a group is a match.
+    let mut groups: FxHashMap<(&[u32], Vec<u32>), Vec<u32>> = FxHashMap::default();
+    for i in (0..n).filter(|&i| eligible[i] && !matrix.row(i).is_empty()) {
+        let row = matrix.row(i);
+        let bits = row.weights.iter().map(|w| w.to_bits()).collect();
+        groups.entry((row.terms, bits)).or_default().push(i as u32);
+    }
+    let mut groups: Vec<Vec<u32>> = groups.into_values().collect();
+    groups.sort_unstable_by_key(|g| g[0]);
+
+    let mut pairs = Vec::new();
+    for group in &groups {
+        for (k, &a) in group.iter().enumerate() {
+            for &b in &group[k + 1..] {
+                pairs.push(SimilarPair {
+                    a,
+                    b,
+                    similarity: 1.0,
+                });
+            }
+        }
+    }
+
+    // 2. All-pairs search among one representative per group.
+    let representatives: Vec<u32> = groups
+        .iter()
+        .map(|g| g[0])
+        .filter(|&i| matrix.row(i as usize).terms.len() >= MIN_TERMS_FOR_FUZZY_MATCH)
+        .collect();
+    let fuzzy = prefix_filtered_pairs(matrix, &representatives, threshold);
+
+    // Expand representative pairs to every member of both groups.
+    let group_of: FxHashMap<u32, usize> =
+        groups.iter().enumerate().map(|(g, m)| (m[0], g)).collect();
+    for pair in fuzzy {
+        for &a in &groups[group_of[&pair.a]] {
+            for &b in &groups[group_of[&pair.b]] {
+                let (a, b) = if a < b { (a, b) } else { (b, a) };
+                pairs.push(SimilarPair {
+                    a,
+                    b,
+                    similarity: pair.similarity,
+                });
+            }
+        }
+    }
+    pairs.sort_unstable_by_key(|p| (p.a, p.b));
+    pairs
+}
+
+/// Prefix-filtered all-pairs search over `rows` (sentence indices).
+fn prefix_filtered_pairs(matrix: &TfIdfMatrix, rows: &[u32], threshold: f32) -> Vec<SimilarPair> {
+    // Global feature order: rarest first, ties by term id.
+    let mut order: Vec<u32> = (0..matrix.n_terms() as u32).collect();
+    order.sort_unstable_by_key(|&t| (matrix.df[t as usize], t));
+    let mut rank = vec![0u32; matrix.n_terms()];
+    for (r, &t) in order.iter().enumerate() {
+        rank[t as usize] = r as u32;
+    }
+
+    // The indexed prefix of each row, as feature ranks.
+    let min_suffix = threshold * threshold * (1.0 - 1e-5);
+    let prefixes: Vec<Vec<u32>> = rows
+        .par_iter()
+        .map(|&i| {
+            let row = matrix.row(i as usize);
+            let mut features: Vec<(u32, f32)> = row
+                .terms
+                .iter()
+                .zip(row.weights)
+                .map(|(&t, &w)| (rank[t as usize], w))
+                .collect();
+            features.sort_unstable_by_key(|&(r, _)| r);
+            let mut suffix: f32 = features.iter().map(|(_, w)| w * w).sum();
+            let mut prefix = Vec::new();
+            for (r, w) in features {
+                if suffix < min_suffix {
+                    break;
+                }
+                prefix.push(r);
+                suffix -= w * w;
+            }
+            prefix
+        })
+        .collect();
+
+    // Inverted index: feature rank -> positions in `rows`, ascending.
+    let mut postings: Vec<Vec<u32>> = vec![Vec::new(); matrix.n_terms()];
+    for (pos, prefix) in prefixes.iter().enumerate() {
+        for &r in prefix {
+            postings[r as usize].push(pos as u32);
+        }
+    }
+
+    let per_row: Vec<Vec<SimilarPair>> = (0..rows.len())
+        .into_par_iter()
+        .map_init(
+            || vec![u32::MAX; rows.len()],
+            |seen, pos| {
+                let mut found = Vec::new();
+                let i = rows[pos] as usize;
+                let row_i = matrix.row(i);
+                for &r in &prefixes[pos] {
+                    for &other in &postings[r as usize] {
+                        if other as usize >= pos {
+                            break; // Each pair is scored once, from its later row.
+                        }
+                        if seen[other as usize] == pos as u32 {
+                            continue;
+                        }
+                        seen[other as usize] = pos as u32;
+                        let j = rows[other as usize] as usize;
+                        let similarity = row_i.dot(&matrix.row(j));
+                        if similarity >= threshold {
+                            found.push(SimilarPair {
+                                a: i.min(j) as u32,
+                                b: i.max(j) as u32,
+                                similarity,
+                            });
+                        }
+                    }
+                }
+                found
+            },
+        )
+        .collect();
+    per_row.into_iter().flatten().collect()
+}
+
+/// All qualifying pairs by comparing every pair: the reference the fast
+/// path is tested against, and faster for a few hundred sentences.
+pub fn brute_force_pairs(
+    matrix: &TfIdfMatrix,
+    threshold: f32,
+    eligible: &[bool],
+) -> Vec<SimilarPair> {
+    let n = matrix.len();
+    let usable = |i: usize| eligible[i] && !matrix.row(i).is_empty();
+    let mut pairs: Vec<SimilarPair> = (0..n)
+        .into_par_iter()
+        .flat_map_iter(|a| {
+            (a + 1..n).filter_map(move |b| {
+                if !usable(a) || !usable(b) {
+                    return None;
+                }
+                let (ra, rb) = (matrix.row(a), matrix.row(b));
+                let identical = ra.terms == rb.terms && ra.weights == rb.weights;
+                let fuzzy_ok = ra.terms.len() >= MIN_TERMS_FOR_FUZZY_MATCH
+                    && rb.terms.len() >= MIN_TERMS_FOR_FUZZY_MATCH;
+                if identical {
+                    return Some(SimilarPair {
+                        a: a as u32,
+                        b: b as u32,
+                        similarity: 1.0,
+                    });
+                }
+                let similarity = ra.dot(&rb);
+                (fuzzy_ok && similarity >= threshold).then_some(SimilarPair {
+                    a: a as u32,
+                    b: b as u32,
+                    similarity,
+                })
+            })
+        })
+        .collect();
+    pairs.sort_unstable_by_key(|p| (p.a, p.b));
+    pairs
+}
+
+/// Connected components of the near-duplicate pairs over `n` sentences.
+pub fn clusters_from_pairs(n: usize, pairs: &[SimilarPair]) -> Clusters {
+    let mut parent: Vec<u32> = (0..n as u32).collect();
+    fn find(parent: &mut [u32], mut x: u32) -> u32 {
+        while parent[x as usize] != x {
+            let up = parent[parent[x as usize] as usize];
+            parent[x as usize] = up;
+            x = up;
+        }
+        x
+    }
+    for p in pairs {
+        let (ra, rb) = (find(&mut parent, p.a), find(&mut parent, p.b));
+        if ra != rb {
+            // The smaller index becomes the root: deterministic, and the
+            // root is always the cluster's first member.
+            let (lo, hi) = if ra < rb { (ra, rb) } else { (rb, ra) };
+            parent[hi as usize] = lo;
+        }
+    }
+    let mut of_sentence = vec![0u32; n];
+    let mut members: Vec<Vec<u32>> = Vec::new();
+    let mut cluster_of_root: FxHashMap<u32, u32> = FxHashMap::default();
+    for i in 0..n as u32 {
+        let root = find(&mut parent, i);
+        let id = *cluster_of_root.entry(root).or_insert_with(|| {
+            members.push(Vec::new());
+            (members.len() - 1) as u32
+        });
+        members[id as usize].push(i);
+        of_sentence[i as usize] = id;
+    }
+    Clusters {
+        of_sentence,
+        members,
+    }
+}
+
+/// The sentence that stands for each cluster: the member closest to the
+/// cluster's centroid (ties: the earliest). Linear in the cluster's size.
+pub fn representatives(clusters: &Clusters, matrix: &TfIdfMatrix) -> Vec<u32> {
+    clusters
+        .members
+        .par_iter()
+        .map(|members| {
+            if members.len() <= 2 {
+                return members[0];
+            }
+            let mut centroid: FxHashMap<u32, f32> = FxHashMap::default();
+            for &m in members {
+                let row = matrix.row(m as usize);
+                for (&t, &w) in row.terms.iter().zip(row.weights) {
+                    *centroid.entry(t).or_default() += w;
+                }
+            }
+            let mut best = (members[0], f32::MIN);
+            for &m in members {
+                let row = matrix.row(m as usize);
+                let score: f32 = row
+                    .terms
+                    .iter()
+                    .zip(row.weights)
+                    .map(|(t, w)| w * centroid[t])
+                    .sum();
+                if score > best.1 + 1e-6 {
+                    best = (m, score);
+                }
+            }
+            best.0
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analyze::{Analysis, AnalyzedSentence, SentenceSource};
+    use proptest::prelude::*;
+
+    fn matrix(rows: &[Vec<u32>]) -> TfIdfMatrix {
+        let max = rows.iter().flatten().max().map_or(0, |&m| m + 1);
+        TfIdfMatrix::build(&Analysis {
+            vocabulary: (0..max).map(|t| format!("t{t}")).collect(),
+            sentences: rows
+                .iter()
+                .enumerate()
+                .map(|(i, r)| AnalyzedSentence {
+                    source: SentenceSource {
+                        document: 0,
+                        unit: i as u32,
+                    },
+                    terms: r.clone(),
+                    words: r.len() as u32,
+                })
+                .collect(),
+        })
+    }
+
+    #[test]
+    fn clusters_are_connected_components_ordered_by_first_member() {
+        let pairs = [
+            SimilarPair {
+                a: 1,
+                b: 4,
+                similarity: 0.9,
+            },
+            SimilarPair {
+                a: 3,
+                b: 4,
+                similarity: 0.8,
+            },
+        ];
+        let c = clusters_from_pairs(5, &pairs);
+        assert_eq!(c.members, vec![vec![0], vec![1, 3, 4], vec![2]]);
+        assert_eq!(c.of_sentence, vec![0, 1, 2, 1, 1]);
+    }
+
+    #[test]
+    fn exact_duplicates_and_near_duplicates_are_found() {
+        let m = matrix(&[
+            vec![1, 2, 3, 4, 5],
+            vec![6, 7, 8],
+            vec![1, 2, 3, 4, 5],
+            vec![1, 2, 3, 4, 9],
+            vec![2],
+            vec![2],
+        ]);
+        let eligible = vec![true; 6];
+        let pairs = similar_pairs(&m, 0.5, &eligible);
+        let keys: Vec<(u32, u32)> = pairs.iter().map(|p| (p.a, p.b)).collect();
+        assert_eq!(keys, vec![(0, 2), (0, 3), (2, 3), (4, 5)]);
+        let c = clusters_from_pairs(6, &pairs);
+        assert_eq!(c.members, vec![vec![0, 2, 3], vec![1], vec![4, 5]]);
+    }
+
+    #[test]
+    fn representative_is_the_member_nearest_the_centroid() {
+        let m = matrix(&[
+            vec![1, 2, 3, 7],
+            vec![1, 2, 3, 4],
+            vec![1, 2, 3, 5],
+            vec![1, 2, 3],
+        ]);
+        let c = Clusters {
+            of_sentence: vec![0; 4],
+            members: vec![vec![0, 1, 2, 3]],
+        };
+        assert_eq!(representatives(&c, &m), vec![3]);
+    }
+
+    #[test]
+    fn ineligible_sentences_never_pair() {
+        let m = matrix(&[vec![1, 2, 3], vec![1, 2, 3]]);
+        assert!(similar_pairs(&m, 0.5, &[true, false]).is_empty());
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(200))]
+        /// The prefix-filtered search finds exactly the brute-force pairs.
+        #[test]
+        fn fast_pairs_equal_brute_force(
+            rows in prop::collection::vec(prop::collection::vec(0u32..30, 0..10), 1..60),
+            threshold in 0.2f32..0.95,
+        ) {
+            let m = matrix(&rows);
+            let eligible = vec![true; rows.len()];
+            let fast = similar_pairs(&m, threshold, &eligible);
+            let slow = brute_force_pairs(&m, threshold, &eligible);
+            let key = |p: &[SimilarPair]| p.iter().map(|p| (p.a, p.b)).collect::<Vec<_>>();
+            prop_assert_eq!(key(&fast), key(&slow));
+            for (f, s) in fast.iter().zip(&slow) {
+                prop_assert!((f.similarity - s.similarity).abs() < 1e-5);
+            }
+        }
+    }
+}

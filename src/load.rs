@@ -1,0 +1,408 @@
+//! Stage 1, *load*: read documents from files, directories, standard input
+//! or JSON Lines.
+//!
+//! Loading never fails as a whole because of one bad document: each problem
+//! (a missing path, invalid UTF-8, a binary file, an empty text, a malformed
+//! JSONL line) becomes a [`LoadProblem`] naming the file (and line), and the
+//! other documents are still returned.
+
+use std::fs;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+use serde::Deserialize;
+
+/// How input files are to be read.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum InputFormat {
+    /// Each file is one document (`.txt` and `.md` when walking directories).
+    #[default]
+    Text,
+    /// Each line of each file is one JSON object with at least `id` and `text`.
+    Jsonl,
+}
+
+/// One input document. `text` is the original text, unchanged: every byte
+/// offset the pipeline reports is an offset into it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Document {
+    /// Identifier: the file stem, or the JSONL `id`; unique within a run.
+    pub id: String,
+    /// Where the document came from: a path, `-` for standard input, or
+    /// `path:line` for a JSONL record.
+    pub source: String,
+    /// Optional title (JSONL `title`).
+    pub title: Option<String>,
+    /// Publication date, `YYYY-MM-DD`: from JSONL `date`, or a leading
+    /// `date YYYY-MM-DD` header in the text.
+    pub date: Option<String>,
+    /// Optional URL (JSONL `url`).
+    pub url: Option<String>,
+    /// The original text.
+    pub text: String,
+    /// Where the body starts: past a recognized `date YYYY-MM-DD` header.
+    pub body_start: usize,
+}
+
+impl Document {
+    /// A document from text, recognizing a leading date header.
+    pub fn new(id: impl Into<String>, source: impl Into<String>, text: impl Into<String>) -> Self {
+        let text = text.into();
+        let (date, body_start) = match parse_date_header(&text) {
+            Some((date, body_start)) => (Some(date), body_start),
+            None => (None, 0),
+        };
+        Document {
+            id: id.into(),
+            source: source.into(),
+            title: None,
+            date,
+            url: None,
+            text,
+            body_start,
+        }
+    }
+
+    /// The document's body, past any date header.
+    pub fn body(&self) -> &str {
+        &self.text[self.body_start..]
+    }
+}
+
+/// A problem with one input, reported while the rest of the run goes on.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LoadProblem {
+    /// The file, and line for JSON Lines, e.g. `news.jsonl:7`.
+    pub location: String,
+    /// What is wrong.
+    pub message: String,
+}
+
+impl std::fmt::Display for LoadProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.location, self.message)
+    }
+}
+
+/// The documents that loaded, and the problems met on the way.
+#[derive(Debug, Default)]
+pub struct Loaded {
+    /// Documents in input order (paths as given, directories walked in
+    /// sorted order), with unique ids.
+    pub documents: Vec<Document>,
+    /// One entry per input that was skipped or partly skipped.
+    pub problems: Vec<LoadProblem>,
+}
+
+/// Reads every path (`-` is standard input) in `format`.
+///
+/// Directories are walked recursively in sorted order and yield their `.txt`
+/// and `.md` files (`.jsonl` files for [`InputFormat::Jsonl`]); files named
+/// explicitly are read whatever their extension.
+pub fn load_paths(paths: &[PathBuf], format: InputFormat) -> Loaded {
+    let mut problems = Vec::new();
+    let mut files = Vec::new();
+    for path in paths {
+        if path.as_os_str() == "-" {
+            files.push(path.clone());
+            continue;
+        }
+        match fs::metadata(path) {
+            Ok(meta) if meta.is_dir() => {
+                let before = files.len();
+                walk_dir(path, format, &mut files, &mut problems);
+                if files.len() == before {
+                    problems.push(LoadProblem {
+                        location: path.display().to_string(),
+                        message: format!(
+                            "directory holds no {} files",
+                            extensions(format).join(" or ")
+                        ),
+                    });
+                }
+            }
+            Ok(_) => files.push(path.clone()),
+            Err(err) => problems.push(LoadProblem {
+                location: path.display().to_string(),
+                message: describe_io_error(&err),
+            }),
+        }
+    }
+
+    // Reading and checking files is independent per file; collect keeps the
+    // input order, so the result does not depend on the thread count.
+    let per_file: Vec<(Vec<Document>, Vec<LoadProblem>)> = files
+        .par_iter()
+        .map(|path| read_file(path, format))
+        .collect();
+    let mut documents = Vec::new();
+    for (docs, file_problems) in per_file {
+        documents.extend(docs);
+        problems.extend(file_problems);
+    }
+    make_ids_unique(&mut documents, &mut problems);
+    Loaded {
+        documents,
+        problems,
+    }
+}
+
+/// Parses JSON Lines text (one document per line) from `source`, e.g. a
+/// file name used in problem locations.
+pub fn parse_jsonl(source: &str, text: &str) -> (Vec<Document>, Vec<LoadProblem>) {
+    let mut documents = Vec::new();
+    let mut problems = Vec::new();
+    for (index, line) in text.lines().enumerate() {
+        let location = format!("{source}:{}", index + 1);
+        if line.trim().is_empty() {
+            continue;
+        }
+        match parse_jsonl_record(line) {
+            Ok(record) => match record.into_document(location.clone()) {
+                Ok(doc) => documents.push(doc),
+                Err(message) => problems.push(LoadProblem { location, message }),
+            },
+            Err(message) => problems.push(LoadProblem { location, message }),
+        }
+    }
+    if documents.is_empty() && problems.is_empty() {
+        problems.push(LoadProblem {
+            location: source.to_string(),
+            message: "empty input: no JSON lines".to_string(),
+        });
+    }
+    (documents, problems)
+}
+
+/// One JSONL record as written by users.
+#[derive(Deserialize)]
+struct JsonlRecord {
+    id: serde_json::Value,
+    text: String,
+    #[serde(default)]
+    title: Option<String>,
+    #[serde(default)]
+    date: Option<String>,
+    #[serde(default)]
+    url: Option<String>,
+}
+
+impl JsonlRecord {
+    fn into_document(self, source: String) -> Result<Document, String> {
+        let id = match self.id {
+            serde_json::Value::String(s) if !s.trim().is_empty() => s,
+            serde_json::Value::Number(n) => n.to_string(),
+            other => {
+                return Err(format!(
+                    "field `id` must be a non-empty string or a number, found {other}"
+                ))
+            }
+        };
+        if self.text.trim().is_empty() {
+            return Err(format!("document {id:?} has an empty `text`"));
+        }
+        let mut doc = Document::new(id, source, self.text);
+        doc.title = self.title;
+        doc.url = self.url;
+        if let Some(date) = self.date {
+            doc.date = Some(date);
+        }
+        Ok(doc)
+    }
+}
+
+fn parse_jsonl_record(line: &str) -> Result<JsonlRecord, String> {
+    serde_json::from_str::<JsonlRecord>(line).map_err(|err| {
+        if err.is_data() {
+            format!("not a valid document object: {err} (expected {{\"id\": ..., \"text\": ...}})")
+        } else {
+            format!("malformed JSON: {err}")
+        }
+    })
+}
+
+fn extensions(format: InputFormat) -> &'static [&'static str] {
+    match format {
+        InputFormat::Text => &["txt", "md"],
+        InputFormat::Jsonl => &["jsonl"],
+    }
+}
+
+/// Collects matching files below `dir`, sorted, so runs are reproducible.
+fn walk_dir(
+    dir: &Path,
+    format: InputFormat,
+    files: &mut Vec<PathBuf>,
+    problems: &mut Vec<LoadProblem>,
+) {
+    let entries = match fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(err) => {
+            problems.push(LoadProblem {
+                location: dir.display().to_string(),
+                message: describe_io_error(&err),
+            });
+            return;
+        }
+    };
+    let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    paths.sort();
+    for path in paths {
+        if path.is_dir() {
+            walk_dir(&path, format, files, problems);
+        } else if path
+            .extension()
+            .and_then(|ext| ext.to_str())
+            .is_some_and(|ext| {
+                extensions(format)
+                    .iter()
+                    .any(|e| ext.eq_ignore_ascii_case(e))
+            })
+        {
+            files.push(path);
+        }
+    }
+}
+
+fn read_file(path: &Path, format: InputFormat) -> (Vec<Document>, Vec<LoadProblem>) {
+    let is_stdin = path.as_os_str() == "-";
+    let location = if is_stdin {
+        "<stdin>".to_string()
+    } else {
+        path.display().to_string()
+    };
+    let problem = |message: String| {
+        (
+            Vec::new(),
+            vec![LoadProblem {
+                location: location.clone(),
+                message,
+            }],
+        )
+    };
+    let bytes = if is_stdin {
+        let mut buf = Vec::new();
+        match std::io::stdin().lock().read_to_end(&mut buf) {
+            Ok(_) => buf,
+            Err(err) => return problem(describe_io_error(&err)),
+        }
+    } else {
+        match fs::read(path) {
+            Ok(bytes) => bytes,
+            Err(err) => return problem(describe_io_error(&err)),
+        }
+    };
+    let text = match decode_text(&bytes) {
+        Ok(text) => text,
+        Err(message) => return problem(message),
+    };
+    match format {
+        InputFormat::Jsonl => parse_jsonl(&location, &text),
+        InputFormat::Text => {
+            if text.trim().is_empty() {
+                return problem("empty document: no text".to_string());
+            }
+            let id = if is_stdin {
+                "stdin".to_string()
+            } else {
+                path.file_stem()
+                    .map(|s| s.to_string_lossy().into_owned())
+                    .unwrap_or_else(|| location.clone())
+            };
+            (vec![Document::new(id, location.clone(), text)], Vec::new())
+        }
+    }
+}
+
+/// Checks that `bytes` are UTF-8 text, strips a byte-order mark, and says
+/// where the first invalid byte is otherwise.
+fn decode_text(bytes: &[u8]) -> Result<String, String> {
+    let probe = &bytes[..bytes.len().min(8192)];
+    if probe.contains(&0) {
+        return Err("binary file (contains NUL bytes); expected UTF-8 text".to_string());
+    }
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    match std::str::from_utf8(bytes) {
+        Ok(text) => Ok(text.to_string()),
+        Err(err) => {
+            let offset = err.valid_up_to();
+            let line = bytes[..offset].iter().filter(|&&b| b == b'\n').count() + 1;
+            Err(format!(
+                "invalid UTF-8 at byte {offset} (line {line}); convert the file to UTF-8"
+            ))
+        }
+    }
+}
+
+fn describe_io_error(err: &std::io::Error) -> String {
+    match err.kind() {
+        std::io::ErrorKind::NotFound => "no such file or directory".to_string(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
+        _ => err.to_string(),
+    }
+}
+
+/// Renames documents whose ids repeat (`a`, `a~2`, `a~3`, ...), with a
+/// problem report, so citations stay unambiguous.
+fn make_ids_unique(documents: &mut [Document], problems: &mut Vec<LoadProblem>) {
+    let mut seen = rustc_hash::FxHashSet::default();
+    for doc in documents.iter_mut() {
+        if seen.insert(doc.id.clone()) {
+            continue;
+        }
+        let mut n = 2;
+        let unique = loop {
+            let candidate = format!("{}~{n}", doc.id);
+            if !seen.contains(&candidate) {
+                break candidate;
+            }
+            n += 1;
+        };
+        problems.push(LoadProblem {
+            location: doc.source.clone(),
+            message: format!("duplicate document id {:?}; renamed to {unique:?}", doc.id),
+        });
+        doc.id = unique.clone();
+        seen.insert(unique);
+    }
+}
+
+/// Recognizes a leading `date YYYY-MM-DD` header, which some sources glue to
+/// the first sentence (` date 2025-08-16 At their summit...`). Returns the
+/// date and the byte offset where the body starts.
+pub fn parse_date_header(text: &str) -> Option<(String, usize)> {
+    let trimmed = text.trim_start();
+    let keyword = trimmed.get(..4)?;
+    if !keyword.eq_ignore_ascii_case("date") {
+        return None;
+    }
+    let rest = trimmed[4..].trim_start_matches([' ', '\t', ':']);
+    if rest.len() == trimmed.len() - 4 {
+        return None; // "date" must be followed by a separator, e.g. not "dated".
+    }
+    let date = rest.get(..10)?;
+    if !is_iso_date(date) {
+        return None;
+    }
+    let after = &rest[10..];
+    if after.chars().next().is_some_and(|c| !c.is_whitespace()) {
+        return None;
+    }
+    let body = after.trim_start();
+    Some((date.to_string(), text.len() - body.len()))
+}
+
+fn is_iso_date(s: &str) -> bool {
+    let b = s.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return false;
+    }
+    let digits = |r: std::ops::Range<usize>| b[r].iter().all(u8::is_ascii_digit);
+    if !(digits(0..4) && digits(5..7) && digits(8..10)) {
+        return false;
+    }
+    let month: u32 = s[5..7].parse().unwrap_or(0);
+    let day: u32 = s[8..10].parse().unwrap_or(0);
+    (1..=12).contains(&month) && (1..=31).contains(&day)
+}

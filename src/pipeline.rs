@@ -1,0 +1,418 @@
+//! Wires the stages together: documents in, summary / dedup report out.
+//!
+//! [`Pipeline::prepare`] runs the shared stages (segment, analyze,
+//! vectorize, cluster); [`Pipeline::summarize`] and [`Pipeline::dedup`]
+//! work on the result, so a caller that wants both pays for them once.
+
+use std::time::{Duration, Instant};
+
+use rayon::prelude::*;
+
+use crate::analyze::{Analysis, Analyzer, SentenceSource};
+use crate::cite::{cite, SentenceRef, SummarySentence};
+use crate::cluster::{self, Clusters, SimilarPair};
+use crate::error::{Error, Result};
+use crate::lang::Language;
+use crate::load::Document;
+use crate::rank::{self, RankConfig};
+use crate::segment::{Segmenter, Unit, UnitKind};
+use crate::select::{self, Budget, Candidate, Order};
+use crate::tfidf::TfIdfMatrix;
+
+/// Default near-duplicate threshold (cosine of TF-IDF vectors); chosen on
+/// the sample corpus and the MSRP paraphrase pairs (see README).
+pub const DEFAULT_THRESHOLD: f32 = 0.5;
+
+/// Everything that shapes a run; validated once by [`Pipeline::new`].
+#[derive(Clone, Debug, PartialEq)]
+pub struct Config {
+    /// Language of the input.
+    pub language: Language,
+    /// Cosine at or above which two sentences are near-duplicates.
+    pub threshold: f32,
+    /// Centrality ranking settings.
+    pub rank: RankConfig,
+    /// Summary length.
+    pub budget: Budget,
+    /// Summary order.
+    pub order: Order,
+    /// Sentences shorter than this many words are not summary candidates
+    /// (they still cluster and get cited).
+    pub min_words: u32,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            language: Language::English,
+            threshold: DEFAULT_THRESHOLD,
+            rank: RankConfig::default(),
+            budget: Budget::default(),
+            order: Order::default(),
+            min_words: 6,
+        }
+    }
+}
+
+impl Config {
+    /// Checks every value, naming the option at fault.
+    pub fn validate(&self) -> Result<()> {
+        let bad = |option, message: String| Err(Error::Config { option, message });
+        if !(self.threshold > 0.0 && self.threshold <= 1.0) {
+            return bad(
+                "--threshold",
+                format!("{} is not in (0, 1]", self.threshold),
+            );
+        }
+        if !(self.rank.threshold >= 0.0 && self.rank.threshold < 1.0) {
+            return bad(
+                "--rank-threshold",
+                format!("{} is not in [0, 1)", self.rank.threshold),
+            );
+        }
+        if !(self.rank.damping > 0.0 && self.rank.damping < 1.0) {
+            return bad(
+                "--damping",
+                format!("{} is not in (0, 1)", self.rank.damping),
+            );
+        }
+        if self.rank.max_neighbors == 0 {
+            return bad("--max-neighbors", "must be at least 1".to_string());
+        }
+        match self.budget {
+            Budget::Sentences(0) => bad("--sentences", "must be at least 1".to_string()),
+            Budget::Words(0) => bad("--words", "must be at least 1".to_string()),
+            Budget::Chars(0) => bad("--chars", "must be at least 1".to_string()),
+            _ => Ok(()),
+        }
+    }
+}
+
+/// Wall time spent in each stage of one run.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Timings {
+    /// Sentence segmentation.
+    pub segment: Duration,
+    /// Tokenizing, normalizing, stemming.
+    pub analyze: Duration,
+    /// TF-IDF vectors.
+    pub vectorize: Duration,
+    /// Near-duplicate pairs and clusters.
+    pub cluster: Duration,
+    /// Similarity graph and LexRank.
+    pub rank: Duration,
+    /// Selection and citations.
+    pub select: Duration,
+}
+
+/// The shared stages' output for one set of documents.
+#[derive(Debug)]
+pub struct Prepared {
+    /// The input documents, in input order.
+    pub documents: Vec<Document>,
+    /// Every document's units.
+    pub units: Vec<Vec<Unit>>,
+    /// Analyzed real sentences (headings, bylines and boilerplate excluded).
+    pub analysis: Analysis,
+    /// One TF-IDF row per analyzed sentence.
+    pub matrix: TfIdfMatrix,
+    /// Near-duplicate pairs at the threshold.
+    pub pairs: Vec<SimilarPair>,
+    /// Near-duplicate clusters.
+    pub clusters: Clusters,
+    /// Each cluster's representative sentence.
+    pub representatives: Vec<u32>,
+    /// Each cluster's number of distinct documents.
+    pub support: Vec<u32>,
+    /// Stage times so far.
+    pub timings: Timings,
+}
+
+impl Prepared {
+    /// Locates sentence `i` (an index into the analysis).
+    pub fn sentence_ref(&self, i: u32) -> SentenceRef {
+        let SentenceSource { document, unit } = self.analysis.sentences[i as usize].source;
+        let u = self.units[document as usize][unit as usize];
+        SentenceRef {
+            document,
+            unit,
+            start: u.start,
+            end: u.end,
+        }
+    }
+
+    /// The original text of a located sentence.
+    pub fn text(&self, r: &SentenceRef) -> &str {
+        &self.documents[r.document as usize].text[r.start..r.end]
+    }
+}
+
+/// A summary with its citations.
+#[derive(Clone, Debug)]
+pub struct Summary {
+    /// Sentences in the requested order.
+    pub sentences: Vec<SummarySentence>,
+    /// Stage times, the summary's own stages included.
+    pub timings: Timings,
+}
+
+/// A pair of documents sharing near-duplicate sentences.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DocumentPair {
+    /// The earlier document (input index).
+    pub a: u32,
+    /// The later document.
+    pub b: u32,
+    /// Clusters with members in both.
+    pub shared: u32,
+    /// `shared` over the smaller document's sentence count.
+    pub overlap: f64,
+}
+
+/// The near-duplicate report.
+#[derive(Clone, Debug)]
+pub struct Dedup {
+    /// Clusters with two or more members: largest first, then by first
+    /// member. Each is a list of citations, representative similarity 1.
+    pub clusters: Vec<SummarySentence>,
+    /// Document pairs by overlap (descending), then by index.
+    pub document_pairs: Vec<DocumentPair>,
+}
+
+/// A configured pipeline.
+pub struct Pipeline {
+    config: Config,
+    segmenter: Segmenter,
+    analyzer: Analyzer,
+}
+
+impl std::fmt::Debug for Pipeline {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Pipeline")
+            .field("config", &self.config)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Pipeline {
+    /// Validates `config` and builds the stages.
+    pub fn new(config: Config) -> Result<Self> {
+        config.validate()?;
+        Ok(Pipeline {
+            segmenter: Segmenter::new(config.language),
+            analyzer: Analyzer::new(config.language),
+            config,
+        })
+    }
+
+    /// The configuration in force.
+    pub fn config(&self) -> &Config {
+        &self.config
+    }
+
+    /// Segments every document, in parallel.
+    pub fn segment(&self, documents: &[Document]) -> Vec<Vec<Unit>> {
+        documents
+            .par_iter()
+            .map(|doc| self.segmenter.segment(&doc.text, doc.body_start))
+            .collect()
+    }
+
+    /// Runs the shared stages. Fails only when there is nothing to work on.
+    pub fn prepare(&self, documents: Vec<Document>) -> Result<Prepared> {
+        if documents.is_empty() {
+            return Err(Error::NoDocuments { problems: 0 });
+        }
+        let mut timings = Timings::default();
+        let clock = Instant::now();
+        let units = self.segment(&documents);
+        timings.segment = clock.elapsed();
+
+        let clock = Instant::now();
+        let sentences: Vec<(SentenceSource, &str)> = units
+            .iter()
+            .enumerate()
+            .flat_map(|(d, doc_units)| {
+                let text = &documents[d].text;
+                doc_units
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, u)| u.kind == UnitKind::Sentence)
+                    .map(move |(i, u)| {
+                        (
+                            SentenceSource {
+                                document: d as u32,
+                                unit: i as u32,
+                            },
+                            &text[u.start..u.end],
+                        )
+                    })
+            })
+            .collect();
+        let analysis = self.analyzer.analyze(&sentences);
+        timings.analyze = clock.elapsed();
+
+        let clock = Instant::now();
+        let matrix = TfIdfMatrix::build(&analysis);
+        timings.vectorize = clock.elapsed();
+
+        let clock = Instant::now();
+        let eligible = vec![true; matrix.len()];
+        let pairs = cluster::similar_pairs(&matrix, self.config.threshold, &eligible);
+        let clusters = cluster::clusters_from_pairs(matrix.len(), &pairs);
+        let representatives = cluster::representatives(&clusters, &matrix);
+        let support = clusters
+            .members
+            .iter()
+            .map(|members| {
+                let mut docs: Vec<u32> = members
+                    .iter()
+                    .map(|&m| analysis.sentences[m as usize].source.document)
+                    .collect();
+                docs.dedup(); // members are in input order, so documents are sorted
+                docs.len() as u32
+            })
+            .collect();
+        timings.cluster = clock.elapsed();
+
+        Ok(Prepared {
+            documents,
+            units,
+            analysis,
+            matrix,
+            pairs,
+            clusters,
+            representatives,
+            support,
+            timings,
+        })
+    }
+
+    /// Ranks the clusters, selects within the budget, and cites.
+    pub fn summarize(&self, prepared: &Prepared) -> Summary {
+        let mut timings = prepared.timings;
+        let clock = Instant::now();
+        let graph = rank::build_graph(
+            &prepared.matrix,
+            &prepared.representatives,
+            &self.config.rank,
+        );
+        let support: Vec<f64> = prepared.support.iter().map(|&s| s as f64).collect();
+        let scores = rank::lexrank(&graph, &support, &self.config.rank);
+        timings.rank = clock.elapsed();
+
+        let clock = Instant::now();
+        let candidates: Vec<Candidate> = prepared
+            .representatives
+            .iter()
+            .enumerate()
+            .filter_map(|(c, &s)| {
+                let sentence = &prepared.analysis.sentences[s as usize];
+                if sentence.words < self.config.min_words {
+                    return None;
+                }
+                let r = prepared.sentence_ref(s);
+                Some(Candidate {
+                    cluster: c as u32,
+                    sentence: s,
+                    score: scores[c],
+                    words: sentence.words,
+                    chars: prepared.text(&r).chars().count() as u32,
+                })
+            })
+            .collect();
+        let chosen = select::select(
+            &candidates,
+            &prepared.matrix,
+            self.config.budget,
+            self.config.threshold,
+        );
+        let mut sentences = cite(prepared, &chosen);
+        order_sentences(&mut sentences, &prepared.documents, self.config.order);
+        timings.select = clock.elapsed();
+        Summary { sentences, timings }
+    }
+
+    /// The near-duplicate clusters and the document pairs they link.
+    pub fn dedup(&self, prepared: &Prepared) -> Dedup {
+        let mut chosen: Vec<Candidate> = prepared
+            .clusters
+            .members
+            .iter()
+            .enumerate()
+            .filter(|(_, m)| m.len() >= 2)
+            .map(|(c, _)| Candidate {
+                cluster: c as u32,
+                sentence: prepared.representatives[c],
+                score: 0.0,
+                words: 0,
+                chars: 0,
+            })
+            .collect();
+        chosen.sort_by_key(|c| {
+            let members = &prepared.clusters.members[c.cluster as usize];
+            (std::cmp::Reverse(members.len()), members[0])
+        });
+        let clusters = cite(prepared, &chosen);
+
+        // Shared clusters per document pair.
+        let mut shared: rustc_hash::FxHashMap<(u32, u32), u32> = Default::default();
+        for cluster in &clusters {
+            let mut docs: Vec<u32> = cluster
+                .citations
+                .iter()
+                .map(|c| c.sentence.document)
+                .collect();
+            docs.dedup();
+            for (i, &a) in docs.iter().enumerate() {
+                for &b in &docs[i + 1..] {
+                    *shared.entry((a, b)).or_default() += 1;
+                }
+            }
+        }
+        let sentence_counts: Vec<usize> = prepared
+            .units
+            .iter()
+            .map(|u| u.iter().filter(|u| u.kind == UnitKind::Sentence).count())
+            .collect();
+        let mut document_pairs: Vec<DocumentPair> = shared
+            .into_iter()
+            .map(|((a, b), shared)| {
+                let smaller = sentence_counts[a as usize]
+                    .min(sentence_counts[b as usize])
+                    .max(1);
+                DocumentPair {
+                    a,
+                    b,
+                    shared,
+                    overlap: shared as f64 / smaller as f64,
+                }
+            })
+            .collect();
+        document_pairs.sort_by(|x, y| {
+            y.overlap
+                .total_cmp(&x.overlap)
+                .then((x.a, x.b).cmp(&(y.a, y.b)))
+        });
+        Dedup {
+            clusters,
+            document_pairs,
+        }
+    }
+}
+
+/// Puts summary sentences in the requested order (they arrive by rank).
+fn order_sentences(sentences: &mut [SummarySentence], documents: &[Document], order: Order) {
+    let position = |s: &SummarySentence| (s.representative.document, s.representative.unit);
+    match order {
+        Order::Rank => {}
+        Order::Source => sentences.sort_by_key(position),
+        Order::Date => sentences.sort_by(|a, b| {
+            let date =
+                |s: &SummarySentence| documents[s.representative.document as usize].date.clone();
+            // Undated documents sort after dated ones.
+            let key = |s: &SummarySentence| (date(s).is_none(), date(s), position(s));
+            key(a).cmp(&key(b))
+        }),
+    }
+}

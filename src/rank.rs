@@ -1,0 +1,358 @@
+//! Stage 6, *rank*: LexRank centrality over the similarity graph of the
+//! clusters' representative sentences.
+//!
+//! Nodes are clusters (one representative sentence each), so a fact stated
+//! by five outlets is one node, not five nodes that vote for each other.
+//! The cluster's *support* (how many documents state it) is carried as a
+//! weight: the random walk moves from node `j` to neighbour `i` with
+//! probability proportional to `sim(i, j) * support(i)`, and teleports to
+//! `i` with probability proportional to `support(i)`. With support 1
+//! everywhere this is continuous LexRank (Erkan and Radev 2004) with
+//! damping; a cluster of `k` identical sentences gets the mass its `k`
+//! sentences would have had in the uncollapsed graph.
+//!
+//! The graph keeps edges with cosine at least `threshold` (0.1, as in
+//! LexRank). On large inputs each node keeps only its `max_neighbors`
+//! strongest edges (the union over both ends, so the graph stays
+//! symmetric), which bounds memory; small inputs take a dense `ndarray`
+//! path, which gives the same graph when no cap applies.
+
+use ndarray::{Array1, Array2};
+use rayon::prelude::*;
+
+use crate::tfidf::TfIdfMatrix;
+
+/// Ranking settings, validated by the pipeline.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RankConfig {
+    /// Minimum cosine for an edge.
+    pub threshold: f32,
+    /// Probability of following an edge rather than teleporting.
+    pub damping: f64,
+    /// Strongest edges kept per node on the sparse path.
+    pub max_neighbors: usize,
+    /// Node counts up to this use the dense path.
+    pub dense_limit: usize,
+    /// Stop when the L1 change of one iteration falls below this.
+    pub tolerance: f64,
+    /// Iteration cap.
+    pub max_iterations: usize,
+}
+
+impl Default for RankConfig {
+    fn default() -> Self {
+        RankConfig {
+            threshold: 0.1,
+            damping: 0.85,
+            max_neighbors: 64,
+            dense_limit: 1500,
+            tolerance: 1e-10,
+            max_iterations: 300,
+        }
+    }
+}
+
+/// A weighted, symmetric similarity graph in CSR form, without self loops.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct SimilarityGraph {
+    row_starts: Vec<usize>,
+    neighbors: Vec<u32>,
+    weights: Vec<f32>,
+}
+
+impl SimilarityGraph {
+    /// Number of nodes.
+    pub fn len(&self) -> usize {
+        self.row_starts.len().saturating_sub(1)
+    }
+
+    /// True when the graph has no nodes.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Number of stored (directed) edges.
+    pub fn edge_count(&self) -> usize {
+        self.neighbors.len()
+    }
+
+    /// Neighbours of `node` (ascending) with edge weights.
+    pub fn edges(&self, node: usize) -> impl Iterator<Item = (u32, f32)> + '_ {
+        let range = self.row_starts[node]..self.row_starts[node + 1];
+        self.neighbors[range.clone()]
+            .iter()
+            .copied()
+            .zip(self.weights[range].iter().copied())
+    }
+
+    fn from_rows(rows: Vec<Vec<(u32, f32)>>) -> Self {
+        let mut graph = SimilarityGraph {
+            row_starts: Vec::with_capacity(rows.len() + 1),
+            ..Default::default()
+        };
+        graph.row_starts.push(0);
+        for row in rows {
+            for (n, w) in row {
+                graph.neighbors.push(n);
+                graph.weights.push(w);
+            }
+            graph.row_starts.push(graph.neighbors.len());
+        }
+        graph
+    }
+}
+
+/// Builds the graph over `nodes` (sentence indices into `matrix`), choosing
+/// the dense or the sparse path by size.
+pub fn build_graph(matrix: &TfIdfMatrix, nodes: &[u32], config: &RankConfig) -> SimilarityGraph {
+    if nodes.len() <= config.dense_limit {
+        dense_graph(matrix, nodes, config)
+    } else {
+        sparse_graph(matrix, nodes, config)
+    }
+}
+
+/// Dense path: the full similarity matrix as a product of dense vectors.
+pub fn dense_graph(matrix: &TfIdfMatrix, nodes: &[u32], config: &RankConfig) -> SimilarityGraph {
+    let n = nodes.len();
+    // Columns: only the terms these nodes use.
+    let mut column_of = rustc_hash::FxHashMap::default();
+    for &i in nodes {
+        for &t in matrix.row(i as usize).terms {
+            let next = column_of.len();
+            column_of.entry(t).or_insert(next);
+        }
+    }
+    let mut x = Array2::<f32>::zeros((n, column_of.len().max(1)));
+    for (r, &i) in nodes.iter().enumerate() {
+        let row = matrix.row(i as usize);
+        for (t, &w) in row.terms.iter().zip(row.weights) {
+            x[[r, column_of[t]]] = w;
+        }
+    }
+    let similarity = x.dot(&x.t());
+    let rows = (0..n)
+        .into_par_iter()
+        .map(|i| {
+            let candidates: Vec<(u32, f32)> = (0..n)
+                .filter(|&j| j != i && similarity[[i, j]] >= config.threshold)
+                .map(|j| (j as u32, similarity[[i, j]]))
+                .collect();
+            strongest(candidates, config.max_neighbors)
+        })
+        .collect();
+    symmetric_union(rows)
+}
+
+/// Sparse path: per node, dot products accumulated over an inverted index
+/// of the nodes' terms; only pairs sharing a term are touched.
+pub fn sparse_graph(matrix: &TfIdfMatrix, nodes: &[u32], config: &RankConfig) -> SimilarityGraph {
+    let n = nodes.len();
+    let mut postings: Vec<Vec<(u32, f32)>> = vec![Vec::new(); matrix.n_terms()];
+    for (pos, &i) in nodes.iter().enumerate() {
+        let row = matrix.row(i as usize);
+        for (&t, &w) in row.terms.iter().zip(row.weights) {
+            postings[t as usize].push((pos as u32, w));
+        }
+    }
+    let rows = (0..n)
+        .into_par_iter()
+        .map_init(
+            || (vec![0.0f32; n], Vec::<u32>::new()),
+            |(scores, touched), pos| {
+                let row = matrix.row(nodes[pos] as usize);
+                for (&t, &w) in row.terms.iter().zip(row.weights) {
+                    for &(other, w_other) in &postings[t as usize] {
+                        if other as usize == pos {
+                            continue;
+                        }
+                        if scores[other as usize] == 0.0 {
+                            touched.push(other);
+                        }
+                        scores[other as usize] += w * w_other;
+                    }
+                }
+                let mut candidates = Vec::new();
+                for &other in touched.iter() {
+                    let s = scores[other as usize];
+                    if s >= config.threshold {
+                        candidates.push((other, s));
+                    }
+                    scores[other as usize] = 0.0;
+                }
+                touched.clear();
+                candidates.sort_unstable_by_key(|&(o, _)| o);
+                strongest(candidates, config.max_neighbors)
+            },
+        )
+        .collect();
+    symmetric_union(rows)
+}
+
+/// Keeps the `k` strongest edges (ties: lower node first), sorted by node.
+fn strongest(mut edges: Vec<(u32, f32)>, k: usize) -> Vec<(u32, f32)> {
+    if edges.len() > k {
+        edges.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        edges.truncate(k);
+        edges.sort_unstable_by_key(|&(o, _)| o);
+    }
+    edges
+}
+
+/// Makes the kept edges symmetric: an edge kept by either end is kept.
+fn symmetric_union(rows: Vec<Vec<(u32, f32)>>) -> SimilarityGraph {
+    let mut merged: Vec<Vec<(u32, f32)>> = rows.clone();
+    for (i, row) in rows.iter().enumerate() {
+        for &(j, w) in row {
+            merged[j as usize].push((i as u32, w));
+        }
+    }
+    for row in &mut merged {
+        row.sort_unstable_by_key(|&(o, _)| o);
+        row.dedup_by_key(|&mut (o, _)| o);
+    }
+    SimilarityGraph::from_rows(merged)
+}
+
+/// Stationary distribution of the support-weighted LexRank walk.
+///
+/// `support[i] > 0` is node `i`'s weight. The result is finite,
+/// non-negative and sums to 1; an empty graph gives an empty vector.
+pub fn lexrank(graph: &SimilarityGraph, support: &[f64], config: &RankConfig) -> Vec<f64> {
+    let n = graph.len();
+    if n == 0 {
+        return Vec::new();
+    }
+    let total_support: f64 = support.iter().sum();
+    let prior = Array1::from_iter(support.iter().map(|s| s / total_support));
+    // Out-weight of each node: sum over neighbours of sim * support.
+    let out_weight: Vec<f64> = (0..n)
+        .map(|j| {
+            graph
+                .edges(j)
+                .map(|(i, w)| w as f64 * support[i as usize])
+                .sum()
+        })
+        .collect();
+
+    let d = config.damping;
+    let mut p = prior.clone();
+    for _ in 0..config.max_iterations {
+        // Mass of nodes without edges teleports by the prior.
+        let dangling: f64 = (0..n).filter(|&j| out_weight[j] == 0.0).map(|j| p[j]).sum();
+        // Pull formulation: the graph is symmetric, so node i receives from
+        // each neighbour j the share sim(i,j) * support(i) / out_weight(j).
+        let next: Vec<f64> = (0..n)
+            .into_par_iter()
+            .map(|i| {
+                let inflow: f64 = graph
+                    .edges(i)
+                    .map(|(j, w)| p[j as usize] * w as f64 * support[i] / out_weight[j as usize])
+                    .sum();
+                (1.0 - d) * prior[i] + d * (inflow + dangling * prior[i])
+            })
+            .collect();
+        let next = Array1::from_vec(next);
+        let change: f64 = (&next - &p).mapv(f64::abs).sum();
+        p = next;
+        if change < config.tolerance {
+            break;
+        }
+    }
+    let total = p.sum();
+    p.mapv(|v| v / total).to_vec()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analyze::{Analysis, AnalyzedSentence, SentenceSource};
+    use proptest::prelude::*;
+
+    fn matrix(rows: &[Vec<u32>]) -> TfIdfMatrix {
+        let max = rows.iter().flatten().max().map_or(0, |&m| m + 1);
+        TfIdfMatrix::build(&Analysis {
+            vocabulary: (0..max).map(|t| format!("t{t}")).collect(),
+            sentences: rows
+                .iter()
+                .enumerate()
+                .map(|(i, r)| AnalyzedSentence {
+                    source: SentenceSource {
+                        document: 0,
+                        unit: i as u32,
+                    },
+                    terms: r.clone(),
+                    words: r.len() as u32,
+                })
+                .collect(),
+        })
+    }
+
+    #[test]
+    fn central_sentence_ranks_first() {
+        let m = matrix(&[vec![0, 1], vec![0, 1, 2, 3], vec![2, 3], vec![9]]);
+        let nodes: Vec<u32> = (0..4).collect();
+        let config = RankConfig::default();
+        let g = build_graph(&m, &nodes, &config);
+        let scores = lexrank(&g, &[1.0; 4], &config);
+        let best = (0..4)
+            .max_by(|&a, &b| scores[a].total_cmp(&scores[b]))
+            .unwrap();
+        assert_eq!(best, 1);
+        assert!((scores.iter().sum::<f64>() - 1.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn support_raises_a_node() {
+        let m = matrix(&[vec![0, 1], vec![1, 2], vec![0, 2]]);
+        let nodes: Vec<u32> = (0..3).collect();
+        let config = RankConfig::default();
+        let g = build_graph(&m, &nodes, &config);
+        let flat = lexrank(&g, &[1.0, 1.0, 1.0], &config);
+        let boosted = lexrank(&g, &[1.0, 3.0, 1.0], &config);
+        assert!(boosted[1] > flat[1]);
+    }
+
+    #[test]
+    fn neighbor_cap_bounds_degree_before_symmetrizing() {
+        let rows: Vec<Vec<u32>> = (0..20).map(|i| vec![0, i + 1]).collect();
+        let m = matrix(&rows);
+        let nodes: Vec<u32> = (0..20).collect();
+        let config = RankConfig {
+            max_neighbors: 3,
+            threshold: 0.01,
+            ..RankConfig::default()
+        };
+        let g = sparse_graph(&m, &nodes, &config);
+        // Each node keeps 3; the union can add edges others kept towards it.
+        assert!(g.edge_count() <= 20 * 3 * 2);
+        assert!(g.edge_count() >= 20 * 3);
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(100))]
+        /// Without a binding neighbour cap, the dense and sparse paths give
+        /// the same graph and the same ranking.
+        #[test]
+        fn dense_and_sparse_agree(
+            rows in prop::collection::vec(prop::collection::vec(0u32..25, 0..8), 1..50),
+            supports in prop::collection::vec(1u32..5, 50),
+        ) {
+            let m = matrix(&rows);
+            let nodes: Vec<u32> = (0..rows.len() as u32).collect();
+            let config = RankConfig { max_neighbors: usize::MAX, ..RankConfig::default() };
+            let dense = dense_graph(&m, &nodes, &config);
+            let sparse = sparse_graph(&m, &nodes, &config);
+            prop_assert_eq!(dense.row_starts.clone(), sparse.row_starts.clone());
+            prop_assert_eq!(dense.neighbors.clone(), sparse.neighbors.clone());
+            let support: Vec<f64> = supports[..rows.len()].iter().map(|&s| s as f64).collect();
+            let a = lexrank(&dense, &support, &config);
+            let b = lexrank(&sparse, &support, &config);
+            for (x, y) in a.iter().zip(&b) {
+                prop_assert!(x.is_finite() && *x >= 0.0);
+                prop_assert!((x - y).abs() < 1e-6);
+            }
+            prop_assert!((a.iter().sum::<f64>() - 1.0).abs() < 1e-9);
+        }
+    }
+}

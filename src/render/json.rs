@@ -1,0 +1,369 @@
+//! The JSON wire format: a public, versioned contract.
+//!
+//! Every output is one JSON object whose `schema` names the kind and
+//! version (`brief.summary/1`, `brief.dedup/1`, `brief.segment/1`). Within a
+//! version, fields are only ever added, never renamed, removed or retyped.
+//! Offsets (`start`, `end`) are UTF-8 byte offsets into the document's
+//! original text, a half-open range: `text[start..end]` is the sentence.
+//! `sentence` is the unit index within its document, as `brief segment`
+//! numbers units. Similarities are rounded to 4 decimals and scores to 6,
+//! so output is byte-identical across runs and thread counts.
+
+use std::io::{self, Write};
+
+use serde::Serialize;
+
+use super::{timing_rows, RenderOptions};
+use crate::cite::{SentenceRef, SummarySentence};
+use crate::load::Document;
+use crate::pipeline::{Config, Dedup, Prepared, Summary};
+use crate::segment::{Unit, UnitKind};
+use crate::select::{Budget, Order};
+
+/// Schema of `brief summarize --format json`.
+pub const SUMMARY_SCHEMA: &str = "brief.summary/1";
+/// Schema of `brief dedup --format json`.
+pub const DEDUP_SCHEMA: &str = "brief.dedup/1";
+/// Schema of `brief segment --format json`.
+pub const SEGMENT_SCHEMA: &str = "brief.segment/1";
+
+#[derive(Serialize)]
+struct DocumentJson<'a> {
+    id: &'a str,
+    path: &'a str,
+    title: Option<&'a str>,
+    date: Option<&'a str>,
+    url: Option<&'a str>,
+    sentences: usize,
+    units: usize,
+}
+
+#[derive(Serialize)]
+struct OptionsJson {
+    language: &'static str,
+    threshold: f64,
+    budget: BudgetJson,
+    order: &'static str,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "lowercase")]
+enum BudgetJson {
+    Sentences(usize),
+    Words(usize),
+    Chars(usize),
+}
+
+#[derive(Serialize)]
+struct LocatedJson<'a> {
+    document: &'a str,
+    sentence: u32,
+    start: usize,
+    end: usize,
+    text: &'a str,
+}
+
+#[derive(Serialize)]
+struct CitationJson<'a> {
+    #[serde(flatten)]
+    at: LocatedJson<'a>,
+    similarity: f64,
+}
+
+#[derive(Serialize)]
+struct SummarySentenceJson<'a> {
+    rank: u32,
+    #[serde(flatten)]
+    at: LocatedJson<'a>,
+    score: f64,
+    support: u32,
+    citations: Vec<CitationJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct StatsJson {
+    documents: usize,
+    units: usize,
+    sentences: usize,
+    clusters: usize,
+    multi_source_clusters: usize,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    summary_sentences: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    summary_words: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    timings_ms: Option<serde_json::Map<String, serde_json::Value>>,
+}
+
+#[derive(Serialize)]
+struct SummaryJson<'a> {
+    schema: &'static str,
+    options: OptionsJson,
+    documents: Vec<DocumentJson<'a>>,
+    summary: Vec<SummarySentenceJson<'a>>,
+    stats: StatsJson,
+}
+
+#[derive(Serialize)]
+struct ClusterJson<'a> {
+    id: u32,
+    size: usize,
+    support: u32,
+    representative: LocatedJson<'a>,
+    members: Vec<CitationJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct DocumentPairJson<'a> {
+    a: &'a str,
+    b: &'a str,
+    shared: u32,
+    overlap: f64,
+}
+
+#[derive(Serialize)]
+struct DedupJson<'a> {
+    schema: &'static str,
+    options: OptionsJson,
+    documents: Vec<DocumentJson<'a>>,
+    clusters: Vec<ClusterJson<'a>>,
+    document_pairs: Vec<DocumentPairJson<'a>>,
+    stats: StatsJson,
+}
+
+#[derive(Serialize)]
+struct UnitJson<'a> {
+    document: &'a str,
+    index: usize,
+    kind: UnitKind,
+    start: usize,
+    end: usize,
+    text: &'a str,
+}
+
+#[derive(Serialize)]
+struct SegmentJson<'a> {
+    schema: &'static str,
+    documents: Vec<DocumentJson<'a>>,
+    units: Vec<UnitJson<'a>>,
+    stats: SegmentStatsJson,
+}
+
+#[derive(Serialize)]
+struct SegmentStatsJson {
+    documents: usize,
+    units: usize,
+    sentences: usize,
+    headings: usize,
+    bylines: usize,
+    boilerplate: usize,
+}
+
+fn round(value: f64, decimals: i32) -> f64 {
+    let scale = 10f64.powi(decimals);
+    (value * scale).round() / scale
+}
+
+fn documents<'a>(docs: &'a [Document], units: &[Vec<Unit>]) -> Vec<DocumentJson<'a>> {
+    docs.iter()
+        .zip(units)
+        .map(|(doc, units)| DocumentJson {
+            id: &doc.id,
+            path: &doc.source,
+            title: doc.title.as_deref(),
+            date: doc.date.as_deref(),
+            url: doc.url.as_deref(),
+            sentences: units
+                .iter()
+                .filter(|u| u.kind == UnitKind::Sentence)
+                .count(),
+            units: units.len(),
+        })
+        .collect()
+}
+
+fn options(config: &Config) -> OptionsJson {
+    OptionsJson {
+        language: config.language.code(),
+        threshold: round(config.threshold as f64, 4),
+        budget: match config.budget {
+            Budget::Sentences(n) => BudgetJson::Sentences(n),
+            Budget::Words(n) => BudgetJson::Words(n),
+            Budget::Chars(n) => BudgetJson::Chars(n),
+        },
+        order: match config.order {
+            Order::Rank => "rank",
+            Order::Source => "source",
+            Order::Date => "date",
+        },
+    }
+}
+
+fn located<'a>(prepared: &'a Prepared, r: &SentenceRef) -> LocatedJson<'a> {
+    LocatedJson {
+        document: &prepared.documents[r.document as usize].id,
+        sentence: r.unit,
+        start: r.start,
+        end: r.end,
+        text: prepared.text(r),
+    }
+}
+
+fn citations<'a>(prepared: &'a Prepared, sentence: &SummarySentence) -> Vec<CitationJson<'a>> {
+    sentence
+        .citations
+        .iter()
+        .map(|c| CitationJson {
+            at: located(prepared, &c.sentence),
+            similarity: round(c.similarity as f64, 4),
+        })
+        .collect()
+}
+
+fn stats(prepared: &Prepared) -> StatsJson {
+    StatsJson {
+        documents: prepared.documents.len(),
+        units: prepared.units.iter().map(Vec::len).sum(),
+        sentences: prepared.analysis.sentences.len(),
+        clusters: prepared.clusters.len(),
+        multi_source_clusters: prepared.support.iter().filter(|&&s| s >= 2).count(),
+        summary_sentences: None,
+        summary_words: None,
+        timings_ms: None,
+    }
+}
+
+fn timings_json(rows: [(&'static str, f64); 7]) -> serde_json::Map<String, serde_json::Value> {
+    rows.into_iter()
+        .map(|(stage, ms)| (stage.to_string(), serde_json::json!(round(ms, 3))))
+        .collect()
+}
+
+fn write_json(out: &mut dyn Write, value: &impl Serialize) -> io::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, value).map_err(io::Error::other)?;
+    writeln!(out)
+}
+
+pub(super) fn summary(
+    out: &mut dyn Write,
+    prepared: &Prepared,
+    summary: &Summary,
+    config: &Config,
+    render: RenderOptions,
+) -> io::Result<()> {
+    let mut stats = stats(prepared);
+    stats.summary_sentences = Some(summary.sentences.len());
+    stats.summary_words = Some(
+        summary
+            .sentences
+            .iter()
+            .map(|s| prepared.text(&s.representative).split_whitespace().count())
+            .sum(),
+    );
+    if render.timings {
+        stats.timings_ms = Some(timings_json(timing_rows(&summary.timings, render)));
+    }
+    let json = SummaryJson {
+        schema: SUMMARY_SCHEMA,
+        options: options(config),
+        documents: documents(&prepared.documents, &prepared.units),
+        summary: summary
+            .sentences
+            .iter()
+            .map(|s| SummarySentenceJson {
+                rank: s.rank,
+                at: located(prepared, &s.representative),
+                score: round(s.score, 6),
+                support: s.support,
+                citations: citations(prepared, s),
+            })
+            .collect(),
+        stats,
+    };
+    write_json(out, &json)
+}
+
+pub(super) fn dedup(
+    out: &mut dyn Write,
+    prepared: &Prepared,
+    dedup: &Dedup,
+    config: &Config,
+    render: RenderOptions,
+) -> io::Result<()> {
+    let mut stats = stats(prepared);
+    if render.timings {
+        stats.timings_ms = Some(timings_json(timing_rows(&prepared.timings, render)));
+    }
+    let id = |d: u32| prepared.documents[d as usize].id.as_str();
+    let json = DedupJson {
+        schema: DEDUP_SCHEMA,
+        options: options(config),
+        documents: documents(&prepared.documents, &prepared.units),
+        clusters: dedup
+            .clusters
+            .iter()
+            .map(|c| ClusterJson {
+                id: c.cluster,
+                size: c.citations.len(),
+                support: c.support,
+                representative: located(prepared, &c.representative),
+                members: citations(prepared, c),
+            })
+            .collect(),
+        document_pairs: dedup
+            .document_pairs
+            .iter()
+            .map(|p| DocumentPairJson {
+                a: id(p.a),
+                b: id(p.b),
+                shared: p.shared,
+                overlap: round(p.overlap, 4),
+            })
+            .collect(),
+        stats,
+    };
+    write_json(out, &json)
+}
+
+pub(super) fn segments(
+    out: &mut dyn Write,
+    docs: &[Document],
+    all_units: &[Vec<Unit>],
+) -> io::Result<()> {
+    let count = |kind| {
+        all_units
+            .iter()
+            .flatten()
+            .filter(|u| u.kind == kind)
+            .count()
+    };
+    let stats = SegmentStatsJson {
+        documents: docs.len(),
+        units: all_units.iter().map(Vec::len).sum(),
+        sentences: count(UnitKind::Sentence),
+        headings: count(UnitKind::Heading),
+        bylines: count(UnitKind::Byline),
+        boilerplate: count(UnitKind::Boilerplate),
+    };
+    let units = docs
+        .iter()
+        .zip(all_units)
+        .flat_map(|(doc, units)| {
+            units.iter().enumerate().map(move |(index, u)| UnitJson {
+                document: &doc.id,
+                index,
+                kind: u.kind,
+                start: u.start,
+                end: u.end,
+                text: &doc.text[u.start..u.end],
+            })
+        })
+        .collect();
+    let json = SegmentJson {
+        schema: SEGMENT_SCHEMA,
+        documents: documents(docs, all_units),
+        units,
+        stats,
+    };
+    write_json(out, &json)
+}

@@ -1,0 +1,97 @@
+//! Stage 8b, *render*: the summary, the dedup report and the segmentation
+//! as text, Markdown or JSON.
+//!
+//! Rendering writes to any [`std::io::Write`]; the library never writes to
+//! standard output itself.
+
+mod json;
+mod text;
+
+use std::io::{self, Write};
+
+pub use json::{DEDUP_SCHEMA, SEGMENT_SCHEMA, SUMMARY_SCHEMA};
+
+use crate::load::Document;
+use crate::pipeline::{Config, Dedup, Prepared, Summary, Timings};
+use crate::segment::Unit;
+
+/// Output format.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// Plain text for people: numbered sentences with citation markers.
+    #[default]
+    Text,
+    /// Markdown with the same content as text.
+    Markdown,
+    /// One JSON object, versioned by its `schema` field (see README).
+    Json,
+}
+
+/// What to show besides the results.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct RenderOptions {
+    /// Include per-stage wall times (makes output differ between runs).
+    pub timings: bool,
+    /// Time spent loading the input, measured by the caller.
+    pub load_time: std::time::Duration,
+}
+
+/// Writes a summary.
+pub fn summary(
+    out: &mut dyn Write,
+    format: Format,
+    prepared: &Prepared,
+    summary: &Summary,
+    config: &Config,
+    options: RenderOptions,
+) -> io::Result<()> {
+    match format {
+        Format::Text => text::summary(out, prepared, summary, false, options),
+        Format::Markdown => text::summary(out, prepared, summary, true, options),
+        Format::Json => json::summary(out, prepared, summary, config, options),
+    }
+}
+
+/// Writes a near-duplicate report.
+pub fn dedup(
+    out: &mut dyn Write,
+    format: Format,
+    prepared: &Prepared,
+    dedup: &Dedup,
+    config: &Config,
+    options: RenderOptions,
+) -> io::Result<()> {
+    match format {
+        Format::Text => text::dedup(out, prepared, dedup, false, options),
+        Format::Markdown => text::dedup(out, prepared, dedup, true, options),
+        Format::Json => json::dedup(out, prepared, dedup, config, options),
+    }
+}
+
+/// Writes every unit of every document.
+pub fn segments(
+    out: &mut dyn Write,
+    format: Format,
+    documents: &[Document],
+    units: &[Vec<Unit>],
+) -> io::Result<()> {
+    match format {
+        Format::Text => text::segments(out, documents, units, false),
+        Format::Markdown => text::segments(out, documents, units, true),
+        Format::Json => json::segments(out, documents, units),
+    }
+}
+
+/// Stage times in milliseconds, in pipeline order.
+fn timing_rows(timings: &Timings, options: RenderOptions) -> [(&'static str, f64); 7] {
+    let ms = |d: std::time::Duration| d.as_secs_f64() * 1000.0;
+    [
+        ("load", ms(options.load_time)),
+        ("segment", ms(timings.segment)),
+        ("analyze", ms(timings.analyze)),
+        ("vectorize", ms(timings.vectorize)),
+        ("cluster", ms(timings.cluster)),
+        ("rank", ms(timings.rank)),
+        ("select", ms(timings.select)),
+    ]
+}

@@ -1,0 +1,225 @@
+//! Text and Markdown for people. The two differ only in markup, so one
+//! writer serves both, switched by `markdown`.
+
+use std::io::{self, Write};
+
+use super::{timing_rows, RenderOptions};
+use crate::cite::SummarySentence;
+use crate::load::Document;
+use crate::pipeline::{Dedup, Prepared, Summary};
+use crate::segment::{Unit, UnitKind};
+
+/// `[1][3][4]`: the 1-based numbers of the documents a sentence cites.
+fn markers(sentence: &SummarySentence) -> String {
+    let mut docs: Vec<u32> = sentence
+        .citations
+        .iter()
+        .map(|c| c.sentence.document)
+        .collect();
+    docs.dedup();
+    docs.iter().map(|d| format!("[{}]", d + 1)).collect()
+}
+
+fn sources(out: &mut dyn Write, documents: &[Document], markdown: bool) -> io::Result<()> {
+    writeln!(out)?;
+    writeln!(
+        out,
+        "{}",
+        if markdown { "## Sources\n" } else { "Sources:" }
+    )?;
+    for (i, doc) in documents.iter().enumerate() {
+        let date = doc
+            .date
+            .as_deref()
+            .map(|d| format!(" ({d})"))
+            .unwrap_or_default();
+        let title = doc
+            .title
+            .as_deref()
+            .map(|t| format!(" {t:?}"))
+            .unwrap_or_default();
+        if markdown {
+            writeln!(
+                out,
+                "{}. **{}**{title}{date}: `{}`",
+                i + 1,
+                doc.id,
+                doc.source
+            )?;
+        } else {
+            writeln!(out, "  [{}] {}{title}{date} {}", i + 1, doc.id, doc.source)?;
+        }
+    }
+    Ok(())
+}
+
+fn timings(out: &mut dyn Write, rows: [(&'static str, f64); 7], markdown: bool) -> io::Result<()> {
+    writeln!(out)?;
+    writeln!(
+        out,
+        "{}",
+        if markdown {
+            "## Timings (ms)\n"
+        } else {
+            "Timings (ms):"
+        }
+    )?;
+    for (stage, ms) in rows {
+        if markdown {
+            writeln!(out, "- {stage}: {ms:.3}")?;
+        } else {
+            writeln!(out, "  {stage:<10} {ms:>10.3}")?;
+        }
+    }
+    Ok(())
+}
+
+pub(super) fn summary(
+    out: &mut dyn Write,
+    prepared: &Prepared,
+    summary: &Summary,
+    markdown: bool,
+    options: RenderOptions,
+) -> io::Result<()> {
+    let shared = summary.sentences.iter().filter(|s| s.support >= 2).count();
+    let heading = format!(
+        "Summary of {} documents: {} sentences, {} stated by several sources",
+        prepared.documents.len(),
+        summary.sentences.len(),
+        shared
+    );
+    if markdown {
+        writeln!(out, "# Summary\n\n_{heading}_\n")?;
+    } else {
+        writeln!(out, "{heading}\n")?;
+    }
+    for (i, sentence) in summary.sentences.iter().enumerate() {
+        let text = prepared.text(&sentence.representative);
+        writeln!(out, "{}. {text} {}", i + 1, markers(sentence))?;
+    }
+    sources(out, &prepared.documents, markdown)?;
+    if options.timings {
+        timings(out, timing_rows(&summary.timings, options), markdown)?;
+    }
+    Ok(())
+}
+
+pub(super) fn dedup(
+    out: &mut dyn Write,
+    prepared: &Prepared,
+    dedup: &Dedup,
+    markdown: bool,
+    options: RenderOptions,
+) -> io::Result<()> {
+    let title = |s: String| if markdown { format!("## {s}\n") } else { s };
+    writeln!(
+        out,
+        "{}",
+        title(format!(
+            "{} near-duplicate clusters in {} documents ({} sentences)",
+            dedup.clusters.len(),
+            prepared.documents.len(),
+            prepared.analysis.sentences.len()
+        ))
+    )?;
+    for (i, cluster) in dedup.clusters.iter().enumerate() {
+        writeln!(
+            out,
+            "\n{}",
+            if markdown {
+                format!(
+                    "### Cluster {}: {} sentences, {} documents\n",
+                    i + 1,
+                    cluster.citations.len(),
+                    cluster.support
+                )
+            } else {
+                format!(
+                    "Cluster {}: {} sentences, {} documents",
+                    i + 1,
+                    cluster.citations.len(),
+                    cluster.support
+                )
+            }
+        )?;
+        for c in &cluster.citations {
+            let doc = &prepared.documents[c.sentence.document as usize];
+            let bullet = if markdown { "-" } else { " " };
+            writeln!(
+                out,
+                "{bullet} [{}] {} #{} ({:.2}): {}",
+                c.sentence.document + 1,
+                doc.id,
+                c.sentence.unit,
+                c.similarity,
+                prepared.text(&c.sentence)
+            )?;
+        }
+    }
+    writeln!(out)?;
+    writeln!(
+        out,
+        "{}",
+        title("Document pairs sharing sentences".to_string())
+    )?;
+    if dedup.document_pairs.is_empty() {
+        writeln!(out, "  (none)")?;
+    }
+    for p in &dedup.document_pairs {
+        let id = |d: u32| &prepared.documents[d as usize].id;
+        let bullet = if markdown { "-" } else { " " };
+        writeln!(
+            out,
+            "{bullet} [{}] {} ~ [{}] {}: {} shared, overlap {:.2}",
+            p.a + 1,
+            id(p.a),
+            p.b + 1,
+            id(p.b),
+            p.shared,
+            p.overlap
+        )?;
+    }
+    sources(out, &prepared.documents, markdown)?;
+    if options.timings {
+        timings(out, timing_rows(&prepared.timings, options), markdown)?;
+    }
+    Ok(())
+}
+
+pub(super) fn segments(
+    out: &mut dyn Write,
+    documents: &[Document],
+    units: &[Vec<Unit>],
+    markdown: bool,
+) -> io::Result<()> {
+    for (doc, doc_units) in documents.iter().zip(units) {
+        if markdown {
+            writeln!(out, "## {}\n", doc.id)?;
+            writeln!(out, "| # | kind | bytes | text |\n|---|---|---|---|")?;
+        } else {
+            writeln!(out, "== {} ({})", doc.id, doc.source)?;
+        }
+        for (i, u) in doc_units.iter().enumerate() {
+            let text = &doc.text[u.start..u.end];
+            let kind = match u.kind {
+                UnitKind::Sentence => "sentence",
+                UnitKind::Heading => "heading",
+                UnitKind::Byline => "byline",
+                UnitKind::Boilerplate => "boilerplate",
+            };
+            if markdown {
+                writeln!(
+                    out,
+                    "| {i} | {kind} | {}..{} | {} |",
+                    u.start,
+                    u.end,
+                    text.replace('|', "\\|")
+                )?;
+            } else {
+                writeln!(out, "{i:>4} {kind:<11} {:>6}..{:<6} {text}", u.start, u.end)?;
+            }
+        }
+        writeln!(out)?;
+    }
+    Ok(())
+}
