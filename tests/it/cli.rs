@@ -1,0 +1,144 @@
+//! Command-line behaviour: bad input, exit codes, input forms.
+
+use std::fs;
+
+use crate::{brief, json, scratch, stderr, stdout};
+
+const GOOD: &str = "The central bank raised interest rates by half a point on Tuesday.\n\
+                    Officials said inflation remained far too high for comfort.\n";
+
+#[test]
+fn missing_path_is_reported_and_the_rest_is_summarized() {
+    let dir = scratch("missing_path");
+    fs::write(dir.join("good.txt"), GOOD).unwrap();
+    let missing = dir.join("nope.txt");
+    let out = brief(&[dir.join("good.txt").to_str().unwrap(), missing.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(stderr(&out).contains("nope.txt"), "{}", stderr(&out));
+    assert!(stderr(&out).contains("no such file"), "{}", stderr(&out));
+    assert!(stdout(&out).contains("central bank raised interest rates"));
+}
+
+#[test]
+fn binary_invalid_utf8_and_empty_files_are_skipped_by_name() {
+    let dir = scratch("bad_files");
+    fs::write(dir.join("good.txt"), GOOD).unwrap();
+    fs::write(dir.join("binary.txt"), b"\x7fELF\x00\x01\x02 some bytes").unwrap();
+    fs::write(dir.join("latin1.txt"), b"Caf\xe9 au lait.\nSecond line.").unwrap();
+    fs::write(dir.join("empty.txt"), "  \n\n").unwrap();
+    let out = brief(&[dir.to_str().unwrap()]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(0), "{err}");
+    assert!(err.contains("binary.txt") && err.contains("binary file"), "{err}");
+    assert!(err.contains("latin1.txt") && err.contains("invalid UTF-8 at byte 3 (line 1)"), "{err}");
+    assert!(err.contains("empty.txt") && err.contains("empty"), "{err}");
+    assert!(stdout(&out).contains("central bank"));
+}
+
+#[test]
+fn nothing_to_summarize_exits_1() {
+    let dir = scratch("nothing");
+    fs::write(dir.join("empty.txt"), "").unwrap();
+    let out = brief(&[dir.join("empty.txt").to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("no documents to summarize"), "{}", stderr(&out));
+    let out = brief(&["does/not/exist"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("does/not/exist"));
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    for args in [
+        vec!["corpus/", "--threshold", "1.5"],
+        vec!["corpus/", "--threshold", "abc"],
+        vec!["corpus/", "--sentences", "0"],
+        vec!["corpus/", "--lang", "klingon"],
+        vec!["corpus/", "--words", "10", "--sentences", "2"],
+        vec![],
+    ] {
+        let out = brief(&args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {}", stderr(&out));
+        assert!(!stderr(&out).is_empty());
+    }
+    let out = brief(&["corpus/", "--threshold", "1.5"]);
+    assert!(stderr(&out).contains("--threshold"), "{}", stderr(&out));
+}
+
+#[test]
+fn jsonl_input_names_the_bad_line_and_keeps_the_rest() {
+    let dir = scratch("jsonl");
+    let path = dir.join("news.jsonl");
+    fs::write(
+        &path,
+        concat!(
+            r#"{"id": "a", "text": "The central bank raised interest rates by half a point on Tuesday.", "date": "2024-03-02", "title": "Rates"}"#,
+            "\n",
+            "{not json\n",
+            r#"{"id": "c"}"#,
+            "\n",
+            r#"{"id": 7, "text": "The central bank raised its interest rates by half a point on Tuesday, officials said."}"#,
+            "\n"
+        ),
+    )
+    .unwrap();
+    let out = brief(&["summarize", "--input-format", "jsonl", "--format", "json", path.to_str().unwrap()]);
+    let err = stderr(&out);
+    assert!(err.contains("news.jsonl:2") && err.contains("malformed JSON"), "{err}");
+    assert!(err.contains("news.jsonl:3") && err.contains("text"), "{err}");
+    let value = json(&out);
+    let docs = value["documents"].as_array().unwrap();
+    assert_eq!(docs.len(), 2);
+    assert_eq!(docs[0]["id"], "a");
+    assert_eq!(docs[0]["date"], "2024-03-02");
+    assert_eq!(docs[0]["title"], "Rates");
+    assert_eq!(docs[1]["id"], "7");
+    // The two records state the same fact: one summary sentence citing both.
+    let first = &value["summary"][0];
+    assert_eq!(first["support"], 2);
+}
+
+#[test]
+fn stdin_is_read_with_dash() {
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+    let mut child = Command::new(env!("CARGO_BIN_EXE_brief"))
+        .args(["summarize", "-", "--format", "json"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(GOOD.as_bytes()).unwrap();
+    let out = child.wait_with_output().unwrap();
+    let value = json(&out);
+    assert_eq!(value["documents"][0]["id"], "stdin");
+    assert_eq!(value["summary"].as_array().unwrap().len(), 2);
+}
+
+#[test]
+fn directories_are_walked_recursively_in_sorted_order() {
+    let dir = scratch("walk");
+    fs::create_dir_all(dir.join("b/nested")).unwrap();
+    fs::write(dir.join("b/nested/z.md"), GOOD).unwrap();
+    fs::write(dir.join("a.txt"), GOOD.replace("Tuesday", "Monday")).unwrap();
+    fs::write(dir.join("ignored.json"), "{}").unwrap();
+    let value = json(&brief(&["segment", "--format", "json", dir.to_str().unwrap()]));
+    let ids: Vec<&str> = value["documents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids, ["a", "z"]);
+}
+
+#[test]
+fn help_names_every_command() {
+    let out = brief(&["--help"]);
+    let help = stdout(&out);
+    for word in ["summarize", "dedup", "segment", "--threshold", "--sentences", "--format"] {
+        assert!(help.contains(word), "help lacks {word}");
+    }
+    assert!(help.lines().all(|l| l.chars().count() <= 80), "help wider than 80 columns");
+}

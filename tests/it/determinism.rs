@@ -1,0 +1,27 @@
+//! Same input and options give byte-identical output, whatever the thread
+//! count.
+
+use crate::{brief_with_env, stderr};
+
+#[test]
+fn output_is_identical_across_runs_and_thread_counts() {
+    for args in [
+        vec!["corpus/"],
+        vec!["summarize", "corpus/", "--format", "json", "--sentences", "15"],
+        vec!["summarize", "corpus/", "--format", "markdown", "--order", "date"],
+        vec!["dedup", "corpus/", "--format", "json"],
+        vec!["segment", "corpus/", "--format", "json"],
+    ] {
+        let runs: Vec<Vec<u8>> = ["1", "2", "2", "4"]
+            .iter()
+            .map(|threads| {
+                let out = brief_with_env(&args, &[("RAYON_NUM_THREADS", threads)]);
+                assert!(out.status.success(), "{args:?}: {}", stderr(&out));
+                out.stdout
+            })
+            .collect();
+        for run in &runs[1..] {
+            assert!(run == &runs[0], "{args:?}: output differs between runs");
+        }
+    }
+}

@@ -1,0 +1,203 @@
+//! The JSON output is a public, versioned contract: these strict types
+//! (unknown fields rejected) fail when a field is renamed, removed or added
+//! without a schema decision.
+
+use serde::Deserialize;
+
+use crate::{brief, json};
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+#[allow(dead_code)]
+struct Document {
+    id: String,
+    path: String,
+    title: Option<String>,
+    date: Option<String>,
+    url: Option<String>,
+    sentences: usize,
+    units: usize,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+#[allow(dead_code)]
+struct Options {
+    language: String,
+    threshold: f64,
+    budget: serde_json::Map<String, serde_json::Value>,
+    order: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+#[allow(dead_code)]
+struct Citation {
+    document: String,
+    sentence: u32,
+    start: usize,
+    end: usize,
+    text: String,
+    similarity: f64,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+#[allow(dead_code)]
+struct SummarySentence {
+    rank: u32,
+    document: String,
+    sentence: u32,
+    start: usize,
+    end: usize,
+    text: String,
+    score: f64,
+    support: u32,
+    citations: Vec<Citation>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+#[allow(dead_code)]
+struct Stats {
+    documents: usize,
+    units: usize,
+    sentences: usize,
+    clusters: usize,
+    multi_source_clusters: usize,
+    summary_sentences: Option<usize>,
+    summary_words: Option<usize>,
+    timings_ms: Option<serde_json::Map<String, serde_json::Value>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+#[allow(dead_code)]
+struct Summary {
+    schema: String,
+    options: Options,
+    documents: Vec<Document>,
+    summary: Vec<SummarySentence>,
+    stats: Stats,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+#[allow(dead_code)]
+struct Located {
+    document: String,
+    sentence: u32,
+    start: usize,
+    end: usize,
+    text: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+#[allow(dead_code)]
+struct Cluster {
+    id: u32,
+    size: usize,
+    support: u32,
+    representative: Located,
+    members: Vec<Citation>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+#[allow(dead_code)]
+struct DocumentPair {
+    a: String,
+    b: String,
+    shared: u32,
+    overlap: f64,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+#[allow(dead_code)]
+struct Dedup {
+    schema: String,
+    options: Options,
+    documents: Vec<Document>,
+    clusters: Vec<Cluster>,
+    document_pairs: Vec<DocumentPair>,
+    stats: Stats,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+#[allow(dead_code)]
+struct Unit {
+    document: String,
+    index: usize,
+    kind: String,
+    start: usize,
+    end: usize,
+    text: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+#[allow(dead_code)]
+struct SegmentStats {
+    documents: usize,
+    units: usize,
+    sentences: usize,
+    headings: usize,
+    bylines: usize,
+    boilerplate: usize,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+#[allow(dead_code)]
+struct Segment {
+    schema: String,
+    documents: Vec<Document>,
+    units: Vec<Unit>,
+    stats: SegmentStats,
+}
+
+#[test]
+fn summary_json_matches_the_contract() {
+    let value = json(&brief(&["summarize", "corpus/", "--format", "json", "--stats"]));
+    let summary: Summary = serde_json::from_value(value).expect("brief.summary/1 shape");
+    assert_eq!(summary.schema, "brief.summary/1");
+    assert_eq!(summary.documents.len(), 5);
+    assert_eq!(summary.summary.len(), 7);
+    assert_eq!(summary.stats.summary_sentences, Some(7));
+    assert!(summary.stats.timings_ms.is_some(), "--stats adds timings");
+    assert_eq!(summary.options.budget.get("sentences").and_then(|v| v.as_u64()), Some(7));
+    for (i, s) in summary.summary.iter().enumerate() {
+        assert_eq!(s.rank as usize, i + 1, "rank order is the default order");
+        assert!(s.citations.iter().any(|c| c.start == s.start && c.document == s.document));
+    }
+}
+
+#[test]
+fn timings_appear_only_on_request() {
+    let value = json(&brief(&["summarize", "corpus/", "--format", "json"]));
+    assert!(value["stats"].get("timings_ms").is_none());
+}
+
+#[test]
+fn dedup_json_matches_the_contract() {
+    let value = json(&brief(&["dedup", "corpus/", "--format", "json"]));
+    let dedup: Dedup = serde_json::from_value(value).expect("brief.dedup/1 shape");
+    assert_eq!(dedup.schema, "brief.dedup/1");
+    assert!(!dedup.clusters.is_empty());
+    // Largest first; every cluster spans two or more sentences.
+    assert!(dedup.clusters.windows(2).all(|w| w[0].size >= w[1].size));
+    assert!(dedup.clusters.iter().all(|c| c.size >= 2 && c.members.len() == c.size));
+}
+
+#[test]
+fn segment_json_matches_the_contract() {
+    let value = json(&brief(&["segment", "corpus/", "--format", "json"]));
+    let segment: Segment = serde_json::from_value(value).expect("brief.segment/1 shape");
+    assert_eq!(segment.schema, "brief.segment/1");
+    let kinds: std::collections::BTreeSet<&str> = segment.units.iter().map(|u| u.kind.as_str()).collect();
+    assert!(kinds.iter().all(|k| ["sentence", "heading", "byline", "boilerplate"].contains(k)));
+    assert_eq!(segment.stats.units, segment.units.len());
+}

@@ -1,0 +1,58 @@
+//! Integration tests: one binary (fast to link), one module per concern.
+
+mod cli;
+mod corpus;
+mod determinism;
+mod json_contract;
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+/// The sample corpus shipped with the repository.
+pub fn corpus_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus")
+}
+
+/// Runs the `brief` binary with `args` in the crate root.
+pub fn brief(args: &[&str]) -> Output {
+    brief_with_env(args, &[])
+}
+
+/// Runs the `brief` binary with extra environment variables.
+pub fn brief_with_env(args: &[&str], env: &[(&str, &str)]) -> Output {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_brief"));
+    command.args(args).current_dir(env!("CARGO_MANIFEST_DIR"));
+    for (k, v) in env {
+        command.env(k, v);
+    }
+    command.output().expect("the brief binary runs")
+}
+
+/// Standard output as UTF-8.
+pub fn stdout(output: &Output) -> String {
+    String::from_utf8(output.stdout.clone()).expect("stdout is UTF-8")
+}
+
+/// Standard error as UTF-8.
+pub fn stderr(output: &Output) -> String {
+    String::from_utf8(output.stderr.clone()).expect("stderr is UTF-8")
+}
+
+/// Parses JSON output, failing with the output shown.
+pub fn json(output: &Output) -> serde_json::Value {
+    assert!(
+        output.status.success(),
+        "brief failed: {}\n{}",
+        output.status,
+        stderr(output)
+    );
+    serde_json::from_slice(&output.stdout).unwrap_or_else(|e| panic!("invalid JSON ({e}): {}", stdout(output)))
+}
+
+/// A fresh scratch directory under the target dir, removed first if left over.
+pub fn scratch(name: &str) -> PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("scratch dir");
+    dir
+}
