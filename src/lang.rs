@@ -186,7 +186,10 @@ mod tests {
         let words = Language::English.stop_words();
         assert!(words.contains(&"the"));
         for content in ["new", "year", "million", "president"] {
-            assert!(!words.contains(&content), "{content} must not be a stop word");
+            assert!(
+                !words.contains(&content),
+                "{content} must not be a stop word"
+            );
         }
     }
 
