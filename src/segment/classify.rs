@@ -39,9 +39,9 @@ pub(super) struct LanguageRules {
     by_word: Option<&'static str>,
     /// Lower-case job titles that mark "Jane Smith, Staff Writer".
     staff_roles: &'static [&'static str],
-    /// Vocabulary of subscription, donation and navigation appeals, with
-    /// weights (see [`boilerplate_score`]).
-    appeal_terms: &'static [(&'static str, u32)],
+    /// Vocabulary of subscription, donation and navigation appeals as
+    /// lower-case word sequences, with weights (see [`boilerplate_score`]).
+    appeal_terms: &'static [(&'static [&'static str], u32)],
     /// Greek writes its question mark as `;`.
     semicolon_ends_question: bool,
 }
@@ -53,42 +53,38 @@ const DECISIVE: u32 = 3;
 /// English appeal vocabulary. Single words get weight 1 so that a news
 /// sentence mentioning "subscription" or "PayPal" in passing stays a
 /// sentence; a footer piles several of them up.
-const ENGLISH_APPEAL_TERMS: &[(&str, u32)] = &[
-    ("support our journalism", DECISIVE),
-    ("support independent journalism", DECISIVE),
-    ("support our work", DECISIVE),
-    ("all rights reserved", DECISIVE),
-    ("share this article", DECISIVE),
-    ("share this story", DECISIVE),
-    ("follow us on", DECISIVE),
-    ("sign up for our", DECISIVE),
-    ("subscribe to our", DECISIVE),
-    ("subscribe now", DECISIVE),
-    ("click here", DECISIVE),
-    ("we use cookies", DECISIVE),
-    ("cookie policy", DECISIVE),
-    ("privacy policy", DECISIVE),
-    ("terms of use", DECISIVE),
-    ("©", DECISIVE),
-    ("subscribe", 1),
-    ("subscription", 1),
-    ("donate", 1),
-    ("donating", 1),
-    ("donation", 1),
-    ("donations", 1),
-    ("paywall", 1),
-    ("paywalls", 1),
-    ("patreon", 1),
-    ("paypal", 1),
-    ("newsletter", 1),
-    ("sign up", 1),
-    ("advertisement", 1),
-    ("sponsored", 1),
-    ("cookies", 1),
+const ENGLISH_APPEAL_TERMS: &[(&[&str], u32)] = &[
+    (&["support", "our", "journalism"], DECISIVE),
+    (&["support", "independent", "journalism"], DECISIVE),
+    (&["support", "our", "work"], DECISIVE),
+    (&["all", "rights", "reserved"], DECISIVE),
+    (&["share", "this", "article"], DECISIVE),
+    (&["share", "this", "story"], DECISIVE),
+    (&["follow", "us", "on"], DECISIVE),
+    (&["sign", "up", "for", "our"], DECISIVE),
+    (&["subscribe", "to", "our"], DECISIVE),
+    (&["subscribe", "now"], DECISIVE),
+    (&["click", "here"], DECISIVE),
+    (&["we", "use", "cookies"], DECISIVE),
+    (&["cookie", "policy"], DECISIVE),
+    (&["privacy", "policy"], DECISIVE),
+    (&["terms", "of", "use"], DECISIVE),
+    (&["subscribe"], 1),
+    (&["subscription"], 1),
+    (&["donate"], 1),
+    (&["donating"], 1),
+    (&["donation"], 1),
+    (&["donations"], 1),
+    (&["paywall"], 1),
+    (&["paywalls"], 1),
+    (&["patreon"], 1),
+    (&["paypal"], 1),
+    (&["newsletter"], 1),
+    (&["sign", "up"], 1),
+    (&["advertisement"], 1),
+    (&["sponsored"], 1),
+    (&["cookies"], 1),
 ];
-
-/// Appeal vocabulary that holds in every language.
-const UNIVERSAL_APPEAL_TERMS: &[(&str, u32)] = &[("©", DECISIVE)];
 
 /// English titles that precede a name. "St." (Saint or Street) and "Jr."
 /// are left out: they may end a sentence.
@@ -152,7 +148,7 @@ const ENGLISH_STAFF_ROLES: &[&str] = &[
 ];
 
 /// News agencies and outlets whose name alone on a line is a byline
-/// (compared in lower case, after removing enclosing parentheses).
+/// (compared ignoring ASCII case, after removing enclosing parentheses).
 const OUTLETS: &[&str] = &[
     "reuters",
     "ap",
@@ -202,7 +198,7 @@ static OTHER: LanguageRules = LanguageRules {
     credit_prefixes: &[],
     by_word: None,
     staff_roles: &[],
-    appeal_terms: UNIVERSAL_APPEAL_TERMS,
+    appeal_terms: &[],
     semicolon_ends_question: false,
 };
 
@@ -307,9 +303,6 @@ fn ends_with_sentence_punctuation(line: &str, rules: &LanguageRules) -> bool {
 /// per 60 words, so that a long news paragraph that mentions a donation and
 /// a subscription stays news.
 fn is_boilerplate(line: &str, words: usize, heading_like: bool, rules: &LanguageRules) -> bool {
-    if rules.appeal_terms.is_empty() {
-        return false;
-    }
     let threshold = if heading_like && words <= 3 {
         1
     } else {
@@ -318,24 +311,38 @@ fn is_boilerplate(line: &str, words: usize, heading_like: bool, rules: &Language
     boilerplate_score(line, rules) >= threshold
 }
 
-/// Summed weights of the appeal terms found in `line` as whole words.
+/// Summed weights of the appeal terms found in `line` as whole words. A
+/// copyright sign counts as [`DECISIVE`] in every language.
 fn boilerplate_score(line: &str, rules: &LanguageRules) -> u32 {
-    let lower = line.to_lowercase();
-    rules
+    let copyright = if line.contains('©') { DECISIVE } else { 0 };
+    if rules.appeal_terms.is_empty() {
+        return copyright;
+    }
+    let words: Vec<&str> = words_of(line).collect();
+    let terms: u32 = rules
         .appeal_terms
         .iter()
-        .filter(|(term, _)| contains_word(&lower, term))
+        .filter(|(phrase, _)| contains_phrase(&words, phrase))
         .map(|&(_, weight)| weight)
-        .sum()
+        .sum();
+    copyright + terms
 }
 
-/// True when `phrase` occurs in `text` with no letter or digit right before
-/// or after it.
-fn contains_word(text: &str, phrase: &str) -> bool {
-    text.match_indices(phrase).any(|(at, _)| {
-        let before = text[..at].chars().next_back();
-        let after = text[at + phrase.len()..].chars().next();
-        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+/// The words of `text`: maximal runs of letters and digits.
+fn words_of(text: &str) -> impl Iterator<Item = &str> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|word| !word.is_empty())
+}
+
+/// True when the lower-case word sequence `phrase` occurs in `words`,
+/// ignoring ASCII case. Comparing words rather than searching substrings
+/// gives whole-word matches without lower-casing every line.
+fn contains_phrase(words: &[&str], phrase: &[&str]) -> bool {
+    words.windows(phrase.len()).any(|window| {
+        window
+            .iter()
+            .zip(phrase)
+            .all(|(word, wanted)| word.eq_ignore_ascii_case(wanted))
     })
 }
 
@@ -346,15 +353,13 @@ fn is_byline(line: &str, words: usize, rules: &LanguageRules) -> bool {
     let core = line
         .trim_matches(|c: char| matches!(c, '(' | ')' | '[' | ']') || c.is_whitespace())
         .trim_end_matches('.');
-    let lower = core.to_lowercase();
-    if is_outlet(&lower) {
+    if is_outlet(core) {
         return true;
     }
-    if rules
-        .credit_prefixes
-        .iter()
-        .any(|prefix| lower.starts_with(prefix))
-    {
+    if rules.credit_prefixes.iter().any(|prefix| {
+        core.get(..prefix.len())
+            .is_some_and(|start| start.eq_ignore_ascii_case(prefix))
+    }) {
         return true;
     }
     if words > MAX_BYLINE_WORDS || ends_with_sentence_punctuation(core, rules) {
@@ -363,8 +368,10 @@ fn is_byline(line: &str, words: usize, rules: &LanguageRules) -> bool {
     is_by_line(core, rules) || is_name_and_outlet(core, rules)
 }
 
-fn is_outlet(lower: &str) -> bool {
-    OUTLETS.contains(&lower)
+fn is_outlet(name: &str) -> bool {
+    OUTLETS
+        .iter()
+        .any(|outlet| name.eq_ignore_ascii_case(outlet))
 }
 
 /// "By Jane Smith", "By JANE SMITH and JOHN DOE, Reuters": "By" followed by
@@ -397,13 +404,14 @@ fn is_name_and_outlet(core: &str, rules: &LanguageRules) -> bool {
     if !(2..=4).contains(&name_words.len()) || !name_words.iter().all(|w| is_capitalized(w)) {
         return false;
     }
-    let rest = rest.trim().to_lowercase();
     rest.split(['|', ',']).map(str::trim).any(|part| {
         is_outlet(part)
-            || rules
-                .staff_roles
-                .iter()
-                .any(|role| contains_word(part, role))
+            || words_of(part).any(|word| {
+                rules
+                    .staff_roles
+                    .iter()
+                    .any(|role| word.eq_ignore_ascii_case(role))
+            })
     })
 }
 
