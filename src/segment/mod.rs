@@ -13,6 +13,12 @@
 //!    boundaries are repaired by a few rules ([`boundaries`]) for cases it
 //!    gets wrong in news text (titles such as "Ms." before a name, a period
 //!    inside closing parentheses, numbered list markers).
+//!
+//! Choices worth knowing: an ellipsis followed by a lower-case word or "I"
+//! continues the sentence, so `rapidly ... I'm not going to be happy ...`
+//! is one sentence; a quotation of several sentences followed by its
+//! attribution (`“A. B,” he said.`) is one unit, because splitting it would
+//! separate the words from their speaker.
 
 mod boundaries;
 mod classify;
