@@ -1,0 +1,420 @@
+//! Classifying a paragraph (one line) as sentences, a heading, a byline or
+//! boilerplate, with small per-language word tables.
+
+use crate::lang::Language;
+
+use super::UnitKind;
+
+/// How the units of one paragraph are formed and labelled.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum LineClass {
+    /// The whole line is one unit of this kind (headings, bylines, short
+    /// appeals): splitting it into sentences would add nothing.
+    Whole(UnitKind),
+    /// The line is split into sentences, each labelled with this kind.
+    Sentences(UnitKind),
+}
+
+/// A heading is a short line: longer lines without punctuation are more
+/// likely sentences whose period got lost.
+const MAX_HEADING_WORDS: usize = 12;
+
+/// Author lines are short; longer "By ..." lines are sentences.
+const MAX_BYLINE_WORDS: usize = 12;
+
+/// Word tables that differ between languages. Only English has full tables;
+/// other languages fall back to the language-independent parts (outlet names,
+/// punctuation rules, "Dr."/"Prof.").
+#[derive(Debug)]
+pub(super) struct LanguageRules {
+    /// Titles written with a period that stand before a name ("Ms. Jones"):
+    /// a sentence never ends right after one.
+    pub(super) titles: &'static [&'static str],
+    /// Weekday and month names, which continue a sentence after "p.m.".
+    pub(super) calendar_words: &'static [&'static str],
+    /// Lower-case starts of author credit lines that may run long
+    /// ("reporting by ...; editing by ...").
+    credit_prefixes: &'static [&'static str],
+    /// The word that starts a short author line ("By Jane Smith").
+    by_word: Option<&'static str>,
+    /// Lower-case job titles that mark "Jane Smith, Staff Writer".
+    staff_roles: &'static [&'static str],
+    /// Vocabulary of subscription, donation and navigation appeals as
+    /// lower-case word sequences, with weights (see [`boilerplate_score`]).
+    appeal_terms: &'static [(&'static [&'static str], u32)],
+    /// Greek writes its question mark as `;`.
+    semicolon_ends_question: bool,
+}
+
+/// Weight of a phrase that essentially never occurs in news prose: one is
+/// enough to make a paragraph boilerplate.
+const DECISIVE: u32 = 3;
+
+/// English appeal vocabulary. Single words get weight 1 so that a news
+/// sentence mentioning "subscription" or "PayPal" in passing stays a
+/// sentence; a footer piles several of them up.
+const ENGLISH_APPEAL_TERMS: &[(&[&str], u32)] = &[
+    (&["support", "our", "journalism"], DECISIVE),
+    (&["support", "independent", "journalism"], DECISIVE),
+    (&["support", "our", "work"], DECISIVE),
+    (&["all", "rights", "reserved"], DECISIVE),
+    (&["share", "this", "article"], DECISIVE),
+    (&["share", "this", "story"], DECISIVE),
+    (&["follow", "us", "on"], DECISIVE),
+    (&["sign", "up", "for", "our"], DECISIVE),
+    (&["subscribe", "to", "our"], DECISIVE),
+    (&["subscribe", "now"], DECISIVE),
+    (&["click", "here"], DECISIVE),
+    (&["we", "use", "cookies"], DECISIVE),
+    (&["cookie", "policy"], DECISIVE),
+    (&["privacy", "policy"], DECISIVE),
+    (&["terms", "of", "use"], DECISIVE),
+    (&["subscribe"], 1),
+    (&["subscription"], 1),
+    (&["donate"], 1),
+    (&["donating"], 1),
+    (&["donation"], 1),
+    (&["donations"], 1),
+    (&["paywall"], 1),
+    (&["paywalls"], 1),
+    (&["patreon"], 1),
+    (&["paypal"], 1),
+    (&["newsletter"], 1),
+    (&["sign", "up"], 1),
+    (&["advertisement"], 1),
+    (&["sponsored"], 1),
+    (&["cookies"], 1),
+];
+
+/// English titles that precede a name. "St." (Saint or Street) and "Jr."
+/// are left out: they may end a sentence.
+const ENGLISH_TITLES: &[&str] = &[
+    "Mr", "Mrs", "Ms", "Messrs", "Dr", "Prof", "Gen", "Lt", "Col", "Maj", "Capt", "Cpt", "Sgt",
+    "Cpl", "Pvt", "Adm", "Cmdr", "Brig", "Gov", "Sen", "Rep", "Rev", "Hon", "Pres", "Amb", "Supt",
+    "Insp", "Atty",
+];
+
+/// Titles that precede a name in most European languages.
+const UNIVERSAL_TITLES: &[&str] = &["Dr", "Prof"];
+
+const ENGLISH_CALENDAR_WORDS: &[&str] = &[
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Jan",
+    "Feb",
+    "Aug",
+    "Sept",
+    "Sep",
+    "Oct",
+    "Nov",
+    "Dec",
+];
+
+const ENGLISH_CREDIT_PREFIXES: &[&str] = &[
+    "reporting by",
+    "additional reporting by",
+    "writing by",
+    "editing by",
+    "compiled by",
+    "written by",
+];
+
+const ENGLISH_STAFF_ROLES: &[&str] = &[
+    "writer",
+    "staff",
+    "reporter",
+    "correspondent",
+    "editor",
+    "contributor",
+    "columnist",
+    "bureau",
+];
+
+/// News agencies and outlets whose name alone on a line is a byline
+/// (compared ignoring ASCII case, after removing enclosing parentheses).
+const OUTLETS: &[&str] = &[
+    "reuters",
+    "ap",
+    "associated press",
+    "the associated press",
+    "afp",
+    "agence france-presse",
+    "agence france presse",
+    "bbc",
+    "bbc news",
+    "cnn",
+    "bloomberg",
+    "bloomberg news",
+    "dpa",
+    "efe",
+    "ansa",
+    "xinhua",
+    "tass",
+    "upi",
+    "pti",
+    "ani",
+    "ians",
+    "kyodo",
+    "yonhap",
+    "al jazeera",
+    "npr",
+];
+
+static ENGLISH: LanguageRules = LanguageRules {
+    titles: ENGLISH_TITLES,
+    calendar_words: ENGLISH_CALENDAR_WORDS,
+    credit_prefixes: ENGLISH_CREDIT_PREFIXES,
+    by_word: Some("By"),
+    staff_roles: ENGLISH_STAFF_ROLES,
+    appeal_terms: ENGLISH_APPEAL_TERMS,
+    semicolon_ends_question: false,
+};
+
+static GREEK: LanguageRules = LanguageRules {
+    semicolon_ends_question: true,
+    ..OTHER
+};
+
+static OTHER: LanguageRules = LanguageRules {
+    titles: UNIVERSAL_TITLES,
+    calendar_words: &[],
+    credit_prefixes: &[],
+    by_word: None,
+    staff_roles: &[],
+    appeal_terms: &[],
+    semicolon_ends_question: false,
+};
+
+impl LanguageRules {
+    /// The tables for `language`.
+    pub(super) fn for_language(language: Language) -> &'static LanguageRules {
+        match language {
+            Language::English => &ENGLISH,
+            Language::Greek => &GREEK,
+            _ => &OTHER,
+        }
+    }
+}
+
+/// Sentence-final punctuation in the scripts of the supported languages.
+pub(super) fn is_terminator(c: char) -> bool {
+    matches!(
+        c,
+        '.' | '!' | '?' | '…' | '。' | '！' | '？' | '؟' | '۔' | '।' | '॥'
+    )
+}
+
+/// Closing quotes and brackets, which may follow sentence punctuation.
+/// Straight quotes count too: after a terminator they close a quote.
+pub(super) fn is_closer(c: char) -> bool {
+    matches!(c, ')' | ']' | '”' | '’' | '"' | '\'' | '»' | '›')
+}
+
+/// Opening quotes and brackets, including the AP wire's "``".
+pub(super) fn is_opener(c: char) -> bool {
+    matches!(
+        c,
+        '(' | '[' | '“' | '‘' | '"' | '\'' | '«' | '‹' | '`' | '„' | '‚'
+    )
+}
+
+/// "1.", "12)", "a.", "iv.", "(b)": the whole text is a list-item number.
+pub(super) fn is_list_marker(text: &str) -> bool {
+    let Some(label) = text
+        .strip_suffix('.')
+        .or_else(|| text.strip_suffix(')'))
+        .map(|label| label.strip_prefix('(').unwrap_or(label))
+    else {
+        return false;
+    };
+    let is_number = (1..=3).contains(&label.len()) && label.bytes().all(|b| b.is_ascii_digit());
+    let is_letter = label.len() == 1 && label.bytes().all(|b| b.is_ascii_alphabetic());
+    let is_roman = (1..=5).contains(&label.len())
+        && (label.bytes().all(|b| b"ivxlc".contains(&b))
+            || label.bytes().all(|b| b"IVXLC".contains(&b)));
+    is_number || is_letter || is_roman
+}
+
+/// True when the line starts with a list marker ("1.", "b)") or a bullet
+/// ("-", "•") and a space.
+fn starts_with_list_marker(line: &str) -> bool {
+    line.split_once(char::is_whitespace)
+        .is_some_and(|(first, _)| {
+            is_list_marker(first) || matches!(first, "-" | "•" | "*" | "–" | "▪" | "·")
+        })
+}
+
+/// Classifies the trimmed, non-empty line `line`.
+pub(super) fn classify(line: &str, rules: &LanguageRules) -> LineClass {
+    let words = line.split_whitespace().count();
+    // List items are body text even when short and unpunctuated.
+    let heading_like = words <= MAX_HEADING_WORDS
+        && (line.ends_with(':') || !ends_with_sentence_punctuation(line, rules))
+        && !starts_with_list_marker(line);
+    if !line.chars().any(char::is_alphanumeric) {
+        // Separators such as "***" or "—".
+        return LineClass::Whole(UnitKind::Boilerplate);
+    }
+    if is_boilerplate(line, words, heading_like, rules) {
+        return if heading_like {
+            LineClass::Whole(UnitKind::Boilerplate)
+        } else {
+            LineClass::Sentences(UnitKind::Boilerplate)
+        };
+    }
+    if is_byline(line, words, rules) {
+        return LineClass::Whole(UnitKind::Byline);
+    }
+    if heading_like {
+        return LineClass::Whole(UnitKind::Heading);
+    }
+    LineClass::Sentences(UnitKind::Sentence)
+}
+
+/// True when the line's last character, ignoring closing quotes and
+/// brackets, ends a sentence.
+fn ends_with_sentence_punctuation(line: &str, rules: &LanguageRules) -> bool {
+    let last = line.trim_end_matches(is_closer).chars().next_back();
+    last.is_some_and(|c| {
+        is_terminator(c) || (rules.semicolon_ends_question && matches!(c, ';' | '\u{37E}'))
+    })
+}
+
+/// Appeals are judged by a score: the summed weights of the distinct appeal
+/// terms in the paragraph. A short heading-like line needs one term
+/// ("Subscribe", "Advertisement"); longer lines need [`DECISIVE`] plus one
+/// per 60 words, so that a long news paragraph that mentions a donation and
+/// a subscription stays news.
+fn is_boilerplate(line: &str, words: usize, heading_like: bool, rules: &LanguageRules) -> bool {
+    let threshold = if heading_like && words <= 3 {
+        1
+    } else {
+        DECISIVE + u32::try_from(words / 60).unwrap_or(u32::MAX)
+    };
+    boilerplate_score(line, rules) >= threshold
+}
+
+/// Summed weights of the appeal terms found in `line` as whole words. A
+/// copyright sign counts as [`DECISIVE`] in every language.
+fn boilerplate_score(line: &str, rules: &LanguageRules) -> u32 {
+    let copyright = if line.contains('©') { DECISIVE } else { 0 };
+    if rules.appeal_terms.is_empty() {
+        return copyright;
+    }
+    let words: Vec<&str> = words_of(line).collect();
+    let terms: u32 = rules
+        .appeal_terms
+        .iter()
+        .filter(|(phrase, _)| contains_phrase(&words, phrase))
+        .map(|&(_, weight)| weight)
+        .sum();
+    copyright + terms
+}
+
+/// The words of `text`: maximal runs of letters and digits.
+fn words_of(text: &str) -> impl Iterator<Item = &str> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|word| !word.is_empty())
+}
+
+/// True when the lower-case word sequence `phrase` occurs in `words`,
+/// ignoring ASCII case. Comparing words rather than searching substrings
+/// gives whole-word matches without lower-casing every line.
+fn contains_phrase(words: &[&str], phrase: &[&str]) -> bool {
+    words.windows(phrase.len()).any(|window| {
+        window
+            .iter()
+            .zip(phrase)
+            .all(|(word, wanted)| word.eq_ignore_ascii_case(wanted))
+    })
+}
+
+/// Author credits and outlet names: "By Jane Smith", "Reporting by ...;
+/// Editing by ...", "Reuters", "(AP)", "Jane Smith | Reuters",
+/// "Jane Smith, Staff Writer".
+fn is_byline(line: &str, words: usize, rules: &LanguageRules) -> bool {
+    let core = line
+        .trim_matches(|c: char| matches!(c, '(' | ')' | '[' | ']') || c.is_whitespace())
+        .trim_end_matches('.');
+    if is_outlet(core) {
+        return true;
+    }
+    if rules.credit_prefixes.iter().any(|prefix| {
+        core.get(..prefix.len())
+            .is_some_and(|start| start.eq_ignore_ascii_case(prefix))
+    }) {
+        return true;
+    }
+    if words > MAX_BYLINE_WORDS || ends_with_sentence_punctuation(core, rules) {
+        return false;
+    }
+    is_by_line(core, rules) || is_name_and_outlet(core, rules)
+}
+
+fn is_outlet(name: &str) -> bool {
+    OUTLETS
+        .iter()
+        .any(|outlet| name.eq_ignore_ascii_case(outlet))
+}
+
+/// "By Jane Smith", "By JANE SMITH and JOHN DOE, Reuters": "By" followed by
+/// capitalized names (joined by "and"/"&"), not by a lower-case word as in
+/// "By Friday the troops had left".
+fn is_by_line(core: &str, rules: &LanguageRules) -> bool {
+    let Some(rest) = rules
+        .by_word
+        .and_then(|by| core.strip_prefix(by).or_else(|| core.strip_prefix("BY")))
+    else {
+        return false;
+    };
+    if !rest.starts_with(char::is_whitespace) {
+        return false;
+    }
+    let mut names = rest
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|word| !word.is_empty() && !matches!(*word, "and" | "&"))
+        .peekable();
+    names.peek().is_some() && names.all(is_capitalized)
+}
+
+/// "Jane Smith | Reuters" and "Jane Smith, Staff Writer": a name of two to
+/// four capitalized words, then after `|` or `,` an outlet or a job title.
+fn is_name_and_outlet(core: &str, rules: &LanguageRules) -> bool {
+    let Some((name, rest)) = core.split_once(['|', ',']) else {
+        return false;
+    };
+    let name_words: Vec<&str> = name.split_whitespace().collect();
+    if !(2..=4).contains(&name_words.len()) || !name_words.iter().all(|w| is_capitalized(w)) {
+        return false;
+    }
+    rest.split(['|', ',']).map(str::trim).any(|part| {
+        is_outlet(part)
+            || words_of(part).any(|word| {
+                rules
+                    .staff_roles
+                    .iter()
+                    .any(|role| word.eq_ignore_ascii_case(role))
+            })
+    })
+}
+
+fn is_capitalized(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}

@@ -1,0 +1,143 @@
+//! Stage 2, *segment*: split a document's text into units (sentences,
+//! headings, bylines, boilerplate) with byte offsets into the original text.
+//!
+//! How it works:
+//! 1. Every line is a paragraph. News text puts one paragraph per line, with
+//!    or without blank lines between, so no unit ever spans a line break
+//!    (`\n`, `\r\n`, a lone `\r`, or a Unicode line/paragraph separator).
+//! 2. Each paragraph is classified as a whole ([`classify`]): a short line
+//!    without closing punctuation is a heading, an author credit or outlet
+//!    name is a byline, a subscription or donation appeal is boilerplate.
+//!    Deciding per paragraph keeps all sentences of an appeal together.
+//! 3. Paragraphs that hold sentences are split by `sentencex`, and its
+//!    boundaries are repaired by a few rules ([`boundaries`]) for cases it
+//!    gets wrong in news text (titles such as "Ms." before a name, a period
+//!    inside closing parentheses, numbered list markers).
+//!
+//! Choices worth knowing: an ellipsis followed by a lower-case word or "I"
+//! continues the sentence, so `rapidly ... I'm not going to be happy ...`
+//! is one sentence; a quotation of several sentences followed by its
+//! attribution (`“A. B,” he said.`) is one unit, because splitting it would
+//! separate the words from their speaker.
+
+mod boundaries;
+mod classify;
+#[cfg(test)]
+mod tests;
+
+use serde::Serialize;
+
+use crate::lang::Language;
+
+use classify::{LanguageRules, LineClass};
+
+/// What a unit of text is. Only [`UnitKind::Sentence`] units are candidates
+/// for the summary and for deduplication.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum UnitKind {
+    /// A real sentence of the article's body.
+    Sentence,
+    /// A section heading: a short line without closing punctuation.
+    Heading,
+    /// An author line, or an outlet's name standing alone.
+    Byline,
+    /// Promotional or navigational text: subscription and donation appeals.
+    Boilerplate,
+}
+
+/// One segmented unit: a half-open byte range `start..end` into the
+/// document's original text, trimmed of surrounding white space.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Unit {
+    /// What the unit is.
+    pub kind: UnitKind,
+    /// Byte offset of the first byte.
+    pub start: usize,
+    /// Byte offset one past the last byte.
+    pub end: usize,
+}
+
+/// Splits text into [`Unit`]s for one language.
+///
+/// Holds only static tables, so it is cheap to create and `Send + Sync`; one
+/// segmenter can serve many threads at once.
+#[derive(Debug)]
+pub struct Segmenter {
+    language: Language,
+    rules: &'static LanguageRules,
+}
+
+impl Segmenter {
+    /// A segmenter for `language`.
+    pub fn new(language: Language) -> Self {
+        Segmenter {
+            language,
+            rules: LanguageRules::for_language(language),
+        }
+    }
+
+    /// Segments `text[body_start..]`; offsets in the result are into `text`.
+    ///
+    /// Units are in text order, do not overlap, are trimmed of white space
+    /// and together cover every non-white-space character of the body. A
+    /// `body_start` past the end yields no units; one inside a character is
+    /// moved forward to the next character boundary.
+    pub fn segment(&self, text: &str, body_start: usize) -> Vec<Unit> {
+        let Some(body_start) = char_boundary_at_or_after(text, body_start) else {
+            return Vec::new();
+        };
+        // A boxed unit struct: creating it per document costs next to nothing
+        // and keeps `Segmenter` free of a non-`Sync` trait object.
+        let sentencex = sentencex::language_factory(self.language.code());
+        let mut units = Vec::new();
+        for (line_start, line) in paragraphs(text, body_start) {
+            match classify::classify(line, self.rules) {
+                LineClass::Whole(kind) => units.push(Unit {
+                    kind,
+                    start: line_start,
+                    end: line_start + line.len(),
+                }),
+                LineClass::Sentences(kind) => {
+                    let spans = boundaries::sentence_spans(&*sentencex, line, self.rules);
+                    units.extend(spans.into_iter().map(|(start, end)| Unit {
+                        kind,
+                        start: line_start + start,
+                        end: line_start + end,
+                    }));
+                }
+            }
+        }
+        units
+    }
+}
+
+/// `offset` if it is a char boundary of `text`, else the next one; `None`
+/// when that is the end of `text` or beyond (nothing to segment).
+fn char_boundary_at_or_after(text: &str, offset: usize) -> Option<usize> {
+    (offset..text.len()).find(|&i| text.is_char_boundary(i))
+}
+
+/// True for the characters that end a line. `\r` is included so that both
+/// `\r\n` and old Mac line ends separate paragraphs and never end up inside a
+/// unit.
+fn is_line_break(c: char) -> bool {
+    matches!(
+        c,
+        '\n' | '\r' | '\u{0B}' | '\u{0C}' | '\u{85}' | '\u{2028}' | '\u{2029}'
+    )
+}
+
+/// The non-blank lines of `text[body_start..]`, trimmed, with the byte offset
+/// of each into `text`.
+fn paragraphs(text: &str, body_start: usize) -> impl Iterator<Item = (usize, &str)> {
+    let body = &text[body_start..];
+    let body_address = body.as_ptr() as usize;
+    body.split(is_line_break).filter_map(move |line| {
+        let trimmed = line.trim();
+        // `trimmed` is a sub-slice of `body`, so the address difference is
+        // its byte offset within `body`.
+        let offset = trimmed.as_ptr() as usize - body_address;
+        (!trimmed.is_empty()).then_some((body_start + offset, trimmed))
+    })
+}

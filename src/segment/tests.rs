@@ -1,0 +1,384 @@
+//! Table-driven cases from `tests/data/segment_cases.txt`, the sample
+//! corpus, and property tests of the invariants.
+
+use std::fmt::Write as _;
+
+use proptest::prelude::*;
+
+use super::*;
+
+/// The case table. Format (see the file's header comment): `=== name`,
+/// optional `@lang xx` line, the input lines, `---`, then one expected unit
+/// per line as `kind: text`.
+const CASES: &str = include_str!("../../tests/data/segment_cases.txt");
+
+/// One case of the table.
+struct Case {
+    name: String,
+    language: Language,
+    input: String,
+    expected: Vec<(UnitKind, String)>,
+}
+
+/// `<CR>`, `<TAB>` and `<NBSP>` in the table stand for characters that are
+/// invisible or awkward in a text file.
+fn unescape(text: &str) -> String {
+    text.replace("<CR>", "\r")
+        .replace("<TAB>", "\t")
+        .replace("<NBSP>", "\u{a0}")
+}
+
+fn parse_kind(tag: &str) -> UnitKind {
+    match tag {
+        "sentence" => UnitKind::Sentence,
+        "heading" => UnitKind::Heading,
+        "byline" => UnitKind::Byline,
+        "boilerplate" => UnitKind::Boilerplate,
+        other => panic!("unknown unit kind {other:?} in the case table"),
+    }
+}
+
+fn parse_cases(table: &str) -> Vec<Case> {
+    let mut cases = Vec::new();
+    for block in table.split("\n=== ").skip(1) {
+        let (name, body) = block.split_once('\n').unwrap_or((block, ""));
+        let (input, expected) = body
+            .split_once("\n---\n")
+            .unwrap_or_else(|| panic!("case {name:?} has no `---` line"));
+        let mut language = Language::English;
+        let mut input_lines = Vec::new();
+        for line in input.lines() {
+            match line.strip_prefix("@lang ") {
+                Some(code) => language = code.parse().expect("valid @lang code"),
+                None => input_lines.push(line),
+            }
+        }
+        let expected = expected
+            .lines()
+            .filter(|line| !line.trim().is_empty() && !line.starts_with('#'))
+            .map(|line| {
+                let (kind, text) = line
+                    .split_once(": ")
+                    .unwrap_or_else(|| panic!("case {name:?}: bad expected line {line:?}"));
+                (parse_kind(kind), unescape(text))
+            })
+            .collect();
+        cases.push(Case {
+            name: name.trim().to_string(),
+            language,
+            input: unescape(&input_lines.join("\n")),
+            expected,
+        });
+    }
+    cases
+}
+
+fn describe(units: &[(UnitKind, String)]) -> String {
+    let mut out = String::new();
+    for (kind, text) in units {
+        let _ = writeln!(out, "    {kind:?}: {text}");
+    }
+    out
+}
+
+fn labelled(text: &str, units: &[Unit]) -> Vec<(UnitKind, String)> {
+    units
+        .iter()
+        .map(|unit| (unit.kind, text[unit.start..unit.end].to_string()))
+        .collect()
+}
+
+/// Segments one case; on a mismatch returns a readable report of expected
+/// against actual units.
+fn check(case: &Case) -> Result<(), String> {
+    let units = Segmenter::new(case.language).segment(&case.input, 0);
+    assert_invariants(&case.input, 0, &units);
+    let actual = labelled(&case.input, &units);
+    if actual == case.expected {
+        return Ok(());
+    }
+    Err(format!(
+        "case {:?}\n  input: {:?}\n  expected:\n{}  actual:\n{}",
+        case.name,
+        case.input,
+        describe(&case.expected),
+        describe(&actual)
+    ))
+}
+
+#[test]
+fn case_table() {
+    let cases = parse_cases(CASES);
+    assert!(cases.len() >= 40, "only {} cases parsed", cases.len());
+    let failures: Vec<String> = cases.iter().filter_map(|case| check(case).err()).collect();
+    assert!(
+        failures.is_empty(),
+        "{} of {} cases failed:\n\n{}",
+        failures.len(),
+        cases.len(),
+        failures.join("\n")
+    );
+}
+
+/// Checks every documented invariant of [`Segmenter::segment`].
+fn assert_invariants(text: &str, body_start: usize, units: &[Unit]) {
+    let body_start = char_boundary_at_or_after(text, body_start).unwrap_or(text.len());
+    let mut covered = vec![false; text.len()];
+    let mut previous_end = body_start;
+    for unit in units {
+        assert!(unit.start < unit.end, "empty unit {unit:?}");
+        assert!(
+            unit.start >= previous_end,
+            "unit {unit:?} overlaps or is out of order"
+        );
+        assert!(unit.end <= text.len(), "unit {unit:?} past the end");
+        assert!(text.is_char_boundary(unit.start) && text.is_char_boundary(unit.end));
+        let unit_text = &text[unit.start..unit.end];
+        assert_eq!(unit_text, unit_text.trim(), "unit {unit:?} is not trimmed");
+        assert!(
+            !unit_text.contains(is_line_break),
+            "unit {unit:?} spans a line break: {unit_text:?}"
+        );
+        covered[unit.start..unit.end].fill(true);
+        previous_end = unit.end;
+    }
+    for (at, c) in text[body_start..].char_indices() {
+        let at = body_start + at;
+        assert!(
+            c.is_whitespace() || covered[at],
+            "character {c:?} at {at} is in no unit"
+        );
+    }
+}
+
+proptest! {
+    #[test]
+    fn never_panics_and_invariants_hold(
+        text in prop_oneof![
+            any::<String>(),
+            proptest::collection::vec(
+                prop::sample::select(vec![
+                    "He", "said", "Ms.", "Dr.", "U.S.", "1.", "(", ")", ".", "...", "…", "?",
+                    "!", "“", "”", "‘", "’", "\"", "'", "``", "''", "—", " ", " ", "\n",
+                    "\r\n", "\r", "\u{a0}", "\u{2028}", "é", "👋", "By", "Reuters",
+                    "subscribe", "p.m.", "Friday", ":", ";", "|", ",", "A",
+                ]),
+                0..60,
+            ).prop_map(|pieces| pieces.concat()),
+        ],
+        body_start in 0usize..80,
+        language in prop::sample::select(Language::ALL.to_vec()),
+    ) {
+        let segmenter = Segmenter::new(language);
+        let units = segmenter.segment(&text, body_start);
+        assert_invariants(&text, body_start, &units);
+        prop_assert_eq!(units, segmenter.segment(&text, body_start));
+    }
+}
+
+#[test]
+fn segmenter_is_send_and_sync() {
+    fn assert_send_sync<T: Send + Sync>() {}
+    assert_send_sync::<Segmenter>();
+}
+
+#[test]
+fn offsets_are_into_the_original_text_after_body_start() {
+    let text = " date 2025-08-16 First one. Second one.";
+    let body_start = " date 2025-08-16 ".len();
+    let units = Segmenter::new(Language::English).segment(text, body_start);
+    assert_eq!(
+        labelled(text, &units),
+        [
+            (UnitKind::Sentence, "First one.".to_string()),
+            (UnitKind::Sentence, "Second one.".to_string()),
+        ]
+    );
+}
+
+#[test]
+fn body_start_past_the_end_or_inside_a_character_does_not_panic() {
+    let segmenter = Segmenter::new(Language::English);
+    assert!(segmenter.segment("Short.", 100).is_empty());
+    let text = "éOne. Two.";
+    let units = segmenter.segment(text, 1);
+    assert_eq!(
+        labelled(text, &units),
+        [
+            (UnitKind::Sentence, "One.".to_string()),
+            (UnitKind::Sentence, "Two.".to_string())
+        ]
+    );
+}
+
+/// A sample article: its text and where its body starts (past the glued
+/// ` date YYYY-MM-DD ` header the loader strips).
+fn sample(name: &str) -> (String, usize) {
+    let path = format!("{}/corpus/{name}", env!("CARGO_MANIFEST_DIR"));
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    let body_start = match text.strip_prefix(" date ") {
+        Some(rest) if rest.len() > 11 && rest.as_bytes()[10] == b' ' => " date 2025-08-16 ".len(),
+        _ => 0,
+    };
+    (text, body_start)
+}
+
+/// The units of a sample article, labelled with their text.
+fn segment_sample(name: &str) -> Vec<(UnitKind, String)> {
+    let (text, body_start) = sample(name);
+    let units = Segmenter::new(Language::English).segment(&text, body_start);
+    assert_invariants(&text, body_start, &units);
+    labelled(&text, &units)
+}
+
+fn kind_of(units: &[(UnitKind, String)], text: &str) -> UnitKind {
+    let matching: Vec<_> = units.iter().filter(|(_, t)| t == text).collect();
+    assert_eq!(
+        matching.len(),
+        1,
+        "expected one unit exactly {text:?}, units are:\n{}",
+        describe(units)
+    );
+    matching[0].0
+}
+
+fn count(units: &[(UnitKind, String)], kind: UnitKind) -> usize {
+    units.iter().filter(|(k, _)| *k == kind).count()
+}
+
+#[test]
+fn sample_000() {
+    let units = segment_sample("000_62f8772c7c445775.txt");
+    assert_eq!(
+        kind_of(
+            &units,
+            "“We hope that the understanding we have reached will... pave the way for peace in Ukraine,” Putin said."
+        ),
+        UnitKind::Sentence
+    );
+    assert_eq!(
+        kind_of(&units, "As Trump mused about a second meeting, Putin smiled and said in English: “Next time in Moscow.”"),
+        UnitKind::Sentence
+    );
+    assert!(units[0].1.starts_with("At their high-stakes summit"));
+    assert_eq!(count(&units, UnitKind::Sentence), units.len());
+    assert_eq!(units.len(), 17, "{}", describe(&units));
+}
+
+#[test]
+fn sample_001() {
+    let units = segment_sample("001_ea413e61223932fb.txt");
+    assert_eq!(
+        kind_of(&units, "High-profile start, subdued finish"),
+        UnitKind::Heading
+    );
+    assert_eq!(kind_of(&units, "Reuters"), UnitKind::Byline);
+    assert_eq!(
+        kind_of(
+            &units,
+            "He added that a rapid ceasefire was his goal: “I want the killing to stop.”"
+        ),
+        UnitKind::Sentence
+    );
+    assert_eq!(
+        kind_of(&units, "“There’s no deal until there’s a deal.”"),
+        UnitKind::Sentence
+    );
+    assert_eq!(count(&units, UnitKind::Heading), 1);
+    assert_eq!(count(&units, UnitKind::Byline), 1);
+    assert_eq!(
+        count(&units, UnitKind::Sentence),
+        30,
+        "{}",
+        describe(&units)
+    );
+}
+
+#[test]
+fn sample_002() {
+    let units = segment_sample("002_78b38a8f6085c137.txt");
+    assert_eq!(
+        kind_of(&units, "ANCHORAGE, Alaska — US President Donald Trump said that nearly three hours of direct talks with Russian President Vladimir Putin on Friday (Aug 15) did not yield an agreement to pause Moscow's war in Ukraine, though he characterised the meeting as \"very productive\"."),
+        UnitKind::Sentence
+    );
+    assert_eq!(
+        kind_of(
+            &units,
+            "\"There's no deal until there's a deal,\" he added."
+        ),
+        UnitKind::Sentence
+    );
+    assert_eq!(
+        kind_of(&units, "Asked what would make the meeting a success, he told reporters: \"I want to see a ceasefire rapidly ... I'm not going to be happy if it's not today ... I want the killing to stop.\""),
+        UnitKind::Sentence
+    );
+    assert_eq!(count(&units, UnitKind::Sentence), units.len());
+    assert_eq!(units.len(), 32, "{}", describe(&units));
+}
+
+#[test]
+fn sample_003() {
+    let units = segment_sample("003_5b9f92d980bf3a62.txt");
+    assert_eq!(
+        kind_of(&units, "Support our Journalism"),
+        UnitKind::Boilerplate
+    );
+    let footer_start = units
+        .iter()
+        .position(|(_, t)| t == "Support our Journalism")
+        .unwrap_or(units.len());
+    assert!(units.len() - footer_start >= 3, "{}", describe(&units));
+    for (kind, text) in &units[footer_start..] {
+        assert_eq!(*kind, UnitKind::Boilerplate, "{text:?}");
+    }
+    assert_eq!(
+        kind_of(&units, "He hinted that the US could offer Ukraine security guarantees “alongside European powers, but not in the form of NATO."),
+        UnitKind::Sentence
+    );
+    assert_eq!(count(&units, UnitKind::Sentence), footer_start);
+    assert_eq!(footer_start, 24, "{}", describe(&units));
+}
+
+#[test]
+fn sample_004() {
+    let units = segment_sample("004_03aaff8ea2b48128.txt");
+    assert_eq!(kind_of(&units, "Battlefield context"), UnitKind::Heading);
+    assert_eq!(
+        kind_of(&units, "Putin warns Western allies"),
+        UnitKind::Heading
+    );
+    assert_eq!(
+        kind_of(&units, "“We hope that the understanding we have reached will… pave the way for peace in Ukraine,” he said."),
+        UnitKind::Sentence
+    );
+    assert_eq!(count(&units, UnitKind::Heading), 2);
+    assert_eq!(count(&units, UnitKind::Sentence), units.len() - 2);
+    assert_eq!(units.len(), 30, "{}", describe(&units));
+}
+
+/// Prints throughput on the sample corpus repeated to about 5 MB. Run with
+/// `cargo test --release -- --ignored --nocapture throughput`.
+#[test]
+#[ignore = "timing only; run by hand in release mode"]
+fn throughput() {
+    let names = [
+        "000_62f8772c7c445775.txt",
+        "001_ea413e61223932fb.txt",
+        "002_78b38a8f6085c137.txt",
+        "003_5b9f92d980bf3a62.txt",
+        "004_03aaff8ea2b48128.txt",
+    ];
+    let corpus: String = names.iter().map(|name| sample(name).0 + "\n").collect();
+    let text = corpus.repeat(5_000_000 / corpus.len() + 1);
+    let segmenter = Segmenter::new(Language::English);
+    let started = std::time::Instant::now();
+    let units = segmenter.segment(&text, 0);
+    let seconds = started.elapsed().as_secs_f64();
+    let megabytes = text.len() as f64 / 1e6;
+    println!(
+        "{megabytes:.1} MB, {} units in {seconds:.3} s: {:.1} MB/s",
+        units.len(),
+        megabytes / seconds
+    );
+    assert!(units.len() > 1000);
+}
