@@ -1,6 +1,7 @@
 //! brief: multi-document extractive summarization with citations.
 
 pub mod error;
+pub mod eval;
 pub mod lang;
 pub mod segment;
 
