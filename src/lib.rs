@@ -51,6 +51,7 @@ pub mod cite;
 pub mod cli;
 pub mod cluster;
 pub mod error;
+pub mod eval;
 pub mod lang;
 pub mod load;
 pub mod pipeline;

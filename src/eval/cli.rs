@@ -1,0 +1,173 @@
+//! Command-line glue for `brief eval`. This is the only part of the eval
+//! module that prints.
+
+use std::fmt::Write as _;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::Context;
+
+use super::{load_jsonl, load_topic_dirs, Limit, Report, RougeConfig};
+
+/// Output format of `brief eval`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum OutputFormat {
+    /// A table of mean R, P and F per measure.
+    Text,
+    /// The full report (schema `brief.eval/1`) with per-topic scores.
+    Json,
+}
+
+/// Arguments of `brief eval`: ROUGE scores computed like ROUGE-1.5.5
+/// (`-f A -t 0`, model averaging, sentence units).
+#[derive(Debug, Clone, clap::Args)]
+pub struct EvalArgs {
+    /// Candidate summaries: a folder of `<topic>.txt` files (one sentence
+    /// per line), or a `.jsonl` file of `{"id", "candidate", "references"}`
+    /// objects.
+    #[arg(value_name = "CANDIDATES")]
+    pub candidates: PathBuf,
+
+    /// Folder of topics holding the references as `<topic>/refs/*.txt`.
+    /// Required when CANDIDATES is a folder, not allowed with a `.jsonl`.
+    #[arg(long, value_name = "DIR")]
+    pub refs: Option<PathBuf>,
+
+    /// Porter-stem words longer than three letters (ROUGE-1.5.5 `-m`).
+    #[arg(short = 'm', long)]
+    pub stem: bool,
+
+    /// Remove ROUGE's SMART stop words (ROUGE-1.5.5 `-s`).
+    #[arg(short = 's', long)]
+    pub remove_stopwords: bool,
+
+    /// Use only the first N words of each summary, candidate and references
+    /// (ROUGE-1.5.5 `-l N`).
+    #[arg(short = 'l', long, value_name = "N", conflicts_with = "bytes")]
+    pub words: Option<usize>,
+
+    /// Use only the first N bytes of each summary, candidate and references
+    /// (ROUGE-1.5.5 `-b N`).
+    #[arg(short = 'b', long, value_name = "N")]
+    pub bytes: Option<usize>,
+
+    /// Compute ROUGE-1 up to ROUGE-N (ROUGE-1.5.5 `-n N`).
+    #[arg(short = 'n', long, value_name = "N", default_value_t = 2)]
+    pub max_n: usize,
+
+    /// Do not compute ROUGE-L (ROUGE-1.5.5 `-x`).
+    #[arg(short = 'x', long)]
+    pub no_rouge_l: bool,
+
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
+    pub format: OutputFormat,
+}
+
+impl EvalArgs {
+    /// The scoring options these arguments select.
+    pub fn config(&self) -> RougeConfig {
+        let limit = match (self.words, self.bytes) {
+            (Some(n), _) => Some(Limit::Words(n)),
+            (None, Some(n)) => Some(Limit::Bytes(n)),
+            (None, None) => None,
+        };
+        RougeConfig {
+            stem: self.stem,
+            remove_stopwords: self.remove_stopwords,
+            limit,
+            max_n: self.max_n,
+            rouge_l: !self.no_rouge_l,
+            alpha: 0.5,
+        }
+    }
+}
+
+/// Runs `brief eval`: loads the topics, scores them, prints the report to
+/// stdout and warnings to stderr.
+pub fn run(args: &EvalArgs) -> anyhow::Result<ExitCode> {
+    let scorer = args.config().validate()?;
+    let is_jsonl = args
+        .candidates
+        .extension()
+        .is_some_and(|ext| ext.eq_ignore_ascii_case("jsonl"));
+    let loaded = match (&args.refs, is_jsonl) {
+        (None, true) => load_jsonl(&args.candidates)?,
+        (Some(refs), false) => load_topic_dirs(refs, &args.candidates)?,
+        (Some(_), true) => {
+            anyhow::bail!("--refs cannot be used with a .jsonl file, which holds its references")
+        }
+        (None, false) => anyhow::bail!("--refs <DIR> is required when CANDIDATES is a folder"),
+    };
+    for warning in &loaded.warnings {
+        eprintln!("warning: {warning}");
+    }
+    if loaded.topics.is_empty() {
+        anyhow::bail!("no topics to evaluate in {}", args.candidates.display());
+    }
+    let report = scorer.evaluate(&loaded.topics);
+    let out = match args.format {
+        OutputFormat::Json => {
+            serde_json::to_string_pretty(&report).context("serializing the report")?
+        }
+        OutputFormat::Text => render_text(&report),
+    };
+    println!("{out}");
+    Ok(ExitCode::SUCCESS)
+}
+
+/// A table with one row per measure and R, P, F columns.
+fn render_text(report: &Report) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "{:<9} {:>8} {:>8} {:>8}", "measure", "R", "P", "F");
+    for avg in &report.averages {
+        let _ = writeln!(
+            out,
+            "{:<9} {:>8.5} {:>8.5} {:>8.5}",
+            avg.measure, avg.r, avg.p, avg.f
+        );
+    }
+    let _ = write!(out, "topics: {}", report.topics);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::Parser;
+
+    #[derive(Parser)]
+    struct Cli {
+        #[command(flatten)]
+        eval: EvalArgs,
+    }
+
+    #[test]
+    fn flags_map_to_config() {
+        let cli = Cli::try_parse_from([
+            "eval", "cands", "--refs", "topics", "-m", "-l", "100", "-x", "-n", "3",
+        ])
+        .expect("parses");
+        let config = cli.eval.config();
+        assert!(config.stem && !config.rouge_l && !config.remove_stopwords);
+        assert_eq!(config.limit, Some(Limit::Words(100)));
+        assert_eq!(config.max_n, 3);
+        assert!(Cli::try_parse_from(["eval", "c", "-l", "1", "-b", "2"]).is_err());
+    }
+
+    #[test]
+    fn text_table_lists_measures_and_topic_count() {
+        let scorer = RougeConfig::default().validate().expect("valid");
+        let topic = super::super::Topic {
+            id: "t".into(),
+            candidate: "a b".into(),
+            references: vec!["a b".into()],
+        };
+        let text = render_text(&scorer.evaluate(&[topic]));
+        assert!(
+            text.contains("ROUGE-2    1.00000  1.00000  1.00000"),
+            "{text}"
+        );
+        assert!(text.ends_with("topics: 1"));
+    }
+}
