@@ -11,9 +11,9 @@ use brief::tfidf::TfIdfMatrix;
 use brief::Language;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let path = std::env::args()
-        .nth(1)
-        .unwrap_or_else(|| concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/eval/msrp/train.tsv").to_string());
+    let path = std::env::args().nth(1).unwrap_or_else(|| {
+        concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/eval/msrp/train.tsv").to_string()
+    });
     let data = std::fs::read_to_string(&path).map_err(|e| format!("{path}: {e}"))?;
     let mut labels = Vec::new();
     let mut texts: Vec<String> = Vec::new();
@@ -40,7 +40,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .collect();
     let analysis = Analyzer::new(Language::English).analyze(&sentences);
     let matrix = TfIdfMatrix::build(&analysis);
-    let cosines: Vec<f32> = (0..labels.len()).map(|p| matrix.cosine(2 * p, 2 * p + 1)).collect();
+    let cosines: Vec<f32> = (0..labels.len())
+        .map(|p| matrix.cosine(2 * p, 2 * p + 1))
+        .collect();
 
     let positives = labels.iter().filter(|&&l| l).count();
     println!(

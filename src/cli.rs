@@ -49,6 +49,9 @@ enum Command {
     Dedup(DedupArgs),
     /// Show every unit (sentence, heading, byline, boilerplate) with its byte range.
     Segment(SegmentArgs),
+    /// Score candidate summaries against reference summaries with ROUGE,
+    /// as ROUGE-1.5.5 does.
+    Eval(crate::eval::cli::EvalArgs),
 }
 
 /// Where documents come from and how they are read.
@@ -148,6 +151,7 @@ pub fn main() -> ExitCode {
         Some(Command::Summarize(args)) => summarize(args),
         Some(Command::Dedup(args)) => dedup(args),
         Some(Command::Segment(args)) => segment(args),
+        Some(Command::Eval(args)) => crate::eval::cli::run(&args),
         None => summarize(cli.summarize),
     };
     match result {

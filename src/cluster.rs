@@ -60,60 +60,101 @@ impl Clusters {
 /// sentences state the same fact.
 pub const MIN_TERMS_FOR_FUZZY_MATCH: usize = 3;
 
-/// All pairs of sentences with cosine at least `threshold`, sorted by
-/// `(a, b)`. `eligible[i]` false keeps sentence `i` out of every pair.
-pub fn similar_pairs(matrix: &TfIdfMatrix, threshold: f32, eligible: &[bool]) -> Vec<SimilarPair> {
+/// The near-duplicate relation in compact form: groups of sentences with
+/// identical vectors, and the pairs of groups (through their leaders) whose
+/// cosine reaches the threshold. Listing every pair inside a group would be
+/// quadratic in its size; a line repeated in 10,000 documents is one group.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct NearDuplicates {
+    /// Groups of sentences with identical vectors, each ascending, ordered
+    /// by first member; the first member is the group's leader. Sentences
+    /// that are ineligible or have no terms are in no group.
+    pub groups: Vec<Vec<u32>>,
+    /// Pairs of leaders with cosine at least the threshold, sorted by
+    /// `(a, b)`.
+    pub pairs: Vec<SimilarPair>,
+}
+
+impl NearDuplicates {
+    /// Number of sentence pairs this relation stands for.
+    pub fn sentence_pairs(&self) -> usize {
+        let within: usize = self
+            .groups
+            .iter()
+            .map(|g| g.len() * (g.len() - 1) / 2)
+            .sum();
+        let size: rustc_hash::FxHashMap<u32, usize> =
+            self.groups.iter().map(|g| (g[0], g.len())).collect();
+        within
+            + self
+                .pairs
+                .iter()
+                .map(|p| size[&p.a] * size[&p.b])
+                .sum::<usize>()
+    }
+
+    /// Every sentence pair the relation stands for, sorted by `(a, b)`;
+    /// pairs within a group have similarity 1. Quadratic in group sizes:
+    /// for tests and small inputs.
+    pub fn expand(&self) -> Vec<SimilarPair> {
+        let group_of: FxHashMap<u32, &Vec<u32>> = self.groups.iter().map(|g| (g[0], g)).collect();
+        let mut pairs = Vec::new();
+        for group in &self.groups {
+            for (k, &a) in group.iter().enumerate() {
+                for &b in &group[k + 1..] {
+                    pairs.push(SimilarPair {
+                        a,
+                        b,
+                        similarity: 1.0,
+                    });
+                }
+            }
+        }
+        for p in &self.pairs {
+            for &a in group_of[&p.a] {
+                for &b in group_of[&p.b] {
+                    let (a, b) = (a.min(b), a.max(b));
+                    pairs.push(SimilarPair {
+                        a,
+                        b,
+                        similarity: p.similarity,
+                    });
+                }
+            }
+        }
+        pairs.sort_unstable_by_key(|p| (p.a, p.b));
+        pairs
+    }
+}
+
+/// Finds the near-duplicate relation among eligible sentences: cosine at
+/// least `threshold`. `eligible[i]` false keeps sentence `i` out.
+pub fn near_duplicates(matrix: &TfIdfMatrix, threshold: f32, eligible: &[bool]) -> NearDuplicates {
     let n = matrix.len();
     debug_assert_eq!(eligible.len(), n);
 
-    // 1. Collapse identical vectors: every pair within a group is a match.
-    let mut groups: FxHashMap<(&[u32], Vec<u32>), Vec<u32>> = FxHashMap::default();
+    // 1. Collapse identical vectors.
+    let mut by_vector: FxHashMap<(&[u32], Vec<u32>), Vec<u32>> = FxHashMap::default();
     for i in (0..n).filter(|&i| eligible[i] && !matrix.row(i).is_empty()) {
         let row = matrix.row(i);
         let bits = row.weights.iter().map(|w| w.to_bits()).collect();
-        groups.entry((row.terms, bits)).or_default().push(i as u32);
+        by_vector
+            .entry((row.terms, bits))
+            .or_default()
+            .push(i as u32);
     }
-    let mut groups: Vec<Vec<u32>> = groups.into_values().collect();
+    let mut groups: Vec<Vec<u32>> = by_vector.into_values().collect();
     groups.sort_unstable_by_key(|g| g[0]);
 
-    let mut pairs = Vec::new();
-    for group in &groups {
-        for (k, &a) in group.iter().enumerate() {
-            for &b in &group[k + 1..] {
-                pairs.push(SimilarPair {
-                    a,
-                    b,
-                    similarity: 1.0,
-                });
-            }
-        }
-    }
-
-    // 2. All-pairs search among one representative per group.
-    let representatives: Vec<u32> = groups
+    // 2. All-pairs search among the leaders.
+    let leaders: Vec<u32> = groups
         .iter()
         .map(|g| g[0])
         .filter(|&i| matrix.row(i as usize).terms.len() >= MIN_TERMS_FOR_FUZZY_MATCH)
         .collect();
-    let fuzzy = prefix_filtered_pairs(matrix, &representatives, threshold);
-
-    // Expand representative pairs to every member of both groups.
-    let group_of: FxHashMap<u32, usize> =
-        groups.iter().enumerate().map(|(g, m)| (m[0], g)).collect();
-    for pair in fuzzy {
-        for &a in &groups[group_of[&pair.a]] {
-            for &b in &groups[group_of[&pair.b]] {
-                let (a, b) = if a < b { (a, b) } else { (b, a) };
-                pairs.push(SimilarPair {
-                    a,
-                    b,
-                    similarity: pair.similarity,
-                });
-            }
-        }
-    }
+    let mut pairs = prefix_filtered_pairs(matrix, &leaders, threshold);
     pairs.sort_unstable_by_key(|p| (p.a, p.b));
-    pairs
+    NearDuplicates { groups, pairs }
 }
 
 /// Prefix-filtered all-pairs search over `rows` (sentence indices).
@@ -235,8 +276,82 @@ pub fn brute_force_pairs(
     pairs
 }
 
-/// Connected components of the near-duplicate pairs over `n` sentences.
-pub fn clusters_from_pairs(n: usize, pairs: &[SimilarPair]) -> Clusters {
+/// A cluster may not grow by a link whose two sides hold a pair of
+/// sentences less similar than this fraction of the threshold. Pure single
+/// link chains facts together through one sentence that combines two of
+/// them ("There's no deal until there's a deal, Trump said, adding that he
+/// would brief NATO leaders"); this floor keeps each cluster one fact.
+pub const LINK_FLOOR_RATIO: f32 = 0.5;
+
+/// At most this many leaders per side are checked against the floor, which
+/// bounds the cost of merging very large clusters.
+const LINK_CHECK_LIMIT: usize = 64;
+
+/// Clusters `n` sentences: identical-vector groups are joined first, then
+/// near-duplicate pairs from most to least similar, each merge allowed only
+/// when every checked pair of leaders across the two sides reaches
+/// `LINK_FLOOR_RATIO * threshold`.
+pub fn cluster(
+    n: usize,
+    relation: &NearDuplicates,
+    matrix: &TfIdfMatrix,
+    threshold: f32,
+) -> Clusters {
+    let mut parent: Vec<u32> = (0..n as u32).collect();
+    fn find(parent: &mut [u32], mut x: u32) -> u32 {
+        while parent[x as usize] != x {
+            let up = parent[parent[x as usize] as usize];
+            parent[x as usize] = up;
+            x = up;
+        }
+        x
+    }
+    for group in &relation.groups {
+        for &m in &group[1..] {
+            parent[m as usize] = group[0];
+        }
+    }
+    // Leaders of the groups in each current cluster, keyed by root.
+    let mut leaders: FxHashMap<u32, Vec<u32>> =
+        relation.groups.iter().map(|g| (g[0], vec![g[0]])).collect();
+    let floor = threshold * LINK_FLOOR_RATIO;
+
+    let mut order: Vec<&SimilarPair> = relation.pairs.iter().collect();
+    order.sort_by(|x, y| {
+        y.similarity
+            .total_cmp(&x.similarity)
+            .then((x.a, x.b).cmp(&(y.a, y.b)))
+    });
+    for p in order {
+        let (ra, rb) = (find(&mut parent, p.a), find(&mut parent, p.b));
+        if ra == rb {
+            continue;
+        }
+        let (side_a, side_b) = (&leaders[&ra], &leaders[&rb]);
+        let coherent = side_a.iter().take(LINK_CHECK_LIMIT).all(|&x| {
+            side_b
+                .iter()
+                .take(LINK_CHECK_LIMIT)
+                .all(|&y| matrix.cosine(x as usize, y as usize) >= floor)
+        });
+        if !coherent {
+            continue;
+        }
+        // The smaller index becomes the root: deterministic, and the root
+        // is always the cluster's first member.
+        let (lo, hi) = if ra < rb { (ra, rb) } else { (rb, ra) };
+        parent[hi as usize] = lo;
+        let moved = leaders.remove(&hi).unwrap_or_default();
+        let kept = leaders.entry(lo).or_default();
+        kept.extend(moved);
+        kept.sort_unstable();
+    }
+    clusters_from_parents(n, &mut parent, find)
+}
+
+/// Connected components of plain sentence pairs over `n` sentences (single
+/// link, no floor): the reference the property tests compare against.
+pub fn connected_components(n: usize, pairs: &[SimilarPair]) -> Clusters {
     let mut parent: Vec<u32> = (0..n as u32).collect();
     fn find(parent: &mut [u32], mut x: u32) -> u32 {
         while parent[x as usize] != x {
@@ -249,17 +364,23 @@ pub fn clusters_from_pairs(n: usize, pairs: &[SimilarPair]) -> Clusters {
     for p in pairs {
         let (ra, rb) = (find(&mut parent, p.a), find(&mut parent, p.b));
         if ra != rb {
-            // The smaller index becomes the root: deterministic, and the
-            // root is always the cluster's first member.
             let (lo, hi) = if ra < rb { (ra, rb) } else { (rb, ra) };
             parent[hi as usize] = lo;
         }
     }
+    clusters_from_parents(n, &mut parent, find)
+}
+
+fn clusters_from_parents(
+    n: usize,
+    parent: &mut [u32],
+    find: fn(&mut [u32], u32) -> u32,
+) -> Clusters {
     let mut of_sentence = vec![0u32; n];
     let mut members: Vec<Vec<u32>> = Vec::new();
     let mut cluster_of_root: FxHashMap<u32, u32> = FxHashMap::default();
     for i in 0..n as u32 {
-        let root = find(&mut parent, i);
+        let root = find(parent, i);
         let id = *cluster_of_root.entry(root).or_insert_with(|| {
             members.push(Vec::new());
             (members.len() - 1) as u32
@@ -334,6 +455,23 @@ mod tests {
     }
 
     #[test]
+    fn link_floor_stops_chaining_two_facts_through_one_sentence() {
+        // 0 and 2 state different facts; 1 combines both.
+        let m = matrix(&[
+            vec![1, 2, 3, 4],
+            vec![1, 2, 3, 4, 5, 6, 7, 8],
+            vec![5, 6, 7, 8],
+        ]);
+        let relation = near_duplicates(&m, 0.5, &[true; 3]);
+        assert_eq!(relation.pairs.len(), 2, "{relation:?}");
+        assert!(m.cosine(0, 2) < 0.25);
+        let single = connected_components(3, &relation.expand());
+        assert_eq!(single.members.len(), 1);
+        let guarded = cluster(3, &relation, &m, 0.5);
+        assert_eq!(guarded.members.len(), 2);
+    }
+
+    #[test]
     fn clusters_are_connected_components_ordered_by_first_member() {
         let pairs = [
             SimilarPair {
@@ -347,7 +485,7 @@ mod tests {
                 similarity: 0.8,
             },
         ];
-        let c = clusters_from_pairs(5, &pairs);
+        let c = connected_components(5, &pairs);
         assert_eq!(c.members, vec![vec![0], vec![1, 3, 4], vec![2]]);
         assert_eq!(c.of_sentence, vec![0, 1, 2, 1, 1]);
     }
@@ -363,10 +501,15 @@ mod tests {
             vec![2],
         ]);
         let eligible = vec![true; 6];
-        let pairs = similar_pairs(&m, 0.5, &eligible);
-        let keys: Vec<(u32, u32)> = pairs.iter().map(|p| (p.a, p.b)).collect();
+        let relation = near_duplicates(&m, 0.5, &eligible);
+        assert_eq!(
+            relation.groups,
+            vec![vec![0, 2], vec![1], vec![3], vec![4, 5]]
+        );
+        let keys: Vec<(u32, u32)> = relation.expand().iter().map(|p| (p.a, p.b)).collect();
         assert_eq!(keys, vec![(0, 2), (0, 3), (2, 3), (4, 5)]);
-        let c = clusters_from_pairs(6, &pairs);
+        assert_eq!(relation.sentence_pairs(), 4);
+        let c = cluster(6, &relation, &m, 0.5);
         assert_eq!(c.members, vec![vec![0, 2, 3], vec![1], vec![4, 5]]);
     }
 
@@ -388,12 +531,13 @@ mod tests {
     #[test]
     fn ineligible_sentences_never_pair() {
         let m = matrix(&[vec![1, 2, 3], vec![1, 2, 3]]);
-        assert!(similar_pairs(&m, 0.5, &[true, false]).is_empty());
+        assert!(near_duplicates(&m, 0.5, &[true, false]).expand().is_empty());
     }
 
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(200))]
-        /// The prefix-filtered search finds exactly the brute-force pairs.
+        /// The prefix-filtered search finds exactly the brute-force pairs,
+        /// and guarded clusters refine the single-link components.
         #[test]
         fn fast_pairs_equal_brute_force(
             rows in prop::collection::vec(prop::collection::vec(0u32..30, 0..10), 1..60),
@@ -401,12 +545,19 @@ mod tests {
         ) {
             let m = matrix(&rows);
             let eligible = vec![true; rows.len()];
-            let fast = similar_pairs(&m, threshold, &eligible);
+            let fast = near_duplicates(&m, threshold, &eligible).expand();
             let slow = brute_force_pairs(&m, threshold, &eligible);
             let key = |p: &[SimilarPair]| p.iter().map(|p| (p.a, p.b)).collect::<Vec<_>>();
             prop_assert_eq!(key(&fast), key(&slow));
             for (f, s) in fast.iter().zip(&slow) {
                 prop_assert!((f.similarity - s.similarity).abs() < 1e-5);
+            }
+            let relation = near_duplicates(&m, threshold, &eligible);
+            let guarded = cluster(rows.len(), &relation, &m, threshold);
+            let single = connected_components(rows.len(), &slow);
+            for members in &guarded.members {
+                let component = single.of_sentence[members[0] as usize];
+                prop_assert!(members.iter().all(|&x| single.of_sentence[x as usize] == component));
             }
         }
     }

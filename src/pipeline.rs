@@ -10,7 +10,7 @@ use rayon::prelude::*;
 
 use crate::analyze::{Analysis, Analyzer, SentenceSource};
 use crate::cite::{cite, SentenceRef, SummarySentence};
-use crate::cluster::{self, Clusters, SimilarPair};
+use crate::cluster::{self, Clusters, NearDuplicates};
 use crate::error::{Error, Result};
 use crate::lang::Language;
 use crate::load::Document;
@@ -21,7 +21,7 @@ use crate::tfidf::TfIdfMatrix;
 
 /// Default near-duplicate threshold (cosine of TF-IDF vectors); chosen on
 /// the sample corpus and the MSRP paraphrase pairs (see README).
-pub const DEFAULT_THRESHOLD: f32 = 0.5;
+pub const DEFAULT_THRESHOLD: f32 = 0.4;
 
 /// Everything that shapes a run; validated once by [`Pipeline::new`].
 #[derive(Clone, Debug, PartialEq)]
@@ -116,8 +116,8 @@ pub struct Prepared {
     pub analysis: Analysis,
     /// One TF-IDF row per analyzed sentence.
     pub matrix: TfIdfMatrix,
-    /// Near-duplicate pairs at the threshold.
-    pub pairs: Vec<SimilarPair>,
+    /// The near-duplicate relation at the threshold.
+    pub relation: NearDuplicates,
     /// Near-duplicate clusters.
     pub clusters: Clusters,
     /// Each cluster's representative sentence.
@@ -258,8 +258,8 @@ impl Pipeline {
 
         let clock = Instant::now();
         let eligible = vec![true; matrix.len()];
-        let pairs = cluster::similar_pairs(&matrix, self.config.threshold, &eligible);
-        let clusters = cluster::clusters_from_pairs(matrix.len(), &pairs);
+        let relation = cluster::near_duplicates(&matrix, self.config.threshold, &eligible);
+        let clusters = cluster::cluster(matrix.len(), &relation, &matrix, self.config.threshold);
         let representatives = cluster::representatives(&clusters, &matrix);
         let support = clusters
             .members
@@ -280,7 +280,7 @@ impl Pipeline {
             units,
             analysis,
             matrix,
-            pairs,
+            relation,
             clusters,
             representatives,
             support,

@@ -12,7 +12,10 @@ fn missing_path_is_reported_and_the_rest_is_summarized() {
     let dir = scratch("missing_path");
     fs::write(dir.join("good.txt"), GOOD).unwrap();
     let missing = dir.join("nope.txt");
-    let out = brief(&[dir.join("good.txt").to_str().unwrap(), missing.to_str().unwrap()]);
+    let out = brief(&[
+        dir.join("good.txt").to_str().unwrap(),
+        missing.to_str().unwrap(),
+    ]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert!(stderr(&out).contains("nope.txt"), "{}", stderr(&out));
     assert!(stderr(&out).contains("no such file"), "{}", stderr(&out));
@@ -29,8 +32,14 @@ fn binary_invalid_utf8_and_empty_files_are_skipped_by_name() {
     let out = brief(&[dir.to_str().unwrap()]);
     let err = stderr(&out);
     assert_eq!(out.status.code(), Some(0), "{err}");
-    assert!(err.contains("binary.txt") && err.contains("binary file"), "{err}");
-    assert!(err.contains("latin1.txt") && err.contains("invalid UTF-8 at byte 3 (line 1)"), "{err}");
+    assert!(
+        err.contains("binary.txt") && err.contains("binary file"),
+        "{err}"
+    );
+    assert!(
+        err.contains("latin1.txt") && err.contains("invalid UTF-8 at byte 3 (line 1)"),
+        "{err}"
+    );
     assert!(err.contains("empty.txt") && err.contains("empty"), "{err}");
     assert!(stdout(&out).contains("central bank"));
 }
@@ -41,7 +50,11 @@ fn nothing_to_summarize_exits_1() {
     fs::write(dir.join("empty.txt"), "").unwrap();
     let out = brief(&[dir.join("empty.txt").to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(1));
-    assert!(stderr(&out).contains("no documents to summarize"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("no documents to summarize"),
+        "{}",
+        stderr(&out)
+    );
     let out = brief(&["does/not/exist"]);
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).contains("does/not/exist"));
@@ -82,10 +95,23 @@ fn jsonl_input_names_the_bad_line_and_keeps_the_rest() {
         ),
     )
     .unwrap();
-    let out = brief(&["summarize", "--input-format", "jsonl", "--format", "json", path.to_str().unwrap()]);
+    let out = brief(&[
+        "summarize",
+        "--input-format",
+        "jsonl",
+        "--format",
+        "json",
+        path.to_str().unwrap(),
+    ]);
     let err = stderr(&out);
-    assert!(err.contains("news.jsonl:2") && err.contains("malformed JSON"), "{err}");
-    assert!(err.contains("news.jsonl:3") && err.contains("text"), "{err}");
+    assert!(
+        err.contains("news.jsonl:2") && err.contains("malformed JSON"),
+        "{err}"
+    );
+    assert!(
+        err.contains("news.jsonl:3") && err.contains("text"),
+        "{err}"
+    );
     let value = json(&out);
     let docs = value["documents"].as_array().unwrap();
     assert_eq!(docs.len(), 2);
@@ -109,7 +135,12 @@ fn stdin_is_read_with_dash() {
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
-    child.stdin.take().unwrap().write_all(GOOD.as_bytes()).unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(GOOD.as_bytes())
+        .unwrap();
     let out = child.wait_with_output().unwrap();
     let value = json(&out);
     assert_eq!(value["documents"][0]["id"], "stdin");
@@ -123,7 +154,12 @@ fn directories_are_walked_recursively_in_sorted_order() {
     fs::write(dir.join("b/nested/z.md"), GOOD).unwrap();
     fs::write(dir.join("a.txt"), GOOD.replace("Tuesday", "Monday")).unwrap();
     fs::write(dir.join("ignored.json"), "{}").unwrap();
-    let value = json(&brief(&["segment", "--format", "json", dir.to_str().unwrap()]));
+    let value = json(&brief(&[
+        "segment",
+        "--format",
+        "json",
+        dir.to_str().unwrap(),
+    ]));
     let ids: Vec<&str> = value["documents"]
         .as_array()
         .unwrap()
@@ -137,8 +173,18 @@ fn directories_are_walked_recursively_in_sorted_order() {
 fn help_names_every_command() {
     let out = brief(&["--help"]);
     let help = stdout(&out);
-    for word in ["summarize", "dedup", "segment", "--threshold", "--sentences", "--format"] {
+    for word in [
+        "summarize",
+        "dedup",
+        "segment",
+        "--threshold",
+        "--sentences",
+        "--format",
+    ] {
         assert!(help.contains(word), "help lacks {word}");
     }
-    assert!(help.lines().all(|l| l.chars().count() <= 80), "help wider than 80 columns");
+    assert!(
+        help.lines().all(|l| l.chars().count() <= 80),
+        "help wider than 80 columns"
+    );
 }

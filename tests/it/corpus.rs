@@ -27,16 +27,17 @@ fn texts(summary: &Value) -> Vec<String> {
 /// The document ids cited for the cluster containing a sentence that
 /// starts with `prefix` in document `doc`.
 fn cited_documents(dedup: &Value, doc: &str, prefix: &str) -> Vec<String> {
-    let cluster = dedup["clusters"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|c| {
-            c["members"].as_array().unwrap().iter().any(|m| {
-                m["document"] == doc && m["text"].as_str().unwrap().starts_with(prefix)
+    let cluster =
+        dedup["clusters"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| {
+                c["members"].as_array().unwrap().iter().any(|m| {
+                    m["document"] == doc && m["text"].as_str().unwrap().starts_with(prefix)
+                })
             })
-        })
-        .unwrap_or_else(|| panic!("no cluster holds {doc}: {prefix}"));
+            .unwrap_or_else(|| panic!("no cluster holds {doc}: {prefix}"));
     let mut docs: Vec<String> = cluster["members"]
         .as_array()
         .unwrap()
@@ -62,10 +63,16 @@ fn default_summary_has_seven_sentences_and_no_page_furniture() {
             "No-nonsense journalism",
             "Patreon",
         ] {
-            assert!(!text.contains(furniture), "summary contains {furniture:?}: {text}");
+            assert!(
+                !text.contains(furniture),
+                "summary contains {furniture:?}: {text}"
+            );
         }
         assert_ne!(text.trim(), "Reuters");
-        assert!(!text.contains('\n'), "a summary sentence spans lines: {text}");
+        assert!(
+            !text.contains('\n'),
+            "a summary sentence spans lines: {text}"
+        );
     }
 }
 
@@ -95,28 +102,53 @@ fn no_two_summary_sentences_state_the_same_fact() {
 #[test]
 fn shared_sentences_cite_every_outlet_that_carries_them() {
     let dedup = dedup_json();
-    // Same sentence, different spelling of the name (Zelensky / Zelenskiy).
+    let (d0, d1, d2, d3, d4) = (
+        "000_62f8772c7c445775",
+        "001_ea413e61223932fb",
+        "002_78b38a8f6085c137",
+        "003_5b9f92d980bf3a62",
+        "004_03aaff8ea2b48128",
+    );
+    // Same sentence under two spellings of the name (Zelensky / Zelenskiy),
+    // plus a third outlet's paraphrase ("vowed not to cede territory").
     assert_eq!(
-        cited_documents(&dedup, "000_62f8772c7c445775", "Zelensky has ruled out formally handing Moscow"),
-        ["000_62f8772c7c445775", "002_78b38a8f6085c137"]
+        cited_documents(&dedup, d0, "Zelensky has ruled out formally handing Moscow"),
+        [d0, d1, d2]
     );
     // Same quote with straight and curly apostrophes.
     assert_eq!(
-        cited_documents(&dedup, "000_62f8772c7c445775", "“We're not there yet, but we've made progress."),
-        ["000_62f8772c7c445775", "004_03aaff8ea2b48128"]
+        cited_documents(&dedup, d0, "“We're not there yet, but we've made progress."),
+        [d0, d4]
     );
-    // "Next time in Moscow": a paraphrase in a third outlet.
+    // "Next time in Moscow": reported by three outlets in three wordings.
     assert_eq!(
-        cited_documents(&dedup, "000_62f8772c7c445775", "As Trump mused about a second meeting"),
-        ["000_62f8772c7c445775", "004_03aaff8ea2b48128"]
+        cited_documents(&dedup, d0, "As Trump mused about a second meeting"),
+        [d0, d1, d4]
     );
+    // Every outlet reports that Trump would brief Zelensky and NATO leaders,
+    // one of them with a third spelling (Zelenskyy).
+    assert_eq!(
+        cited_documents(
+            &dedup,
+            d2,
+            "Trump said he would call Zelenskiy and Nato leaders"
+        ),
+        [d0, d1, d2, d3, d4]
+    );
+    // The refrain and the briefing stay separate facts, even though one
+    // sentence of 003 combines them.
+    let refrain = cited_documents(&dedup, d0, "“We're not there yet");
+    assert!(!refrain.contains(&d2.to_string()));
 }
 
 #[test]
 fn the_summary_leads_with_facts_several_outlets_carry() {
     let summary = summary_json(&[]);
     let sentences = summary["summary"].as_array().unwrap();
-    let multi = sentences.iter().filter(|s| s["support"].as_u64().unwrap() >= 2).count();
+    let multi = sentences
+        .iter()
+        .filter(|s| s["support"].as_u64().unwrap() >= 2)
+        .count();
     assert!(multi >= 4, "only {multi} of 7 sentences are multi-source");
     // Support equals the number of distinct cited documents.
     for s in sentences {
@@ -138,7 +170,10 @@ fn offsets_slice_back_to_the_sentence_text() {
         let check = |item: &Value| {
             let doc = item["document"].as_str().unwrap();
             let original = std::fs::read(crate::corpus_dir().join(format!("{doc}.txt"))).unwrap();
-            let (start, end) = (item["start"].as_u64().unwrap() as usize, item["end"].as_u64().unwrap() as usize);
+            let (start, end) = (
+                item["start"].as_u64().unwrap() as usize,
+                item["end"].as_u64().unwrap() as usize,
+            );
             assert_eq!(
                 std::str::from_utf8(&original[start..end]).unwrap(),
                 item["text"].as_str().unwrap()
@@ -171,7 +206,12 @@ fn orders_and_budgets() {
         .as_array()
         .unwrap()
         .iter()
-        .map(|s| (s["document"].as_str().unwrap().to_string(), s["sentence"].as_u64().unwrap()))
+        .map(|s| {
+            (
+                s["document"].as_str().unwrap().to_string(),
+                s["sentence"].as_u64().unwrap(),
+            )
+        })
         .collect();
     let mut sorted = positions.clone();
     sorted.sort();
@@ -182,13 +222,19 @@ fn orders_and_budgets() {
         .as_array()
         .unwrap()
         .iter()
-        .map(|s| ["000_62f8772c7c445775", "002_78b38a8f6085c137"].contains(&s["document"].as_str().unwrap()))
+        .map(|s| {
+            ["000_62f8772c7c445775", "002_78b38a8f6085c137"]
+                .contains(&s["document"].as_str().unwrap())
+        })
         .collect();
     // Dated documents first, undated after.
     assert!(dated.windows(2).all(|w| w[0] || !w[1]), "{dated:?}");
 
     let words = summary_json(&["--words", "60"]);
-    let total: usize = texts(&words).iter().map(|t| t.split_whitespace().count()).sum();
+    let total: usize = texts(&words)
+        .iter()
+        .map(|t| t.split_whitespace().count())
+        .sum();
     assert!(total <= 60 && total > 20, "{total} words");
 
     let chars = summary_json(&["--chars", "300"]);

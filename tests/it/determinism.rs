@@ -7,8 +7,22 @@ use crate::{brief_with_env, stderr};
 fn output_is_identical_across_runs_and_thread_counts() {
     for args in [
         vec!["corpus/"],
-        vec!["summarize", "corpus/", "--format", "json", "--sentences", "15"],
-        vec!["summarize", "corpus/", "--format", "markdown", "--order", "date"],
+        vec![
+            "summarize",
+            "corpus/",
+            "--format",
+            "json",
+            "--sentences",
+            "15",
+        ],
+        vec![
+            "summarize",
+            "corpus/",
+            "--format",
+            "markdown",
+            "--order",
+            "date",
+        ],
         vec!["dedup", "corpus/", "--format", "json"],
         vec!["segment", "corpus/", "--format", "json"],
     ] {

@@ -161,17 +161,33 @@ struct Segment {
 
 #[test]
 fn summary_json_matches_the_contract() {
-    let value = json(&brief(&["summarize", "corpus/", "--format", "json", "--stats"]));
+    let value = json(&brief(&[
+        "summarize",
+        "corpus/",
+        "--format",
+        "json",
+        "--stats",
+    ]));
     let summary: Summary = serde_json::from_value(value).expect("brief.summary/1 shape");
     assert_eq!(summary.schema, "brief.summary/1");
     assert_eq!(summary.documents.len(), 5);
     assert_eq!(summary.summary.len(), 7);
     assert_eq!(summary.stats.summary_sentences, Some(7));
     assert!(summary.stats.timings_ms.is_some(), "--stats adds timings");
-    assert_eq!(summary.options.budget.get("sentences").and_then(|v| v.as_u64()), Some(7));
+    assert_eq!(
+        summary
+            .options
+            .budget
+            .get("sentences")
+            .and_then(|v| v.as_u64()),
+        Some(7)
+    );
     for (i, s) in summary.summary.iter().enumerate() {
         assert_eq!(s.rank as usize, i + 1, "rank order is the default order");
-        assert!(s.citations.iter().any(|c| c.start == s.start && c.document == s.document));
+        assert!(s
+            .citations
+            .iter()
+            .any(|c| c.start == s.start && c.document == s.document));
     }
 }
 
@@ -189,7 +205,10 @@ fn dedup_json_matches_the_contract() {
     assert!(!dedup.clusters.is_empty());
     // Largest first; every cluster spans two or more sentences.
     assert!(dedup.clusters.windows(2).all(|w| w[0].size >= w[1].size));
-    assert!(dedup.clusters.iter().all(|c| c.size >= 2 && c.members.len() == c.size));
+    assert!(dedup
+        .clusters
+        .iter()
+        .all(|c| c.size >= 2 && c.members.len() == c.size));
 }
 
 #[test]
@@ -197,7 +216,10 @@ fn segment_json_matches_the_contract() {
     let value = json(&brief(&["segment", "corpus/", "--format", "json"]));
     let segment: Segment = serde_json::from_value(value).expect("brief.segment/1 shape");
     assert_eq!(segment.schema, "brief.segment/1");
-    let kinds: std::collections::BTreeSet<&str> = segment.units.iter().map(|u| u.kind.as_str()).collect();
-    assert!(kinds.iter().all(|k| ["sentence", "heading", "byline", "boilerplate"].contains(k)));
+    let kinds: std::collections::BTreeSet<&str> =
+        segment.units.iter().map(|u| u.kind.as_str()).collect();
+    assert!(kinds
+        .iter()
+        .all(|k| ["sentence", "heading", "byline", "boilerplate"].contains(k)));
     assert_eq!(segment.stats.units, segment.units.len());
 }

@@ -46,7 +46,8 @@ pub fn json(output: &Output) -> serde_json::Value {
         output.status,
         stderr(output)
     );
-    serde_json::from_slice(&output.stdout).unwrap_or_else(|e| panic!("invalid JSON ({e}): {}", stdout(output)))
+    serde_json::from_slice(&output.stdout)
+        .unwrap_or_else(|e| panic!("invalid JSON ({e}): {}", stdout(output)))
 }
 
 /// A fresh scratch directory under the target dir, removed first if left over.
