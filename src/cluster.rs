@@ -167,37 +167,54 @@ fn prefix_filtered_pairs(matrix: &TfIdfMatrix, rows: &[u32], threshold: f32) -> 
         rank[t as usize] = r as u32;
     }
 
-    // The indexed prefix of each row, as feature ranks.
-    let min_suffix = threshold * threshold * (1.0 - 1e-5);
-    let prefixes: Vec<Vec<u32>> = rows
+    // Largest weight of each feature over the rows: a second bound on what
+    // a feature can contribute to any cosine.
+    let mut max_weight = vec![0.0f32; matrix.n_terms()];
+    for &i in rows {
+        let row = matrix.row(i as usize);
+        for (&t, &w) in row.terms.iter().zip(row.weights) {
+            max_weight[t as usize] = max_weight[t as usize].max(w);
+        }
+    }
+
+    // The indexed prefix of each row: (feature rank, norm of the row from
+    // this feature on). A pair whose first common feature is at position k
+    // of x has cosine at most min(||x[k..]||, sum of x_i * max_weight_i over
+    // i >= k); the prefix stops where that bound falls below the threshold.
+    let min_bound = threshold * (1.0 - 1e-5);
+    let prefixes: Vec<Vec<(u32, f32)>> = rows
         .par_iter()
         .map(|&i| {
             let row = matrix.row(i as usize);
-            let mut features: Vec<(u32, f32)> = row
+            let mut features: Vec<(u32, f32, f32)> = row
                 .terms
                 .iter()
                 .zip(row.weights)
-                .map(|(&t, &w)| (rank[t as usize], w))
+                .map(|(&t, &w)| (rank[t as usize], w, max_weight[t as usize]))
                 .collect();
-            features.sort_unstable_by_key(|&(r, _)| r);
-            let mut suffix: f32 = features.iter().map(|(_, w)| w * w).sum();
+            features.sort_unstable_by_key(|&(r, _, _)| r);
+            let mut norm_sq: f32 = features.iter().map(|(_, w, _)| w * w).sum();
+            let mut max_dot: f32 = features.iter().map(|(_, w, m)| w * m).sum();
             let mut prefix = Vec::new();
-            for (r, w) in features {
-                if suffix < min_suffix {
+            for (r, w, m) in features {
+                let norm = norm_sq.max(0.0).sqrt();
+                if norm.min(max_dot) < min_bound {
                     break;
                 }
-                prefix.push(r);
-                suffix -= w * w;
+                prefix.push((r, norm));
+                norm_sq -= w * w;
+                max_dot -= w * m;
             }
             prefix
         })
         .collect();
 
-    // Inverted index: feature rank -> positions in `rows`, ascending.
-    let mut postings: Vec<Vec<u32>> = vec![Vec::new(); matrix.n_terms()];
+    // Inverted index: feature rank -> (position in `rows`, suffix norm),
+    // positions ascending.
+    let mut postings: Vec<Vec<(u32, f32)>> = vec![Vec::new(); matrix.n_terms()];
     for (pos, prefix) in prefixes.iter().enumerate() {
-        for &r in prefix {
-            postings[r as usize].push(pos as u32);
+        for &(r, norm) in prefix {
+            postings[r as usize].push((pos as u32, norm));
         }
     }
 
@@ -209,8 +226,8 @@ fn prefix_filtered_pairs(matrix: &TfIdfMatrix, rows: &[u32], threshold: f32) -> 
                 let mut found = Vec::new();
                 let i = rows[pos] as usize;
                 let row_i = matrix.row(i);
-                for &r in &prefixes[pos] {
-                    for &other in &postings[r as usize] {
+                for &(r, norm_i) in &prefixes[pos] {
+                    for &(other, norm_other) in &postings[r as usize] {
                         if other as usize >= pos {
                             break; // Each pair is scored once, from its later row.
                         }
@@ -218,6 +235,12 @@ fn prefix_filtered_pairs(matrix: &TfIdfMatrix, rows: &[u32], threshold: f32) -> 
                             continue;
                         }
                         seen[other as usize] = pos as u32;
+                        // This is the pair's first common feature (features
+                        // are visited in global order), so the product of
+                        // the two suffix norms bounds its cosine.
+                        if norm_i * norm_other < min_bound {
+                            continue;
+                        }
                         let j = rows[other as usize] as usize;
                         let similarity = row_i.dot(&matrix.row(j));
                         if similarity >= threshold {
