@@ -49,6 +49,9 @@ enum Command {
     Dedup(DedupArgs),
     /// Show every unit (sentence, heading, byline, boilerplate) with its byte range.
     Segment(SegmentArgs),
+    /// Summarize many topics: JSON Lines in (one topic per line), JSON Lines
+    /// out (one brief.summary/1 or brief.error/1 object per topic, in order).
+    Batch(BatchArgs),
     /// Score candidate summaries against reference summaries with ROUGE,
     /// as ROUGE-1.5.5 does.
     Eval(crate::eval::cli::EvalArgs),
@@ -100,6 +103,13 @@ struct SummarizeArgs {
     input: InputArgs,
     #[command(flatten)]
     cluster: ClusterArgs,
+    #[command(flatten)]
+    summary: SummaryOptions,
+}
+
+/// How each summary is made: shared by `summarize` and `batch`.
+#[derive(Debug, Args)]
+struct SummaryOptions {
     /// Summary length in sentences [default: 7].
     #[arg(long, group = "budget")]
     sentences: Option<usize>,
@@ -127,6 +137,24 @@ struct SummarizeArgs {
 }
 
 #[derive(Debug, Args)]
+struct BatchArgs {
+    /// JSON Lines files of topics, one per line: {"id": ..., "documents":
+    /// [{"id", "text", "title"?, "date"?, "url"?}, ...]}; `-` or nothing
+    /// reads standard input.
+    #[arg(value_name = "PATH")]
+    inputs: Vec<PathBuf>,
+    /// Language of the documents (ISO code or English name).
+    #[arg(long, default_value = "en", value_parser = parse_language)]
+    lang: Language,
+    /// Cosine similarity (TF-IDF) at or above which two sentences are
+    /// near-duplicates that state the same fact.
+    #[arg(long, default_value_t = DEFAULT_THRESHOLD)]
+    threshold: f32,
+    #[command(flatten)]
+    summary: SummaryOptions,
+}
+
+#[derive(Debug, Args)]
 struct DedupArgs {
     #[command(flatten)]
     input: InputArgs,
@@ -151,6 +179,7 @@ pub fn main() -> ExitCode {
         Some(Command::Summarize(args)) => summarize(args),
         Some(Command::Dedup(args)) => dedup(args),
         Some(Command::Segment(args)) => segment(args),
+        Some(Command::Batch(args)) => batch(args),
         Some(Command::Eval(args)) => crate::eval::cli::run(&args),
         None => summarize(cli.summarize),
     };
@@ -216,24 +245,32 @@ fn prepare(pipeline: &Pipeline, documents: Vec<Document>) -> anyhow::Result<Prep
     Ok(prepared)
 }
 
+impl SummaryOptions {
+    /// The pipeline configuration these options describe.
+    fn config(&self, language: Language, threshold: f32) -> Config {
+        let budget = match (self.sentences, self.words, self.chars) {
+            (_, Some(n), _) => Budget::Words(n),
+            (_, _, Some(n)) => Budget::Chars(n),
+            (Some(n), _, _) => Budget::Sentences(n),
+            _ => Budget::default(),
+        };
+        Config {
+            language,
+            threshold,
+            budget,
+            order: self.order,
+            min_words: self.min_words,
+            rank: RankConfig {
+                threshold: self.rank_threshold,
+                damping: self.damping,
+                ..RankConfig::default()
+            },
+        }
+    }
+}
+
 fn summarize(args: SummarizeArgs) -> anyhow::Result<ExitCode> {
-    let budget = match (args.sentences, args.words, args.chars) {
-        (_, Some(n), _) => Budget::Words(n),
-        (_, _, Some(n)) => Budget::Chars(n),
-        (Some(n), _, _) => Budget::Sentences(n),
-        _ => Budget::default(),
-    };
-    let config = Config {
-        budget,
-        order: args.order,
-        min_words: args.min_words,
-        rank: RankConfig {
-            threshold: args.rank_threshold,
-            damping: args.damping,
-            ..RankConfig::default()
-        },
-        ..config(&args.input, &args.cluster)
-    };
+    let config = args.summary.config(args.input.lang, args.cluster.threshold);
     let pipeline = Pipeline::new(config)?;
     let (documents, load_time) = load(&args.input)?;
     let prepared = prepare(&pipeline, documents)?;
@@ -251,6 +288,70 @@ fn summarize(args: SummarizeArgs) -> anyhow::Result<ExitCode> {
             pipeline.config(),
             options,
         )
+    })
+}
+
+fn batch(args: BatchArgs) -> anyhow::Result<ExitCode> {
+    use std::io::IsTerminal;
+    let pipeline = Pipeline::new(args.summary.config(args.lang, args.threshold))?;
+    let inputs = if args.inputs.is_empty() {
+        vec![PathBuf::from("-")]
+    } else {
+        args.inputs
+    };
+    // A spinner-style counter: the number of topics is unknown while
+    // streaming. Shown only on a terminal, so logs and pipes stay clean.
+    let progress = if io::stderr().is_terminal() {
+        let bar = indicatif::ProgressBar::new_spinner();
+        bar.set_style(
+            indicatif::ProgressStyle::with_template(
+                "{spinner} {pos} topics summarized ({per_sec}, {elapsed})",
+            )
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
+        );
+        bar
+    } else {
+        indicatif::ProgressBar::hidden()
+    };
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    let mut total = crate::batch::BatchStats::default();
+    for path in &inputs {
+        let (reader, source): (Box<dyn io::BufRead>, String) = if path.as_os_str() == "-" {
+            (
+                Box::new(io::BufReader::new(io::stdin())),
+                "<stdin>".to_string(),
+            )
+        } else {
+            match std::fs::File::open(path) {
+                Ok(file) => (
+                    Box::new(io::BufReader::new(file)),
+                    path.display().to_string(),
+                ),
+                Err(err) => {
+                    eprintln!("brief: warning: {}: {err}; skipped", path.display());
+                    total.failed += 1;
+                    continue;
+                }
+            }
+        };
+        let stats = crate::batch::run(&pipeline, reader, &source, &mut out, &|| progress.inc(1))
+            .map_err(|e| anyhow::Error::new(e).context(source.clone()))?;
+        total.summarized += stats.summarized;
+        total.failed += stats.failed;
+    }
+    out.flush()?;
+    progress.finish_and_clear();
+    if total.failed > 0 {
+        eprintln!(
+            "brief: {} topic(s) summarized, {} failed (see brief.error/1 lines)",
+            total.summarized, total.failed
+        );
+    }
+    Ok(if total.summarized == 0 {
+        ExitCode::from(EXIT_FAILURE)
+    } else {
+        ExitCode::SUCCESS
     })
 }
 

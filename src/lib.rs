@@ -47,6 +47,7 @@
 #![deny(missing_docs)]
 
 pub mod analyze;
+pub mod batch;
 pub mod cite;
 pub mod cli;
 pub mod cluster;

@@ -98,6 +98,8 @@ struct StatsJson {
 #[derive(Serialize)]
 struct SummaryJson<'a> {
     schema: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    topic: Option<&'a str>,
     options: OptionsJson,
     documents: Vec<DocumentJson<'a>>,
     summary: Vec<SummarySentenceJson<'a>>,
@@ -251,6 +253,29 @@ pub(super) fn summary(
     config: &Config,
     render: RenderOptions,
 ) -> io::Result<()> {
+    write_json(out, &summary_json(prepared, summary, config, None, render))
+}
+
+pub(super) fn summary_line(
+    out: &mut dyn Write,
+    prepared: &Prepared,
+    summary: &Summary,
+    config: &Config,
+    topic: &str,
+    render: RenderOptions,
+) -> io::Result<()> {
+    let json = summary_json(prepared, summary, config, Some(topic), render);
+    serde_json::to_writer(&mut *out, &json).map_err(io::Error::other)?;
+    writeln!(out)
+}
+
+fn summary_json<'a>(
+    prepared: &'a Prepared,
+    summary: &Summary,
+    config: &Config,
+    topic: Option<&'a str>,
+    render: RenderOptions,
+) -> SummaryJson<'a> {
     let mut stats = stats(prepared);
     stats.summary_sentences = Some(summary.sentences.len());
     stats.summary_words = Some(
@@ -263,8 +288,9 @@ pub(super) fn summary(
     if render.timings {
         stats.timings_ms = Some(timings_json(timing_rows(&summary.timings, render)));
     }
-    let json = SummaryJson {
+    SummaryJson {
         schema: SUMMARY_SCHEMA,
+        topic,
         options: options(config),
         documents: documents(&prepared.documents, &prepared.units),
         summary: summary
@@ -279,8 +305,7 @@ pub(super) fn summary(
             })
             .collect(),
         stats,
-    };
-    write_json(out, &json)
+    }
 }
 
 pub(super) fn dedup(

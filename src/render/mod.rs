@@ -52,6 +52,19 @@ pub fn summary(
     }
 }
 
+/// Writes a summary as one line of JSON (for JSON Lines output), tagged
+/// with the topic's id.
+pub fn summary_json_line(
+    out: &mut dyn Write,
+    prepared: &Prepared,
+    summary: &Summary,
+    config: &Config,
+    topic: &str,
+    options: RenderOptions,
+) -> io::Result<()> {
+    json::summary_line(out, prepared, summary, config, topic, options)
+}
+
 /// Writes a near-duplicate report.
 pub fn dedup(
     out: &mut dyn Write,

@@ -188,3 +188,47 @@ fn help_names_every_command() {
         "help wider than 80 columns"
     );
 }
+
+#[test]
+fn batch_streams_topics_in_order_and_reports_failures() {
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+    let input = concat!(
+        r#"{"id": "rates", "documents": [{"id": "a", "text": "The central bank raised interest rates by half a point on Tuesday."}, {"id": "b", "text": "On Tuesday the central bank raised interest rates by half a point."}]}"#,
+        "\n",
+        r#"{"id": "empty", "documents": [{"id": "a", "text": "   "}]}"#,
+        "\n",
+    );
+    let mut child = Command::new(env!("CARGO_BIN_EXE_brief"))
+        .args(["batch", "--sentences", "1"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(input.as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let lines: Vec<serde_json::Value> = stdout(&out)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 2);
+    assert_eq!(lines[0]["topic"], "rates");
+    assert_eq!(lines[0]["summary"][0]["support"], 2);
+    assert_eq!(lines[1]["schema"], "brief.error/1");
+    assert_eq!(lines[1]["id"], "empty");
+    assert!(stderr(&out).contains("1 failed"));
+
+    // Nothing summarized at all: exit 1.
+    let dir = scratch("batch_bad");
+    let path = dir.join("bad.jsonl");
+    fs::write(&path, "{oops\n").unwrap();
+    let out = brief(&["batch", path.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+}

@@ -75,6 +75,8 @@ struct Stats {
 #[allow(dead_code)]
 struct Summary {
     schema: String,
+    /// Present in `brief batch` output only.
+    topic: Option<String>,
     options: Options,
     documents: Vec<Document>,
     summary: Vec<SummarySentence>,

@@ -1,0 +1,249 @@
+//! Batch mode: many topics, each a set of documents, summarized in one run.
+//!
+//! Input is JSON Lines, one topic per line:
+//! `{"id": "t1", "documents": [{"id": "a", "text": "...", "title"?, "date"?, "url"?}, ...]}`.
+//! Output is JSON Lines in input order: one `brief.summary/1` object per
+//! topic (with a `topic` field), or a `brief.error/1` object
+//! `{"schema", "line", "id", "error"}` for a topic that could not be
+//! summarized, after which the batch goes on.
+//!
+//! Input is read in blocks of topics, and each block is summarized in
+//! parallel and written before the next is read, so memory holds one block,
+//! not the whole input.
+
+use std::io::{self, BufRead, Write};
+
+use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::load::Document;
+use crate::pipeline::Pipeline;
+use crate::render::{self, RenderOptions};
+
+/// Schema of the error objects in batch output.
+pub const ERROR_SCHEMA: &str = "brief.error/1";
+
+/// Topics read and summarized per block: enough to keep every core busy,
+/// few enough to bound memory.
+const TOPICS_PER_BLOCK: usize = 64;
+
+/// Counts of one batch run.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct BatchStats {
+    /// Topics summarized.
+    pub summarized: usize,
+    /// Topics reported as errors.
+    pub failed: usize,
+}
+
+#[derive(Deserialize)]
+struct TopicRecord {
+    id: serde_json::Value,
+    documents: Vec<DocumentRecord>,
+}
+
+#[derive(Deserialize)]
+struct DocumentRecord {
+    id: serde_json::Value,
+    text: String,
+    #[serde(default)]
+    title: Option<String>,
+    #[serde(default)]
+    date: Option<String>,
+    #[serde(default)]
+    url: Option<String>,
+}
+
+#[derive(Serialize)]
+struct ErrorJson<'a> {
+    schema: &'static str,
+    line: usize,
+    id: Option<&'a str>,
+    error: &'a str,
+}
+
+/// Summarizes every topic of `input` (named `source` in messages) with
+/// `pipeline`, writing one JSON line per topic to `out`. `on_topic` is
+/// called once per finished topic (from any thread), e.g. for progress.
+pub fn run(
+    pipeline: &Pipeline,
+    mut input: impl BufRead,
+    source: &str,
+    out: &mut dyn Write,
+    on_topic: &(dyn Fn() + Sync),
+) -> io::Result<BatchStats> {
+    let mut stats = BatchStats::default();
+    let mut line_number = 0;
+    loop {
+        let mut block: Vec<(usize, Vec<u8>)> = Vec::with_capacity(TOPICS_PER_BLOCK);
+        while block.len() < TOPICS_PER_BLOCK {
+            let mut line = Vec::new();
+            if input.read_until(b'\n', &mut line)? == 0 {
+                break;
+            }
+            line_number += 1;
+            if line.iter().all(u8::is_ascii_whitespace) {
+                continue;
+            }
+            block.push((line_number, line));
+        }
+        if block.is_empty() {
+            break;
+        }
+        let results: Vec<(Vec<u8>, bool)> = block
+            .par_iter()
+            .map(|(line, bytes)| {
+                let result = summarize_line(pipeline, source, *line, bytes);
+                on_topic();
+                result
+            })
+            .collect();
+        for (json, ok) in results {
+            out.write_all(&json)?;
+            if ok {
+                stats.summarized += 1;
+            } else {
+                stats.failed += 1;
+            }
+        }
+    }
+    Ok(stats)
+}
+
+/// One output line for one input line, and whether it is a summary.
+fn summarize_line(pipeline: &Pipeline, source: &str, line: usize, bytes: &[u8]) -> (Vec<u8>, bool) {
+    let mut out = Vec::new();
+    let mut topic_id = None;
+    let result = (|| -> Result<(), String> {
+        let text = std::str::from_utf8(bytes)
+            .map_err(|e| format!("invalid UTF-8 at byte {}", e.valid_up_to()))?;
+        let record: TopicRecord = serde_json::from_str(text).map_err(|e| {
+            if e.is_data() {
+                format!("not a topic object: {e} (expected {{\"id\": ..., \"documents\": [...]}})")
+            } else {
+                format!("malformed JSON: {e}")
+            }
+        })?;
+        let id = json_id(&record.id).ok_or("field `id` must be a non-empty string or a number")?;
+        topic_id = Some(id.clone());
+        let mut documents = Vec::with_capacity(record.documents.len());
+        for (n, doc) in record.documents.into_iter().enumerate() {
+            let doc_id = json_id(&doc.id).ok_or(format!(
+                "document {n}: field `id` must be a non-empty string or a number"
+            ))?;
+            if doc.text.trim().is_empty() {
+                continue;
+            }
+            let mut document = Document::new(doc_id, format!("{source}:{line}"), doc.text);
+            document.title = doc.title;
+            document.url = doc.url;
+            if doc.date.is_some() {
+                document.date = doc.date;
+            }
+            documents.push(document);
+        }
+        if documents.is_empty() {
+            return Err("topic has no document with text".to_string());
+        }
+        let prepared = pipeline.prepare(documents).map_err(|e| e.to_string())?;
+        if prepared.analysis.sentences.is_empty() {
+            return Err("no sentences found in the topic's documents".to_string());
+        }
+        let summary = pipeline.summarize(&prepared);
+        render::summary_json_line(
+            &mut out,
+            &prepared,
+            &summary,
+            pipeline.config(),
+            &id,
+            RenderOptions::default(),
+        )
+        .map_err(|e| e.to_string())
+    })();
+    match result {
+        Ok(()) => (out, true),
+        Err(error) => {
+            let json = ErrorJson {
+                schema: ERROR_SCHEMA,
+                line,
+                id: topic_id.as_deref(),
+                error: &error,
+            };
+            let mut out = serde_json::to_vec(&json).unwrap_or_default();
+            out.push(b'\n');
+            (out, false)
+        }
+    }
+}
+
+fn json_id(value: &serde_json::Value) -> Option<String> {
+    match value {
+        serde_json::Value::String(s) if !s.trim().is_empty() => Some(s.clone()),
+        serde_json::Value::Number(n) => Some(n.to_string()),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::pipeline::Config;
+
+    fn run_batch(input: &str) -> (Vec<serde_json::Value>, BatchStats) {
+        let pipeline = Pipeline::new(Config::default()).unwrap();
+        let mut out = Vec::new();
+        let stats = run(&pipeline, input.as_bytes(), "in.jsonl", &mut out, &|| {}).unwrap();
+        let lines = String::from_utf8(out)
+            .unwrap()
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect();
+        (lines, stats)
+    }
+
+    #[test]
+    fn failed_topics_become_error_lines_and_the_batch_goes_on() {
+        let good = r#"{"id": "t1", "documents": [{"id": "a", "text": "The bank raised rates on Tuesday to fight inflation."}, {"id": "b", "text": "On Tuesday the bank raised rates to fight inflation."}]}"#;
+        let input = format!(
+            "{good}\n{{broken\n\n{{\"id\": \"t3\", \"documents\": []}}\n{}\n",
+            good.replace("t1", "t4")
+        );
+        let (lines, stats) = run_batch(&input);
+        assert_eq!(
+            stats,
+            BatchStats {
+                summarized: 2,
+                failed: 2
+            }
+        );
+        assert_eq!(lines.len(), 4);
+        assert_eq!(lines[0]["schema"], "brief.summary/1");
+        assert_eq!(lines[0]["topic"], "t1");
+        assert_eq!(lines[0]["summary"][0]["support"], 2);
+        assert_eq!(lines[1]["schema"], ERROR_SCHEMA);
+        assert_eq!(lines[1]["line"], 2);
+        assert!(lines[1]["error"]
+            .as_str()
+            .unwrap()
+            .contains("malformed JSON"));
+        assert_eq!(lines[2]["line"], 4);
+        assert_eq!(lines[2]["id"], "t3");
+        assert_eq!(lines[3]["topic"], "t4");
+    }
+
+    #[test]
+    fn output_keeps_input_order_across_blocks() {
+        let input: String = (0..150)
+            .map(|i| {
+                format!(
+                    r#"{{"id": "t{i}", "documents": [{{"id": "a", "text": "Topic {i} opened with a vote on the budget bill."}}]}}"#
+                ) + "\n"
+            })
+            .collect();
+        let (lines, stats) = run_batch(&input);
+        assert_eq!(stats.summarized, 150);
+        for (i, line) in lines.iter().enumerate() {
+            assert_eq!(line["topic"], format!("t{i}"));
+        }
+    }
+}
