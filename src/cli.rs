@@ -14,6 +14,7 @@ use crate::load::{self, Document, InputFormat};
 use crate::pipeline::{Config, Pipeline, Prepared, DEFAULT_THRESHOLD};
 use crate::rank::RankConfig;
 use crate::render::{self, Format, RenderOptions};
+use crate::score::Algorithm;
 use crate::select::{Budget, Order};
 use crate::Error;
 
@@ -113,12 +114,24 @@ struct SummaryOptions {
     /// Summary length in sentences [default: 7].
     #[arg(long, group = "budget")]
     sentences: Option<usize>,
-    /// Summary length in words (whole sentences that fit).
+    /// Summary length in words (white-space separated, as ROUGE `-l`
+    /// counts them): sentences are added until the budget is reached, and
+    /// the last one is cut at it.
     #[arg(long, group = "budget")]
     words: Option<usize>,
-    /// Summary length in characters (whole sentences that fit).
+    /// Summary length in UTF-8 bytes of sentence text (as ROUGE `-b` counts
+    /// them; 665 in DUC 2004): the last sentence is cut at the budget.
+    #[arg(long, group = "budget")]
+    bytes: Option<usize>,
+    /// Summary length in characters: the last sentence is cut at the
+    /// budget.
     #[arg(long, group = "budget")]
     chars: Option<usize>,
+    /// How sentences are chosen: `brief` (concept coverage, support-weighted
+    /// centrality, lead position), or the baselines `lexrank`, `centroid`,
+    /// `lead`.
+    #[arg(long, value_enum, default_value_t = Algorithm::Brief)]
+    algorithm: Algorithm,
     /// Order of the summary's sentences: by rank, by position in the
     /// sources, or by document date.
     #[arg(long, value_enum, default_value_t = Order::Rank)]
@@ -248,16 +261,18 @@ fn prepare(pipeline: &Pipeline, documents: Vec<Document>) -> anyhow::Result<Prep
 impl SummaryOptions {
     /// The pipeline configuration these options describe.
     fn config(&self, language: Language, threshold: f32) -> Config {
-        let budget = match (self.sentences, self.words, self.chars) {
-            (_, Some(n), _) => Budget::Words(n),
-            (_, _, Some(n)) => Budget::Chars(n),
-            (Some(n), _, _) => Budget::Sentences(n),
+        let budget = match (self.sentences, self.words, self.bytes, self.chars) {
+            (_, Some(n), _, _) => Budget::Words(n),
+            (_, _, Some(n), _) => Budget::Bytes(n),
+            (_, _, _, Some(n)) => Budget::Chars(n),
+            (Some(n), _, _, _) => Budget::Sentences(n),
             _ => Budget::default(),
         };
         Config {
             language,
             threshold,
             budget,
+            algorithm: self.algorithm,
             order: self.order,
             min_words: self.min_words,
             rank: RankConfig {
@@ -265,6 +280,7 @@ impl SummaryOptions {
                 damping: self.damping,
                 ..RankConfig::default()
             },
+            ..Config::default()
         }
     }
 }

@@ -17,8 +17,11 @@
 //!    ([`tfidf::TfIdfMatrix`]).
 //! 5. [`cluster`]: near-duplicate sentence clusters by prefix-filtered
 //!    all-pairs cosine search ([`cluster::Clusters`]).
-//! 6. [`rank`]: support-weighted LexRank over the clusters' representatives.
-//! 7. [`select`]: budgeted, non-redundant selection and ordering.
+//! 6. [`rank`] and [`score`]: support-weighted LexRank over the clusters'
+//!    representatives, position, centroid and bigram-concept features, and
+//!    the summary algorithms ([`score::Algorithm`]) that combine them.
+//! 7. [`select`]: budgeted, non-redundant selection (by score, or by
+//!    greedy concept coverage) and ordering.
 //! 8. [`cite`] and [`render`]: citations of every member of each chosen
 //!    cluster; text, Markdown or versioned JSON.
 //!
@@ -58,6 +61,7 @@ pub mod load;
 pub mod pipeline;
 pub mod rank;
 pub mod render;
+pub mod score;
 pub mod segment;
 pub mod select;
 pub mod tfidf;

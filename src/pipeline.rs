@@ -15,8 +15,9 @@ use crate::error::{Error, Result};
 use crate::lang::Language;
 use crate::load::Document;
 use crate::rank::{self, RankConfig};
+use crate::score::{self, Algorithm, BriefWeights};
 use crate::segment::{Segmenter, Unit, UnitKind};
-use crate::select::{self, Budget, Candidate, Order};
+use crate::select::{self, Budget, Candidate, Coverage, Order, Selection};
 use crate::tfidf::TfIdfMatrix;
 
 /// Default near-duplicate threshold (cosine of TF-IDF vectors); chosen on
@@ -30,6 +31,10 @@ pub struct Config {
     pub language: Language,
     /// Cosine at or above which two sentences are near-duplicates.
     pub threshold: f32,
+    /// How summary sentences are chosen.
+    pub algorithm: Algorithm,
+    /// The weights of [`Algorithm::Brief`].
+    pub brief: BriefWeights,
     /// Centrality ranking settings.
     pub rank: RankConfig,
     /// Summary length.
@@ -46,6 +51,8 @@ impl Default for Config {
         Config {
             language: Language::English,
             threshold: DEFAULT_THRESHOLD,
+            algorithm: Algorithm::default(),
+            brief: BriefWeights::default(),
             rank: RankConfig::default(),
             budget: Budget::default(),
             order: Order::default(),
@@ -83,6 +90,7 @@ impl Config {
             Budget::Sentences(0) => bad("--sentences", "must be at least 1".to_string()),
             Budget::Words(0) => bad("--words", "must be at least 1".to_string()),
             Budget::Chars(0) => bad("--chars", "must be at least 1".to_string()),
+            Budget::Bytes(0) => bad("--bytes", "must be at least 1".to_string()),
             _ => Ok(()),
         }
     }
@@ -99,7 +107,7 @@ pub struct Timings {
     pub vectorize: Duration,
     /// Near-duplicate pairs and clusters.
     pub cluster: Duration,
-    /// Similarity graph and LexRank.
+    /// Sentence scores: similarity graph and LexRank, centroid, concepts.
     pub rank: Duration,
     /// Selection and citations.
     pub select: Duration,
@@ -288,47 +296,133 @@ impl Pipeline {
         })
     }
 
-    /// Ranks the clusters, selects within the budget, and cites.
+    /// Scores the clusters with the configured [`Algorithm`], selects
+    /// within the budget (cutting the last sentence of a length budget, see
+    /// [`crate::select`]), and cites.
     pub fn summarize(&self, prepared: &Prepared) -> Summary {
         let mut timings = prepared.timings;
         let clock = Instant::now();
-        let graph = rank::build_graph(
-            &prepared.matrix,
-            &prepared.representatives,
-            &self.config.rank,
-        );
-        let support: Vec<f64> = prepared.support.iter().map(|&s| s as f64).collect();
-        let scores = rank::lexrank(&graph, &support, &self.config.rank);
+        let config = &self.config;
+        let budget = config.budget;
+        let analysis = &prepared.analysis;
+        let eligible = |s: u32| analysis.sentences[s as usize].words >= config.min_words;
+        let candidate = |cluster: usize, sentence: u32, score: f64| {
+            let text = prepared.text(&prepared.sentence_ref(sentence));
+            Candidate {
+                cluster: cluster as u32,
+                sentence,
+                score,
+                words: Budget::Words(0).measure(text) as u32,
+                length: budget.measure(text) as u32,
+            }
+        };
+        // Candidates speak for their cluster through its representative,
+        // except in `lead`, where the lead sentence itself does.
+        let representatives = || {
+            prepared
+                .representatives
+                .iter()
+                .enumerate()
+                .filter(|(_, &s)| eligible(s))
+        };
+        let lexrank = |support: bool| {
+            let graph =
+                rank::build_graph(&prepared.matrix, &prepared.representatives, &config.rank);
+            let weights: Vec<f64> = if support {
+                prepared.support.iter().map(|&s| s as f64).collect()
+            } else {
+                vec![1.0; prepared.representatives.len()]
+            };
+            rank::lexrank(&graph, &weights, &config.rank)
+        };
+        enum Plan {
+            ByScore(Vec<Candidate>),
+            Coverage(Vec<Candidate>, score::Concepts),
+        }
+        let plan = match config.algorithm {
+            Algorithm::Lead => {
+                let mut seen = vec![false; prepared.clusters.len()];
+                let mut candidates = Vec::new();
+                for s in 0..analysis.sentences.len() as u32 {
+                    let c = prepared.clusters.of_sentence[s as usize] as usize;
+                    if eligible(s) && !seen[c] {
+                        seen[c] = true;
+                        candidates.push(candidate(c, s, -(candidates.len() as f64)));
+                    }
+                }
+                Plan::ByScore(candidates)
+            }
+            Algorithm::Lexrank => {
+                let scores = lexrank(false);
+                Plan::ByScore(
+                    representatives()
+                        .map(|(c, &s)| candidate(c, s, scores[c]))
+                        .collect(),
+                )
+            }
+            Algorithm::Centroid => {
+                let scores = score::centroid_scores(
+                    analysis,
+                    &prepared.matrix,
+                    prepared.documents.len(),
+                    &prepared.representatives,
+                );
+                Plan::ByScore(
+                    representatives()
+                        .map(|(c, &s)| candidate(c, s, scores[c]))
+                        .collect(),
+                )
+            }
+            Algorithm::Brief => {
+                let weights = &config.brief;
+                let centrality = lexrank(weights.support);
+                let top = centrality.iter().copied().fold(0.0, f64::max);
+                let top = if top > 0.0 { top } else { 1.0 };
+                let positions =
+                    score::cluster_positions(&prepared.clusters, &score::positions(analysis));
+                let chosen: Vec<(usize, u32)> = representatives().map(|(c, &s)| (c, s)).collect();
+                let candidates = chosen
+                    .iter()
+                    .map(|&(c, s)| {
+                        let score = weights.centrality * centrality[c] / top
+                            + weights.position / (1.0 + positions[c] as f64);
+                        candidate(c, s, score)
+                    })
+                    .collect();
+                let nodes: Vec<u32> = chosen.iter().map(|&(_, s)| s).collect();
+                let mut concepts = score::bigram_concepts(
+                    analysis,
+                    &nodes,
+                    score::min_concept_documents(prepared.documents.len()),
+                );
+                if !weights.coverage {
+                    concepts.weights.iter_mut().for_each(|w| *w = 0.0);
+                }
+                Plan::Coverage(candidates, concepts)
+            }
+        };
         timings.rank = clock.elapsed();
 
         let clock = Instant::now();
-        let candidates: Vec<Candidate> = prepared
-            .representatives
-            .iter()
-            .enumerate()
-            .filter_map(|(c, &s)| {
-                let sentence = &prepared.analysis.sentences[s as usize];
-                if sentence.words < self.config.min_words {
-                    return None;
-                }
-                let r = prepared.sentence_ref(s);
-                Some(Candidate {
-                    cluster: c as u32,
-                    sentence: s,
-                    score: scores[c],
-                    words: sentence.words,
-                    chars: prepared.text(&r).chars().count() as u32,
-                })
-            })
-            .collect();
-        let chosen = select::select(
-            &candidates,
-            &prepared.matrix,
-            self.config.budget,
-            self.config.threshold,
-        );
-        let mut sentences = cite(prepared, &chosen);
-        order_sentences(&mut sentences, &prepared.documents, self.config.order);
+        let selection = match &plan {
+            Plan::ByScore(candidates) => {
+                select::select(candidates, &prepared.matrix, budget, config.threshold)
+            }
+            Plan::Coverage(candidates, concepts) => select::select_coverage(
+                candidates,
+                Coverage {
+                    concepts: &concepts.of_node,
+                    weights: &concepts.weights,
+                    scaling: config.brief.length_scaling,
+                },
+                &prepared.matrix,
+                budget,
+                config.threshold,
+            ),
+        };
+        let mut sentences = cite(prepared, &selection.chosen);
+        apply_cut(prepared, &selection, budget, &mut sentences);
+        order_sentences(&mut sentences, &prepared.documents, config.order);
         timings.select = clock.elapsed();
         Summary { sentences, timings }
     }
@@ -346,7 +440,7 @@ impl Pipeline {
                 sentence: prepared.representatives[c],
                 score: 0.0,
                 words: 0,
-                chars: 0,
+                length: 0,
             })
             .collect();
         chosen.sort_by_key(|c| {
@@ -398,6 +492,20 @@ impl Pipeline {
             clusters,
             document_pairs,
         }
+    }
+}
+
+/// Shortens the last selected sentence to the part that fits the budget:
+/// its located text (and so every output format) ends at the cut.
+fn apply_cut(
+    prepared: &Prepared,
+    selection: &Selection,
+    budget: Budget,
+    sentences: &mut [SummarySentence],
+) {
+    if let (Some(keep), Some(last)) = (selection.cut, sentences.last_mut()) {
+        let r = &mut last.representative;
+        r.end = r.start + select::cut(prepared.text(r), budget, keep);
     }
 }
 

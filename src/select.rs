@@ -1,5 +1,25 @@
 //! Stage 7, *select*: pick a budgeted, non-redundant set of clusters and
 //! put them in the requested order.
+//!
+//! Two greedy selectors share one budget rule:
+//! * [`select`] takes candidates by a fixed score (LexRank, centroid, lead);
+//! * [`select_coverage`] maximizes a monotone submodular objective, concept
+//!   coverage plus a per-sentence score, with the cost-scaled greedy of Lin
+//!   and Bilmes (2010), a close approximation of the ILP of ICSISumm.
+//!
+//! # Length budgets: fill, then cut
+//!
+//! With a word, byte or character budget, whole sentences are taken in the
+//! selector's order while they fit; the first one that does not fit is
+//! taken too and cut at the budget, and selection ends there ([`Selection::
+//! cut`]). The summary then holds exactly the budget, as DUC's evaluation
+//! (which truncates every summary to 100 words or 665 bytes) reads it: a
+//! selector that stops before the overflowing sentence leaves budget unused
+//! and recall on the table, and one that overfills is cut by the evaluator
+//! anyway. Words are ASCII-white-space separated fields, as ROUGE-1.5.5's
+//! `-l` counts them; bytes are the UTF-8 bytes of the sentences without the
+//! separators between them, as its `-b` counts them (a cut never splits a
+//! character).
 
 use crate::tfidf::TfIdfMatrix;
 
@@ -8,9 +28,14 @@ use crate::tfidf::TfIdfMatrix;
 pub enum Budget {
     /// At most this many sentences.
     Sentences(usize),
-    /// At most this many words in total.
+    /// Exactly this many words in total (fewer if the input runs out); the
+    /// last sentence is cut at the budget.
     Words(usize),
-    /// At most this many characters in total (Unicode scalar values).
+    /// Exactly this many UTF-8 bytes of sentence text in total; the last
+    /// sentence is cut at the budget.
+    Bytes(usize),
+    /// Exactly this many characters (Unicode scalar values) in total; the
+    /// last sentence is cut at the budget.
     Chars(usize),
 }
 
@@ -18,6 +43,67 @@ impl Default for Budget {
     fn default() -> Self {
         Budget::Sentences(7)
     }
+}
+
+impl Budget {
+    /// The length of `text` in this budget's unit (sentences count 1).
+    pub fn measure(self, text: &str) -> usize {
+        match self {
+            Budget::Sentences(_) => 1,
+            Budget::Words(_) => text.split_ascii_whitespace().count(),
+            Budget::Bytes(_) => text.len(),
+            Budget::Chars(_) => text.chars().count(),
+        }
+    }
+
+    fn limit(self) -> usize {
+        match self {
+            Budget::Sentences(n) | Budget::Words(n) | Budget::Bytes(n) | Budget::Chars(n) => n,
+        }
+    }
+}
+
+/// The byte length of the longest prefix of `text` that holds at most
+/// `keep` units of `budget` (words, bytes or characters), without trailing
+/// white space. A sentence budget keeps everything.
+pub fn cut(text: &str, budget: Budget, keep: usize) -> usize {
+    let end = match budget {
+        Budget::Sentences(_) => text.len(),
+        Budget::Words(_) if keep == 0 => 0,
+        Budget::Words(_) => {
+            let mut words = 0;
+            let mut end = 0;
+            let mut in_word = false;
+            for (i, b) in text.bytes().enumerate() {
+                if b.is_ascii_whitespace() {
+                    if in_word {
+                        words += 1;
+                        end = i;
+                        in_word = false;
+                        if words == keep {
+                            return end;
+                        }
+                    }
+                } else {
+                    in_word = true;
+                }
+            }
+            if in_word && words < keep {
+                text.len()
+            } else {
+                end
+            }
+        }
+        Budget::Bytes(_) => {
+            let mut end = keep.min(text.len());
+            while !text.is_char_boundary(end) {
+                end -= 1;
+            }
+            end
+        }
+        Budget::Chars(_) => text.char_indices().nth(keep).map_or(text.len(), |(i, _)| i),
+    };
+    text[..end].trim_end().len()
 }
 
 /// The order of the summary's sentences.
@@ -32,62 +118,204 @@ pub enum Order {
     Date,
 }
 
-/// One candidate for the summary: a cluster, through its representative.
+/// One candidate for the summary: a cluster, through one of its sentences.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Candidate {
     /// The cluster's id.
     pub cluster: u32,
-    /// Its representative sentence (index into the TF-IDF matrix).
+    /// The sentence that speaks for it (index into the TF-IDF matrix).
     pub sentence: u32,
     /// Its score; higher is better.
     pub score: f64,
-    /// Words in the representative.
+    /// Words in the sentence (white-space separated), for length scaling.
     pub words: u32,
-    /// Characters in the representative.
-    pub chars: u32,
+    /// Length of the sentence in the budget's unit ([`Budget::measure`]).
+    pub length: u32,
 }
 
-/// Greedy selection: best score first (ties: lower cluster id), skipping a
-/// candidate whose cosine with an already chosen sentence reaches
-/// `redundancy_threshold`, and one that does not fit the remaining word or
-/// character budget (a shorter one further down may still fit). Clusters
-/// are distinct by construction, so no two picks state the same fact.
-/// Returns the chosen candidates in selection (rank) order.
+/// The chosen candidates, in selection order.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Selection {
+    /// Chosen candidates, best first.
+    pub chosen: Vec<Candidate>,
+    /// When set, the last chosen sentence keeps only this many budget units
+    /// (see [`cut`]); the others are whole.
+    pub cut: Option<usize>,
+}
+
+/// Whether a candidate fits what is left of the budget.
+enum Fit {
+    Whole,
+    Cut(usize),
+    Full,
+}
+
+/// Budget bookkeeping shared by the selectors.
+struct Fill {
+    budget: Budget,
+    used: usize,
+    selection: Selection,
+}
+
+impl Fill {
+    fn new(budget: Budget) -> Self {
+        Fill {
+            budget,
+            used: 0,
+            selection: Selection::default(),
+        }
+    }
+
+    /// What a candidate spends: one sentence, or its length.
+    fn cost(&self, candidate: &Candidate) -> usize {
+        match self.budget {
+            Budget::Sentences(_) => 1,
+            _ => candidate.length as usize,
+        }
+    }
+
+    fn fit(&self, candidate: &Candidate) -> Fit {
+        let (used, limit) = (self.used, self.budget.limit());
+        if used + self.cost(candidate) <= limit {
+            Fit::Whole
+        } else if used < limit && !matches!(self.budget, Budget::Sentences(_)) {
+            Fit::Cut(limit - used)
+        } else {
+            Fit::Full
+        }
+    }
+
+    /// Takes `candidate` if any budget is left; false when selection ends.
+    fn take(&mut self, candidate: Candidate) -> bool {
+        match self.fit(&candidate) {
+            Fit::Whole => {
+                self.used += self.cost(&candidate);
+                self.selection.chosen.push(candidate);
+                self.used < self.budget.limit()
+            }
+            Fit::Cut(keep) => {
+                self.used += keep;
+                self.selection.chosen.push(candidate);
+                self.selection.cut = Some(keep);
+                false
+            }
+            Fit::Full => false,
+        }
+    }
+
+    fn is_redundant(&self, candidate: &Candidate, matrix: &TfIdfMatrix, threshold: f32) -> bool {
+        self.selection
+            .chosen
+            .iter()
+            .any(|c| matrix.cosine(c.sentence as usize, candidate.sentence as usize) >= threshold)
+    }
+}
+
+/// Greedy selection by a fixed score: best first (ties: lower cluster id),
+/// skipping a candidate whose cosine with an already chosen sentence
+/// reaches `redundancy_threshold`, until the budget is full (see the
+/// module docs for how the last sentence is cut). Clusters are distinct by
+/// construction, so no two picks state the same fact.
 pub fn select(
     candidates: &[Candidate],
     matrix: &TfIdfMatrix,
     budget: Budget,
     redundancy_threshold: f32,
-) -> Vec<Candidate> {
+) -> Selection {
     let mut ranked: Vec<Candidate> = candidates.to_vec();
     ranked.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.cluster.cmp(&b.cluster)));
-    let mut chosen: Vec<Candidate> = Vec::new();
-    let (mut words, mut chars) = (0usize, 0usize);
+    let mut fill = Fill::new(budget);
     for candidate in ranked {
-        let fits = match budget {
-            Budget::Sentences(n) => chosen.len() < n,
-            Budget::Words(n) => words + candidate.words as usize <= n,
-            Budget::Chars(n) => chars + candidate.chars as usize <= n,
-        };
-        if let Budget::Sentences(n) = budget {
-            if chosen.len() >= n {
-                break;
+        if fill.is_redundant(&candidate, matrix, redundancy_threshold) {
+            continue;
+        }
+        if !fill.take(candidate) {
+            break;
+        }
+    }
+    fill.selection
+}
+
+/// Concept coverage for [`select_coverage`].
+#[derive(Clone, Copy, Debug)]
+pub struct Coverage<'a> {
+    /// Concept ids of each candidate, parallel to the candidate list.
+    pub concepts: &'a [Vec<u32>],
+    /// Weight of each concept id (non-negative).
+    pub weights: &'a [f64],
+    /// Cost scaling `r`: a candidate's gain is divided by `words^r`, so
+    /// long sentences must cover proportionally more (Lin and Bilmes).
+    pub scaling: f64,
+}
+
+/// Greedy maximization of `F(S) = covered(S) / W + Σ score(s)`, where
+/// `covered(S)` is the total weight of the distinct concepts `S` covers and
+/// `W` that of all concepts: each round takes the candidate with the best
+/// marginal gain per `words^r` (ties: lower cluster id). `F` is monotone and
+/// submodular, so this is the cost-scaled greedy of Lin and Bilmes (2010).
+/// Coverage is itself a redundancy control (a concept pays once); the
+/// cosine threshold additionally drops candidates too close to a chosen
+/// sentence. The budget rule is [`select`]'s.
+pub fn select_coverage(
+    candidates: &[Candidate],
+    coverage: Coverage<'_>,
+    matrix: &TfIdfMatrix,
+    budget: Budget,
+    redundancy_threshold: f32,
+) -> Selection {
+    let total: f64 = coverage.weights.iter().sum();
+    let norm = if total > 0.0 { 1.0 / total } else { 0.0 };
+    let concepts: Vec<Vec<u32>> = coverage
+        .concepts
+        .iter()
+        .map(|c| {
+            let mut c = c.clone();
+            c.sort_unstable();
+            c.dedup();
+            c
+        })
+        .collect();
+    let mut covered = vec![false; coverage.weights.len()];
+    let mut alive = vec![true; candidates.len()];
+    let mut fill = Fill::new(budget);
+    loop {
+        let mut best: Option<(usize, f64)> = None;
+        for (i, candidate) in candidates.iter().enumerate() {
+            if !alive[i] {
+                continue;
+            }
+            let new: f64 = concepts[i]
+                .iter()
+                .filter(|&&c| !covered[c as usize])
+                .map(|&c| coverage.weights[c as usize])
+                .sum();
+            let gain = (new * norm + candidate.score)
+                / (candidate.words.max(1) as f64).powf(coverage.scaling);
+            let better = match best {
+                None => true,
+                Some((b, g)) => {
+                    gain > g || (gain == g && candidate.cluster < candidates[b].cluster)
+                }
+            };
+            if better {
+                best = Some((i, gain));
             }
         }
-        if !fits {
-            continue;
+        let Some((i, _)) = best else { break };
+        alive[i] = false;
+        if !fill.take(candidates[i]) {
+            break;
         }
-        let redundant = chosen.iter().any(|c| {
-            matrix.cosine(c.sentence as usize, candidate.sentence as usize) >= redundancy_threshold
-        });
-        if redundant {
-            continue;
+        for &c in &concepts[i] {
+            covered[c as usize] = true;
         }
-        words += candidate.words as usize;
-        chars += candidate.chars as usize;
-        chosen.push(candidate);
+        for (j, other) in candidates.iter().enumerate() {
+            if alive[j] && fill.is_redundant(other, matrix, redundancy_threshold) {
+                alive[j] = false;
+            }
+        }
     }
-    chosen
+    fill.selection
 }
 
 #[cfg(test)]
@@ -120,8 +348,12 @@ mod tests {
             sentence: i,
             score,
             words,
-            chars: words * 6,
+            length: words,
         }
+    }
+
+    fn clusters(selection: &Selection) -> Vec<u32> {
+        selection.chosen.iter().map(|c| c.cluster).collect()
     }
 
     #[test]
@@ -133,26 +365,97 @@ mod tests {
             candidate(2, 0.3, 5),
             candidate(3, 0.2, 5),
         ];
-        let picked: Vec<u32> = select(&c, &m, Budget::Sentences(2), 0.5)
-            .iter()
-            .map(|c| c.cluster)
-            .collect();
-        assert_eq!(picked, vec![1, 2]);
+        let picked = select(&c, &m, Budget::Sentences(2), 0.5);
+        assert_eq!(clusters(&picked), vec![1, 2]);
+        assert_eq!(picked.cut, None);
     }
 
     #[test]
-    fn skips_redundant_and_oversized_candidates() {
+    fn skips_redundant_and_cuts_the_sentence_that_overflows() {
         let m = matrix(&[vec![1, 2, 3], vec![1, 2, 3, 4], vec![7, 8], vec![9]]);
         let c = [
             candidate(0, 0.9, 10),
             candidate(1, 0.8, 10), // near-duplicate of 0
-            candidate(2, 0.7, 50), // too long for the word budget
+            candidate(2, 0.7, 50), // overflows: cut to the 10 words left
             candidate(3, 0.1, 5),
         ];
-        let picked: Vec<u32> = select(&c, &m, Budget::Words(20), 0.5)
-            .iter()
-            .map(|c| c.cluster)
-            .collect();
-        assert_eq!(picked, vec![0, 3]);
+        let picked = select(&c, &m, Budget::Words(20), 0.5);
+        assert_eq!(clusters(&picked), vec![0, 2]);
+        assert_eq!(picked.cut, Some(10));
+        // A budget filled exactly by whole sentences cuts nothing.
+        let picked = select(&c, &m, Budget::Words(60), 0.5);
+        assert_eq!(clusters(&picked), vec![0, 2]);
+        assert_eq!(picked.cut, None);
+    }
+
+    #[test]
+    fn coverage_prefers_two_frequent_concepts_over_one() {
+        // Concepts 0 and 1 are frequent (weight 3), concept 2 is rare.
+        let weights = [3.0, 3.0, 1.0];
+        let concepts = [vec![0], vec![0, 1], vec![2]];
+        let m = matrix(&[vec![1, 2], vec![3, 4], vec![5, 6]]);
+        let c = [
+            candidate(0, 0.0, 10),
+            candidate(1, 0.0, 10),
+            candidate(2, 0.0, 10),
+        ];
+        let coverage = Coverage {
+            concepts: &concepts,
+            weights: &weights,
+            scaling: 0.0,
+        };
+        let picked = select_coverage(&c, coverage, &m, Budget::Sentences(2), 0.9);
+        // Once 1 covers both frequent concepts, 0 adds nothing; 2 adds 1.
+        assert_eq!(clusters(&picked), vec![1, 2]);
+    }
+
+    #[test]
+    fn coverage_scales_gain_by_length_and_adds_the_score() {
+        let weights = [1.0, 1.0];
+        let concepts = [vec![0, 1], vec![0]];
+        let m = matrix(&[vec![1], vec![2]]);
+        // Twice the coverage at four times the length loses with r = 1 ...
+        let c = [candidate(0, 0.0, 40), candidate(1, 0.0, 10)];
+        let cover = |scaling| Coverage {
+            concepts: &concepts,
+            weights: &weights,
+            scaling,
+        };
+        let picked = select_coverage(&c, cover(1.0), &m, Budget::Sentences(1), 0.9);
+        assert_eq!(clusters(&picked), vec![1]);
+        // ... and wins without length scaling.
+        let picked = select_coverage(&c, cover(0.0), &m, Budget::Sentences(1), 0.9);
+        assert_eq!(clusters(&picked), vec![0]);
+        // A sentence score counts on top of coverage.
+        let c = [candidate(0, 0.0, 10), candidate(1, 0.6, 10)];
+        let picked = select_coverage(&c, cover(0.0), &m, Budget::Sentences(1), 0.9);
+        assert_eq!(clusters(&picked), vec![1]);
+    }
+
+    #[test]
+    fn word_cut_is_exact() {
+        let text = "One two  three,\tfour five.";
+        let words = Budget::Words(100);
+        assert_eq!(words.measure(text), 5);
+        assert_eq!(&text[..cut(text, words, 1)], "One");
+        assert_eq!(&text[..cut(text, words, 3)], "One two  three,");
+        assert_eq!(&text[..cut(text, words, 5)], text);
+        assert_eq!(&text[..cut(text, words, 9)], text);
+        assert_eq!(cut(text, words, 0), 0);
+    }
+
+    #[test]
+    fn byte_and_char_cuts_are_exact_and_keep_characters_whole() {
+        let text = "Año nuevo";
+        let bytes = Budget::Bytes(665);
+        assert_eq!(bytes.measure(text), 10);
+        assert_eq!(&text[..cut(text, bytes, 2)], "A"); // 'ñ' is 2 bytes
+        assert_eq!(&text[..cut(text, bytes, 3)], "Añ");
+        assert_eq!(&text[..cut(text, bytes, 5)], "Año"); // trailing space dropped
+        assert_eq!(&text[..cut(text, bytes, 7)], "Año nu");
+        let chars = Budget::Chars(100);
+        assert_eq!(chars.measure(text), 9);
+        assert_eq!(&text[..cut(text, chars, 2)], "Añ");
+        assert_eq!(&text[..cut(text, chars, 100)], text);
     }
 }

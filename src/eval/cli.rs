@@ -7,7 +7,10 @@ use std::process::ExitCode;
 
 use anyhow::Context;
 
-use super::{load_jsonl, load_topic_dirs, Limit, Report, RougeConfig};
+use super::{load_jsonl, load_topic_dirs, Limit, LoadedTopics, Report, RougeConfig};
+use crate::pipeline::Config;
+use crate::score::Algorithm;
+use crate::select::Budget;
 
 /// Output format of `brief eval`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -24,14 +27,33 @@ pub enum OutputFormat {
 pub struct EvalArgs {
     /// Candidate summaries: a folder of `<topic>.txt` files (one sentence
     /// per line), or a `.jsonl` file of `{"id", "candidate", "references"}`
-    /// objects.
-    #[arg(value_name = "CANDIDATES")]
-    pub candidates: PathBuf,
+    /// objects. Not used with --summarize.
+    #[arg(
+        value_name = "CANDIDATES",
+        required_unless_present = "summarize",
+        conflicts_with = "summarize"
+    )]
+    pub candidates: Option<PathBuf>,
 
     /// Folder of topics holding the references as `<topic>/refs/*.txt`.
     /// Required when CANDIDATES is a folder, not allowed with a `.jsonl`.
     #[arg(long, value_name = "DIR")]
     pub refs: Option<PathBuf>,
+
+    /// Summarize each topic's `<topic>/docs/*.txt` (in the --refs folder)
+    /// with brief and score those summaries; the summary length is the
+    /// ROUGE limit (-l N words or -b N bytes), the last sentence cut at it.
+    #[arg(long, requires_all = ["refs"])]
+    pub summarize: bool,
+
+    /// With --summarize: the summary algorithm [default: brief].
+    #[arg(long, value_enum)]
+    pub algorithm: Option<Algorithm>,
+
+    /// With --summarize: also write each summary to `DIR/<topic>.txt`, one
+    /// sentence per line, ready to be scored as CANDIDATES.
+    #[arg(long, value_name = "DIR")]
+    pub write_summaries: Option<PathBuf>,
 
     /// Porter-stem words longer than three letters (ROUGE-1.5.5 `-m`).
     #[arg(short = 'm', long)]
@@ -87,23 +109,23 @@ impl EvalArgs {
 /// stdout and warnings to stderr.
 pub fn run(args: &EvalArgs) -> anyhow::Result<ExitCode> {
     let scorer = args.config().validate()?;
-    let is_jsonl = args
-        .candidates
-        .extension()
-        .is_some_and(|ext| ext.eq_ignore_ascii_case("jsonl"));
-    let loaded = match (&args.refs, is_jsonl) {
-        (None, true) => load_jsonl(&args.candidates)?,
-        (Some(refs), false) => load_topic_dirs(refs, &args.candidates)?,
-        (Some(_), true) => {
-            anyhow::bail!("--refs cannot be used with a .jsonl file, which holds its references")
+    if !args.summarize && (args.algorithm.is_some() || args.write_summaries.is_some()) {
+        return Err(crate::Error::Config {
+            option: "--summarize",
+            message: "--algorithm and --write-summaries need --summarize".to_string(),
         }
-        (None, false) => anyhow::bail!("--refs <DIR> is required when CANDIDATES is a folder"),
+        .into());
+    }
+    let (loaded, source) = match (&args.candidates, &args.refs) {
+        (Some(candidates), refs) => (load_candidates(candidates, refs.as_deref())?, candidates),
+        (None, Some(refs)) => (summarize(args, refs)?, refs),
+        (None, None) => anyhow::bail!("give CANDIDATES, or --summarize with --refs <DIR>"),
     };
     for warning in &loaded.warnings {
         eprintln!("warning: {warning}");
     }
     if loaded.topics.is_empty() {
-        anyhow::bail!("no topics to evaluate in {}", args.candidates.display());
+        anyhow::bail!("no topics to evaluate in {}", source.display());
     }
     let report = scorer.evaluate(&loaded.topics);
     let out = match args.format {
@@ -114,6 +136,55 @@ pub fn run(args: &EvalArgs) -> anyhow::Result<ExitCode> {
     };
     println!("{out}");
     Ok(ExitCode::SUCCESS)
+}
+
+fn load_candidates(
+    candidates: &std::path::Path,
+    refs: Option<&std::path::Path>,
+) -> anyhow::Result<LoadedTopics> {
+    let is_jsonl = candidates
+        .extension()
+        .is_some_and(|ext| ext.eq_ignore_ascii_case("jsonl"));
+    Ok(match (refs, is_jsonl) {
+        (None, true) => load_jsonl(candidates)?,
+        (Some(refs), false) => load_topic_dirs(refs, candidates)?,
+        (Some(_), true) => {
+            anyhow::bail!("--refs cannot be used with a .jsonl file, which holds its references")
+        }
+        (None, false) => anyhow::bail!("--refs <DIR> is required when CANDIDATES is a folder"),
+    })
+}
+
+/// `--summarize`: brief's summaries of every topic, timed on stderr, and
+/// written out when asked.
+fn summarize(args: &EvalArgs, refs: &std::path::Path) -> anyhow::Result<LoadedTopics> {
+    let budget = match args.config().limit {
+        Some(Limit::Words(n)) => Budget::Words(n),
+        Some(Limit::Bytes(n)) => Budget::Bytes(n),
+        None => anyhow::bail!("--summarize needs a summary length: -l N (words) or -b N (bytes)"),
+    };
+    let config = Config {
+        budget,
+        algorithm: args.algorithm.unwrap_or_default(),
+        ..Config::default()
+    };
+    let clock = std::time::Instant::now();
+    let loaded = super::dev::summarize_topics(refs, &config)?;
+    eprintln!(
+        "summarized {} topics with {} in {:.1} ms",
+        loaded.topics.len(),
+        config.algorithm.name(),
+        clock.elapsed().as_secs_f64() * 1e3
+    );
+    if let Some(dir) = &args.write_summaries {
+        std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
+        for topic in &loaded.topics {
+            let path = dir.join(format!("{}.txt", topic.id));
+            std::fs::write(&path, format!("{}\n", topic.candidate))
+                .with_context(|| format!("writing {}", path.display()))?;
+        }
+    }
+    Ok(loaded)
 }
 
 /// A table with one row per measure and R, P, F columns.
@@ -153,6 +224,26 @@ mod tests {
         assert_eq!(config.limit, Some(Limit::Words(100)));
         assert_eq!(config.max_n, 3);
         assert!(Cli::try_parse_from(["eval", "c", "-l", "1", "-b", "2"]).is_err());
+    }
+
+    #[test]
+    fn summarize_mode_needs_refs_and_no_candidates() {
+        let cli = Cli::try_parse_from([
+            "eval",
+            "--refs",
+            "topics",
+            "--summarize",
+            "--algorithm",
+            "lead",
+            "-l",
+            "100",
+        ])
+        .expect("parses");
+        assert!(cli.eval.summarize && cli.eval.candidates.is_none());
+        assert_eq!(cli.eval.algorithm, Some(Algorithm::Lead));
+        assert!(Cli::try_parse_from(["eval", "--summarize", "-l", "100"]).is_err());
+        assert!(Cli::try_parse_from(["eval", "c", "--refs", "t", "--summarize"]).is_err());
+        assert!(Cli::try_parse_from(["eval"]).is_err());
     }
 
     #[test]

@@ -32,7 +32,7 @@ fn io_error(path: &Path, source: std::io::Error) -> Error {
     }
 }
 
-fn read_text(path: &Path) -> Result<String> {
+pub(super) fn read_text(path: &Path) -> Result<String> {
     let bytes = fs::read(path).map_err(|e| io_error(path, e))?;
     String::from_utf8(bytes).map_err(|_| Error::Input {
         location: path.display().to_string(),
@@ -41,7 +41,7 @@ fn read_text(path: &Path) -> Result<String> {
 }
 
 /// Sorted entries of `dir` that satisfy `keep`.
-fn list_dir(dir: &Path, keep: impl Fn(&Path) -> bool) -> Result<Vec<PathBuf>> {
+pub(super) fn list_dir(dir: &Path, keep: impl Fn(&Path) -> bool) -> Result<Vec<PathBuf>> {
     let mut paths = Vec::new();
     for entry in fs::read_dir(dir).map_err(|e| io_error(dir, e))? {
         let path = entry.map_err(|e| io_error(dir, e))?.path();
@@ -53,7 +53,7 @@ fn list_dir(dir: &Path, keep: impl Fn(&Path) -> bool) -> Result<Vec<PathBuf>> {
     Ok(paths)
 }
 
-fn is_txt(path: &Path) -> bool {
+pub(super) fn is_txt(path: &Path) -> bool {
     path.is_file() && path.extension().is_some_and(|ext| ext == "txt")
 }
 

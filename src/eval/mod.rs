@@ -31,6 +31,11 @@
 //! `official_scores.jsonl` (that run's own bootstrap means differ from a
 //! local run of the script by about as much).
 //!
+//! `brief eval --summarize` (see [`dev`]) first summarizes every topic's
+//! documents with brief itself, with the ROUGE length limit as the summary
+//! budget, and scores those summaries: the dev-set runner behind
+//! `docs/quality.md`.
+//!
 //! Not reproduced: ROUGE-W, ROUGE-S/SU, BE, `-f B`, `-t 1/2`, and the
 //! WordNet exception database consulted before stemming. The database that
 //! ROUGE-1.5.5 installations commonly rebuild with the documented command
@@ -39,6 +44,7 @@
 
 pub mod cli;
 mod data;
+pub mod dev;
 mod porter;
 mod rouge;
 mod stopwords;

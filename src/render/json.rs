@@ -44,6 +44,7 @@ struct OptionsJson {
     threshold: f64,
     budget: BudgetJson,
     order: &'static str,
+    algorithm: &'static str,
 }
 
 #[derive(Serialize)]
@@ -51,6 +52,7 @@ struct OptionsJson {
 enum BudgetJson {
     Sentences(usize),
     Words(usize),
+    Bytes(usize),
     Chars(usize),
 }
 
@@ -191,6 +193,7 @@ fn options(config: &Config) -> OptionsJson {
         budget: match config.budget {
             Budget::Sentences(n) => BudgetJson::Sentences(n),
             Budget::Words(n) => BudgetJson::Words(n),
+            Budget::Bytes(n) => BudgetJson::Bytes(n),
             Budget::Chars(n) => BudgetJson::Chars(n),
         },
         order: match config.order {
@@ -198,6 +201,7 @@ fn options(config: &Config) -> OptionsJson {
             Order::Source => "source",
             Order::Date => "date",
         },
+        algorithm: config.algorithm.name(),
     }
 }
 

@@ -235,9 +235,52 @@ fn orders_and_budgets() {
         .iter()
         .map(|t| t.split_whitespace().count())
         .sum();
-    assert!(total <= 60 && total > 20, "{total} words");
+    // Length budgets are filled exactly: the last sentence is cut.
+    assert_eq!(total, 60, "{total} words");
+    assert_eq!(words["stats"]["summary_words"], 60);
 
     let chars = summary_json(&["--chars", "300"]);
     let total: usize = texts(&chars).iter().map(|t| t.chars().count()).sum();
-    assert!(total <= 300 && total > 50, "{total} chars");
+    assert!((299..=300).contains(&total), "{total} chars");
+
+    let bytes = summary_json(&["--bytes", "665"]);
+    let total: usize = texts(&bytes).iter().map(|t| t.len()).sum();
+    assert!((664..=665).contains(&total), "{total} bytes");
+    assert_eq!(bytes["options"]["budget"]["bytes"], 665);
+}
+
+#[test]
+fn lead_takes_the_first_document_in_order() {
+    let lead = summary_json(&["--algorithm", "lead", "--sentences", "3"]);
+    assert_eq!(lead["options"]["algorithm"], "lead");
+    let segments = json(&brief(&["segment", "corpus/", "--format", "json"]));
+    // The first three sentences of the first document with at least six
+    // words (shorter ones are never summary sentences).
+    let expected: Vec<&str> = segments["units"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|u| u["document"] == "000_62f8772c7c445775" && u["kind"] == "sentence")
+        .map(|u| u["text"].as_str().unwrap())
+        .filter(|t| t.split_whitespace().count() >= 6)
+        .take(3)
+        .collect();
+    assert_eq!(texts(&lead), expected);
+}
+
+#[test]
+fn every_algorithm_cites_and_stays_non_redundant() {
+    for algorithm in ["lead", "lexrank", "centroid", "brief"] {
+        let summary = summary_json(&["--algorithm", algorithm, "--words", "100"]);
+        assert_eq!(summary["options"]["algorithm"], algorithm);
+        let texts = texts(&summary);
+        let words: usize = texts.iter().map(|t| t.split_whitespace().count()).sum();
+        assert_eq!(words, 100, "{algorithm}");
+        let mut clusters = std::collections::BTreeSet::new();
+        for s in summary["summary"].as_array().unwrap() {
+            assert!(!s["citations"].as_array().unwrap().is_empty());
+            let first = &s["citations"][0];
+            assert!(clusters.insert((first["document"].to_string(), first["sentence"].to_string())));
+        }
+    }
 }

@@ -27,6 +27,7 @@ struct Options {
     threshold: f64,
     budget: serde_json::Map<String, serde_json::Value>,
     order: String,
+    algorithm: String,
 }
 
 #[derive(Deserialize)]

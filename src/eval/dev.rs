@@ -1,0 +1,94 @@
+//! The dev-set runner: summarize every topic of a DUC-style folder with
+//! brief itself, then score the summaries like any others.
+//!
+//! A topic is a folder `<topic>/` with the articles in `docs/*.txt` and the
+//! human summaries in `refs/*.txt`. Topics are summarized in parallel; the
+//! result is sorted by topic id and does not depend on the thread count.
+
+use std::path::Path;
+
+use rayon::prelude::*;
+
+use super::data::{is_txt, list_dir, read_text};
+use super::{LoadedTopics, Topic};
+use crate::error::{Error, Result};
+use crate::load::{self, InputFormat};
+use crate::pipeline::{Config, Pipeline, Prepared, Summary};
+
+/// A summary as ROUGE reads it: one sentence per line, line breaks inside
+/// a sentence turned into spaces (which keeps its byte and word counts).
+pub fn summary_text(prepared: &Prepared, summary: &Summary) -> String {
+    summary
+        .sentences
+        .iter()
+        .map(|s| prepared.text(&s.representative).replace(['\r', '\n'], " "))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Summarizes `<dir>/<topic>/docs/` for every topic that also has
+/// `refs/`, with `config`, and returns the topics with brief's summary as
+/// the candidate. A topic whose documents yield no sentence gets an empty
+/// summary and a warning; a topic without documents or references is an
+/// error.
+pub fn summarize_topics(dir: &Path, config: &Config) -> Result<LoadedTopics> {
+    let pipeline = Pipeline::new(config.clone())?;
+    let topic_dirs = list_dir(dir, |p| p.join("refs").is_dir() && p.join("docs").is_dir())?;
+    if topic_dirs.is_empty() {
+        return Err(Error::Input {
+            location: dir.display().to_string(),
+            message: "no topic folders with docs/ and refs/ subfolders".to_string(),
+        });
+    }
+    let results: Vec<Result<(Topic, Option<String>)>> = topic_dirs
+        .par_iter()
+        .map(|topic_dir| summarize_topic(&pipeline, topic_dir))
+        .collect();
+    let mut loaded = LoadedTopics::default();
+    for result in results {
+        let (topic, warning) = result?;
+        loaded.warnings.extend(warning);
+        loaded.topics.push(topic);
+    }
+    loaded.topics.sort_by(|a, b| a.id.cmp(&b.id));
+    Ok(loaded)
+}
+
+fn summarize_topic(pipeline: &Pipeline, topic_dir: &Path) -> Result<(Topic, Option<String>)> {
+    let id = topic_dir
+        .file_name()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let references = list_dir(&topic_dir.join("refs"), is_txt)?
+        .iter()
+        .map(|path| read_text(path))
+        .collect::<Result<Vec<_>>>()?;
+    let docs = list_dir(&topic_dir.join("docs"), is_txt)?;
+    if references.is_empty() || docs.is_empty() {
+        return Err(Error::Input {
+            location: topic_dir.display().to_string(),
+            message: "a topic needs docs/*.txt and refs/*.txt".to_string(),
+        });
+    }
+    let loaded = load::load_paths(&docs, InputFormat::Text);
+    let mut warning = None;
+    let candidate = match pipeline.prepare(loaded.documents) {
+        Ok(prepared) if !prepared.analysis.sentences.is_empty() => {
+            summary_text(&prepared, &pipeline.summarize(&prepared))
+        }
+        _ => {
+            warning = Some(format!(
+                "topic {id}: no sentences, scored as an empty summary"
+            ));
+            String::new()
+        }
+    };
+    Ok((
+        Topic {
+            id,
+            candidate,
+            references,
+        },
+        warning,
+    ))
+}
