@@ -44,7 +44,8 @@ struct Args {
     bytes: Option<usize>,
     #[arg(long, default_value_t = 1)]
     seed: u64,
-    #[arg(long, default_value_t = CorpusSpec::DEFAULT_DOCS_PER_TOPIC)]
+    /// Documents per topic (`--bytes` always uses the default).
+    #[arg(long, default_value_t = CorpusSpec::DEFAULT_DOCS_PER_TOPIC, conflicts_with = "bytes")]
     docs_per_topic: usize,
     /// Output directory (created if missing; must not already hold a corpus).
     #[arg(long)]
