@@ -1,1 +1,150 @@
-fn main() {}
+//! Throughput of the whole pipeline and of each stage, on the sample corpus
+//! and on generated news-like corpora of growing size (generated here,
+//! deterministically, by `support/corpus.rs`; nothing large is committed).
+//!
+//! `cargo bench` reports bytes/s for whole runs and sentences/s per stage.
+//! Set `BRIEF_BENCH_MAX_MB` (default 8) to add larger sizes.
+
+#[path = "support/corpus.rs"]
+mod corpus;
+
+use std::hint::black_box;
+use std::time::Duration;
+
+use brief::analyze::{Analyzer, SentenceSource};
+use brief::cluster;
+use brief::load::{self, Document, InputFormat};
+use brief::pipeline::{Config, Pipeline};
+use brief::rank::{self, RankConfig};
+use brief::segment::UnitKind;
+use brief::tfidf::TfIdfMatrix;
+use brief::Language;
+use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
+
+fn generated(bytes: usize) -> Vec<Document> {
+    corpus::generate_bytes(bytes, 7)
+        .into_iter()
+        .map(|d| Document::new(d.id.clone(), d.id, d.text))
+        .collect()
+}
+
+fn total_bytes(docs: &[Document]) -> u64 {
+    docs.iter().map(|d| d.text.len() as u64).sum()
+}
+
+fn sizes_mb() -> Vec<usize> {
+    let max: usize = std::env::var("BRIEF_BENCH_MAX_MB")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(8);
+    [1, 2, 4, 8, 16, 32, 64, 100]
+        .into_iter()
+        .filter(|&mb| mb <= max)
+        .collect()
+}
+
+/// The whole pipeline (segment to summary), as `brief summarize` runs it.
+fn whole_pipeline(c: &mut Criterion) {
+    let pipeline = Pipeline::new(Config::default()).expect("default config is valid");
+    let mut group = c.benchmark_group("pipeline");
+    group
+        .sample_size(10)
+        .measurement_time(Duration::from_secs(10));
+
+    let sample = load::load_paths(
+        &[concat!(env!("CARGO_MANIFEST_DIR"), "/corpus").into()],
+        InputFormat::Text,
+    );
+    group.throughput(Throughput::Bytes(total_bytes(&sample.documents)));
+    group.bench_function("corpus", |b| {
+        b.iter(|| {
+            let prepared = pipeline
+                .prepare(sample.documents.clone())
+                .expect("corpus loads");
+            black_box(pipeline.summarize(&prepared))
+        })
+    });
+
+    for mb in sizes_mb() {
+        let docs = generated(mb << 20);
+        group.throughput(Throughput::Bytes(total_bytes(&docs)));
+        group.bench_with_input(BenchmarkId::new("generated_mb", mb), &docs, |b, docs| {
+            b.iter(|| {
+                let prepared = pipeline.prepare(docs.clone()).expect("generated input");
+                black_box(pipeline.summarize(&prepared))
+            })
+        });
+    }
+    group.finish();
+}
+
+/// Each stage alone on a 4 MB generated corpus, in sentences per second.
+fn stages(c: &mut Criterion) {
+    let docs = generated(4 << 20);
+    let pipeline = Pipeline::new(Config::default()).expect("default config is valid");
+    let units = pipeline.segment(&docs);
+    let sentences: Vec<(SentenceSource, &str)> = units
+        .iter()
+        .enumerate()
+        .flat_map(|(d, doc_units)| {
+            let text = &docs[d].text;
+            doc_units
+                .iter()
+                .enumerate()
+                .filter(|(_, u)| u.kind == UnitKind::Sentence)
+                .map(move |(i, u)| {
+                    let source = SentenceSource {
+                        document: d as u32,
+                        unit: i as u32,
+                    };
+                    (source, &text[u.start..u.end])
+                })
+        })
+        .collect();
+    let analyzer = Analyzer::new(Language::English);
+    let analysis = analyzer.analyze(&sentences);
+    let matrix = TfIdfMatrix::build(&analysis);
+    let threshold = Config::default().threshold;
+    let eligible = vec![true; matrix.len()];
+    let relation = cluster::near_duplicates(&matrix, threshold, &eligible);
+    let clusters = cluster::cluster(matrix.len(), &relation, &matrix, threshold);
+    let representatives = cluster::representatives(&clusters, &matrix);
+    let rank_config = RankConfig::default();
+
+    let mut group = c.benchmark_group("stages_4mb");
+    group
+        .sample_size(10)
+        .measurement_time(Duration::from_secs(8));
+    group.throughput(Throughput::Elements(sentences.len() as u64));
+    group.bench_function("segment", |b| b.iter(|| black_box(pipeline.segment(&docs))));
+    group.bench_function("analyze", |b| {
+        b.iter(|| black_box(analyzer.analyze(&sentences)))
+    });
+    group.bench_function("tfidf", |b| {
+        b.iter(|| black_box(TfIdfMatrix::build(&analysis)))
+    });
+    group.bench_function("near_duplicates", |b| {
+        b.iter(|| black_box(cluster::near_duplicates(&matrix, threshold, &eligible)))
+    });
+    group.bench_function("cluster", |b| {
+        b.iter(|| {
+            black_box(cluster::cluster(
+                matrix.len(),
+                &relation,
+                &matrix,
+                threshold,
+            ))
+        })
+    });
+    group.bench_function("rank", |b| {
+        b.iter(|| {
+            let graph = rank::build_graph(&matrix, &representatives, &rank_config);
+            let support = vec![1.0; representatives.len()];
+            black_box(rank::lexrank(&graph, &support, &rank_config))
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, whole_pipeline, stages);
+criterion_main!(benches);

@@ -810,7 +810,6 @@ fn write_document(topic: &Topic, rng: &mut SplitMix64) -> (String, usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::collections::HashSet;
 
     fn spec(documents: usize, seed: u64) -> CorpusSpec {
         CorpusSpec {
@@ -840,7 +839,7 @@ mod tests {
         let docs = generate(&spec(123, 3));
         assert_eq!(docs.len(), 123);
         assert_eq!(docs[122].topic, 12);
-        let ids: HashSet<_> = docs.iter().map(|d| &d.id).collect();
+        let ids: std::collections::HashSet<_> = docs.iter().map(|d| &d.id).collect();
         assert_eq!(ids.len(), 123);
         for d in &docs {
             assert!((10..=20).contains(&d.sentences), "{}", d.sentences);
