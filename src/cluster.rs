@@ -212,21 +212,37 @@ fn prefix_filtered_pairs(matrix: &TfIdfMatrix, rows: &[u32], threshold: f32) -> 
     // Inverted index: feature rank -> (position in `rows`, suffix norm),
     // positions ascending.
     let mut postings: Vec<Vec<(u32, f32)>> = vec![Vec::new(); matrix.n_terms()];
+    // The largest suffix norm in each list: a list whose best entry cannot
+    // reach the threshold with the probing row is skipped whole. Frequent
+    // features sit at the end of every row's order, where suffix norms are
+    // small, so their long lists are mostly skipped.
+    let mut list_max_norm = vec![0.0f32; matrix.n_terms()];
     for (pos, prefix) in prefixes.iter().enumerate() {
         for &(r, norm) in prefix {
             postings[r as usize].push((pos as u32, norm));
+            list_max_norm[r as usize] = list_max_norm[r as usize].max(norm);
         }
     }
 
+    // Per thread: the marks of rows already seen for the current row, and
+    // the current row scattered into a dense array so each confirming dot
+    // product is a branch-free gather over the other row.
+    let n_terms = matrix.n_terms();
     let per_row: Vec<Vec<SimilarPair>> = (0..rows.len())
         .into_par_iter()
         .map_init(
-            || vec![u32::MAX; rows.len()],
-            |seen, pos| {
+            || (vec![u32::MAX; rows.len()], vec![0.0f32; n_terms]),
+            |(seen, dense), pos| {
                 let mut found = Vec::new();
                 let i = rows[pos] as usize;
                 let row_i = matrix.row(i);
+                for (&t, &w) in row_i.terms.iter().zip(row_i.weights) {
+                    dense[t as usize] = w;
+                }
                 for &(r, norm_i) in &prefixes[pos] {
+                    if norm_i * list_max_norm[r as usize] < min_bound {
+                        continue;
+                    }
                     for &(other, norm_other) in &postings[r as usize] {
                         if other as usize >= pos {
                             break; // Each pair is scored once, from its later row.
@@ -242,7 +258,13 @@ fn prefix_filtered_pairs(matrix: &TfIdfMatrix, rows: &[u32], threshold: f32) -> 
                             continue;
                         }
                         let j = rows[other as usize] as usize;
-                        let similarity = row_i.dot(&matrix.row(j));
+                        let row_j = matrix.row(j);
+                        let similarity: f32 = row_j
+                            .terms
+                            .iter()
+                            .zip(row_j.weights)
+                            .map(|(&t, &w)| dense[t as usize] * w)
+                            .sum();
                         if similarity >= threshold {
                             found.push(SimilarPair {
                                 a: i.min(j) as u32,
@@ -251,6 +273,9 @@ fn prefix_filtered_pairs(matrix: &TfIdfMatrix, rows: &[u32], threshold: f32) -> 
                             });
                         }
                     }
+                }
+                for &t in row_i.terms {
+                    dense[t as usize] = 0.0;
                 }
                 found
             },
