@@ -106,7 +106,8 @@ fn stages(c: &mut Criterion) {
     let matrix = TfIdfMatrix::build(&analysis);
     let threshold = Config::default().threshold;
     let eligible = vec![true; matrix.len()];
-    let relation = cluster::near_duplicates(&matrix, threshold, &eligible);
+    let relation =
+        cluster::near_duplicates(&matrix, threshold, &eligible, cluster::DEFAULT_MAX_SCAN);
     let clusters = cluster::cluster(matrix.len(), &relation, &matrix, threshold);
     let representatives = cluster::representatives(&clusters, &matrix);
     let rank_config = RankConfig::default();
@@ -124,7 +125,14 @@ fn stages(c: &mut Criterion) {
         b.iter(|| black_box(TfIdfMatrix::build(&analysis)))
     });
     group.bench_function("near_duplicates", |b| {
-        b.iter(|| black_box(cluster::near_duplicates(&matrix, threshold, &eligible)))
+        b.iter(|| {
+            black_box(cluster::near_duplicates(
+                &matrix,
+                threshold,
+                &eligible,
+                cluster::DEFAULT_MAX_SCAN,
+            ))
+        })
     });
     group.bench_function("cluster", |b| {
         b.iter(|| {

@@ -55,6 +55,11 @@ impl Clusters {
     }
 }
 
+/// Default cap on the posting entries scanned per feature per sentence in
+/// [`near_duplicates`]. Inputs of up to about 100,000 sentences rarely have
+/// a prefix feature that frequent, so they are searched exactly.
+pub const DEFAULT_MAX_SCAN: usize = 32;
+
 /// Sentences with fewer distinct content terms than this join a cluster only
 /// as exact duplicates: one or two shared words are no evidence that two
 /// sentences state the same fact.
@@ -129,7 +134,21 @@ impl NearDuplicates {
 
 /// Finds the near-duplicate relation among eligible sentences: cosine at
 /// least `threshold`. `eligible[i]` false keeps sentence `i` out.
-pub fn near_duplicates(matrix: &TfIdfMatrix, threshold: f32, eligible: &[bool]) -> NearDuplicates {
+///
+/// Exact (equal to [`brute_force_pairs`]) as long as no feature's posting
+/// list holds more than `max_scan` sentences that could still reach the
+/// threshold with the probing sentence. Past that, only the `max_scan`
+/// entries with the best bounds are scanned, which caps the work per
+/// sentence and keeps the search linear on very large inputs. Only
+/// frequent features have such long lists, and near-duplicates almost
+/// always share a rarer feature as well, so little is lost; see
+/// [`DEFAULT_MAX_SCAN`].
+pub fn near_duplicates(
+    matrix: &TfIdfMatrix,
+    threshold: f32,
+    eligible: &[bool],
+    max_scan: usize,
+) -> NearDuplicates {
     let n = matrix.len();
     debug_assert_eq!(eligible.len(), n);
 
@@ -152,13 +171,18 @@ pub fn near_duplicates(matrix: &TfIdfMatrix, threshold: f32, eligible: &[bool]) 
         .map(|g| g[0])
         .filter(|&i| matrix.row(i as usize).terms.len() >= MIN_TERMS_FOR_FUZZY_MATCH)
         .collect();
-    let mut pairs = prefix_filtered_pairs(matrix, &leaders, threshold);
+    let mut pairs = prefix_filtered_pairs(matrix, &leaders, threshold, max_scan);
     pairs.sort_unstable_by_key(|p| (p.a, p.b));
     NearDuplicates { groups, pairs }
 }
 
 /// Prefix-filtered all-pairs search over `rows` (sentence indices).
-fn prefix_filtered_pairs(matrix: &TfIdfMatrix, rows: &[u32], threshold: f32) -> Vec<SimilarPair> {
+fn prefix_filtered_pairs(
+    matrix: &TfIdfMatrix,
+    rows: &[u32],
+    threshold: f32,
+    max_scan: usize,
+) -> Vec<SimilarPair> {
     // Global feature order: rarest first, ties by term id.
     let mut order: Vec<u32> = (0..matrix.n_terms() as u32).collect();
     order.sort_unstable_by_key(|&t| (matrix.df[t as usize], t));
@@ -210,79 +234,95 @@ fn prefix_filtered_pairs(matrix: &TfIdfMatrix, rows: &[u32], threshold: f32) -> 
         .collect();
 
     // Inverted index: feature rank -> (position in `rows`, suffix norm),
-    // positions ascending.
+    // best bound first: sorted by suffix norm, largest first (ties by
+    // position). Probing a list stops at the first entry whose norm, times
+    // the probing row's, falls below the threshold: frequent features sit
+    // at the end of most rows' order, where suffix norms are small, so their
+    // long lists are cut short.
     let mut postings: Vec<Vec<(u32, f32)>> = vec![Vec::new(); matrix.n_terms()];
-    // The largest suffix norm in each list: a list whose best entry cannot
-    // reach the threshold with the probing row is skipped whole. Frequent
-    // features sit at the end of every row's order, where suffix norms are
-    // small, so their long lists are mostly skipped.
-    let mut list_max_norm = vec![0.0f32; matrix.n_terms()];
     for (pos, prefix) in prefixes.iter().enumerate() {
         for &(r, norm) in prefix {
             postings[r as usize].push((pos as u32, norm));
-            list_max_norm[r as usize] = list_max_norm[r as usize].max(norm);
         }
     }
+    postings
+        .par_iter_mut()
+        .for_each(|list| list.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0))));
 
-    // Per thread: the marks of rows already seen for the current row, and
-    // the current row scattered into a dense array so each confirming dot
+    // For one row: candidates from the index, then confirmation by exact
+    // cosine. `dense` holds the row scattered by term id, so each dot
     // product is a branch-free gather over the other row.
+    let probe = |pos: usize, candidates: &mut Vec<u32>, dense: &mut [f32]| -> Vec<SimilarPair> {
+        candidates.clear();
+        for &(r, norm_i) in &prefixes[pos] {
+            for &(other, norm_other) in postings[r as usize].iter().take(max_scan) {
+                // Features are visited in global order and suffix norms only
+                // shrink along it, so the product of the two norms at a
+                // pair's first common feature bounds its cosine, and an entry
+                // that fails here fails at every later feature too. Entries
+                // are sorted by norm: past this one, none can qualify.
+                if norm_i * norm_other < min_bound {
+                    break;
+                }
+                // Each pair is scored once, from its later row.
+                if (other as usize) < pos {
+                    candidates.push(other);
+                }
+            }
+        }
+        candidates.sort_unstable();
+        candidates.dedup();
+
+        let i = rows[pos] as usize;
+        let row_i = matrix.row(i);
+        for (&t, &w) in row_i.terms.iter().zip(row_i.weights) {
+            dense[t as usize] = w;
+        }
+        let mut found = Vec::new();
+        for &other in candidates.iter() {
+            let j = rows[other as usize] as usize;
+            let row_j = matrix.row(j);
+            let similarity: f32 = row_j
+                .terms
+                .iter()
+                .zip(row_j.weights)
+                .map(|(&t, &w)| dense[t as usize] * w)
+                .sum();
+            if similarity >= threshold {
+                found.push(SimilarPair {
+                    a: i.min(j) as u32,
+                    b: i.max(j) as u32,
+                    similarity,
+                });
+            }
+        }
+        for &t in row_i.terms {
+            dense[t as usize] = 0.0;
+        }
+        found
+    };
+
+    // Scratch is allocated once per fixed block of rows: rayon's `map_init`
+    // may call its initializer once per work split, and a fresh dense array
+    // per split costs page faults that grow with the vocabulary.
     let n_terms = matrix.n_terms();
-    let per_row: Vec<Vec<SimilarPair>> = (0..rows.len())
+    let per_block: Vec<Vec<SimilarPair>> = (0..rows.len().div_ceil(ROWS_PER_BLOCK))
         .into_par_iter()
-        .map_init(
-            || (vec![u32::MAX; rows.len()], vec![0.0f32; n_terms]),
-            |(seen, dense), pos| {
-                let mut found = Vec::new();
-                let i = rows[pos] as usize;
-                let row_i = matrix.row(i);
-                for (&t, &w) in row_i.terms.iter().zip(row_i.weights) {
-                    dense[t as usize] = w;
-                }
-                for &(r, norm_i) in &prefixes[pos] {
-                    if norm_i * list_max_norm[r as usize] < min_bound {
-                        continue;
-                    }
-                    for &(other, norm_other) in &postings[r as usize] {
-                        if other as usize >= pos {
-                            break; // Each pair is scored once, from its later row.
-                        }
-                        if seen[other as usize] == pos as u32 {
-                            continue;
-                        }
-                        seen[other as usize] = pos as u32;
-                        // This is the pair's first common feature (features
-                        // are visited in global order), so the product of
-                        // the two suffix norms bounds its cosine.
-                        if norm_i * norm_other < min_bound {
-                            continue;
-                        }
-                        let j = rows[other as usize] as usize;
-                        let row_j = matrix.row(j);
-                        let similarity: f32 = row_j
-                            .terms
-                            .iter()
-                            .zip(row_j.weights)
-                            .map(|(&t, &w)| dense[t as usize] * w)
-                            .sum();
-                        if similarity >= threshold {
-                            found.push(SimilarPair {
-                                a: i.min(j) as u32,
-                                b: i.max(j) as u32,
-                                similarity,
-                            });
-                        }
-                    }
-                }
-                for &t in row_i.terms {
-                    dense[t as usize] = 0.0;
-                }
-                found
-            },
-        )
+        .map(|block| {
+            let mut candidates = Vec::new();
+            let mut dense = vec![0.0f32; n_terms];
+            let positions = block * ROWS_PER_BLOCK..((block + 1) * ROWS_PER_BLOCK).min(rows.len());
+            positions
+                .flat_map(|pos| probe(pos, &mut candidates, &mut dense))
+                .collect()
+        })
         .collect();
-    per_row.into_iter().flatten().collect()
+    per_block.into_iter().flatten().collect()
 }
+
+/// Rows per block of the parallel probe: large enough to amortize the
+/// scratch allocation, small enough to balance two to many cores.
+const ROWS_PER_BLOCK: usize = 4096;
 
 /// All qualifying pairs by comparing every pair: the reference the fast
 /// path is tested against, and faster for a few hundred sentences.
@@ -510,7 +550,7 @@ mod tests {
             vec![1, 2, 3, 4, 5, 6, 7, 8],
             vec![5, 6, 7, 8],
         ]);
-        let relation = near_duplicates(&m, 0.5, &[true; 3]);
+        let relation = near_duplicates(&m, 0.5, &[true; 3], DEFAULT_MAX_SCAN);
         assert_eq!(relation.pairs.len(), 2, "{relation:?}");
         assert!(m.cosine(0, 2) < 0.25);
         let single = connected_components(3, &relation.expand());
@@ -549,7 +589,7 @@ mod tests {
             vec![2],
         ]);
         let eligible = vec![true; 6];
-        let relation = near_duplicates(&m, 0.5, &eligible);
+        let relation = near_duplicates(&m, 0.5, &eligible, DEFAULT_MAX_SCAN);
         assert_eq!(
             relation.groups,
             vec![vec![0, 2], vec![1], vec![3], vec![4, 5]]
@@ -579,7 +619,9 @@ mod tests {
     #[test]
     fn ineligible_sentences_never_pair() {
         let m = matrix(&[vec![1, 2, 3], vec![1, 2, 3]]);
-        assert!(near_duplicates(&m, 0.5, &[true, false]).expand().is_empty());
+        assert!(near_duplicates(&m, 0.5, &[true, false], DEFAULT_MAX_SCAN)
+            .expand()
+            .is_empty());
     }
 
     proptest! {
@@ -593,14 +635,17 @@ mod tests {
         ) {
             let m = matrix(&rows);
             let eligible = vec![true; rows.len()];
-            let fast = near_duplicates(&m, threshold, &eligible).expand();
+            let fast = near_duplicates(&m, threshold, &eligible, DEFAULT_MAX_SCAN).expand();
             let slow = brute_force_pairs(&m, threshold, &eligible);
             let key = |p: &[SimilarPair]| p.iter().map(|p| (p.a, p.b)).collect::<Vec<_>>();
             prop_assert_eq!(key(&fast), key(&slow));
             for (f, s) in fast.iter().zip(&slow) {
                 prop_assert!((f.similarity - s.similarity).abs() < 1e-5);
             }
-            let relation = near_duplicates(&m, threshold, &eligible);
+            // A binding scan cap may lose pairs but never invents one.
+            let capped = near_duplicates(&m, threshold, &eligible, 2).expand();
+            prop_assert!(capped.iter().all(|p| slow.iter().any(|s| (s.a, s.b) == (p.a, p.b))));
+            let relation = near_duplicates(&m, threshold, &eligible, DEFAULT_MAX_SCAN);
             let guarded = cluster(rows.len(), &relation, &m, threshold);
             let single = connected_components(rows.len(), &slow);
             for members in &guarded.members {

@@ -266,7 +266,12 @@ impl Pipeline {
 
         let clock = Instant::now();
         let eligible = vec![true; matrix.len()];
-        let relation = cluster::near_duplicates(&matrix, self.config.threshold, &eligible);
+        let relation = cluster::near_duplicates(
+            &matrix,
+            self.config.threshold,
+            &eligible,
+            cluster::DEFAULT_MAX_SCAN,
+        );
         let clusters = cluster::cluster(matrix.len(), &relation, &matrix, self.config.threshold);
         let representatives = cluster::representatives(&clusters, &matrix);
         let support = clusters

@@ -51,9 +51,9 @@ impl Default for RankConfig {
         RankConfig {
             threshold: 0.1,
             damping: 0.85,
-            max_neighbors: 64,
+            max_neighbors: 32,
             dense_limit: 1500,
-            max_postings_scan: 256,
+            max_postings_scan: 64,
             tolerance: 1e-10,
             max_iterations: 300,
         }
@@ -91,22 +91,6 @@ impl SimilarityGraph {
             .iter()
             .copied()
             .zip(self.weights[range].iter().copied())
-    }
-
-    fn from_rows(rows: Vec<Vec<(u32, f32)>>) -> Self {
-        let mut graph = SimilarityGraph {
-            row_starts: Vec::with_capacity(rows.len() + 1),
-            ..Default::default()
-        };
-        graph.row_starts.push(0);
-        for row in rows {
-            for (n, w) in row {
-                graph.neighbors.push(n);
-                graph.weights.push(w);
-            }
-            graph.row_starts.push(graph.neighbors.len());
-        }
-        graph
     }
 }
 
@@ -165,45 +149,54 @@ pub fn sparse_graph(matrix: &TfIdfMatrix, nodes: &[u32], config: &RankConfig) ->
             postings[t as usize].push((pos as u32, w));
         }
     }
-    let rows = (0..n)
+    // Dot products of one node with every node sharing a term (within the
+    // scan window), accumulated in `scores`; `touched` lists the nonzero ones.
+    let node_edges = |pos: usize, scores: &mut [f32], touched: &mut Vec<u32>| -> Vec<(u32, f32)> {
+        let row = matrix.row(nodes[pos] as usize);
+        for (&t, &w) in row.terms.iter().zip(row.weights) {
+            let list = &postings[t as usize];
+            let window = if list.len() <= config.max_postings_scan {
+                list.as_slice()
+            } else {
+                let at = list.partition_point(|&(o, _)| (o as usize) < pos);
+                let from = at.saturating_sub(config.max_postings_scan / 2);
+                let to = (from + config.max_postings_scan).min(list.len());
+                &list[from..to]
+            };
+            for &(other, w_other) in window {
+                if other as usize == pos {
+                    continue;
+                }
+                if scores[other as usize] == 0.0 {
+                    touched.push(other);
+                }
+                scores[other as usize] += w * w_other;
+            }
+        }
+        let mut candidates = Vec::new();
+        for &other in touched.iter() {
+            let s = scores[other as usize];
+            if s >= config.threshold {
+                candidates.push((other, s));
+            }
+            scores[other as usize] = 0.0;
+        }
+        touched.clear();
+        candidates.sort_unstable_by_key(|&(o, _)| o);
+        strongest(candidates, config.max_neighbors)
+    };
+    // Scratch once per fixed block of nodes (not per rayon split, which can
+    // be one per node: a fresh `n`-sized array each time costs page faults).
+    let rows: Vec<Vec<(u32, f32)>> = (0..n.div_ceil(NODES_PER_BLOCK))
         .into_par_iter()
-        .map_init(
-            || (vec![0.0f32; n], Vec::<u32>::new()),
-            |(scores, touched), pos| {
-                let row = matrix.row(nodes[pos] as usize);
-                for (&t, &w) in row.terms.iter().zip(row.weights) {
-                    let list = &postings[t as usize];
-                    let window = if list.len() <= config.max_postings_scan {
-                        list.as_slice()
-                    } else {
-                        let at = list.partition_point(|&(o, _)| (o as usize) < pos);
-                        let from = at.saturating_sub(config.max_postings_scan / 2);
-                        let to = (from + config.max_postings_scan).min(list.len());
-                        &list[from..to]
-                    };
-                    for &(other, w_other) in window {
-                        if other as usize == pos {
-                            continue;
-                        }
-                        if scores[other as usize] == 0.0 {
-                            touched.push(other);
-                        }
-                        scores[other as usize] += w * w_other;
-                    }
-                }
-                let mut candidates = Vec::new();
-                for &other in touched.iter() {
-                    let s = scores[other as usize];
-                    if s >= config.threshold {
-                        candidates.push((other, s));
-                    }
-                    scores[other as usize] = 0.0;
-                }
-                touched.clear();
-                candidates.sort_unstable_by_key(|&(o, _)| o);
-                strongest(candidates, config.max_neighbors)
-            },
-        )
+        .flat_map_iter(|block| {
+            let mut scores = vec![0.0f32; n];
+            let mut touched = Vec::new();
+            let positions = block * NODES_PER_BLOCK..((block + 1) * NODES_PER_BLOCK).min(n);
+            positions
+                .map(|pos| node_edges(pos, &mut scores, &mut touched))
+                .collect::<Vec<_>>()
+        })
         .collect();
     symmetric_union(rows)
 }
@@ -218,19 +211,62 @@ fn strongest(mut edges: Vec<(u32, f32)>, k: usize) -> Vec<(u32, f32)> {
     edges
 }
 
+/// Nodes per block of the parallel graph build.
+const NODES_PER_BLOCK: usize = 4096;
+
 /// Makes the kept edges symmetric: an edge kept by either end is kept.
+/// Builds the CSR arrays directly (degree count, fill, sort each row), so
+/// the edge lists are not copied.
 fn symmetric_union(rows: Vec<Vec<(u32, f32)>>) -> SimilarityGraph {
-    let mut merged: Vec<Vec<(u32, f32)>> = rows.clone();
+    let n = rows.len();
+    let mut degree = vec![0usize; n];
     for (i, row) in rows.iter().enumerate() {
-        for &(j, w) in row {
-            merged[j as usize].push((i as u32, w));
+        degree[i] += row.len();
+        for &(j, _) in row {
+            degree[j as usize] += 1;
         }
     }
-    for row in &mut merged {
-        row.sort_unstable_by_key(|&(o, _)| o);
-        row.dedup_by_key(|&mut (o, _)| o);
+    let mut row_starts = Vec::with_capacity(n + 1);
+    row_starts.push(0);
+    for d in &degree {
+        row_starts.push(row_starts.last().copied().unwrap_or(0) + d);
     }
-    SimilarityGraph::from_rows(merged)
+    let total = row_starts[n];
+    let mut entries: Vec<(u32, f32)> = vec![(0, 0.0); total];
+    let mut fill = row_starts[..n].to_vec();
+    for (i, row) in rows.into_iter().enumerate() {
+        for (j, w) in row {
+            entries[fill[i]] = (j, w);
+            fill[i] += 1;
+            entries[fill[j as usize]] = (i as u32, w);
+            fill[j as usize] += 1;
+        }
+    }
+    // Sort and deduplicate each row in place, then compact.
+    let mut graph = SimilarityGraph {
+        row_starts: Vec::with_capacity(n + 1),
+        neighbors: Vec::with_capacity(total),
+        weights: Vec::with_capacity(total),
+    };
+    graph.row_starts.push(0);
+    for i in 0..n {
+        let row = &mut entries[row_starts[i]..row_starts[i + 1]];
+        row.sort_unstable_by_key(|&(o, _)| o);
+        // The two ends may have summed the same cosine in different orders;
+        // keeping the larger makes both rows agree bit for bit.
+        let first = graph.neighbors.len();
+        for &(o, w) in row.iter() {
+            if graph.neighbors.len() > first && graph.neighbors.last() == Some(&o) {
+                let last = graph.weights.len() - 1;
+                graph.weights[last] = graph.weights[last].max(w);
+            } else {
+                graph.neighbors.push(o);
+                graph.weights.push(w);
+            }
+        }
+        graph.row_starts.push(graph.neighbors.len());
+    }
+    graph
 }
 
 /// Stationary distribution of the support-weighted LexRank walk.
