@@ -92,26 +92,28 @@ impl Analyzer {
             .map(|chunk| self.analyze_chunk(chunk))
             .collect();
 
-        let mut vocabulary: Vec<String> = chunks
+        let mut sorted: Vec<&str> = chunks
             .iter()
-            .flat_map(|c| c.vocabulary.iter().map(|t| t.to_string()))
-            .collect::<FxHashSet<_>>()
-            .into_iter()
+            .flat_map(|c| c.vocabulary.iter().map(|t| &**t))
             .collect();
-        vocabulary.sort_unstable();
+        sorted.par_sort_unstable();
+        sorted.dedup();
+        let id_of: FxHashMap<&str, TermId> = sorted
+            .iter()
+            .enumerate()
+            .map(|(id, &t)| (t, id as TermId))
+            .collect();
+        let remaps: Vec<Vec<TermId>> = chunks
+            .par_iter()
+            .map(|chunk| chunk.vocabulary.iter().map(|t| id_of[&**t]).collect())
+            .collect();
+        let vocabulary: Vec<String> = sorted.iter().map(|t| t.to_string()).collect();
+        drop(id_of);
 
         let sentences = chunks
             .into_par_iter()
-            .flat_map_iter(|chunk| {
-                let remap: Vec<TermId> = chunk
-                    .vocabulary
-                    .iter()
-                    .map(|term| {
-                        vocabulary
-                            .binary_search_by(|probe| probe.as_str().cmp(term))
-                            .map_or(0, |id| id as TermId)
-                    })
-                    .collect();
+            .zip(remaps)
+            .flat_map_iter(|(chunk, remap)| {
                 chunk.sentences.into_iter().map(move |mut s| {
                     for t in &mut s.terms {
                         *t = remap[*t as usize];
@@ -157,7 +159,12 @@ impl Analyzer {
 
     /// Appends the local term ids of `text` to `out`; returns the word count.
     fn analyze_text(&self, text: &str, state: &mut ChunkState, out: &mut Vec<TermId>) -> u32 {
-        let normalized: Cow<str> = if text.is_ascii() {
+        // Most sentences are already in NFKC (ASCII, or curly quotes and
+        // accents that NFKC keeps); the quick check spares them a copy.
+        let normalized: Cow<str> = if text.is_ascii()
+            || unicode_normalization::is_nfkc_quick(text.chars())
+                == unicode_normalization::IsNormalized::Yes
+        {
             Cow::Borrowed(text)
         } else {
             Cow::Owned(text.nfkc().collect())
