@@ -106,8 +106,12 @@ fn stages(c: &mut Criterion) {
     let matrix = TfIdfMatrix::build(&analysis);
     let threshold = Config::default().threshold;
     let eligible = vec![true; matrix.len()];
-    let relation =
-        cluster::near_duplicates(&matrix, threshold, &eligible, cluster::DEFAULT_MAX_SCAN);
+    let relation = cluster::near_duplicates(
+        &matrix,
+        threshold,
+        &eligible,
+        cluster::scan_limit(matrix.len()),
+    );
     let clusters = cluster::cluster(matrix.len(), &relation, &matrix, threshold);
     let representatives = cluster::representatives(&clusters, &matrix);
     let rank_config = RankConfig::default();
@@ -130,7 +134,7 @@ fn stages(c: &mut Criterion) {
                 &matrix,
                 threshold,
                 &eligible,
-                cluster::DEFAULT_MAX_SCAN,
+                cluster::scan_limit(matrix.len()),
             ))
         })
     });

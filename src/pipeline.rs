@@ -270,7 +270,7 @@ impl Pipeline {
             &matrix,
             self.config.threshold,
             &eligible,
-            cluster::DEFAULT_MAX_SCAN,
+            cluster::scan_limit(matrix.len()),
         );
         let clusters = cluster::cluster(matrix.len(), &relation, &matrix, self.config.threshold);
         let representatives = cluster::representatives(&clusters, &matrix);

@@ -53,7 +53,7 @@ impl Default for RankConfig {
             damping: 0.85,
             max_neighbors: 32,
             dense_limit: 1500,
-            max_postings_scan: 64,
+            max_postings_scan: 32,
             tolerance: 1e-10,
             max_iterations: 300,
         }
@@ -242,27 +242,42 @@ fn symmetric_union(rows: Vec<Vec<(u32, f32)>>) -> SimilarityGraph {
             fill[j as usize] += 1;
         }
     }
-    // Sort and deduplicate each row in place, then compact.
+    // Sort and deduplicate each row in place (rows in parallel), then
+    // compact. The two ends may have summed the same cosine in different
+    // orders; keeping the larger makes both rows agree bit for bit.
+    let mut slices: Vec<&mut [(u32, f32)]> = Vec::with_capacity(n);
+    let mut rest = entries.as_mut_slice();
+    for d in &degree {
+        let (row, tail) = rest.split_at_mut(*d);
+        slices.push(row);
+        rest = tail;
+    }
+    let lengths: Vec<usize> = slices
+        .par_iter_mut()
+        .map(|row| {
+            row.sort_unstable_by_key(|&(o, _)| o);
+            let mut kept = 0;
+            for k in 0..row.len() {
+                if kept > 0 && row[kept - 1].0 == row[k].0 {
+                    row[kept - 1].1 = row[kept - 1].1.max(row[k].1);
+                } else {
+                    row[kept] = row[k];
+                    kept += 1;
+                }
+            }
+            kept
+        })
+        .collect();
     let mut graph = SimilarityGraph {
         row_starts: Vec::with_capacity(n + 1),
         neighbors: Vec::with_capacity(total),
         weights: Vec::with_capacity(total),
     };
     graph.row_starts.push(0);
-    for i in 0..n {
-        let row = &mut entries[row_starts[i]..row_starts[i + 1]];
-        row.sort_unstable_by_key(|&(o, _)| o);
-        // The two ends may have summed the same cosine in different orders;
-        // keeping the larger makes both rows agree bit for bit.
-        let first = graph.neighbors.len();
-        for &(o, w) in row.iter() {
-            if graph.neighbors.len() > first && graph.neighbors.last() == Some(&o) {
-                let last = graph.weights.len() - 1;
-                graph.weights[last] = graph.weights[last].max(w);
-            } else {
-                graph.neighbors.push(o);
-                graph.weights.push(w);
-            }
+    for (i, &kept) in lengths.iter().enumerate() {
+        for &(o, w) in &entries[row_starts[i]..row_starts[i] + kept] {
+            graph.neighbors.push(o);
+            graph.weights.push(w);
         }
         graph.row_starts.push(graph.neighbors.len());
     }
