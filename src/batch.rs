@@ -117,6 +117,13 @@ fn summarize_line(pipeline: &Pipeline, source: &str, line: usize, bytes: &[u8]) 
     let result = (|| -> Result<(), String> {
         let text = std::str::from_utf8(bytes)
             .map_err(|e| format!("invalid UTF-8 at byte {}", e.valid_up_to()))?;
+        // Read the id on its own first, so an error about the rest of the
+        // record can still name the topic.
+        if let Ok(serde_json::Value::Object(fields)) =
+            serde_json::from_str::<serde_json::Value>(text)
+        {
+            topic_id = fields.get("id").and_then(json_id);
+        }
         let record: TopicRecord = serde_json::from_str(text).map_err(|e| {
             if e.is_data() {
                 format!("not a topic object: {e} (expected {{\"id\": ..., \"documents\": [...]}})")
@@ -150,6 +157,12 @@ fn summarize_line(pipeline: &Pipeline, source: &str, line: usize, bytes: &[u8]) 
             return Err("no sentences found in the topic's documents".to_string());
         }
         let summary = pipeline.summarize(&prepared);
+        if summary.sentences.is_empty() {
+            return Err(format!(
+                "no sentence qualifies for the summary: all are shorter than {} words",
+                pipeline.config().min_words
+            ));
+        }
         render::summary_json_line(
             &mut out,
             &prepared,

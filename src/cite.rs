@@ -40,6 +40,9 @@ pub struct SummarySentence {
     pub score: f64,
     /// Number of distinct documents that state the fact.
     pub support: u32,
+    /// True when a length budget cut the representative short (its range
+    /// ends at the cut); such a sentence always comes last.
+    pub truncated: bool,
     /// Every member of the cluster, by document then position.
     pub citations: Vec<Citation>,
 }
@@ -68,6 +71,7 @@ pub fn cite(prepared: &Prepared, chosen: &[Candidate]) -> Vec<SummarySentence> {
                 representative: prepared.sentence_ref(c.sentence),
                 score: c.score,
                 support: prepared.support[c.cluster as usize],
+                truncated: false,
                 citations,
             }
         })

@@ -231,7 +231,7 @@ fn load(input: &InputArgs) -> anyhow::Result<(Vec<Document>, std::time::Duration
     };
     let loaded = load::load_paths(&input.paths, format);
     for problem in &loaded.problems {
-        eprintln!("brief: warning: {problem}; skipped");
+        eprintln!("brief: warning: {problem}");
     }
     if loaded.documents.is_empty() {
         return Err(Error::NoDocuments {
@@ -291,6 +291,13 @@ fn summarize(args: SummarizeArgs) -> anyhow::Result<ExitCode> {
     let (documents, load_time) = load(&args.input)?;
     let prepared = prepare(&pipeline, documents)?;
     let summary = pipeline.summarize(&prepared);
+    if summary.sentences.is_empty() {
+        anyhow::bail!(
+            "no sentence qualifies for the summary: all {} sentences are shorter than --min-words {}",
+            prepared.analysis.sentences.len(),
+            pipeline.config().min_words
+        );
+    }
     let options = RenderOptions {
         timings: args.cluster.stats,
         load_time,
@@ -346,7 +353,6 @@ fn batch(args: BatchArgs) -> anyhow::Result<ExitCode> {
                 ),
                 Err(err) => {
                     eprintln!("brief: warning: {}: {err}; skipped", path.display());
-                    total.failed += 1;
                     continue;
                 }
             }
@@ -363,6 +369,9 @@ fn batch(args: BatchArgs) -> anyhow::Result<ExitCode> {
             "brief: {} topic(s) summarized, {} failed (see brief.error/1 lines)",
             total.summarized, total.failed
         );
+    }
+    if total.summarized == 0 && total.failed == 0 {
+        eprintln!("brief: no topics in the input (expected one JSON object per line)");
     }
     Ok(if total.summarized == 0 {
         ExitCode::from(EXIT_FAILURE)

@@ -122,10 +122,14 @@ pub fn load_paths(paths: &[PathBuf], format: InputFormat) -> Loaded {
                     });
                 }
             }
-            Ok(_) => files.push(path.clone()),
+            Ok(meta) if meta.is_file() => files.push(path.clone()),
+            Ok(_) => problems.push(LoadProblem {
+                location: path.display().to_string(),
+                message: "not a regular file (a pipe or device would block); skipped".to_string(),
+            }),
             Err(err) => problems.push(LoadProblem {
                 location: path.display().to_string(),
-                message: describe_io_error(&err),
+                message: format!("{}; skipped", describe_io_error(&err)),
             }),
         }
     }
@@ -141,7 +145,7 @@ pub fn load_paths(paths: &[PathBuf], format: InputFormat) -> Loaded {
         documents.extend(docs);
         problems.extend(file_problems);
     }
-    make_ids_unique(&mut documents, &mut problems);
+    let documents = dedupe_documents(documents, &mut problems);
     Loaded {
         documents,
         problems,
@@ -160,10 +164,24 @@ pub fn parse_jsonl(source: &str, text: &str) -> (Vec<Document>, Vec<LoadProblem>
         }
         match parse_jsonl_record(line) {
             Ok(record) => match record.into_document(location.clone()) {
-                Ok(doc) => documents.push(doc),
-                Err(message) => problems.push(LoadProblem { location, message }),
+                Ok((doc, note)) => {
+                    if let Some(message) = note {
+                        problems.push(LoadProblem {
+                            location: location.clone(),
+                            message,
+                        });
+                    }
+                    documents.push(doc)
+                }
+                Err(message) => problems.push(LoadProblem {
+                    location,
+                    message: format!("{message}; line skipped"),
+                }),
             },
-            Err(message) => problems.push(LoadProblem { location, message }),
+            Err(message) => problems.push(LoadProblem {
+                location,
+                message: format!("{message}; line skipped"),
+            }),
         }
     }
     if documents.is_empty() && problems.is_empty() {
@@ -189,7 +207,8 @@ struct JsonlRecord {
 }
 
 impl JsonlRecord {
-    fn into_document(self, source: String) -> Result<Document, String> {
+    /// The document, and a note when a field was ignored.
+    fn into_document(self, source: String) -> Result<(Document, Option<String>), String> {
         let id = match self.id {
             serde_json::Value::String(s) if !s.trim().is_empty() => s,
             serde_json::Value::Number(n) => n.to_string(),
@@ -205,10 +224,16 @@ impl JsonlRecord {
         let mut doc = Document::new(id, source, self.text);
         doc.title = self.title;
         doc.url = self.url;
+        let mut note = None;
         if let Some(date) = self.date {
-            doc.date = Some(date);
+            // Dates order summaries (`--order date`) and are promised as
+            // YYYY-MM-DD: accept that, or a timestamp starting with it.
+            match date.get(..10).filter(|d| is_iso_date(d)) {
+                Some(day) => doc.date = Some(day.to_string()),
+                None => note = Some(format!("field `date` {date:?} is not YYYY-MM-DD; ignored")),
+            }
         }
-        Ok(doc)
+        Ok((doc, note))
     }
 }
 
@@ -241,7 +266,7 @@ fn walk_dir(
         Err(err) => {
             problems.push(LoadProblem {
                 location: dir.display().to_string(),
-                message: describe_io_error(&err),
+                message: format!("{}; skipped", describe_io_error(&err)),
             });
             return;
         }
@@ -249,9 +274,21 @@ fn walk_dir(
     let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
     paths.sort();
     for path in paths {
-        if path.is_dir() {
+        // Symlinked directories are not followed (as in ripgrep without
+        // -L): a link back up the tree would otherwise read every file again
+        // and again as a new source. Symlinked files are read.
+        let Ok(link_meta) = fs::symlink_metadata(&path) else {
+            continue;
+        };
+        if link_meta.is_dir() {
             walk_dir(&path, format, files, problems);
-        } else if path
+            continue;
+        }
+        // Only regular files: a FIFO or device named `*.txt` would block.
+        if !fs::metadata(&path).is_ok_and(|m| m.is_file()) {
+            continue;
+        }
+        if path
             .extension()
             .and_then(|ext| ext.to_str())
             .is_some_and(|ext| {
@@ -277,7 +314,7 @@ fn read_file(path: &Path, format: InputFormat) -> (Vec<Document>, Vec<LoadProble
             Vec::new(),
             vec![LoadProblem {
                 location: location.clone(),
-                message,
+                message: format!("{message}; skipped"),
             }],
         )
     };
@@ -343,29 +380,45 @@ fn describe_io_error(err: &std::io::Error) -> String {
     }
 }
 
-/// Renames documents whose ids repeat (`a`, `a~2`, `a~3`, ...), with a
-/// problem report, so citations stay unambiguous.
-fn make_ids_unique(documents: &mut [Document], problems: &mut Vec<LoadProblem>) {
-    let mut seen = rustc_hash::FxHashSet::default();
-    for doc in documents.iter_mut() {
-        if seen.insert(doc.id.clone()) {
+/// Drops a document whose text is identical to an earlier one's (the same
+/// file named twice, or a copy), which would otherwise count as a second
+/// source of every sentence; renames documents whose ids repeat (`a`,
+/// `a~2`, ...) so citations stay unambiguous. Both are reported.
+fn dedupe_documents(documents: Vec<Document>, problems: &mut Vec<LoadProblem>) -> Vec<Document> {
+    let mut ids = rustc_hash::FxHashSet::default();
+    let mut texts: rustc_hash::FxHashMap<&str, String> = Default::default();
+    let mut keep = vec![true; documents.len()];
+    for (k, doc) in documents.iter().enumerate() {
+        if let Some(first) = texts.get(doc.text.as_str()) {
+            problems.push(LoadProblem {
+                location: doc.source.clone(),
+                message: format!("same text as document {first:?}; skipped"),
+            });
+            keep[k] = false;
+        } else {
+            texts.insert(&doc.text, doc.id.clone());
+        }
+    }
+    let mut kept = Vec::with_capacity(documents.len());
+    for (mut doc, keep) in documents.into_iter().zip(keep) {
+        if !keep {
             continue;
         }
-        let mut n = 2;
-        let unique = loop {
-            let candidate = format!("{}~{n}", doc.id);
-            if !seen.contains(&candidate) {
-                break candidate;
-            }
-            n += 1;
-        };
-        problems.push(LoadProblem {
-            location: doc.source.clone(),
-            message: format!("duplicate document id {:?}; renamed to {unique:?}", doc.id),
-        });
-        doc.id = unique.clone();
-        seen.insert(unique);
+        if !ids.insert(doc.id.clone()) {
+            let unique = (2..)
+                .map(|n| format!("{}~{n}", doc.id))
+                .find(|candidate| !ids.contains(candidate))
+                .unwrap_or_default();
+            problems.push(LoadProblem {
+                location: doc.source.clone(),
+                message: format!("duplicate document id {:?}; renamed to {unique:?}", doc.id),
+            });
+            doc.id = unique.clone();
+            ids.insert(unique);
+        }
+        kept.push(doc);
     }
+    kept
 }
 
 /// Recognizes a leading `date YYYY-MM-DD` header, which some sources glue to

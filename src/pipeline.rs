@@ -427,7 +427,10 @@ impl Pipeline {
         };
         let mut sentences = cite(prepared, &selection.chosen);
         apply_cut(prepared, &selection, budget, &mut sentences);
-        order_sentences(&mut sentences, &prepared.documents, config.order);
+        // A sentence cut by the budget stays last whatever the order: a
+        // fragment must not lead the summary.
+        let whole = sentences.len() - usize::from(selection.cut.is_some() && !sentences.is_empty());
+        order_sentences(&mut sentences[..whole], &prepared.documents, config.order);
         timings.select = clock.elapsed();
         Summary { sentences, timings }
     }
@@ -511,6 +514,7 @@ fn apply_cut(
     if let (Some(keep), Some(last)) = (selection.cut, sentences.last_mut()) {
         let r = &mut last.representative;
         r.end = r.start + select::cut(prepared.text(r), budget, keep);
+        last.truncated = true;
     }
 }
 

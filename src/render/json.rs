@@ -79,6 +79,8 @@ struct SummarySentenceJson<'a> {
     at: LocatedJson<'a>,
     score: f64,
     support: u32,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    truncated: bool,
     citations: Vec<CitationJson<'a>>,
 }
 
@@ -305,6 +307,7 @@ fn summary_json<'a>(
                 at: located(prepared, &s.representative),
                 score: round(s.score, 6),
                 support: s.support,
+                truncated: s.truncated,
                 citations: citations(prepared, s),
             })
             .collect(),

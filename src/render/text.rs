@@ -95,7 +95,8 @@ pub(super) fn summary(
     }
     for (i, sentence) in summary.sentences.iter().enumerate() {
         let text = prepared.text(&sentence.representative);
-        writeln!(out, "{}. {text} {}", i + 1, markers(sentence))?;
+        let cut = if sentence.truncated { " …" } else { "" };
+        writeln!(out, "{}. {text}{cut} {}", i + 1, markers(sentence))?;
     }
     sources(out, &prepared.documents, markdown)?;
     if options.timings {

@@ -98,6 +98,17 @@ fn continues_across(before: &str, after: &str, rules: &LanguageRules) -> bool {
         || (ends_with_title(before, rules) && starts_with_uppercase(after))
         // "at 5 p.m. Friday": a weekday or month after a time goes on.
         || (ends_with_clock_time(before) && starts_with_calendar_word(after, rules))
+        // "approx. five", "$3.5 bn. last year", "500 εκατ. ευρώ": after a
+        // period, a lowercase letter means an abbreviation, not a new
+        // sentence (news sentences start with a capital, a digit or a quote).
+        || (before.ends_with('.') && starts_with_lowercase(after))
+}
+
+fn starts_with_lowercase(text: &str) -> bool {
+    text.trim_start_matches(is_opener)
+        .chars()
+        .next()
+        .is_some_and(char::is_lowercase)
 }
 
 /// True when `text` ends with a title such as "Ms." or "Gen." (see

@@ -232,3 +232,100 @@ fn batch_streams_topics_in_order_and_reports_failures() {
     let out = brief(&["batch", path.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(1));
 }
+
+#[test]
+fn duplicate_files_do_not_inflate_support_and_links_do_not_loop() {
+    let dir = scratch("dupes");
+    fs::create_dir_all(dir.join("sub")).unwrap();
+    fs::write(dir.join("a.txt"), GOOD).unwrap();
+    fs::write(dir.join("sub/a.txt"), GOOD).unwrap(); // same text, same stem
+    fs::write(dir.join("sub/b.txt"), GOOD.replace("Tuesday", "Monday")).unwrap();
+    #[cfg(unix)]
+    std::os::unix::fs::symlink("..", dir.join("sub/up")).unwrap();
+    let value = json(&brief(&[
+        "summarize",
+        "--format",
+        "json",
+        dir.to_str().unwrap(),
+    ]));
+    let ids: Vec<&str> = value["documents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids, ["a", "b"]);
+    let out = brief(&[dir.to_str().unwrap()]);
+    assert!(
+        stderr(&out).contains("same text as document \"a\"; skipped"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_fifo_is_skipped_not_waited_on() {
+    let dir = scratch("fifo");
+    fs::write(dir.join("good.txt"), GOOD).unwrap();
+    let fifo = dir.join("pipe.txt");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+    if !made.is_ok_and(|s| s.success()) {
+        eprintln!("SKIPPED: mkfifo is not available");
+        return;
+    }
+    // Walking the directory ignores it; naming it reports it.
+    let out = brief(&[dir.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0));
+    let out = brief(&[
+        fifo.to_str().unwrap(),
+        dir.join("good.txt").to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(
+        stderr(&out).contains("not a regular file"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn jsonl_dates_must_be_iso() {
+    let dir = scratch("dates");
+    let path = dir.join("d.jsonl");
+    fs::write(
+        &path,
+        concat!(
+            r#"{"id": "a", "text": "The minister announced new sanctions against the company on Tuesday.", "date": "2024-01-01T10:00:00Z"}"#,
+            "\n",
+            r#"{"id": "b", "text": "Exports to the region fell sharply in the second quarter of the year.", "date": "yesterday"}"#,
+            "\n"
+        ),
+    )
+    .unwrap();
+    let out = brief(&[
+        "summarize",
+        "--input-format",
+        "jsonl",
+        "--format",
+        "json",
+        path.to_str().unwrap(),
+    ]);
+    assert!(
+        stderr(&out).contains("d.jsonl:2") && stderr(&out).contains("not YYYY-MM-DD"),
+        "{}",
+        stderr(&out)
+    );
+    let value = json(&out);
+    assert_eq!(value["documents"][0]["date"], "2024-01-01");
+    assert!(value["documents"][1]["date"].is_null());
+}
+
+#[test]
+fn nothing_long_enough_for_a_summary_exits_1() {
+    let dir = scratch("short");
+    fs::write(dir.join("short.txt"), "Short one.\nAnother short.\n").unwrap();
+    let out = brief(&[dir.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("--min-words"), "{}", stderr(&out));
+}

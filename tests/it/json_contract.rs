@@ -54,6 +54,8 @@ struct SummarySentence {
     text: String,
     score: f64,
     support: u32,
+    /// Present (true) only on a sentence cut by a length budget.
+    truncated: Option<bool>,
     citations: Vec<Citation>,
 }
 
