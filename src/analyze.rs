@@ -199,13 +199,15 @@ impl Analyzer {
 
     /// The stemmed term for a case-folded word, or `None` for a stop word.
     fn term_for(&self, folded: &str, is_acronym: bool) -> Option<String> {
-        // Acronyms are kept even when their lowercase form is a stop word:
-        // "US" is a country, "us" a pronoun.
-        if !is_acronym && self.stop_words.contains(folded) {
+        // "US" is a country, "us" a pronoun: that acronym survives stop-word
+        // removal. Other all-caps stop words ("THE", "AND" in a shouted
+        // headline) are still stop words.
+        let exempt = is_acronym && folded == "us";
+        if !exempt && self.stop_words.contains(folded) {
             return None;
         }
         let base = strip_clitic(folded);
-        if !is_acronym && (base.is_empty() || self.stop_words.contains(base)) {
+        if !exempt && (base.is_empty() || self.stop_words.contains(base)) {
             return None;
         }
         let base = fold_name_ending(base);
@@ -305,8 +307,9 @@ fn fold_case(word: &str, buffer: &mut String) {
     }
 }
 
-/// An all-capitals word of two or more letters, dots allowed: `US`, `U.S`,
-/// `NATO`, `ICC`.
+/// An all-capitals word of two to five letters, dots allowed: `US`, `U.S`,
+/// `NATO`, `ICC`; its dots are dropped so `U.S.` and `US` agree. Longer
+/// all-caps words are shouted text ("BREAKING"), not acronyms.
 fn is_acronym(word: &str) -> bool {
     let mut letters = 0;
     for c in word.chars() {
@@ -316,7 +319,7 @@ fn is_acronym(word: &str) -> bool {
             return false;
         }
     }
-    letters >= 2
+    (2..=5).contains(&letters)
 }
 
 /// Strips an English-style clitic after an apostrophe: `trump's` → `trump`,
@@ -372,6 +375,14 @@ mod tests {
         assert_eq!(terms("US"), ["us"]);
         assert_eq!(terms("U.S."), ["us"]);
         assert!(terms("let us go").iter().all(|t| t != "us"));
+    }
+
+    #[test]
+    fn all_caps_headlines_lose_their_stop_words() {
+        assert_eq!(
+            terms("PUTIN AND TRUMP MEET IN THE ARCTIC"),
+            terms("Putin and Trump meet in the Arctic")
+        );
     }
 
     #[test]

@@ -16,7 +16,7 @@ use std::io::{self, BufRead, Write};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use crate::load::Document;
+use crate::load::{dedupe_documents, JsonlRecord};
 use crate::pipeline::Pipeline;
 use crate::render::{self, RenderOptions};
 
@@ -39,19 +39,7 @@ pub struct BatchStats {
 #[derive(Deserialize)]
 struct TopicRecord {
     id: serde_json::Value,
-    documents: Vec<DocumentRecord>,
-}
-
-#[derive(Deserialize)]
-struct DocumentRecord {
-    id: serde_json::Value,
-    text: String,
-    #[serde(default)]
-    title: Option<String>,
-    #[serde(default)]
-    date: Option<String>,
-    #[serde(default)]
-    url: Option<String>,
+    documents: Vec<JsonlRecord>,
 }
 
 #[derive(Serialize)]
@@ -133,22 +121,20 @@ fn summarize_line(pipeline: &Pipeline, source: &str, line: usize, bytes: &[u8]) 
         })?;
         let id = json_id(&record.id).ok_or("field `id` must be a non-empty string or a number")?;
         topic_id = Some(id.clone());
+        // Documents are read as `--input-format jsonl` reads them: a bad
+        // date is dropped, a document without text or repeating an earlier
+        // one's text is left out, repeated ids are renamed.
         let mut documents = Vec::with_capacity(record.documents.len());
         for (n, doc) in record.documents.into_iter().enumerate() {
-            let doc_id = json_id(&doc.id).ok_or(format!(
-                "document {n}: field `id` must be a non-empty string or a number"
-            ))?;
-            if doc.text.trim().is_empty() {
+            if !doc.has_text() {
                 continue;
             }
-            let mut document = Document::new(doc_id, format!("{source}:{line}"), doc.text);
-            document.title = doc.title;
-            document.url = doc.url;
-            if doc.date.is_some() {
-                document.date = doc.date;
-            }
+            let (document, _ignored_date) = doc
+                .into_document(format!("{source}:{line}"))
+                .map_err(|message| format!("document {n}: {message}"))?;
             documents.push(document);
         }
+        let documents = dedupe_documents(documents, &mut Vec::new());
         if documents.is_empty() {
             return Err("topic has no document with text".to_string());
         }

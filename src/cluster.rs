@@ -3,8 +3,11 @@
 //! state it.
 //!
 //! Two sentences are near-duplicates when the cosine similarity of their
-//! TF-IDF vectors is at least the threshold; clusters are the connected
-//! components of that relation (single link, via union-find).
+//! TF-IDF vectors is at least the threshold. Clusters grow through that
+//! relation from the most similar pair down (union-find), but a merge
+//! needs the two sides' leaders (up to 64 each) to be pairwise at least
+//! half the threshold alike, so one sentence combining two facts does not
+//! chain them into one cluster (see [`LINK_FLOOR_RATIO`]).
 //!
 //! Finding the pairs does not compare all pairs. Sentences with identical
 //! vectors are first collapsed by hashing. The remaining vectors go through
@@ -401,14 +404,6 @@ pub fn cluster(
     threshold: f32,
 ) -> Clusters {
     let mut parent: Vec<u32> = (0..n as u32).collect();
-    fn find(parent: &mut [u32], mut x: u32) -> u32 {
-        while parent[x as usize] != x {
-            let up = parent[parent[x as usize] as usize];
-            parent[x as usize] = up;
-            x = up;
-        }
-        x
-    }
     for group in &relation.groups {
         for &m in &group[1..] {
             parent[m as usize] = group[0];
@@ -444,26 +439,21 @@ pub fn cluster(
         // is always the cluster's first member.
         let (lo, hi) = if ra < rb { (ra, rb) } else { (rb, ra) };
         parent[hi as usize] = lo;
+        // Only the first LINK_CHECK_LIMIT leaders are ever checked, so only
+        // they are kept.
         let moved = leaders.remove(&hi).unwrap_or_default();
         let kept = leaders.entry(lo).or_default();
         kept.extend(moved);
         kept.sort_unstable();
+        kept.truncate(LINK_CHECK_LIMIT);
     }
-    clusters_from_parents(n, &mut parent, find)
+    clusters_from_parents(n, &mut parent)
 }
 
 /// Connected components of plain sentence pairs over `n` sentences (single
 /// link, no floor): the reference the property tests compare against.
 pub fn connected_components(n: usize, pairs: &[SimilarPair]) -> Clusters {
     let mut parent: Vec<u32> = (0..n as u32).collect();
-    fn find(parent: &mut [u32], mut x: u32) -> u32 {
-        while parent[x as usize] != x {
-            let up = parent[parent[x as usize] as usize];
-            parent[x as usize] = up;
-            x = up;
-        }
-        x
-    }
     for p in pairs {
         let (ra, rb) = (find(&mut parent, p.a), find(&mut parent, p.b));
         if ra != rb {
@@ -471,14 +461,20 @@ pub fn connected_components(n: usize, pairs: &[SimilarPair]) -> Clusters {
             parent[hi as usize] = lo;
         }
     }
-    clusters_from_parents(n, &mut parent, find)
+    clusters_from_parents(n, &mut parent)
 }
 
-fn clusters_from_parents(
-    n: usize,
-    parent: &mut [u32],
-    find: fn(&mut [u32], u32) -> u32,
-) -> Clusters {
+/// The root of `x` in a union-find forest, halving paths on the way.
+fn find(parent: &mut [u32], mut x: u32) -> u32 {
+    while parent[x as usize] != x {
+        let up = parent[parent[x as usize] as usize];
+        parent[x as usize] = up;
+        x = up;
+    }
+    x
+}
+
+fn clusters_from_parents(n: usize, parent: &mut [u32]) -> Clusters {
     let mut of_sentence = vec![0u32; n];
     let mut members: Vec<Vec<u32>> = Vec::new();
     let mut cluster_of_root: FxHashMap<u32, u32> = FxHashMap::default();

@@ -25,8 +25,8 @@
 //! 8. [`cite`] and [`render`]: citations of every member of each chosen
 //!    cluster; text, Markdown or versioned JSON.
 //!
-//! [`pipeline`] wires the stages; [`cli`] is the command-line front end and
-//! the only module that prints.
+//! [`pipeline`] wires the stages; [`cli`] (with [`eval::cli`]) is the
+//! command-line front end and the only code that prints.
 //!
 //! # Example
 //!

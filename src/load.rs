@@ -29,7 +29,7 @@ pub enum InputFormat {
 pub struct Document {
     /// Identifier: the file stem, or the JSONL `id`; unique within a run.
     pub id: String,
-    /// Where the document came from: a path, `-` for standard input, or
+    /// Where the document came from: a path, `<stdin>` for standard input, or
     /// `path:line` for a JSONL record.
     pub source: String,
     /// Optional title (JSONL `title`).
@@ -193,9 +193,10 @@ pub fn parse_jsonl(source: &str, text: &str) -> (Vec<Document>, Vec<LoadProblem>
     (documents, problems)
 }
 
-/// One JSONL record as written by users.
+/// One JSONL document record as written by users (also the documents of a
+/// `brief batch` topic).
 #[derive(Deserialize)]
-struct JsonlRecord {
+pub(crate) struct JsonlRecord {
     id: serde_json::Value,
     text: String,
     #[serde(default)]
@@ -207,8 +208,16 @@ struct JsonlRecord {
 }
 
 impl JsonlRecord {
+    /// True when the record has some text to summarize.
+    pub(crate) fn has_text(&self) -> bool {
+        !self.text.trim().is_empty()
+    }
+
     /// The document, and a note when a field was ignored.
-    fn into_document(self, source: String) -> Result<(Document, Option<String>), String> {
+    pub(crate) fn into_document(
+        self,
+        source: String,
+    ) -> Result<(Document, Option<String>), String> {
         let id = match self.id {
             serde_json::Value::String(s) if !s.trim().is_empty() => s,
             serde_json::Value::Number(n) => n.to_string(),
@@ -384,7 +393,10 @@ fn describe_io_error(err: &std::io::Error) -> String {
 /// file named twice, or a copy), which would otherwise count as a second
 /// source of every sentence; renames documents whose ids repeat (`a`,
 /// `a~2`, ...) so citations stay unambiguous. Both are reported.
-fn dedupe_documents(documents: Vec<Document>, problems: &mut Vec<LoadProblem>) -> Vec<Document> {
+pub(crate) fn dedupe_documents(
+    documents: Vec<Document>,
+    problems: &mut Vec<LoadProblem>,
+) -> Vec<Document> {
     let mut ids = rustc_hash::FxHashSet::default();
     let mut texts: rustc_hash::FxHashMap<&str, String> = Default::default();
     let mut keep = vec![true; documents.len()];

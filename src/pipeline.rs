@@ -164,6 +164,10 @@ pub struct Summary {
     pub timings: Timings,
 }
 
+/// Clusters stated by more documents than this are not counted in
+/// document pairs (see [`Pipeline::dedup`]).
+pub const MAX_PAIR_SUPPORT: usize = 100;
+
 /// A pair of documents sharing near-duplicate sentences.
 #[derive(Clone, Debug, PartialEq)]
 pub struct DocumentPair {
@@ -173,7 +177,7 @@ pub struct DocumentPair {
     pub b: u32,
     /// Clusters with members in both.
     pub shared: u32,
-    /// `shared` over the smaller document's sentence count.
+    /// `shared` over the smaller document's number of distinct clusters.
     pub overlap: f64,
 }
 
@@ -429,7 +433,7 @@ impl Pipeline {
         apply_cut(prepared, &selection, budget, &mut sentences);
         // A sentence cut by the budget stays last whatever the order: a
         // fragment must not lead the summary.
-        let whole = sentences.len() - usize::from(selection.cut.is_some() && !sentences.is_empty());
+        let whole = sentences.len() - usize::from(sentences.last().is_some_and(|s| s.truncated));
         order_sentences(&mut sentences[..whole], &prepared.documents, config.order);
         timings.select = clock.elapsed();
         Summary { sentences, timings }
@@ -457,7 +461,11 @@ impl Pipeline {
         });
         let clusters = cite(prepared, &chosen);
 
-        // Shared clusters per document pair.
+        // Shared clusters per document pair. A cluster spread over more
+        // than MAX_PAIR_SUPPORT documents is a stock line (a byline, a
+        // standard disclaimer) rather than evidence that two documents
+        // share text, and its pairs would grow with the square of its
+        // support, so it is left out of the pair counts.
         let mut shared: rustc_hash::FxHashMap<(u32, u32), u32> = Default::default();
         for cluster in &clusters {
             let mut docs: Vec<u32> = cluster
@@ -466,23 +474,33 @@ impl Pipeline {
                 .map(|c| c.sentence.document)
                 .collect();
             docs.dedup();
+            if docs.len() > MAX_PAIR_SUPPORT {
+                continue;
+            }
             for (i, &a) in docs.iter().enumerate() {
                 for &b in &docs[i + 1..] {
                     *shared.entry((a, b)).or_default() += 1;
                 }
             }
         }
-        let sentence_counts: Vec<usize> = prepared
-            .units
-            .iter()
-            .map(|u| u.iter().filter(|u| u.kind == UnitKind::Sentence).count())
+        // Overlap compares clusters with clusters: the share of the smaller
+        // document's distinct facts (clusters) that the other also states.
+        let mut facts: Vec<Vec<u32>> = vec![Vec::new(); prepared.documents.len()];
+        for (s, source) in prepared.analysis.sentences.iter().enumerate() {
+            facts[source.source.document as usize].push(prepared.clusters.of_sentence[s]);
+        }
+        let fact_counts: Vec<usize> = facts
+            .iter_mut()
+            .map(|f| {
+                f.sort_unstable();
+                f.dedup();
+                f.len()
+            })
             .collect();
         let mut document_pairs: Vec<DocumentPair> = shared
             .into_iter()
             .map(|((a, b), shared)| {
-                let smaller = sentence_counts[a as usize]
-                    .min(sentence_counts[b as usize])
-                    .max(1);
+                let smaller = fact_counts[a as usize].min(fact_counts[b as usize]).max(1);
                 DocumentPair {
                     a,
                     b,
@@ -509,12 +527,20 @@ fn apply_cut(
     prepared: &Prepared,
     selection: &Selection,
     budget: Budget,
-    sentences: &mut [SummarySentence],
+    sentences: &mut Vec<SummarySentence>,
 ) {
     if let (Some(keep), Some(last)) = (selection.cut, sentences.last_mut()) {
         let r = &mut last.representative;
         r.end = r.start + select::cut(prepared.text(r), budget, keep);
         last.truncated = true;
+    }
+    // A cut that keeps nothing (one byte left before a three-byte quote)
+    // must not leave an empty sentence citing sources for nothing.
+    if sentences
+        .last()
+        .is_some_and(|s| s.truncated && s.representative.start == s.representative.end)
+    {
+        sentences.pop();
     }
 }
 

@@ -309,8 +309,11 @@ pub fn select_coverage(
         for &c in &concepts[i] {
             covered[c as usize] = true;
         }
+        // Every live candidate was already checked against the earlier
+        // picks; only the new one can make it redundant.
+        let picked = candidates[i].sentence as usize;
         for (j, other) in candidates.iter().enumerate() {
-            if alive[j] && fill.is_redundant(other, matrix, redundancy_threshold) {
+            if alive[j] && matrix.cosine(picked, other.sentence as usize) >= redundancy_threshold {
                 alive[j] = false;
             }
         }

@@ -2,6 +2,7 @@
 //! module that prints.
 
 use std::fmt::Write as _;
+use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -122,7 +123,7 @@ pub fn run(args: &EvalArgs) -> anyhow::Result<ExitCode> {
         (None, None) => anyhow::bail!("give CANDIDATES, or --summarize with --refs <DIR>"),
     };
     for warning in &loaded.warnings {
-        eprintln!("warning: {warning}");
+        eprintln!("brief: warning: {warning}");
     }
     if loaded.topics.is_empty() {
         anyhow::bail!("no topics to evaluate in {}", source.display());
@@ -134,7 +135,10 @@ pub fn run(args: &EvalArgs) -> anyhow::Result<ExitCode> {
         }
         OutputFormat::Text => render_text(&report),
     };
-    println!("{out}");
+    // A closed pipe surfaces as an error the binary treats quietly.
+    let mut stdout = std::io::stdout().lock();
+    writeln!(stdout, "{out}")?;
+    stdout.flush()?;
     Ok(ExitCode::SUCCESS)
 }
 

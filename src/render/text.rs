@@ -9,6 +9,32 @@ use crate::load::Document;
 use crate::pipeline::{Dedup, Prepared, Summary};
 use crate::segment::{Unit, UnitKind};
 
+/// Source text as Markdown shows it literally: characters that would start
+/// emphasis, links, headings, HTML or table cells are backslash-escaped.
+fn escape(text: &str, markdown: bool) -> std::borrow::Cow<'_, str> {
+    const SPECIAL: &[char] = &['\\', '`', '*', '_', '[', ']', '<', '>', '#', '|'];
+    if !markdown || !text.contains(SPECIAL) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if SPECIAL.contains(&c) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+/// "1 document", "2 documents".
+fn count(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
+
 /// `[1][3][4]`: the 1-based numbers of the documents a sentence cites.
 fn markers(sentence: &SummarySentence) -> String {
     let mut docs: Vec<u32> = sentence
@@ -83,9 +109,9 @@ pub(super) fn summary(
 ) -> io::Result<()> {
     let shared = summary.sentences.iter().filter(|s| s.support >= 2).count();
     let heading = format!(
-        "Summary of {} documents: {} sentences, {} stated by several sources",
-        prepared.documents.len(),
-        summary.sentences.len(),
+        "Summary of {}: {}, {} stated by several sources",
+        count(prepared.documents.len(), "document"),
+        count(summary.sentences.len(), "sentence"),
         shared
     );
     if markdown {
@@ -94,7 +120,7 @@ pub(super) fn summary(
         writeln!(out, "{heading}\n")?;
     }
     for (i, sentence) in summary.sentences.iter().enumerate() {
-        let text = prepared.text(&sentence.representative);
+        let text = escape(prepared.text(&sentence.representative), markdown);
         let cut = if sentence.truncated { " …" } else { "" };
         writeln!(out, "{}. {text}{cut} {}", i + 1, markers(sentence))?;
     }
@@ -153,7 +179,7 @@ pub(super) fn dedup(
                 doc.id,
                 c.sentence.unit,
                 c.similarity,
-                prepared.text(&c.sentence)
+                escape(prepared.text(&c.sentence), markdown)
             )?;
         }
     }
@@ -214,7 +240,7 @@ pub(super) fn segments(
                     "| {i} | {kind} | {}..{} | {} |",
                     u.start,
                     u.end,
-                    text.replace('|', "\\|")
+                    escape(text, true)
                 )?;
             } else {
                 writeln!(out, "{i:>4} {kind:<11} {:>6}..{:<6} {text}", u.start, u.end)?;
