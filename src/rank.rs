@@ -29,7 +29,7 @@ use crate::tfidf::TfIdfMatrix;
 /// Graphs of up to this many nodes are built exactly (every pair sharing a
 /// term is scored); larger ones use the scan window of
 /// [`RankConfig::max_postings_scan`].
-pub const EXACT_GRAPH_LIMIT: usize = 50_000;
+pub const EXACT_GRAPH_LIMIT: usize = 5_000;
 
 /// Ranking settings, validated by the pipeline.
 #[derive(Clone, Debug, PartialEq)]
