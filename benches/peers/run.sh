@@ -40,6 +40,10 @@ else
   summarize_sizes=(300 1000)
   dedup_sizes=(10000 30000)
 fi
+# PEER_SUMMARIZE_SIZES / PEER_DEDUP_SIZES (space-separated document counts)
+# pick other sizes, e.g. just the two the claims name: "300" and "10000".
+if [[ -n "${PEER_SUMMARIZE_SIZES:-}" ]]; then read -r -a summarize_sizes <<<"$PEER_SUMMARIZE_SIZES"; fi
+if [[ -n "${PEER_DEDUP_SIZES:-}" ]]; then read -r -a dedup_sizes <<<"$PEER_DEDUP_SIZES"; fi
 
 # Keep the work tree clean: common.py is imported by the peer scripts.
 export PYTHONDONTWRITEBYTECODE=1
