@@ -11,12 +11,11 @@ mod corpus;
 use std::hint::black_box;
 use std::time::Duration;
 
-use brief::analyze::{Analyzer, SentenceSource};
+use brief::analyze::Analyzer;
 use brief::cluster;
 use brief::load::{self, Document, InputFormat};
 use brief::pipeline::{Config, Pipeline};
 use brief::rank::{self, RankConfig};
-use brief::segment::UnitKind;
 use brief::tfidf::TfIdfMatrix;
 use brief::Language;
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
@@ -83,24 +82,7 @@ fn stages(c: &mut Criterion) {
     let docs = generated(4 << 20);
     let pipeline = Pipeline::new(Config::default()).expect("default config is valid");
     let units = pipeline.segment(&docs);
-    let sentences: Vec<(SentenceSource, &str)> = units
-        .iter()
-        .enumerate()
-        .flat_map(|(d, doc_units)| {
-            let text = &docs[d].text;
-            doc_units
-                .iter()
-                .enumerate()
-                .filter(|(_, u)| u.kind == UnitKind::Sentence)
-                .map(move |(i, u)| {
-                    let source = SentenceSource {
-                        document: d as u32,
-                        unit: i as u32,
-                    };
-                    (source, &text[u.start..u.end])
-                })
-        })
-        .collect();
+    let sentences = brief::pipeline::sentence_texts(&docs, &units);
     let analyzer = Analyzer::new(Language::English);
     let analysis = analyzer.analyze(&sentences);
     let matrix = TfIdfMatrix::build(&analysis);

@@ -241,26 +241,7 @@ impl Pipeline {
         timings.segment = clock.elapsed();
 
         let clock = Instant::now();
-        let sentences: Vec<(SentenceSource, &str)> = units
-            .iter()
-            .enumerate()
-            .flat_map(|(d, doc_units)| {
-                let text = &documents[d].text;
-                doc_units
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, u)| u.kind == UnitKind::Sentence)
-                    .map(move |(i, u)| {
-                        (
-                            SentenceSource {
-                                document: d as u32,
-                                unit: i as u32,
-                            },
-                            &text[u.start..u.end],
-                        )
-                    })
-            })
-            .collect();
+        let sentences = sentence_texts(&documents, &units);
         let analysis = self.analyzer.analyze(&sentences);
         timings.analyze = clock.elapsed();
 
@@ -542,6 +523,33 @@ fn apply_cut(
     {
         sentences.pop();
     }
+}
+
+/// The real sentences of segmented documents (headings, bylines and
+/// boilerplate left out), located and sliced, in input order: what the
+/// analysis stage takes.
+pub fn sentence_texts<'a>(
+    documents: &'a [Document],
+    units: &[Vec<Unit>],
+) -> Vec<(SentenceSource, &'a str)> {
+    units
+        .iter()
+        .enumerate()
+        .flat_map(|(d, doc_units)| {
+            let text = &documents[d].text;
+            doc_units
+                .iter()
+                .enumerate()
+                .filter(|(_, u)| u.kind == UnitKind::Sentence)
+                .map(move |(i, u)| {
+                    let source = SentenceSource {
+                        document: d as u32,
+                        unit: i as u32,
+                    };
+                    (source, &text[u.start..u.end])
+                })
+        })
+        .collect()
 }
 
 /// Puts summary sentences in the requested order (they arrive by rank).

@@ -351,27 +351,8 @@ pub fn lexrank(graph: &SimilarityGraph, support: &[f64], config: &RankConfig) ->
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analyze::{Analysis, AnalyzedSentence, SentenceSource};
+    use crate::tfidf::test_support::matrix;
     use proptest::prelude::*;
-
-    fn matrix(rows: &[Vec<u32>]) -> TfIdfMatrix {
-        let max = rows.iter().flatten().max().map_or(0, |&m| m + 1);
-        TfIdfMatrix::build(&Analysis {
-            vocabulary: (0..max).map(|t| format!("t{t}")).collect(),
-            sentences: rows
-                .iter()
-                .enumerate()
-                .map(|(i, r)| AnalyzedSentence {
-                    source: SentenceSource {
-                        document: 0,
-                        unit: i as u32,
-                    },
-                    terms: r.clone(),
-                    words: r.len() as u32,
-                })
-                .collect(),
-        })
-    }
 
     #[test]
     fn central_sentence_ranks_first() {

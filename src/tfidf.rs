@@ -169,17 +169,16 @@ fn count_terms(terms: &[TermId]) -> Vec<(TermId, u32)> {
     counted
 }
 
+/// Hand-made inputs for the unit tests of this and later stages.
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::analyze::{AnalyzedSentence, SentenceSource};
+pub(crate) mod test_support {
+    use super::TfIdfMatrix;
+    use crate::analyze::{Analysis, AnalyzedSentence, SentenceSource, TermId};
 
-    fn analysis(rows: &[&[TermId]]) -> Analysis {
-        let max = rows
-            .iter()
-            .flat_map(|r| r.iter())
-            .max()
-            .map_or(0, |&m| m + 1);
+    /// One sentence per row of term ids, all in document 0; terms are named
+    /// `t0`, `t1`, ...
+    pub(crate) fn analysis(rows: &[Vec<TermId>]) -> Analysis {
+        let max = rows.iter().flatten().max().map_or(0, |&m| m + 1);
         Analysis {
             vocabulary: (0..max).map(|t| format!("t{t}")).collect(),
             sentences: rows
@@ -190,11 +189,26 @@ mod tests {
                         document: 0,
                         unit: i as u32,
                     },
-                    terms: r.to_vec(),
+                    terms: r.clone(),
                     words: r.len() as u32,
                 })
                 .collect(),
         }
+    }
+
+    /// The TF-IDF matrix of [`analysis`]`(rows)`.
+    pub(crate) fn matrix(rows: &[Vec<TermId>]) -> TfIdfMatrix {
+        TfIdfMatrix::build(&analysis(rows))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::test_support;
+    use super::*;
+
+    fn analysis(rows: &[&[TermId]]) -> crate::analyze::Analysis {
+        test_support::analysis(&rows.iter().map(|r| r.to_vec()).collect::<Vec<_>>())
     }
 
     #[test]
