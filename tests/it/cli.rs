@@ -2,7 +2,7 @@
 
 use std::fs;
 
-use crate::{brief, json, scratch, stderr, stdout};
+use crate::{brief, document_ids, json, scratch, stderr, stdout};
 
 const GOOD: &str = "The central bank raised interest rates by half a point on Tuesday.\n\
                     Officials said inflation remained far too high for comfort.\n";
@@ -160,12 +160,7 @@ fn directories_are_walked_recursively_in_sorted_order() {
         "json",
         dir.to_str().unwrap(),
     ]));
-    let ids: Vec<&str> = value["documents"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|d| d["id"].as_str().unwrap())
-        .collect();
+    let ids = document_ids(&value);
     assert_eq!(ids, ["a", "z"]);
 }
 
@@ -248,12 +243,7 @@ fn duplicate_files_do_not_inflate_support_and_links_do_not_loop() {
         "json",
         dir.to_str().unwrap(),
     ]));
-    let ids: Vec<&str> = value["documents"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|d| d["id"].as_str().unwrap())
-        .collect();
+    let ids = document_ids(&value);
     assert_eq!(ids, ["a", "b"]);
     let out = brief(&[dir.to_str().unwrap()]);
     assert!(

@@ -50,6 +50,16 @@ pub fn json(output: &Output) -> serde_json::Value {
         .unwrap_or_else(|e| panic!("invalid JSON ({e}): {}", stdout(output)))
 }
 
+/// The ids of the documents of a JSON output, in order.
+pub fn document_ids(value: &serde_json::Value) -> Vec<String> {
+    value["documents"]
+        .as_array()
+        .expect("documents array")
+        .iter()
+        .map(|d| d["id"].as_str().expect("string id").to_string())
+        .collect()
+}
+
 /// A fresh scratch directory under the target dir, removed first if left over.
 pub fn scratch(name: &str) -> PathBuf {
     let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
