@@ -2,7 +2,7 @@
 
 use std::fs;
 
-use crate::{brief, document_ids, json, scratch, stderr, stdout};
+use crate::{brief, brief_with_stdin, document_ids, json, scratch, stderr, stdout};
 
 const GOOD: &str = "The central bank raised interest rates by half a point on Tuesday.\n\
                     Officials said inflation remained far too high for comfort.\n";
@@ -126,22 +126,7 @@ fn jsonl_input_names_the_bad_line_and_keeps_the_rest() {
 
 #[test]
 fn stdin_is_read_with_dash() {
-    use std::io::Write;
-    use std::process::{Command, Stdio};
-    let mut child = Command::new(env!("CARGO_BIN_EXE_brief"))
-        .args(["summarize", "-", "--format", "json"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(GOOD.as_bytes())
-        .unwrap();
-    let out = child.wait_with_output().unwrap();
+    let out = brief_with_stdin(&["summarize", "-", "--format", "json"], GOOD);
     let value = json(&out);
     assert_eq!(value["documents"][0]["id"], "stdin");
     assert_eq!(value["summary"].as_array().unwrap().len(), 2);
@@ -186,28 +171,13 @@ fn help_names_every_command() {
 
 #[test]
 fn batch_streams_topics_in_order_and_reports_failures() {
-    use std::io::Write;
-    use std::process::{Command, Stdio};
     let input = concat!(
         r#"{"id": "rates", "documents": [{"id": "a", "text": "The central bank raised interest rates by half a point on Tuesday."}, {"id": "b", "text": "On Tuesday the central bank raised interest rates by half a point."}]}"#,
         "\n",
         r#"{"id": "empty", "documents": [{"id": "a", "text": "   "}]}"#,
         "\n",
     );
-    let mut child = Command::new(env!("CARGO_BIN_EXE_brief"))
-        .args(["batch", "--sentences", "1"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(input.as_bytes())
-        .unwrap();
-    let out = child.wait_with_output().unwrap();
+    let out = brief_with_stdin(&["batch", "--sentences", "1"], input);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let lines: Vec<serde_json::Value> = stdout(&out)
         .lines()
