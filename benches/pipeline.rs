@@ -2,7 +2,9 @@
 //! and on generated news-like corpora of growing size (generated here,
 //! deterministically, by `support/corpus.rs`; nothing large is committed).
 //!
-//! `cargo bench` reports bytes/s for whole runs and sentences/s per stage.
+//! `cargo bench` reports bytes/s for whole runs and sentences/s per stage
+//! (`embed`: semantic sentence vectors; the cluster and rank stages use the
+//! default, combined similarity).
 //! Set `BRIEF_BENCH_MAX_MB` (default 8) to add larger sizes.
 
 #[path = "support/corpus.rs"]
@@ -16,6 +18,7 @@ use brief::cluster;
 use brief::load::{self, Document, InputFormat};
 use brief::pipeline::{Config, Pipeline};
 use brief::rank::{self, RankConfig};
+use brief::similarity::{Measure, SentenceVectors, Similarity, StaticModel};
 use brief::tfidf::TfIdfMatrix;
 use brief::Language;
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
@@ -86,16 +89,20 @@ fn stages(c: &mut Criterion) {
     let analyzer = Analyzer::new(Language::English);
     let analysis = analyzer.analyze(&sentences);
     let matrix = TfIdfMatrix::build(&analysis);
+    let texts: Vec<&str> = sentences.iter().map(|&(_, t)| t).collect();
+    let model = StaticModel::builtin();
+    let vectors = SentenceVectors::embed(model, &texts, true);
+    let similarity = Similarity::new(&matrix, Some(&vectors), Measure::default());
     let threshold = Config::default().threshold;
     let eligible = vec![true; matrix.len()];
     let relation = cluster::near_duplicates(
-        &matrix,
+        &similarity,
         threshold,
         &eligible,
         cluster::scan_limit(matrix.len()),
     );
-    let clusters = cluster::cluster(matrix.len(), &relation, &matrix, threshold);
-    let representatives = cluster::representatives(&clusters, &matrix);
+    let clusters = cluster::cluster(matrix.len(), &relation, &similarity, threshold);
+    let representatives = cluster::representatives(&clusters, &similarity);
     let rank_config = RankConfig::default();
 
     let mut group = c.benchmark_group("stages_4mb");
@@ -110,10 +117,13 @@ fn stages(c: &mut Criterion) {
     group.bench_function("tfidf", |b| {
         b.iter(|| black_box(TfIdfMatrix::build(&analysis)))
     });
+    group.bench_function("embed", |b| {
+        b.iter(|| black_box(SentenceVectors::embed(model, &texts, true)))
+    });
     group.bench_function("near_duplicates", |b| {
         b.iter(|| {
             black_box(cluster::near_duplicates(
-                &matrix,
+                &similarity,
                 threshold,
                 &eligible,
                 cluster::scan_limit(matrix.len()),
@@ -125,14 +135,14 @@ fn stages(c: &mut Criterion) {
             black_box(cluster::cluster(
                 matrix.len(),
                 &relation,
-                &matrix,
+                &similarity,
                 threshold,
             ))
         })
     });
     group.bench_function("rank", |b| {
         b.iter(|| {
-            let graph = rank::build_graph(&matrix, &representatives, &rank_config);
+            let graph = rank::build_graph(&similarity, &representatives, &rank_config);
             let support = vec![1.0; representatives.len()];
             black_box(rank::lexrank(&graph, &support, &rank_config))
         })

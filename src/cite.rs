@@ -23,7 +23,8 @@ pub struct SentenceRef {
 pub struct Citation {
     /// Where it is.
     pub sentence: SentenceRef,
-    /// Cosine similarity to the representative (1 for the representative).
+    /// Similarity to the representative, by the run's measure (1 for the
+    /// representative).
     pub similarity: f32,
 }
 
@@ -49,6 +50,7 @@ pub struct SummarySentence {
 
 /// Builds the cited summary sentences for `chosen`, keeping their order.
 pub fn cite(prepared: &Prepared, chosen: &[Candidate]) -> Vec<SummarySentence> {
+    let similarity = prepared.similarity();
     chosen
         .iter()
         .enumerate()
@@ -61,7 +63,7 @@ pub fn cite(prepared: &Prepared, chosen: &[Candidate]) -> Vec<SummarySentence> {
                     similarity: if m == c.sentence {
                         1.0
                     } else {
-                        prepared.matrix.cosine(m as usize, c.sentence as usize)
+                        similarity.between(m as usize, c.sentence as usize)
                     },
                 })
                 .collect();

@@ -11,11 +11,12 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::lang::Language;
 use crate::load::{self, Document, InputFormat};
-use crate::pipeline::{Config, Pipeline, Prepared, DEFAULT_THRESHOLD};
+use crate::pipeline::{Config, Pipeline, Prepared};
 use crate::rank::RankConfig;
 use crate::render::{self, Format, RenderOptions};
 use crate::score::Algorithm;
 use crate::select::{Budget, Order};
+use crate::similarity::Measure;
 use crate::Error;
 
 /// Exit code: the run failed as a whole (nothing could be summarized).
@@ -56,6 +57,31 @@ enum Command {
     /// Score candidate summaries against reference summaries with ROUGE,
     /// as ROUGE-1.5.5 does.
     Eval(crate::eval::cli::EvalArgs),
+    /// Score sentence pairs: lexical, semantic and combined similarity and
+    /// the decision at the threshold (to calibrate --threshold on your data).
+    Pairs(PairsArgs),
+}
+
+#[derive(Debug, Args)]
+struct PairsArgs {
+    /// Files of pairs (`-` or nothing reads standard input). The whole input
+    /// is one collection: IDF and the semantic centering use all its
+    /// sentences, as `brief dedup` does with its documents.
+    #[arg(value_name = "PATH")]
+    inputs: Vec<PathBuf>,
+    /// `tsv`: sentence1<TAB>sentence2 per line (further columns ignored);
+    /// `jsonl`: {"sentence1": ..., "sentence2": ...} per line.
+    #[arg(long, value_enum, default_value_t = crate::pairs::PairsInput::Tsv)]
+    input_format: crate::pairs::PairsInput,
+    /// Language of the sentences (ISO code or English name).
+    #[arg(long, default_value = "en", value_parser = parse_language)]
+    lang: Language,
+    #[command(flatten)]
+    similarity: SimilarityArgs,
+    /// Output: `text` (one tab-separated line per pair) or `json`
+    /// (brief.pairs/1).
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    format: Format,
 }
 
 /// Where documents come from and how they are read.
@@ -85,13 +111,39 @@ enum InputFormatArg {
     Jsonl,
 }
 
+/// How sentences are compared: shared by every command that clusters.
+#[derive(Debug, Args)]
+struct SimilarityArgs {
+    /// How two sentences are compared: `combined` (TF-IDF cosine and the
+    /// cosine of semantic sentence vectors, which see paraphrases with no
+    /// word in common), `lexical` (TF-IDF cosine only) or `semantic`. The
+    /// semantic vectors are English: other languages use `lexical`
+    /// whatever this says (JSON `options.similarity` records what ran).
+    #[arg(long, value_enum, default_value_t = Measure::default())]
+    similarity: Measure,
+    /// Similarity at or above which two sentences are near-duplicates that
+    /// state the same fact [default: 0.5 combined, 0.4 lexical, 0.6
+    /// semantic].
+    #[arg(long)]
+    threshold: Option<f32>,
+}
+
+impl SimilarityArgs {
+    /// The measure and threshold in force for `language`.
+    fn resolve(&self, language: Language) -> (Measure, f32) {
+        let measure = self.similarity.effective(language);
+        let threshold = self
+            .threshold
+            .unwrap_or_else(|| measure.default_threshold());
+        (self.similarity, threshold)
+    }
+}
+
 /// Options shared by the commands that cluster sentences.
 #[derive(Debug, Args)]
 struct ClusterArgs {
-    /// Cosine similarity (TF-IDF) at or above which two sentences are
-    /// near-duplicates that state the same fact.
-    #[arg(long, default_value_t = DEFAULT_THRESHOLD)]
-    threshold: f32,
+    #[command(flatten)]
+    similarity: SimilarityArgs,
     /// Add per-stage wall times to the output (then output differs from run
     /// to run).
     #[arg(long)]
@@ -159,10 +211,8 @@ struct BatchArgs {
     /// Language of the documents (ISO code or English name).
     #[arg(long, default_value = "en", value_parser = parse_language)]
     lang: Language,
-    /// Cosine similarity (TF-IDF) at or above which two sentences are
-    /// near-duplicates that state the same fact.
-    #[arg(long, default_value_t = DEFAULT_THRESHOLD)]
-    threshold: f32,
+    #[command(flatten)]
+    similarity: SimilarityArgs,
     #[command(flatten)]
     summary: SummaryOptions,
 }
@@ -194,6 +244,7 @@ pub fn main() -> ExitCode {
         Some(Command::Segment(args)) => segment(args),
         Some(Command::Batch(args)) => batch(args),
         Some(Command::Eval(args)) => crate::eval::cli::run(&args),
+        Some(Command::Pairs(args)) => pairs(args),
         None => summarize(cli.summarize),
     };
     match result {
@@ -243,9 +294,11 @@ fn load(input: &InputArgs) -> anyhow::Result<(Vec<Document>, std::time::Duration
 }
 
 fn config(input: &InputArgs, cluster: &ClusterArgs) -> Config {
+    let (similarity, threshold) = cluster.similarity.resolve(input.lang);
     Config {
         language: input.lang,
-        threshold: cluster.threshold,
+        similarity,
+        threshold,
         ..Config::default()
     }
 }
@@ -260,7 +313,8 @@ fn prepare(pipeline: &Pipeline, documents: Vec<Document>) -> anyhow::Result<Prep
 
 impl SummaryOptions {
     /// The pipeline configuration these options describe.
-    fn config(&self, language: Language, threshold: f32) -> Config {
+    fn config(&self, language: Language, similarity: &SimilarityArgs) -> Config {
+        let (similarity, threshold) = similarity.resolve(language);
         let budget = match (self.sentences, self.words, self.bytes, self.chars) {
             (_, Some(n), _, _) => Budget::Words(n),
             (_, _, Some(n), _) => Budget::Bytes(n),
@@ -270,6 +324,7 @@ impl SummaryOptions {
         };
         Config {
             language,
+            similarity,
             threshold,
             budget,
             algorithm: self.algorithm,
@@ -286,7 +341,9 @@ impl SummaryOptions {
 }
 
 fn summarize(args: SummarizeArgs) -> anyhow::Result<ExitCode> {
-    let config = args.summary.config(args.input.lang, args.cluster.threshold);
+    let config = args
+        .summary
+        .config(args.input.lang, &args.cluster.similarity);
     let pipeline = Pipeline::new(config)?;
     let (documents, load_time) = load(&args.input)?;
     let prepared = prepare(&pipeline, documents)?;
@@ -316,7 +373,7 @@ fn summarize(args: SummarizeArgs) -> anyhow::Result<ExitCode> {
 
 fn batch(args: BatchArgs) -> anyhow::Result<ExitCode> {
     use std::io::IsTerminal;
-    let pipeline = Pipeline::new(args.summary.config(args.lang, args.threshold))?;
+    let pipeline = Pipeline::new(args.summary.config(args.lang, &args.similarity))?;
     let inputs = if args.inputs.is_empty() {
         vec![PathBuf::from("-")]
     } else {
@@ -409,6 +466,62 @@ fn segment(args: SegmentArgs) -> anyhow::Result<ExitCode> {
     let (documents, _) = load(&args.input)?;
     let units = pipeline.segment(&documents);
     write_output(|out| render::segments(out, args.input.format, &documents, &units))
+}
+
+fn pairs(args: PairsArgs) -> anyhow::Result<ExitCode> {
+    let (measure, threshold) = args.similarity.resolve(args.lang);
+    Config {
+        language: args.lang,
+        similarity: measure,
+        threshold,
+        ..Config::default()
+    }
+    .validate()?;
+    let inputs = if args.inputs.is_empty() {
+        vec![PathBuf::from("-")]
+    } else {
+        args.inputs
+    };
+    let (mut pairs, mut problems) = (Vec::new(), Vec::new());
+    for path in &inputs {
+        let format = args.input_format;
+        let read = if path.as_os_str() == "-" {
+            crate::pairs::read_pairs(
+                io::stdin().lock(),
+                "<stdin>",
+                format,
+                &mut pairs,
+                &mut problems,
+            )
+        } else {
+            match std::fs::File::open(path) {
+                Ok(file) => crate::pairs::read_pairs(
+                    io::BufReader::new(file),
+                    &path.display().to_string(),
+                    format,
+                    &mut pairs,
+                    &mut problems,
+                ),
+                Err(err) => Err(err),
+            }
+        };
+        if let Err(err) = read {
+            eprintln!("brief: warning: {}: {err}; skipped", path.display());
+        }
+    }
+    for problem in &problems {
+        eprintln!("brief: warning: {problem}");
+    }
+    if pairs.is_empty() {
+        anyhow::bail!("no sentence pairs in the input");
+    }
+    let scores = crate::pairs::score_pairs(&pairs, args.lang, measure, threshold);
+    write_output(|out| match args.format {
+        Format::Json => {
+            crate::pairs::write_json(out, &pairs, &scores, args.lang, measure, threshold)
+        }
+        _ => crate::pairs::write_text(out, &pairs, &scores),
+    })
 }
 
 /// Renders into a buffered stdout and flushes, so a closed pipe surfaces

@@ -2,8 +2,9 @@
 //! within them. A cluster is one fact; its members are the sentences that
 //! state it.
 //!
-//! Two sentences are near-duplicates when the cosine similarity of their
-//! TF-IDF vectors is at least the threshold. Clusters grow through that
+//! Two sentences are near-duplicates when their similarity
+//! ([`crate::similarity`]: TF-IDF cosine, semantic cosine, or both
+//! combined) is at least the threshold. Clusters grow through that
 //! relation from the most similar pair down (union-find), but a merge
 //! needs the two sides' leaders (up to 64 each) to be pairwise at least
 //! half the threshold alike, so one sentence combining two facts does not
@@ -18,10 +19,18 @@
 //! reaches the threshold must share a feature in both prefixes (their first
 //! common feature), so only pairs sharing an indexed feature are candidates,
 //! and each candidate is confirmed by the exact cosine.
+//!
+//! The semantic side adds the pairs whose sentence vectors are alike,
+//! shared words or not ([`crate::similarity::semantic_pairs`]: exact on
+//! inputs of a few thousand sentences, bounded LSH beyond). The combined
+//! measure is a convex mix of the two cosines, so a pair reaching the
+//! threshold reaches it in at least one of them: both searches run at the
+//! threshold, and every candidate is rescored with the measure.
 
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
+use crate::similarity::{semantic_pairs, Similarity};
 use crate::tfidf::TfIdfMatrix;
 
 /// A pair of sentences at or above the similarity threshold, `a < b`.
@@ -31,7 +40,7 @@ pub struct SimilarPair {
     pub a: u32,
     /// The later sentence.
     pub b: u32,
-    /// Their cosine similarity.
+    /// Their similarity (the measure in force).
     pub similarity: f32,
 }
 
@@ -150,10 +159,11 @@ impl NearDuplicates {
     }
 }
 
-/// Finds the near-duplicate relation among eligible sentences: cosine at
-/// least `threshold`. `eligible[i]` false keeps sentence `i` out.
+/// Finds the near-duplicate relation among eligible sentences: similarity
+/// at least `threshold`. `eligible[i]` false keeps sentence `i` out.
 ///
-/// Exact (equal to [`brute_force_pairs`]) as long as no feature's posting
+/// The lexical search is exact (equal to [`brute_force_pairs`] for the
+/// lexical measure) as long as no feature's posting
 /// list holds more than `max_scan` sentences that could still reach the
 /// threshold with the probing sentence. Past that, only the `max_scan`
 /// entries with the best bounds are scanned, which caps the work per
@@ -162,11 +172,12 @@ impl NearDuplicates {
 /// always share a rarer feature as well, so little is lost; see
 /// [`DEFAULT_MAX_SCAN`].
 pub fn near_duplicates(
-    matrix: &TfIdfMatrix,
+    similarity: &Similarity<'_>,
     threshold: f32,
     eligible: &[bool],
     max_scan: usize,
 ) -> NearDuplicates {
+    let matrix = similarity.matrix();
     let n = matrix.len();
     debug_assert_eq!(eligible.len(), n);
 
@@ -190,7 +201,37 @@ pub fn near_duplicates(
         .filter(|&i| matrix.row(i as usize).terms.len() >= MIN_TERMS_FOR_FUZZY_MATCH)
         .collect();
     let mut pairs = prefix_filtered_pairs(matrix, &leaders, threshold, max_scan);
+    if let Some(vectors) = similarity.vectors() {
+        let measure = similarity.measure();
+        // Lexical candidates rescored with the measure, then the semantic
+        // ones (with their lexical cosine).
+        pairs = pairs
+            .into_par_iter()
+            .filter_map(|p| {
+                let semantic = vectors.cosine(p.a as usize, p.b as usize);
+                let value = measure.combine(p.similarity, semantic);
+                (value >= threshold).then_some(SimilarPair {
+                    similarity: value,
+                    ..p
+                })
+            })
+            .collect();
+        let semantic: Vec<SimilarPair> = semantic_pairs(vectors, &leaders, threshold)
+            .into_par_iter()
+            .filter_map(|p| {
+                let lexical = matrix.cosine(p.a as usize, p.b as usize);
+                let value = measure.combine(lexical, p.cosine);
+                (value >= threshold).then_some(SimilarPair {
+                    a: p.a,
+                    b: p.b,
+                    similarity: value,
+                })
+            })
+            .collect();
+        pairs.extend(semantic);
+    }
     pairs.sort_unstable_by_key(|p| (p.a, p.b));
+    pairs.dedup_by_key(|p| (p.a, p.b));
     NearDuplicates { groups, pairs }
 }
 
@@ -345,10 +386,11 @@ const ROWS_PER_BLOCK: usize = 4096;
 /// All qualifying pairs by comparing every pair: the reference the fast
 /// path is tested against, and faster for a few hundred sentences.
 pub fn brute_force_pairs(
-    matrix: &TfIdfMatrix,
+    similarity: &Similarity<'_>,
     threshold: f32,
     eligible: &[bool],
 ) -> Vec<SimilarPair> {
+    let matrix = similarity.matrix();
     let n = matrix.len();
     let usable = |i: usize| eligible[i] && !matrix.row(i).is_empty();
     let mut pairs: Vec<SimilarPair> = (0..n)
@@ -369,7 +411,7 @@ pub fn brute_force_pairs(
                         similarity: 1.0,
                     });
                 }
-                let similarity = ra.dot(&rb);
+                let similarity = similarity.between(a, b);
                 (fuzzy_ok && similarity >= threshold).then_some(SimilarPair {
                     a: a as u32,
                     b: b as u32,
@@ -400,7 +442,7 @@ const LINK_CHECK_LIMIT: usize = 64;
 pub fn cluster(
     n: usize,
     relation: &NearDuplicates,
-    matrix: &TfIdfMatrix,
+    similarity: &Similarity<'_>,
     threshold: f32,
 ) -> Clusters {
     let mut parent: Vec<u32> = (0..n as u32).collect();
@@ -430,7 +472,7 @@ pub fn cluster(
             side_b
                 .iter()
                 .take(LINK_CHECK_LIMIT)
-                .all(|&y| matrix.cosine(x as usize, y as usize) >= floor)
+                .all(|&y| similarity.between(x as usize, y as usize) >= floor)
         });
         if !coherent {
             continue;
@@ -493,9 +535,14 @@ fn clusters_from_parents(n: usize, parent: &mut [u32]) -> Clusters {
     }
 }
 
-/// The sentence that stands for each cluster: the member closest to the
-/// cluster's centroid (ties: the earliest). Linear in the cluster's size.
-pub fn representatives(clusters: &Clusters, matrix: &TfIdfMatrix) -> Vec<u32> {
+/// The sentence that stands for each cluster: the member with the largest
+/// summed similarity to all members, which for cosines is the member
+/// nearest the centroid (ties: the earliest). With semantic vectors the
+/// two centroids are mixed as the measure mixes the cosines. Linear in the
+/// cluster's size.
+pub fn representatives(clusters: &Clusters, similarity: &Similarity<'_>) -> Vec<u32> {
+    let matrix = similarity.matrix();
+    let measure = similarity.measure();
     clusters
         .members
         .par_iter()
@@ -503,27 +550,70 @@ pub fn representatives(clusters: &Clusters, matrix: &TfIdfMatrix) -> Vec<u32> {
             if members.len() <= 2 {
                 return members[0];
             }
-            let mut centroid: FxHashMap<u32, f32> = FxHashMap::default();
-            for &m in members {
-                let row = matrix.row(m as usize);
-                for (&t, &w) in row.terms.iter().zip(row.weights) {
-                    *centroid.entry(t).or_default() += w;
-                }
-            }
+            let lexical = lexical_centroid_scores(matrix, members);
+            let semantic = similarity
+                .vectors()
+                .map(|v| semantic_centroid_scores(v, members));
             let mut best = (members[0], f32::MIN);
-            for &m in members {
-                let row = matrix.row(m as usize);
-                let score: f32 = row
-                    .terms
-                    .iter()
-                    .zip(row.weights)
-                    .map(|(t, w)| w * centroid[t])
-                    .sum();
+            for (k, &m) in members.iter().enumerate() {
+                let score = match &semantic {
+                    Some(s) => measure.combine(lexical[k], s[k]),
+                    None => lexical[k],
+                };
                 if score > best.1 + 1e-6 {
                     best = (m, score);
                 }
             }
             best.0
+        })
+        .collect()
+}
+
+/// Each member's TF-IDF dot product with the sum of the members' rows.
+fn lexical_centroid_scores(matrix: &TfIdfMatrix, members: &[u32]) -> Vec<f32> {
+    let mut centroid: FxHashMap<u32, f32> = FxHashMap::default();
+    for &m in members {
+        let row = matrix.row(m as usize);
+        for (&t, &w) in row.terms.iter().zip(row.weights) {
+            *centroid.entry(t).or_default() += w;
+        }
+    }
+    members
+        .iter()
+        .map(|&m| {
+            let row = matrix.row(m as usize);
+            row.terms
+                .iter()
+                .zip(row.weights)
+                .map(|(t, w)| w * centroid[t])
+                .sum()
+        })
+        .collect()
+}
+
+/// Each member's cosine summed over all members, through the sum of the
+/// members' unit vectors.
+fn semantic_centroid_scores(
+    vectors: &crate::similarity::SentenceVectors,
+    members: &[u32],
+) -> Vec<f32> {
+    let mut centroid = vec![0.0f32; vectors.dim()];
+    for &m in members {
+        let scale = vectors.inv_norm(m as usize);
+        for (c, &x) in centroid.iter_mut().zip(vectors.row(m as usize)) {
+            *c += x as f32 * scale;
+        }
+    }
+    members
+        .iter()
+        .map(|&m| {
+            let scale = vectors.inv_norm(m as usize);
+            vectors
+                .row(m as usize)
+                .iter()
+                .zip(&centroid)
+                .map(|(&x, c)| x as f32 * scale * c)
+                .sum()
         })
         .collect()
 }
@@ -534,6 +624,10 @@ mod tests {
     use crate::tfidf::test_support::matrix;
     use proptest::prelude::*;
 
+    fn lex(m: &TfIdfMatrix) -> Similarity<'_> {
+        Similarity::lexical(m)
+    }
+
     #[test]
     fn link_floor_stops_chaining_two_facts_through_one_sentence() {
         // 0 and 2 state different facts; 1 combines both.
@@ -542,12 +636,12 @@ mod tests {
             vec![1, 2, 3, 4, 5, 6, 7, 8],
             vec![5, 6, 7, 8],
         ]);
-        let relation = near_duplicates(&m, 0.5, &[true; 3], DEFAULT_MAX_SCAN);
+        let relation = near_duplicates(&lex(&m), 0.5, &[true; 3], DEFAULT_MAX_SCAN);
         assert_eq!(relation.pairs.len(), 2, "{relation:?}");
         assert!(m.cosine(0, 2) < 0.25);
         let single = connected_components(3, &relation.expand());
         assert_eq!(single.members.len(), 1);
-        let guarded = cluster(3, &relation, &m, 0.5);
+        let guarded = cluster(3, &relation, &lex(&m), 0.5);
         assert_eq!(guarded.members.len(), 2);
     }
 
@@ -581,7 +675,7 @@ mod tests {
             vec![2],
         ]);
         let eligible = vec![true; 6];
-        let relation = near_duplicates(&m, 0.5, &eligible, DEFAULT_MAX_SCAN);
+        let relation = near_duplicates(&lex(&m), 0.5, &eligible, DEFAULT_MAX_SCAN);
         assert_eq!(
             relation.groups,
             vec![vec![0, 2], vec![1], vec![3], vec![4, 5]]
@@ -589,7 +683,7 @@ mod tests {
         let keys: Vec<(u32, u32)> = relation.expand().iter().map(|p| (p.a, p.b)).collect();
         assert_eq!(keys, vec![(0, 2), (0, 3), (2, 3), (4, 5)]);
         assert_eq!(relation.sentence_pairs(), 4);
-        let c = cluster(6, &relation, &m, 0.5);
+        let c = cluster(6, &relation, &lex(&m), 0.5);
         assert_eq!(c.members, vec![vec![0, 2, 3], vec![1], vec![4, 5]]);
     }
 
@@ -605,15 +699,17 @@ mod tests {
             of_sentence: vec![0; 4],
             members: vec![vec![0, 1, 2, 3]],
         };
-        assert_eq!(representatives(&c, &m), vec![3]);
+        assert_eq!(representatives(&c, &lex(&m)), vec![3]);
     }
 
     #[test]
     fn ineligible_sentences_never_pair() {
         let m = matrix(&[vec![1, 2, 3], vec![1, 2, 3]]);
-        assert!(near_duplicates(&m, 0.5, &[true, false], DEFAULT_MAX_SCAN)
-            .expand()
-            .is_empty());
+        assert!(
+            near_duplicates(&lex(&m), 0.5, &[true, false], DEFAULT_MAX_SCAN)
+                .expand()
+                .is_empty()
+        );
     }
 
     proptest! {
@@ -627,18 +723,18 @@ mod tests {
         ) {
             let m = matrix(&rows);
             let eligible = vec![true; rows.len()];
-            let fast = near_duplicates(&m, threshold, &eligible, DEFAULT_MAX_SCAN).expand();
-            let slow = brute_force_pairs(&m, threshold, &eligible);
+            let fast = near_duplicates(&lex(&m), threshold, &eligible, DEFAULT_MAX_SCAN).expand();
+            let slow = brute_force_pairs(&lex(&m), threshold, &eligible);
             let key = |p: &[SimilarPair]| p.iter().map(|p| (p.a, p.b)).collect::<Vec<_>>();
             prop_assert_eq!(key(&fast), key(&slow));
             for (f, s) in fast.iter().zip(&slow) {
                 prop_assert!((f.similarity - s.similarity).abs() < 1e-5);
             }
             // A binding scan cap may lose pairs but never invents one.
-            let capped = near_duplicates(&m, threshold, &eligible, 2).expand();
+            let capped = near_duplicates(&lex(&m), threshold, &eligible, 2).expand();
             prop_assert!(capped.iter().all(|p| slow.iter().any(|s| (s.a, s.b) == (p.a, p.b))));
-            let relation = near_duplicates(&m, threshold, &eligible, DEFAULT_MAX_SCAN);
-            let guarded = cluster(rows.len(), &relation, &m, threshold);
+            let relation = near_duplicates(&lex(&m), threshold, &eligible, DEFAULT_MAX_SCAN);
+            let guarded = cluster(rows.len(), &relation, &lex(&m), threshold);
             let single = connected_components(rows.len(), &slow);
             for members in &guarded.members {
                 let component = single.of_sentence[members[0] as usize];

@@ -14,7 +14,10 @@
 //!    boilerplate) with byte offsets into the original text.
 //! 3. [`analyze`]: sentences → interned, stemmed, stop-word-free term ids.
 //! 4. [`tfidf`]: term ids → L2-normalized sparse TF-IDF rows
-//!    ([`tfidf::TfIdfMatrix`]).
+//!    ([`tfidf::TfIdfMatrix`]); [`similarity`]: semantic sentence vectors
+//!    from a static table distilled from all-MiniLM-L6-v2, and the measure
+//!    (lexical, semantic or combined) every later stage compares sentences
+//!    with ([`similarity::Similarity`]).
 //! 5. [`cluster`]: near-duplicate sentence clusters by prefix-filtered
 //!    all-pairs cosine search ([`cluster::Clusters`]).
 //! 6. [`rank`] and [`score`]: support-weighted LexRank over the clusters'
@@ -58,12 +61,14 @@ pub mod error;
 pub mod eval;
 pub mod lang;
 pub mod load;
+pub mod pairs;
 pub mod pipeline;
 pub mod rank;
 pub mod render;
 pub mod score;
 pub mod segment;
 pub mod select;
+pub mod similarity;
 pub mod tfidf;
 
 pub use error::{Error, Result};

@@ -18,18 +18,22 @@ use crate::rank::{self, RankConfig};
 use crate::score::{self, Algorithm, BriefWeights};
 use crate::segment::{Segmenter, Unit, UnitKind};
 use crate::select::{self, Budget, Candidate, Coverage, Order, Selection};
+use crate::similarity::{Measure, SentenceVectors, Similarity, StaticModel};
 use crate::tfidf::TfIdfMatrix;
 
-/// Default near-duplicate threshold (cosine of TF-IDF vectors); chosen on
-/// the sample corpus and the MSRP paraphrase pairs (see README).
-pub const DEFAULT_THRESHOLD: f32 = 0.4;
+/// Default near-duplicate threshold of the default measure; chosen on the
+/// development data (see `docs/similarity.md`).
+pub const DEFAULT_THRESHOLD: f32 = 0.5;
 
 /// Everything that shapes a run; validated once by [`Pipeline::new`].
 #[derive(Clone, Debug, PartialEq)]
 pub struct Config {
     /// Language of the input.
     pub language: Language,
-    /// Cosine at or above which two sentences are near-duplicates.
+    /// How sentences are compared (falls back to lexical for languages
+    /// other than English: see [`Config::measure`]).
+    pub similarity: Measure,
+    /// Similarity at or above which two sentences are near-duplicates.
     pub threshold: f32,
     /// How summary sentences are chosen.
     pub algorithm: Algorithm,
@@ -50,7 +54,8 @@ impl Default for Config {
     fn default() -> Self {
         Config {
             language: Language::English,
-            threshold: DEFAULT_THRESHOLD,
+            similarity: Measure::default(),
+            threshold: Measure::default().default_threshold(),
             algorithm: Algorithm::default(),
             brief: BriefWeights::default(),
             rank: RankConfig::default(),
@@ -62,6 +67,12 @@ impl Default for Config {
 }
 
 impl Config {
+    /// The similarity measure in force: the configured one for English,
+    /// lexical for other languages.
+    pub fn measure(&self) -> Measure {
+        self.similarity.effective(self.language)
+    }
+
     /// Checks every value, naming the option at fault.
     pub fn validate(&self) -> Result<()> {
         let bad = |option, message: String| Err(Error::Config { option, message });
@@ -124,6 +135,11 @@ pub struct Prepared {
     pub analysis: Analysis,
     /// One TF-IDF row per analyzed sentence.
     pub matrix: TfIdfMatrix,
+    /// One semantic vector per analyzed sentence, unless the measure is
+    /// lexical.
+    pub vectors: Option<SentenceVectors>,
+    /// The similarity measure in force.
+    pub measure: Measure,
     /// The near-duplicate relation at the threshold.
     pub relation: NearDuplicates,
     /// Near-duplicate clusters.
@@ -137,6 +153,11 @@ pub struct Prepared {
 }
 
 impl Prepared {
+    /// The similarity of the analyzed sentences, by index.
+    pub fn similarity(&self) -> Similarity<'_> {
+        Similarity::new(&self.matrix, self.vectors.as_ref(), self.measure)
+    }
+
     /// Locates sentence `i` (an index into the analysis).
     pub fn sentence_ref(&self, i: u32) -> SentenceRef {
         let SentenceSource { document, unit } = self.analysis.sentences[i as usize].source;
@@ -247,18 +268,26 @@ impl Pipeline {
 
         let clock = Instant::now();
         let matrix = TfIdfMatrix::build(&analysis);
+        let measure = self.config.measure();
+        let vectors = measure.uses_vectors().then(|| {
+            let texts: Vec<&str> = sentences.iter().map(|&(_, text)| text).collect();
+            SentenceVectors::embed(StaticModel::builtin(), &texts, true)
+        });
+        drop(sentences);
         timings.vectorize = clock.elapsed();
 
         let clock = Instant::now();
+        let similarity = Similarity::new(&matrix, vectors.as_ref(), measure);
         let eligible = vec![true; matrix.len()];
         let relation = cluster::near_duplicates(
-            &matrix,
+            &similarity,
             self.config.threshold,
             &eligible,
             cluster::scan_limit(matrix.len()),
         );
-        let clusters = cluster::cluster(matrix.len(), &relation, &matrix, self.config.threshold);
-        let representatives = cluster::representatives(&clusters, &matrix);
+        let clusters =
+            cluster::cluster(matrix.len(), &relation, &similarity, self.config.threshold);
+        let representatives = cluster::representatives(&clusters, &similarity);
         let support = clusters
             .members
             .iter()
@@ -278,6 +307,8 @@ impl Pipeline {
             units,
             analysis,
             matrix,
+            vectors,
+            measure,
             relation,
             clusters,
             representatives,
@@ -315,9 +346,9 @@ impl Pipeline {
                 .enumerate()
                 .filter(|(_, &s)| eligible(s))
         };
+        let similarity = prepared.similarity();
         let lexrank = |support: bool| {
-            let graph =
-                rank::build_graph(&prepared.matrix, &prepared.representatives, &config.rank);
+            let graph = rank::build_graph(&similarity, &prepared.representatives, &config.rank);
             let weights: Vec<f64> = if support {
                 prepared.support.iter().map(|&s| s as f64).collect()
             } else {
@@ -396,7 +427,7 @@ impl Pipeline {
         let clock = Instant::now();
         let selection = match &plan {
             Plan::ByScore(candidates) => {
-                select::select(candidates, &prepared.matrix, budget, config.threshold)
+                select::select(candidates, &similarity, budget, config.threshold)
             }
             Plan::Coverage(candidates, concepts) => select::select_coverage(
                 candidates,
@@ -405,7 +436,7 @@ impl Pipeline {
                     weights: &concepts.weights,
                     scaling: config.brief.length_scaling,
                 },
-                &prepared.matrix,
+                &similarity,
                 budget,
                 config.threshold,
             ),

@@ -11,20 +11,26 @@
 //! damping; a cluster of `k` identical sentences gets the mass its `k`
 //! sentences would have had in the uncollapsed graph.
 //!
-//! The graph keeps edges with cosine at least `threshold` (0.1, as in
-//! LexRank), and each node only its `max_neighbors` (32) strongest (the
+//! Edge weights are the pipeline's similarity measure
+//! ([`crate::similarity`]): TF-IDF cosine, as in LexRank, or that combined
+//! with the semantic cosine. The graph keeps edges with weight at least
+//! `threshold` (0.1, as in LexRank), and each node only its
+//! `max_neighbors` (32) strongest (the
 //! union over both ends, so the graph stays symmetric), which bounds
 //! memory. Up to `dense_limit` (200) nodes the similarities come from a
 //! dense `ndarray` product; above, from an inverted index over the nodes'
 //! terms, which gives the same graph (a property test checks it) and is
-//! far faster on thousands of nodes. Past [`EXACT_GRAPH_LIMIT`] nodes each
-//! posting list is scanned only near the node (see
-//! [`RankConfig::max_postings_scan`]), keeping the work per node constant.
+//! far faster on thousands of nodes; the semantic cosine is then added for
+//! every pair (an int8 dot product each). Past [`EXACT_GRAPH_LIMIT`] nodes
+//! each posting list is scanned only near the node (see
+//! [`RankConfig::max_postings_scan`]), and the semantic cosine is computed
+//! for the pairs the lexical scan touched and for the nodes in the same
+//! window of input order, keeping the work per node constant.
 
 use ndarray::{Array1, Array2};
 use rayon::prelude::*;
 
-use crate::tfidf::TfIdfMatrix;
+use crate::similarity::{SentenceVectors, Similarity};
 
 /// Graphs of up to this many nodes are built exactly (every pair sharing a
 /// term is scored); larger ones use the scan window of
@@ -104,18 +110,27 @@ impl SimilarityGraph {
     }
 }
 
-/// Builds the graph over `nodes` (sentence indices into `matrix`), choosing
-/// the dense or the sparse path by size.
-pub fn build_graph(matrix: &TfIdfMatrix, nodes: &[u32], config: &RankConfig) -> SimilarityGraph {
+/// Builds the graph over `nodes` (sentence indices), choosing the dense or
+/// the sparse path by size.
+pub fn build_graph(
+    similarity: &Similarity<'_>,
+    nodes: &[u32],
+    config: &RankConfig,
+) -> SimilarityGraph {
     if nodes.len() <= config.dense_limit {
-        dense_graph(matrix, nodes, config)
+        dense_graph(similarity, nodes, config)
     } else {
-        sparse_graph(matrix, nodes, config)
+        sparse_graph(similarity, nodes, config)
     }
 }
 
 /// Dense path: the full similarity matrix as a product of dense vectors.
-pub fn dense_graph(matrix: &TfIdfMatrix, nodes: &[u32], config: &RankConfig) -> SimilarityGraph {
+pub fn dense_graph(
+    similarity: &Similarity<'_>,
+    nodes: &[u32],
+    config: &RankConfig,
+) -> SimilarityGraph {
+    let matrix = similarity.matrix();
     let n = nodes.len();
     // Columns: only the terms these nodes use.
     let mut column_of = rustc_hash::FxHashMap::default();
@@ -132,13 +147,18 @@ pub fn dense_graph(matrix: &TfIdfMatrix, nodes: &[u32], config: &RankConfig) -> 
             x[[r, column_of[t]]] = w;
         }
     }
-    let similarity = x.dot(&x.t());
+    let mut weights = x.dot(&x.t());
+    if let Some(vectors) = similarity.vectors() {
+        let measure = similarity.measure();
+        let semantic = semantic_products(vectors, nodes);
+        weights.zip_mut_with(&semantic, |w, &s| *w = measure.combine(*w, s));
+    }
     let rows = (0..n)
         .into_par_iter()
         .map(|i| {
             let candidates: Vec<(u32, f32)> = (0..n)
-                .filter(|&j| j != i && similarity[[i, j]] >= config.threshold)
-                .map(|j| (j as u32, similarity[[i, j]]))
+                .filter(|&j| j != i && weights[[i, j]] >= config.threshold)
+                .map(|j| (j as u32, weights[[i, j]]))
                 .collect();
             strongest(candidates, config.max_neighbors)
         })
@@ -146,11 +166,35 @@ pub fn dense_graph(matrix: &TfIdfMatrix, nodes: &[u32], config: &RankConfig) -> 
     symmetric_union(rows)
 }
 
+/// The semantic cosines of all pairs of `nodes`, as a dense matrix.
+fn semantic_products(vectors: &SentenceVectors, nodes: &[u32]) -> Array2<f32> {
+    let dim = vectors.dim();
+    let mut x = Array2::<f32>::zeros((nodes.len(), dim));
+    for (r, &i) in nodes.iter().enumerate() {
+        let scale = vectors.inv_norm(i as usize);
+        for (c, &v) in vectors.row(i as usize).iter().enumerate() {
+            x[[r, c]] = v as f32 * scale;
+        }
+    }
+    x.dot(&x.t())
+}
+
 /// Sparse path: per node, dot products accumulated over an inverted index
 /// of the nodes' terms; only pairs sharing a term are touched. Exact unless
 /// a term's postings exceed `max_postings_scan` (see [`RankConfig`]); then
-/// the scores of pairs outside the window lack that term's share.
-pub fn sparse_graph(matrix: &TfIdfMatrix, nodes: &[u32], config: &RankConfig) -> SimilarityGraph {
+/// the scores of pairs outside the window lack that term's share. With
+/// semantic vectors, up to [`EXACT_GRAPH_LIMIT`] nodes every pair gets its
+/// semantic cosine (the graph equals the dense path's); beyond, the pairs
+/// the lexical scan touched and the nodes within the scan window in input
+/// order do.
+pub fn sparse_graph(
+    similarity: &Similarity<'_>,
+    nodes: &[u32],
+    config: &RankConfig,
+) -> SimilarityGraph {
+    let matrix = similarity.matrix();
+    let vectors = similarity.vectors();
+    let measure = similarity.measure();
     let n = nodes.len();
     let mut postings: Vec<Vec<(u32, f32)>> = vec![Vec::new(); matrix.n_terms()];
     for (pos, &i) in nodes.iter().enumerate() {
@@ -189,12 +233,40 @@ pub fn sparse_graph(matrix: &TfIdfMatrix, nodes: &[u32], config: &RankConfig) ->
             }
         }
         let mut candidates = Vec::new();
-        for &other in touched.iter() {
-            let s = scores[other as usize];
-            if s >= config.threshold {
-                candidates.push((other, s));
+        if let Some(vectors) = vectors {
+            let node = nodes[pos] as usize;
+            let mut add = |other: u32, lexical: f32| {
+                let semantic = vectors.cosine(node, nodes[other as usize] as usize);
+                let s = measure.combine(lexical, semantic);
+                if s >= config.threshold {
+                    candidates.push((other, s));
+                }
+            };
+            if n <= EXACT_GRAPH_LIMIT {
+                for other in (0..n as u32).filter(|&o| o as usize != pos) {
+                    add(other, scores[other as usize]);
+                }
+            } else {
+                for &other in touched.iter() {
+                    add(other, scores[other as usize]);
+                }
+                let from = pos.saturating_sub(config.max_postings_scan / 2);
+                let to = (from + config.max_postings_scan + 1).min(n);
+                for other in (from..to).filter(|&o| o != pos && scores[o] == 0.0) {
+                    add(other as u32, 0.0);
+                }
             }
-            scores[other as usize] = 0.0;
+            for &other in touched.iter() {
+                scores[other as usize] = 0.0;
+            }
+        } else {
+            for &other in touched.iter() {
+                let s = scores[other as usize];
+                if s >= config.threshold {
+                    candidates.push((other, s));
+                }
+                scores[other as usize] = 0.0;
+            }
         }
         touched.clear();
         candidates.sort_unstable_by_key(|&(o, _)| o);
@@ -359,7 +431,7 @@ mod tests {
         let m = matrix(&[vec![0, 1], vec![0, 1, 2, 3], vec![2, 3], vec![9]]);
         let nodes: Vec<u32> = (0..4).collect();
         let config = RankConfig::default();
-        let g = build_graph(&m, &nodes, &config);
+        let g = build_graph(&Similarity::lexical(&m), &nodes, &config);
         let scores = lexrank(&g, &[1.0; 4], &config);
         let best = (0..4)
             .max_by(|&a, &b| scores[a].total_cmp(&scores[b]))
@@ -373,7 +445,7 @@ mod tests {
         let m = matrix(&[vec![0, 1], vec![1, 2], vec![0, 2]]);
         let nodes: Vec<u32> = (0..3).collect();
         let config = RankConfig::default();
-        let g = build_graph(&m, &nodes, &config);
+        let g = build_graph(&Similarity::lexical(&m), &nodes, &config);
         let flat = lexrank(&g, &[1.0, 1.0, 1.0], &config);
         let boosted = lexrank(&g, &[1.0, 3.0, 1.0], &config);
         assert!(boosted[1] > flat[1]);
@@ -389,7 +461,7 @@ mod tests {
             threshold: 0.01,
             ..RankConfig::default()
         };
-        let g = sparse_graph(&m, &nodes, &config);
+        let g = sparse_graph(&Similarity::lexical(&m), &nodes, &config);
         // Each node keeps 3; the union can add edges others kept towards it.
         assert!(g.edge_count() <= 20 * 3 * 2);
         assert!(g.edge_count() >= 20 * 3);
@@ -407,8 +479,8 @@ mod tests {
             let m = matrix(&rows);
             let nodes: Vec<u32> = (0..rows.len() as u32).collect();
             let config = RankConfig { max_neighbors: usize::MAX, ..RankConfig::default() };
-            let dense = dense_graph(&m, &nodes, &config);
-            let sparse = sparse_graph(&m, &nodes, &config);
+            let dense = dense_graph(&Similarity::lexical(&m), &nodes, &config);
+            let sparse = sparse_graph(&Similarity::lexical(&m), &nodes, &config);
             prop_assert_eq!(dense.row_starts.clone(), sparse.row_starts.clone());
             prop_assert_eq!(dense.neighbors.clone(), sparse.neighbors.clone());
             let support: Vec<f64> = supports[..rows.len()].iter().map(|&s| s as f64).collect();

@@ -21,7 +21,7 @@
 //! separators between them, as its `-b` counts them (a cut never splits a
 //! character).
 
-use crate::tfidf::TfIdfMatrix;
+use crate::similarity::Similarity;
 
 /// How long the summary may be.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -203,22 +203,26 @@ impl Fill {
         }
     }
 
-    fn is_redundant(&self, candidate: &Candidate, matrix: &TfIdfMatrix, threshold: f32) -> bool {
-        self.selection
-            .chosen
-            .iter()
-            .any(|c| matrix.cosine(c.sentence as usize, candidate.sentence as usize) >= threshold)
+    fn is_redundant(
+        &self,
+        candidate: &Candidate,
+        similarity: &Similarity<'_>,
+        threshold: f32,
+    ) -> bool {
+        self.selection.chosen.iter().any(|c| {
+            similarity.between(c.sentence as usize, candidate.sentence as usize) >= threshold
+        })
     }
 }
 
 /// Greedy selection by a fixed score: best first (ties: lower cluster id),
-/// skipping a candidate whose cosine with an already chosen sentence
+/// skipping a candidate whose similarity with an already chosen sentence
 /// reaches `redundancy_threshold`, until the budget is full (see the
 /// module docs for how the last sentence is cut). Clusters are distinct by
 /// construction, so no two picks state the same fact.
 pub fn select(
     candidates: &[Candidate],
-    matrix: &TfIdfMatrix,
+    similarity: &Similarity<'_>,
     budget: Budget,
     redundancy_threshold: f32,
 ) -> Selection {
@@ -226,7 +230,7 @@ pub fn select(
     ranked.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.cluster.cmp(&b.cluster)));
     let mut fill = Fill::new(budget);
     for candidate in ranked {
-        if fill.is_redundant(&candidate, matrix, redundancy_threshold) {
+        if fill.is_redundant(&candidate, similarity, redundancy_threshold) {
             continue;
         }
         if !fill.take(candidate) {
@@ -254,12 +258,12 @@ pub struct Coverage<'a> {
 /// marginal gain per `words^r` (ties: lower cluster id). `F` is monotone and
 /// submodular, so this is the cost-scaled greedy of Lin and Bilmes (2010).
 /// Coverage is itself a redundancy control (a concept pays once); the
-/// cosine threshold additionally drops candidates too close to a chosen
+/// similarity threshold additionally drops candidates too close to a chosen
 /// sentence. The budget rule is [`select`]'s.
 pub fn select_coverage(
     candidates: &[Candidate],
     coverage: Coverage<'_>,
-    matrix: &TfIdfMatrix,
+    similarity: &Similarity<'_>,
     budget: Budget,
     redundancy_threshold: f32,
 ) -> Selection {
@@ -313,7 +317,9 @@ pub fn select_coverage(
         // picks; only the new one can make it redundant.
         let picked = candidates[i].sentence as usize;
         for (j, other) in candidates.iter().enumerate() {
-            if alive[j] && matrix.cosine(picked, other.sentence as usize) >= redundancy_threshold {
+            if alive[j]
+                && similarity.between(picked, other.sentence as usize) >= redundancy_threshold
+            {
                 alive[j] = false;
             }
         }
@@ -324,6 +330,7 @@ pub fn select_coverage(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::similarity::Similarity;
     use crate::tfidf::test_support::matrix;
 
     fn candidate(i: u32, score: f64, words: u32) -> Candidate {
@@ -349,7 +356,7 @@ mod tests {
             candidate(2, 0.3, 5),
             candidate(3, 0.2, 5),
         ];
-        let picked = select(&c, &m, Budget::Sentences(2), 0.5);
+        let picked = select(&c, &Similarity::lexical(&m), Budget::Sentences(2), 0.5);
         assert_eq!(clusters(&picked), vec![1, 2]);
         assert_eq!(picked.cut, None);
     }
@@ -363,11 +370,11 @@ mod tests {
             candidate(2, 0.7, 50), // overflows: cut to the 10 words left
             candidate(3, 0.1, 5),
         ];
-        let picked = select(&c, &m, Budget::Words(20), 0.5);
+        let picked = select(&c, &Similarity::lexical(&m), Budget::Words(20), 0.5);
         assert_eq!(clusters(&picked), vec![0, 2]);
         assert_eq!(picked.cut, Some(10));
         // A budget filled exactly by whole sentences cuts nothing.
-        let picked = select(&c, &m, Budget::Words(60), 0.5);
+        let picked = select(&c, &Similarity::lexical(&m), Budget::Words(60), 0.5);
         assert_eq!(clusters(&picked), vec![0, 2]);
         assert_eq!(picked.cut, None);
     }
@@ -388,7 +395,13 @@ mod tests {
             weights: &weights,
             scaling: 0.0,
         };
-        let picked = select_coverage(&c, coverage, &m, Budget::Sentences(2), 0.9);
+        let picked = select_coverage(
+            &c,
+            coverage,
+            &Similarity::lexical(&m),
+            Budget::Sentences(2),
+            0.9,
+        );
         // Once 1 covers both frequent concepts, 0 adds nothing; 2 adds 1.
         assert_eq!(clusters(&picked), vec![1, 2]);
     }
@@ -405,14 +418,32 @@ mod tests {
             weights: &weights,
             scaling,
         };
-        let picked = select_coverage(&c, cover(1.0), &m, Budget::Sentences(1), 0.9);
+        let picked = select_coverage(
+            &c,
+            cover(1.0),
+            &Similarity::lexical(&m),
+            Budget::Sentences(1),
+            0.9,
+        );
         assert_eq!(clusters(&picked), vec![1]);
         // ... and wins without length scaling.
-        let picked = select_coverage(&c, cover(0.0), &m, Budget::Sentences(1), 0.9);
+        let picked = select_coverage(
+            &c,
+            cover(0.0),
+            &Similarity::lexical(&m),
+            Budget::Sentences(1),
+            0.9,
+        );
         assert_eq!(clusters(&picked), vec![0]);
         // A sentence score counts on top of coverage.
         let c = [candidate(0, 0.0, 10), candidate(1, 0.6, 10)];
-        let picked = select_coverage(&c, cover(0.0), &m, Budget::Sentences(1), 0.9);
+        let picked = select_coverage(
+            &c,
+            cover(0.0),
+            &Similarity::lexical(&m),
+            Budget::Sentences(1),
+            0.9,
+        );
         assert_eq!(clusters(&picked), vec![1]);
     }
 

@@ -45,6 +45,7 @@ struct OptionsJson {
     budget: BudgetJson,
     order: &'static str,
     algorithm: &'static str,
+    similarity: &'static str,
 }
 
 #[derive(Serialize)]
@@ -204,6 +205,7 @@ fn options(config: &Config) -> OptionsJson {
             Order::Date => "date",
         },
         algorithm: config.algorithm.name(),
+        similarity: config.measure().name(),
     }
 }
 

@@ -28,6 +28,8 @@ struct Options {
     budget: serde_json::Map<String, serde_json::Value>,
     order: String,
     algorithm: String,
+    /// `lexical`, `semantic` or `combined`: the measure that ran.
+    similarity: String,
 }
 
 #[derive(Deserialize)]
@@ -175,6 +177,7 @@ fn summary_json_matches_the_contract() {
     ]));
     let summary: Summary = serde_json::from_value(value).expect("brief.summary/1 shape");
     assert_eq!(summary.schema, "brief.summary/1");
+    assert_eq!(summary.options.similarity, "combined");
     assert_eq!(summary.documents.len(), 5);
     assert_eq!(summary.summary.len(), 7);
     assert_eq!(summary.stats.summary_sentences, Some(7));
@@ -214,6 +217,57 @@ fn dedup_json_matches_the_contract() {
         .clusters
         .iter()
         .all(|c| c.size >= 2 && c.members.len() == c.size));
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+#[allow(dead_code)]
+struct PairsOptions {
+    language: String,
+    similarity: String,
+    threshold: f64,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+#[allow(dead_code)]
+struct ScoredPair {
+    location: String,
+    lexical: f64,
+    semantic: Option<f64>,
+    combined: Option<f64>,
+    same: bool,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+#[allow(dead_code)]
+struct PairsStats {
+    pairs: usize,
+    same: usize,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+#[allow(dead_code)]
+struct Pairs {
+    schema: String,
+    options: PairsOptions,
+    pairs: Vec<ScoredPair>,
+    stats: PairsStats,
+}
+
+#[test]
+fn pairs_json_matches_the_contract() {
+    let input = "The talks ended without a deal.\tThe summit produced no agreement.\n\
+                 Prices rose sharply.\tThe bakery opened at dawn.\n";
+    let output = crate::brief_with_stdin(&["pairs", "--format", "json"], input);
+    let pairs: Pairs = serde_json::from_value(json(&output)).expect("brief.pairs/1 shape");
+    assert_eq!(pairs.schema, "brief.pairs/1");
+    assert_eq!(pairs.options.similarity, "combined");
+    assert_eq!(pairs.pairs.len(), 2);
+    assert_eq!(pairs.pairs[1].location, "<stdin>:2");
+    assert!(pairs.pairs.iter().all(|p| p.semantic.is_some()));
 }
 
 #[test]
