@@ -20,17 +20,15 @@
 //! memory. Up to `dense_limit` (200) nodes the similarities come from a
 //! dense `ndarray` product; above, from an inverted index over the nodes'
 //! terms, which gives the same graph (a property test checks it) and is
-//! far faster on thousands of nodes; the semantic cosine is then added for
-//! every pair (an int8 dot product each). Past [`EXACT_GRAPH_LIMIT`] nodes
-//! each posting list is scanned only near the node (see
-//! [`RankConfig::max_postings_scan`]), and the semantic cosine is computed
-//! for the pairs the lexical scan touched and for the nodes in the same
-//! window of input order, keeping the work per node constant.
+//! far faster on thousands of nodes; semantic neighbours come from
+//! [`semantic_pairs`] (see [`sparse_graph`]). Past [`EXACT_GRAPH_LIMIT`]
+//! nodes each posting list is scanned only near the node (see
+//! [`RankConfig::max_postings_scan`]), keeping the work per node constant.
 
 use ndarray::{Array1, Array2};
 use rayon::prelude::*;
 
-use crate::similarity::{SentenceVectors, Similarity};
+use crate::similarity::{semantic_pairs, SentenceVectors, Similarity};
 
 /// Graphs of up to this many nodes are built exactly (every pair sharing a
 /// term is scored); larger ones use the scan window of
@@ -168,25 +166,28 @@ pub fn dense_graph(
 
 /// The semantic cosines of all pairs of `nodes`, as a dense matrix.
 fn semantic_products(vectors: &SentenceVectors, nodes: &[u32]) -> Array2<f32> {
-    let dim = vectors.dim();
-    let mut x = Array2::<f32>::zeros((nodes.len(), dim));
-    for (r, &i) in nodes.iter().enumerate() {
-        let scale = vectors.inv_norm(i as usize);
-        for (c, &v) in vectors.row(i as usize).iter().enumerate() {
-            x[[r, c]] = v as f32 * scale;
-        }
-    }
+    let x = vectors.unit_rows(nodes);
     x.dot(&x.t())
 }
+
+/// Lexically touched neighbours whose semantic cosine is computed per node
+/// on graphs of more than [`EXACT_GRAPH_LIMIT`] nodes: the strongest by
+/// lexical score.
+const MAX_TOUCHED_RESCORED: usize = 64;
 
 /// Sparse path: per node, dot products accumulated over an inverted index
 /// of the nodes' terms; only pairs sharing a term are touched. Exact unless
 /// a term's postings exceed `max_postings_scan` (see [`RankConfig`]); then
-/// the scores of pairs outside the window lack that term's share. With
-/// semantic vectors, up to [`EXACT_GRAPH_LIMIT`] nodes every pair gets its
-/// semantic cosine (the graph equals the dense path's); beyond, the pairs
-/// the lexical scan touched and the nodes within the scan window in input
-/// order do.
+/// the scores of pairs outside the window lack that term's share.
+///
+/// With semantic vectors, the candidates are the touched pairs (each
+/// rescored with its semantic cosine) and the pairs whose semantic cosine
+/// alone can reach the threshold ([`semantic_pairs`] at
+/// [`crate::similarity::Measure::semantic_floor`]): that is every pair the dense path keeps,
+/// as long as the semantic search is exact
+/// ([`crate::similarity::candidates::EXACT_SEMANTIC_LIMIT`]). Past
+/// [`EXACT_GRAPH_LIMIT`] nodes only the [`MAX_TOUCHED_RESCORED`] strongest
+/// touched pairs of a node are rescored, bounding the work per node.
 pub fn sparse_graph(
     similarity: &Similarity<'_>,
     nodes: &[u32],
@@ -203,6 +204,24 @@ pub fn sparse_graph(
             postings[t as usize].push((pos as u32, w));
         }
     }
+    // Semantic neighbours of each node (by position), both directions.
+    let semantic_neighbors: Vec<Vec<(u32, f32)>> = match vectors {
+        Some(vectors) => {
+            let position: rustc_hash::FxHashMap<u32, u32> = nodes
+                .iter()
+                .enumerate()
+                .map(|(p, &s)| (s, p as u32))
+                .collect();
+            let mut lists = vec![Vec::new(); n];
+            for pair in semantic_pairs(vectors, nodes, measure.semantic_floor(config.threshold)) {
+                let (a, b) = (position[&pair.a], position[&pair.b]);
+                lists[a as usize].push((b, pair.cosine));
+                lists[b as usize].push((a, pair.cosine));
+            }
+            lists
+        }
+        None => Vec::new(),
+    };
     // Dot products of one node with every node sharing a term (within the
     // scan window), accumulated in `scores`; `touched` lists the nonzero ones.
     let max_scan = if n > EXACT_GRAPH_LIMIT {
@@ -234,29 +253,40 @@ pub fn sparse_graph(
         }
         let mut candidates = Vec::new();
         if let Some(vectors) = vectors {
-            let node = nodes[pos] as usize;
-            let mut add = |other: u32, lexical: f32| {
-                let semantic = vectors.cosine(node, nodes[other as usize] as usize);
-                let s = measure.combine(lexical, semantic);
+            // Semantic neighbours first, with their lexical score (0 when
+            // untouched); a handled node is marked by a negative score.
+            for &(other, cosine) in &semantic_neighbors[pos] {
+                let s = measure.combine(scores[other as usize], cosine);
                 if s >= config.threshold {
                     candidates.push((other, s));
                 }
-            };
-            if n <= EXACT_GRAPH_LIMIT {
-                for other in (0..n as u32).filter(|&o| o as usize != pos) {
-                    add(other, scores[other as usize]);
+                if scores[other as usize] == 0.0 {
+                    touched.push(other);
                 }
-            } else {
-                for &other in touched.iter() {
-                    add(other, scores[other as usize]);
-                }
-                let from = pos.saturating_sub(config.max_postings_scan / 2);
-                let to = (from + config.max_postings_scan + 1).min(n);
-                for other in (from..to).filter(|&o| o != pos && scores[o] == 0.0) {
-                    add(other as u32, 0.0);
-                }
+                scores[other as usize] = -1.0;
             }
-            for &other in touched.iter() {
+            touched.retain(|&o| {
+                scores[o as usize] >= 0.0 || {
+                    scores[o as usize] = 0.0;
+                    false
+                }
+            });
+            if n > EXACT_GRAPH_LIMIT && touched.len() > MAX_TOUCHED_RESCORED {
+                touched.select_nth_unstable_by(MAX_TOUCHED_RESCORED, |&a, &b| {
+                    scores[b as usize]
+                        .total_cmp(&scores[a as usize])
+                        .then(a.cmp(&b))
+                });
+            }
+            let node = nodes[pos] as usize;
+            for (k, &other) in touched.iter().enumerate() {
+                if k < MAX_TOUCHED_RESCORED || n <= EXACT_GRAPH_LIMIT {
+                    let semantic = vectors.cosine(node, nodes[other as usize] as usize);
+                    let s = measure.combine(scores[other as usize], semantic);
+                    if s >= config.threshold {
+                        candidates.push((other, s));
+                    }
+                }
                 scores[other as usize] = 0.0;
             }
         } else {

@@ -79,6 +79,16 @@ impl Measure {
         self != Measure::Lexical
     }
 
+    /// The least semantic cosine with which a pair sharing no word reaches
+    /// `threshold` (infinite for the lexical measure).
+    pub fn semantic_floor(self, threshold: f32) -> f32 {
+        match self {
+            Measure::Lexical => f32::INFINITY,
+            Measure::Semantic => threshold,
+            Measure::Combined => threshold / (1.0 - LEXICAL_WEIGHT),
+        }
+    }
+
     /// Combines a lexical and a semantic cosine into this measure.
     pub fn combine(self, lexical: f32, semantic: f32) -> f32 {
         match self {

@@ -29,8 +29,9 @@ const MAGIC: &[u8; 8] = b"BRIEFSV1";
 pub struct StaticModel {
     dim: usize,
     ids: FxHashMap<&'static str, u32>,
-    scales: Vec<f32>,
-    rows: Vec<i8>,
+    /// Dequantized rows (scale folded in): summing f32 rows vectorizes,
+    /// and the table is small (entries x dim x 4 bytes).
+    rows: Vec<f32>,
     components: Vec<Vec<f32>>,
     unknown: Option<u32>,
 }
@@ -98,8 +99,15 @@ impl StaticModel {
                 .map_err(|_| ModelError("vocabulary not UTF-8"))?;
             ids.insert(text, id as u32);
         }
-        let scales = (0..entries).map(|_| r.f32()).collect::<Result<_, _>>()?;
-        let rows = r.take(entries * dim)?.iter().map(|&b| b as i8).collect();
+        let scales = (0..entries)
+            .map(|_| r.f32())
+            .collect::<Result<Vec<_>, _>>()?;
+        let rows = r
+            .take(entries * dim)?
+            .chunks_exact(dim)
+            .zip(&scales)
+            .flat_map(|(row, &scale)| row.iter().map(move |&b| b as i8 as f32 * scale))
+            .collect();
         let components = (0..n_components)
             .map(|_| (0..dim).map(|_| r.f32()).collect::<Result<Vec<_>, _>>())
             .collect::<Result<_, _>>()?;
@@ -110,7 +118,6 @@ impl StaticModel {
         Ok(StaticModel {
             dim,
             ids,
-            scales,
             rows,
             components,
             unknown,
@@ -124,12 +131,12 @@ impl StaticModel {
 
     /// Number of table entries.
     pub fn len(&self) -> usize {
-        self.scales.len()
+        self.rows.len() / self.dim
     }
 
     /// True for an empty table (never for the built-in one).
     pub fn is_empty(&self) -> bool {
-        self.scales.is_empty()
+        self.rows.is_empty()
     }
 
     /// The id of a table entry (a wordpiece with its `##` prefix, or a word).
@@ -142,13 +149,12 @@ impl StaticModel {
         self.unknown
     }
 
-    /// Adds `row(id) * scale(id)` to `sum`.
+    /// Adds entry `id`'s weighted row to `sum`.
     pub fn accumulate(&self, id: u32, sum: &mut [f32]) {
         let id = id as usize;
-        let scale = self.scales[id];
         let row = &self.rows[id * self.dim..(id + 1) * self.dim];
         for (s, &v) in sum.iter_mut().zip(row) {
-            *s += scale * v as f32;
+            *s += v;
         }
     }
 

@@ -146,6 +146,19 @@ impl SentenceVectors {
         self.inv_norms[i]
     }
 
+    /// The unit vectors of `sentences` as the rows of an f32 matrix, for
+    /// many cosines at once by matrix product.
+    pub fn unit_rows(&self, sentences: &[u32]) -> ndarray::Array2<f32> {
+        let mut x = ndarray::Array2::<f32>::zeros((sentences.len(), self.dim));
+        for (mut out, &i) in x.rows_mut().into_iter().zip(sentences) {
+            let scale = self.inv_norms[i as usize];
+            for (o, &v) in out.iter_mut().zip(self.row(i as usize)) {
+                *o = v as f32 * scale;
+            }
+        }
+        x
+    }
+
     /// Cosine similarity of sentences `i` and `j` (0 when either is empty).
     pub fn cosine(&self, i: usize, j: usize) -> f32 {
         dot_i8(self.row(i), self.row(j)) as f32 * self.inv_norms[i] * self.inv_norms[j]
