@@ -40,6 +40,10 @@ pub fn min_concept_documents(documents: usize) -> usize {
 /// and `bias` is 0 without a query (plain document frequency). Concepts in
 /// fewer than `min_documents` documents weigh 0. Returns the concepts of
 /// each of `nodes` (sentence indices).
+///
+/// With `stop_words` false, concepts are bigrams of consecutive content
+/// terms instead (stop words skipped, so "arrest of Pinochet" gives
+/// "arrest pinochet"): the variant measured against in `docs/quality.md`.
 pub fn bigram_concepts(
     analyzer: &Analyzer,
     analysis: &Analysis,
@@ -47,6 +51,7 @@ pub fn bigram_concepts(
     nodes: &[u32],
     min_documents: usize,
     relevance: Option<(&[f64], f64)>,
+    stop_words: bool,
 ) -> Concepts {
     let n_terms = analysis.vocabulary.len() as u32;
     // Word keys: a content word is its term id, a stop word `n_terms` plus
@@ -63,14 +68,18 @@ pub fn bigram_concepts(
     let mut keys: Vec<(u32, bool)> = Vec::new();
     for (i, sentence) in analysis.sentences.iter().enumerate() {
         keys.clear();
-        let mut terms = sentence.terms.iter();
-        analyzer.for_each_word(texts[i], |word| match word {
-            None => keys.extend(terms.next().map(|&t| (t, false))),
-            Some(stop) => {
-                let next = stop_ids.len() as u32;
-                keys.push((n_terms + *stop_ids.entry(stop).or_insert(next), true));
-            }
-        });
+        if stop_words {
+            let mut terms = sentence.terms.iter();
+            analyzer.for_each_word(texts[i], |word| match word {
+                None => keys.extend(terms.next().map(|&t| (t, false))),
+                Some(stop) => {
+                    let next = stop_ids.len() as u32;
+                    keys.push((n_terms + *stop_ids.entry(stop).or_insert(next), true));
+                }
+            });
+        } else {
+            keys.extend(sentence.terms.iter().map(|&t| (t, false)));
+        }
         let relevance = relevance.map_or(0.0, |(r, _)| r[i]);
         let mut mine = Vec::new();
         for pair in keys.windows(2) {
@@ -174,7 +183,7 @@ mod tests {
         let analysis = analyzer.analyze(&input);
         let texts: Vec<&str> = docs.iter().map(|d| d.1).collect();
         let nodes: Vec<u32> = (0..docs.len() as u32).collect();
-        bigram_concepts(&analyzer, &analysis, &texts, &nodes, min, relevance)
+        bigram_concepts(&analyzer, &analysis, &texts, &nodes, min, relevance, true)
     }
 
     #[test]

@@ -332,7 +332,11 @@ impl Pipeline {
         let eligible = |s: u32| analysis.sentences[s as usize].words >= config.min_words;
         let candidate = |cluster: usize, sentence: u32, score: f64| {
             let text = prepared.text(&prepared.sentence_ref(sentence));
-            let skip = dateline_length(text);
+            let skip = if config.brief.trim_datelines {
+                dateline_length(text)
+            } else {
+                0
+            };
             let text = &text[skip..];
             Candidate {
                 cluster: cluster as u32,
@@ -397,7 +401,9 @@ impl Pipeline {
             }
             Algorithm::Brief => {
                 let weights = &config.brief;
-                let relevance = query.map(|q| query::relevance(&self.analyzer, analysis, q));
+                let relevance = query.map(|q| {
+                    query::relevance(&self.analyzer, analysis, q, weights.query_expansion)
+                });
                 // Clusters stated by more documents weigh more in the walk;
                 // with a query, so do clusters that answer it (a
                 // query-biased LexRank, after Otterbacher et al. 2005).
@@ -443,6 +449,7 @@ impl Pipeline {
                     &nodes,
                     concepts::min_concept_documents(prepared.documents.len()),
                     relevance.as_deref().map(|r| (r, weights.query_concepts)),
+                    weights.stop_word_bigrams,
                 );
                 if !weights.coverage {
                     concepts.weights.iter_mut().for_each(|w| *w = 0.0);

@@ -65,7 +65,12 @@ const EXPANSION_WEIGHT: f64 = 0.5;
 /// The weight of every term for a query: 1 for the query's own terms, up to
 /// [`EXPANSION_WEIGHT`] for co-occurring terms, 0 otherwise. Empty when no
 /// query term occurs in the documents.
-pub fn term_weights(analyzer: &Analyzer, analysis: &Analysis, query: &str) -> Vec<f64> {
+pub fn term_weights(
+    analyzer: &Analyzer,
+    analysis: &Analysis,
+    query: &str,
+    expansion: bool,
+) -> Vec<f64> {
     let request: Vec<String> = REQUEST_WORDS
         .iter()
         .flat_map(|w| analyzer.terms(w))
@@ -84,6 +89,9 @@ pub fn term_weights(analyzer: &Analyzer, analysis: &Analysis, query: &str) -> Ve
     let mut weights = vec![0.0; n_terms];
     for &t in &query_terms {
         weights[t as usize] = 1.0;
+    }
+    if !expansion {
+        return weights;
     }
     // Sentence counts: overall, and in sentences holding a query term.
     let mut overall = vec![0.0f64; n_terms];
@@ -120,11 +128,11 @@ pub fn term_weights(analyzer: &Analyzer, analysis: &Analysis, query: &str) -> Ve
 }
 
 /// Relevance of every analyzed sentence to the query, in `[0, 1]`: the
-/// weights of its distinct terms ([`term_weights`]) over the square root of
-/// its term count, divided by the largest. All 0 when nothing in the
-/// documents matches the query.
-pub fn relevance(analyzer: &Analyzer, analysis: &Analysis, query: &str) -> Vec<f64> {
-    let weights = term_weights(analyzer, analysis, query);
+/// weights of its distinct terms ([`term_weights`], expanded or not) over
+/// the square root of its term count, divided by the largest. All 0 when
+/// nothing in the documents matches the query.
+pub fn relevance(analyzer: &Analyzer, analysis: &Analysis, query: &str, expansion: bool) -> Vec<f64> {
+    let weights = term_weights(analyzer, analysis, query, expansion);
     let mut distinct: Vec<TermId> = Vec::new();
     let raw: Vec<f64> = analysis
         .sentences
@@ -183,6 +191,7 @@ mod tests {
             &analyzer,
             &analysis,
             "Describe the activities of Morris Dees and the Southern Poverty Law Center.",
+            true,
         );
         assert_eq!(r[1], 0.0);
         assert!(r[0] > 0.0 && r[2] > 0.0, "{r:?}");
@@ -192,7 +201,7 @@ mod tests {
     #[test]
     fn request_words_alone_match_nothing() {
         let (analyzer, analysis) = analyze(&["Officials describe the main events in detail."]);
-        let r = relevance(&analyzer, &analysis, "Describe the main events.");
+        let r = relevance(&analyzer, &analysis, "Describe the main events.", true);
         assert_eq!(r, [0.0]);
     }
 
@@ -209,8 +218,9 @@ mod tests {
         texts.extend(["Weather was fine today."; 6]);
         texts.extend(["Markets rose on Monday."; 6]);
         let (analyzer, analysis) = analyze(&texts);
-        let weights = term_weights(&analyzer, &analysis, "Who is Dees?");
         let id = |t: &str| analysis.vocabulary.binary_search(&t.to_string()).unwrap();
+        let weights = term_weights(&analyzer, &analysis, "Who is Dees?", true);
+        assert_eq!(term_weights(&analyzer, &analysis, "Who is Dees?", false)[id("klan")], 0.0);
         assert_eq!(weights[id("dee")], 1.0);
         assert!(weights[id("klan")] > 0.0 && weights[id("klan")] <= EXPANSION_WEIGHT);
         assert_eq!(weights[id("weather")], 0.0);

@@ -77,6 +77,15 @@ pub struct BriefWeights {
     /// With a query: how much a concept's weight grows with the relevance
     /// of the sentences that carry it (see [`crate::concepts`]).
     pub query_concepts: f64,
+    /// With a query: expand it by co-occurring terms (see [`crate::query`]).
+    pub query_expansion: bool,
+    /// Concepts are word bigrams with stop words kept (as ROUGE-2 counts
+    /// them); `false` takes bigrams of consecutive content terms instead.
+    pub stop_word_bigrams: bool,
+    /// Show summary sentences from past a leading dateline (see
+    /// [`crate::dateline`]); words spent on it carry no fact. Applies to
+    /// every algorithm.
+    pub trim_datelines: bool,
 }
 
 impl Default for BriefWeights {
@@ -89,6 +98,9 @@ impl Default for BriefWeights {
             coverage: true,
             query_centrality: 0.2,
             query_concepts: 1.0,
+            query_expansion: true,
+            stop_word_bigrams: true,
+            trim_datelines: true,
         }
     }
 }

@@ -25,7 +25,7 @@ fn recall(dir: &Path, algorithm: Algorithm) -> (f64, f64) {
         ..Config::default()
     };
     let clock = Instant::now();
-    let topics = dev::summarize_topics(dir, &config).expect("the dev set summarizes");
+    let topics = dev::summarize_topics(dir, &config, dev::Queries::Ignore).expect("the dev set summarizes");
     let elapsed = clock.elapsed();
     assert_eq!(topics.topics.len(), 30);
     assert!(topics.warnings.is_empty(), "{:?}", topics.warnings);
