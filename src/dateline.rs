@@ -38,10 +38,7 @@ pub fn dateline_length(text: &str) -> usize {
     if separator == " - " && !prefix.ends_with(')') {
         return 0;
     }
-    let place = prefix
-        .split(|c: char| c == ' ' || c == ',')
-        .next()
-        .unwrap_or("");
+    let place = prefix.split([' ', ',']).next().unwrap_or("");
     let capitals = place.chars().filter(|c| c.is_uppercase()).count();
     if capitals < 2
         || place.chars().any(char::is_lowercase)

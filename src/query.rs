@@ -131,7 +131,12 @@ pub fn term_weights(
 /// weights of its distinct terms ([`term_weights`], expanded or not) over
 /// the square root of its term count, divided by the largest. All 0 when
 /// nothing in the documents matches the query.
-pub fn relevance(analyzer: &Analyzer, analysis: &Analysis, query: &str, expansion: bool) -> Vec<f64> {
+pub fn relevance(
+    analyzer: &Analyzer,
+    analysis: &Analysis,
+    query: &str,
+    expansion: bool,
+) -> Vec<f64> {
     let weights = term_weights(analyzer, analysis, query, expansion);
     let mut distinct: Vec<TermId> = Vec::new();
     let raw: Vec<f64> = analysis
@@ -220,7 +225,10 @@ mod tests {
         let (analyzer, analysis) = analyze(&texts);
         let id = |t: &str| analysis.vocabulary.binary_search(&t.to_string()).unwrap();
         let weights = term_weights(&analyzer, &analysis, "Who is Dees?", true);
-        assert_eq!(term_weights(&analyzer, &analysis, "Who is Dees?", false)[id("klan")], 0.0);
+        assert_eq!(
+            term_weights(&analyzer, &analysis, "Who is Dees?", false)[id("klan")],
+            0.0
+        );
         assert_eq!(weights[id("dee")], 1.0);
         assert!(weights[id("klan")] > 0.0 && weights[id("klan")] <= EXPANSION_WEIGHT);
         assert_eq!(weights[id("weather")], 0.0);

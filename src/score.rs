@@ -97,7 +97,7 @@ impl Default for BriefWeights {
             support: true,
             coverage: true,
             query_centrality: 0.2,
-            query_concepts: 1.0,
+            query_concepts: 4.0,
             query_expansion: true,
             stop_word_bigrams: true,
             trim_datelines: true,
