@@ -60,6 +60,7 @@ pub mod concepts;
 pub mod dateline;
 pub mod error;
 pub mod eval;
+pub mod filter;
 pub mod lang;
 pub mod load;
 pub mod pipeline;

@@ -14,11 +14,12 @@ use crate::cluster::{self, Clusters, NearDuplicates};
 use crate::concepts;
 use crate::dateline::dateline_length;
 use crate::error::{Error, Result};
+use crate::filter;
 use crate::lang::Language;
 use crate::load::Document;
 use crate::query;
 use crate::rank::{self, RankConfig};
-use crate::score::{self, Algorithm, BriefWeights};
+use crate::score::{self, Algorithm, BriefWeights, Selector};
 use crate::segment::{Segmenter, Unit, UnitKind};
 use crate::select::{self, Budget, Candidate, Coverage, Order, Selection};
 use crate::tfidf::TfIdfMatrix;
@@ -428,7 +429,32 @@ impl Pipeline {
                 };
                 let positions =
                     score::cluster_positions(&prepared.clusters, &score::positions(analysis));
-                let chosen: Vec<(usize, u32)> = representatives().map(|(c, &s)| (c, s)).collect();
+                let shown = |s: u32| {
+                    let text = prepared.text(&prepared.sentence_ref(s));
+                    if config.brief.trim_datelines {
+                        &text[dateline_length(text)..]
+                    } else {
+                        text
+                    }
+                };
+                let worthy = |s: u32| filter::stands_alone(shown(s), weights.filters);
+                let pick = |strict: bool| -> Vec<(usize, u32)> {
+                    if weights.any_member {
+                        (0..analysis.sentences.len() as u32)
+                            .filter(|&s| eligible(s) && (!strict || worthy(s)))
+                            .map(|s| (prepared.clusters.of_sentence[s as usize] as usize, s))
+                            .collect()
+                    } else {
+                        representatives()
+                            .filter(|(_, &s)| !strict || worthy(s))
+                            .map(|(c, &s)| (c, s))
+                            .collect()
+                    }
+                };
+                let mut chosen = pick(true);
+                if chosen.is_empty() {
+                    chosen = pick(false);
+                }
                 let candidates = chosen
                     .iter()
                     .map(|&(c, s)| {
@@ -464,17 +490,24 @@ impl Pipeline {
             Plan::ByScore(candidates) => {
                 select::select(candidates, &prepared.matrix, budget, config.threshold)
             }
-            Plan::Coverage(candidates, concepts) => select::select_coverage(
-                candidates,
-                Coverage {
-                    concepts: &concepts.of_node,
-                    weights: &concepts.weights,
-                    scaling: config.brief.length_scaling,
-                },
-                &prepared.matrix,
-                budget,
-                config.threshold,
-            ),
+            Plan::Coverage(candidates, concepts) => {
+                let maximize = match config.brief.selector {
+                    Selector::Greedy => select::select_coverage,
+                    Selector::Exact => select::select_exact,
+                };
+                maximize(
+                    candidates,
+                    Coverage {
+                        concepts: &concepts.of_node,
+                        weights: &concepts.weights,
+                        scaling: config.brief.length_scaling,
+                        whole_first: config.brief.whole_first,
+                    },
+                    &prepared.matrix,
+                    budget,
+                    config.threshold,
+                )
+            }
         };
         let mut sentences = cite(prepared, &selection.chosen);
         apply_cut(prepared, &selection, budget, &mut sentences);
