@@ -19,7 +19,7 @@ use crate::lang::Language;
 use crate::load::Document;
 use crate::query;
 use crate::rank::{self, RankConfig};
-use crate::score::{self, Algorithm, BriefWeights, Selector};
+use crate::score::{self, Algorithm, BriefWeights};
 use crate::segment::{Segmenter, Unit, UnitKind};
 use crate::select::{self, Budget, Candidate, Coverage, Order, Selection};
 use crate::tfidf::TfIdfMatrix;
@@ -490,24 +490,18 @@ impl Pipeline {
             Plan::ByScore(candidates) => {
                 select::select(candidates, &prepared.matrix, budget, config.threshold)
             }
-            Plan::Coverage(candidates, concepts) => {
-                let maximize = match config.brief.selector {
-                    Selector::Greedy => select::select_coverage,
-                    Selector::Exact => select::select_exact,
-                };
-                maximize(
-                    candidates,
-                    Coverage {
-                        concepts: &concepts.of_node,
-                        weights: &concepts.weights,
-                        scaling: config.brief.length_scaling,
-                        whole_first: config.brief.whole_first,
-                    },
-                    &prepared.matrix,
-                    budget,
-                    config.threshold,
-                )
-            }
+            Plan::Coverage(candidates, concepts) => select::select_coverage(
+                candidates,
+                Coverage {
+                    concepts: &concepts.of_node,
+                    weights: &concepts.weights,
+                    scaling: config.brief.length_scaling,
+                    whole_first: config.brief.whole_first,
+                },
+                &prepared.matrix,
+                budget,
+                config.threshold,
+            ),
         };
         let mut sentences = cite(prepared, &selection.chosen);
         apply_cut(prepared, &selection, budget, &mut sentences);

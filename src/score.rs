@@ -87,8 +87,6 @@ pub struct BriefWeights {
     /// [`crate::dateline`]); words spent on it carry no fact. Applies to
     /// every algorithm.
     pub trim_datelines: bool,
-    /// How the coverage objective is maximized.
-    pub selector: Selector,
     /// Which sentences may stand in the summary (see [`crate::filter`]).
     pub filters: Filters,
     /// Every member of a cluster is a candidate to speak for it (at most
@@ -99,16 +97,6 @@ pub struct BriefWeights {
     /// Under a length budget, take the best candidate that fits whole while
     /// one does; cut a sentence only when none fits.
     pub whole_first: bool,
-}
-
-/// How [`Algorithm::Brief`]'s objective is maximized.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum Selector {
-    /// Cost-scaled greedy ([`crate::select::select_coverage`]).
-    #[default]
-    Greedy,
-    /// Integer linear program ([`crate::select::select_exact`]).
-    Exact,
 }
 
 impl Default for BriefWeights {
@@ -124,7 +112,6 @@ impl Default for BriefWeights {
             query_expansion: true,
             stop_word_bigrams: true,
             trim_datelines: true,
-            selector: Selector::default(),
             filters: Filters::default(),
             any_member: true,
             whole_first: true,

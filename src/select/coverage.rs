@@ -92,7 +92,7 @@ pub fn select_coverage(
 
 /// The objective's pieces, ready for marginal gains: each candidate's
 /// distinct concepts and the normalization `1 / W`.
-pub(super) struct Gains<'a> {
+struct Gains<'a> {
     /// Distinct concept ids of each candidate.
     pub concepts: Vec<Vec<u32>>,
     /// Weight of each concept id.
@@ -102,7 +102,7 @@ pub(super) struct Gains<'a> {
 }
 
 impl<'a> Gains<'a> {
-    pub fn new(coverage: Coverage<'a>) -> Self {
+    fn new(coverage: Coverage<'a>) -> Self {
         let total: f64 = coverage.weights.iter().sum();
         Gains {
             concepts: coverage
@@ -121,7 +121,7 @@ impl<'a> Gains<'a> {
     }
 
     /// Marks candidate `i`'s concepts covered.
-    pub fn cover(&self, i: usize, covered: &mut [bool]) {
+    fn cover(&self, i: usize, covered: &mut [bool]) {
         for &c in &self.concepts[i] {
             covered[c as usize] = true;
         }
@@ -130,7 +130,7 @@ impl<'a> Gains<'a> {
 
 /// What candidate `i` adds to `F` given the `covered` concepts: its
 /// uncovered concepts' weight over `W`, plus its own score.
-pub(super) fn marginal_gain(
+fn marginal_gain(
     gains: &Gains<'_>,
     i: usize,
     candidate: &Candidate,

@@ -24,10 +24,8 @@
 use crate::tfidf::TfIdfMatrix;
 
 mod coverage;
-mod exact;
 
 pub use coverage::{select_coverage, Coverage};
-pub use exact::select_exact;
 
 /// How long the summary may be.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -154,7 +152,7 @@ pub struct Selection {
 }
 
 /// Whether a candidate fits what is left of the budget.
-pub(crate) enum Fit {
+enum Fit {
     Whole,
     Cut(usize),
     Full,
@@ -184,7 +182,7 @@ impl Fill {
         }
     }
 
-    pub(crate) fn fit(&self, candidate: &Candidate) -> Fit {
+    fn fit(&self, candidate: &Candidate) -> Fit {
         let (used, limit) = (self.used, self.budget.limit());
         if used + self.cost(candidate) <= limit {
             Fit::Whole
