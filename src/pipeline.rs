@@ -44,6 +44,9 @@ pub struct Config {
     /// Sentences shorter than this many words are not summary candidates
     /// (they still cluster and get cited).
     pub min_words: u32,
+    /// The question the summary should answer (`--query`, a DUC topic's
+    /// `topic.txt`); `None` for a generic summary.
+    pub query: Option<String>,
 }
 
 impl Default for Config {
@@ -57,6 +60,7 @@ impl Default for Config {
             budget: Budget::default(),
             order: Order::default(),
             min_words: 6,
+            query: None,
         }
     }
 }

@@ -39,7 +39,7 @@ fn recall(dir: &Path, algorithm: Algorithm) -> (f64, f64) {
         limit: Some(Limit::Words(100)),
         max_n: 2,
         rouge_l: false,
-        alpha: 0.5,
+        ..RougeConfig::default()
     }
     .validate()
     .expect("valid options");
