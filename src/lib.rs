@@ -21,7 +21,8 @@
 //!    representatives, position, centroid and bigram-concept features, and
 //!    the summary algorithms ([`score::Algorithm`]) that combine them.
 //! 7. [`select`]: budgeted, non-redundant selection (by score, or by
-//!    greedy concept coverage) and ordering.
+//!    greedy concept coverage) and ordering; a length budget counts the
+//!    summary as written ([`layout`]).
 //! 8. [`cite`] and [`render`]: citations of every member of each chosen
 //!    cluster; text, Markdown or versioned JSON.
 //!
@@ -57,6 +58,7 @@ pub mod cluster;
 pub mod error;
 pub mod eval;
 pub mod lang;
+pub mod layout;
 pub mod load;
 pub mod pipeline;
 pub mod rank;
