@@ -1,12 +1,12 @@
 //! The dev-set runner: summarize every topic of a DUC-style folder with
 //! brief itself, then score the summaries like any others.
 //!
-//! A topic is a folder `<topic>/` with the articles in `docs/*.txt`, the
-//! human summaries in `refs/*.txt` and, for query-focused tasks (DUC
-//! 2005–2007), the question in `topic.txt` (`title: ...` and `narrative:
-//! ...` lines), which becomes the summary's query ([`Config::query`]).
-//! Topics are summarized in parallel; the result is sorted by topic id and
-//! does not depend on the thread count.
+//! A topic is a folder `<topic>/` with the articles in `docs/*.txt` and the
+//! human summaries in `refs/*.txt`, and for a query-focused task (DUC
+//! 2005-2007) the question in `topic.txt` (`title: ...` and `narrative:
+//! ...` lines), which becomes the summary's query. Topics are summarized in
+//! parallel; the result is sorted by topic id and does not depend on the
+//! thread count.
 
 use std::path::Path;
 
@@ -32,48 +32,21 @@ pub fn summary_text(prepared: &Prepared, summary: &Summary) -> String {
         .join(layout.separator)
 }
 
-/// Where the topics' queries come from.
+/// Whether `<topic>/topic.txt` is the summary's query.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Queries {
-    /// A topic's `topic.txt`, when it has one, is its query; topics without
-    /// one keep the query of the given config.
-    FromTopicFiles,
-    /// Every topic is summarized with the given config as it is.
+    /// Query-focused: a topic with a `topic.txt` is summarized to answer it.
+    FromTopic,
+    /// Generic summaries, whatever the topic folders hold.
     Ignore,
 }
 
-/// The query of a DUC topic file: the values of its `title:` and
-/// `narrative:` lines (one per line, labels removed), or its whole text
-/// when it has no such labels. `None` for a blank file.
-pub fn topic_query(text: &str) -> Option<String> {
-    let mut parts = Vec::new();
-    for line in text.lines().map(str::trim).filter(|l| !l.is_empty()) {
-        let value = ["title:", "narrative:"]
-            .iter()
-            .find_map(|label| line.strip_prefix(label))
-            .unwrap_or(line);
-        parts.push(value.trim());
-    }
-    let query = parts.join("\n");
-    (!query.trim().is_empty()).then_some(query)
-}
-
 /// Summarizes `<dir>/<topic>/docs/` for every topic that also has
-/// `refs/`, with `config` and each topic's `topic.txt` as its query, and
+/// `refs/`, with `config` (and each topic's query, see [`Queries`]), and
 /// returns the topics with brief's summary as the candidate. A topic whose
 /// documents yield no sentence gets an empty summary and a warning; a topic
 /// without documents or references is an error.
-pub fn summarize_topics(dir: &Path, config: &Config) -> Result<LoadedTopics> {
-    summarize_topics_with(dir, config, Queries::FromTopicFiles).map(|(loaded, _)| loaded)
-}
-
-/// [`summarize_topics`], choosing where queries come from; also returns how
-/// many topics were summarized with a query.
-pub fn summarize_topics_with(
-    dir: &Path,
-    config: &Config,
-    queries: Queries,
-) -> Result<(LoadedTopics, usize)> {
+pub fn summarize_topics(dir: &Path, config: &Config, queries: Queries) -> Result<LoadedTopics> {
     let pipeline = Pipeline::new(config.clone())?;
     let topic_dirs = list_dir(dir, |p| p.join("refs").is_dir() && p.join("docs").is_dir())?;
     if topic_dirs.is_empty() {
@@ -82,43 +55,25 @@ pub fn summarize_topics_with(
             message: "no topic folders with docs/ and refs/ subfolders".to_string(),
         });
     }
-    let results: Vec<Result<(Topic, Option<String>, bool)>> = topic_dirs
+    let results: Vec<Result<(Topic, Option<String>)>> = topic_dirs
         .par_iter()
-        .map(|topic_dir| {
-            let query_file = topic_dir.join("topic.txt");
-            let query = match queries {
-                Queries::FromTopicFiles if query_file.is_file() => {
-                    topic_query(&read_text(&query_file)?)
-                }
-                _ => None,
-            };
-            match query {
-                Some(query) => {
-                    let with_query = Pipeline::new(Config {
-                        query: Some(query),
-                        ..config.clone()
-                    })?;
-                    summarize_topic(&with_query, topic_dir)
-                }
-                None => summarize_topic(&pipeline, topic_dir),
-            }
-        })
+        .map(|topic_dir| summarize_topic(&pipeline, topic_dir, queries))
         .collect();
     let mut loaded = LoadedTopics::default();
-    let mut with_query = 0;
     for result in results {
-        let (topic, warning, queried) = result?;
+        let (topic, warning) = result?;
         loaded.warnings.extend(warning);
         loaded.topics.push(topic);
-        with_query += usize::from(queried);
     }
     loaded.topics.sort_by(|a, b| a.id.cmp(&b.id));
-    Ok((loaded, with_query))
+    Ok(loaded)
 }
 
-/// One topic's summary, a warning if it has none, and whether it was
-/// summarized with a query.
-fn summarize_topic(pipeline: &Pipeline, topic_dir: &Path) -> Result<(Topic, Option<String>, bool)> {
+fn summarize_topic(
+    pipeline: &Pipeline,
+    topic_dir: &Path,
+    queries: Queries,
+) -> Result<(Topic, Option<String>)> {
     let id = topic_dir
         .file_name()
         .map(|s| s.to_string_lossy().into_owned())
@@ -134,12 +89,18 @@ fn summarize_topic(pipeline: &Pipeline, topic_dir: &Path) -> Result<(Topic, Opti
             message: "a topic needs docs/*.txt and refs/*.txt".to_string(),
         });
     }
+    let query_path = topic_dir.join("topic.txt");
+    let query = match queries {
+        Queries::FromTopic if query_path.is_file() => Some(read_text(&query_path)?),
+        _ => pipeline.config().query.clone(),
+    };
     let loaded = load::load_paths(&docs, InputFormat::Text);
     let mut warning = None;
     let candidate = match pipeline.prepare(loaded.documents) {
-        Ok(prepared) if !prepared.analysis.sentences.is_empty() => {
-            summary_text(&prepared, &pipeline.summarize(&prepared))
-        }
+        Ok(prepared) if !prepared.analysis.sentences.is_empty() => summary_text(
+            &prepared,
+            &pipeline.summarize_query(&prepared, query.as_deref()),
+        ),
         _ => {
             warning = Some(format!(
                 "topic {id}: no sentences, scored as an empty summary"
@@ -154,25 +115,5 @@ fn summarize_topic(pipeline: &Pipeline, topic_dir: &Path) -> Result<(Topic, Opti
             references,
         },
         warning,
-        pipeline.config().query.is_some(),
     ))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn topic_query_drops_the_labels() {
-        let text = "title: Southern Poverty Law Center\nnarrative: Describe its activities.\n";
-        assert_eq!(
-            topic_query(text).as_deref(),
-            Some("Southern Poverty Law Center\nDescribe its activities.")
-        );
-        assert_eq!(
-            topic_query("What happened?").as_deref(),
-            Some("What happened?")
-        );
-        assert_eq!(topic_query(" \n\n"), None);
-    }
 }
