@@ -130,12 +130,7 @@ impl<'a> Gains<'a> {
 
 /// What candidate `i` adds to `F` given the `covered` concepts: its
 /// uncovered concepts' weight over `W`, plus its own score.
-fn marginal_gain(
-    gains: &Gains<'_>,
-    i: usize,
-    candidate: &Candidate,
-    covered: &[bool],
-) -> f64 {
+fn marginal_gain(gains: &Gains<'_>, i: usize, candidate: &Candidate, covered: &[bool]) -> f64 {
     let new: f64 = gains.concepts[i]
         .iter()
         .filter(|&&c| !covered[c as usize])
