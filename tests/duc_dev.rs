@@ -80,8 +80,8 @@ fn brief_beats_its_baselines_on_duc_2003() {
         return;
     };
     let brief = recall(&dir, Algorithm::Brief, 100, dev::Queries::Ignore);
-    // Cross-validated estimate 0.404 / 0.111 (docs/quality.md).
-    assert!(brief.0 > 0.40 && brief.1 > 0.108, "brief {brief:?}");
+    // Cross-validated estimate 0.417 / 0.122 (docs/quality.md).
+    assert!(brief.0 > 0.41 && brief.1 > 0.117, "brief {brief:?}");
     for baseline in [Algorithm::Lexrank, Algorithm::Lead] {
         let (r1, r2) = recall(&dir, baseline, 100, dev::Queries::Ignore);
         assert!(
@@ -98,9 +98,9 @@ fn query_focused_summaries_on_duc_2007() {
         return;
     };
     let answered = recall(&dir, Algorithm::Brief, 250, dev::Queries::FromTopic);
-    // Cross-validated estimate 0.434 / 0.119 (docs/quality.md); the best
+    // Cross-validated estimate 0.444 / 0.127 (docs/quality.md); the best
     // DUC 2007 system had R-2 0.124 (jackknifed).
-    assert!(answered.0 > 0.425 && answered.1 > 0.114, "{answered:?}");
+    assert!(answered.0 > 0.435 && answered.1 > 0.122, "{answered:?}");
     let lexrank = recall(&dir, Algorithm::Lexrank, 250, dev::Queries::Ignore);
     assert!(
         answered.1 > lexrank.1 + 0.008,
