@@ -190,4 +190,54 @@ mod tests {
         let picked = select_coverage(&c, cover(0.0), &m, Budget::Sentences(1), 0.9);
         assert_eq!(clusters(&picked), vec![1]);
     }
+
+    #[test]
+    fn whole_sentences_first_waits_with_the_cut() {
+        let weights = [1.0, 1.0, 1.0];
+        let concepts = [vec![0, 1], vec![2], vec![0]];
+        let m = matrix(&[vec![1], vec![2], vec![3]]);
+        // The best candidate (two concepts, 30 words) overflows a 25-word
+        // budget; the 20-word one fits.
+        let c = [
+            candidate(0, 0.0, 30),
+            candidate(1, 0.0, 20),
+            candidate(2, 0.0, 10),
+        ];
+        let cover = |whole_first| Coverage {
+            concepts: &concepts,
+            weights: &weights,
+            scaling: 0.0,
+            whole_first,
+        };
+        let picked = select_coverage(&c, cover(false), &m, Budget::Words(25), 0.9);
+        assert_eq!(clusters(&picked), vec![0]);
+        assert_eq!(picked.cut, Some(25));
+        let picked = select_coverage(&c, cover(true), &m, Budget::Words(25), 0.9);
+        assert_eq!(clusters(&picked), vec![1, 0]);
+        assert_eq!(picked.cut, Some(5));
+    }
+
+    #[test]
+    fn one_candidate_per_cluster() {
+        // Two members of cluster 0, dissimilar as TF-IDF vectors: choosing
+        // one removes the other.
+        let weights = [1.0, 1.0, 1.0];
+        let concepts = [vec![0, 1], vec![0, 2], vec![2]];
+        let m = matrix(&[vec![1], vec![2], vec![3]]);
+        let mut c = [
+            candidate(0, 0.0, 10),
+            candidate(1, 0.0, 10),
+            candidate(2, 0.0, 10),
+        ];
+        c[1].cluster = 0;
+        let coverage = Coverage {
+            concepts: &concepts,
+            weights: &weights,
+            scaling: 0.0,
+            whole_first: false,
+        };
+        let picked = select_coverage(&c, coverage, &m, Budget::Sentences(2), 0.9);
+        let sentences: Vec<u32> = picked.chosen.iter().map(|c| c.sentence).collect();
+        assert_eq!(sentences, vec![0, 2]);
+    }
 }

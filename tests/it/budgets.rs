@@ -98,8 +98,11 @@ fn markdown_escapes_and_wrapped_lines_count_as_printed() {
             assert!(out.status.success(), "{}", stderr(&out));
             let printed = stdout(&out);
             let body = printed_body(&printed);
+            // Filled to the budget, less at most what a fragment would need
+            // before its first byte (a line break and the cut mark): the
+            // default selector takes whole sentences while one fits.
             assert!(
-                body.len() <= n && body.len() + 4 >= n,
+                body.len() <= n && body.len() + 5 >= n,
                 "{format} --bytes {n}: {} printed\n{printed}",
                 body.len()
             );
