@@ -64,6 +64,7 @@ pub mod render;
 pub mod score;
 pub mod segment;
 pub mod select;
+pub mod stories;
 pub mod tfidf;
 
 pub use error::{Error, Result};
