@@ -30,7 +30,7 @@ pub struct StoriesArgs {
     /// Cosine (TF-IDF) at or above which two sentences state the same fact.
     #[arg(long, default_value_t = DEFAULT_THRESHOLD)]
     threshold: f32,
-    /// Cosine of two documents' signatures (their 64 strongest TF-IDF
+    /// Cosine of two documents' signatures (their 256 strongest TF-IDF
     /// terms) at or above which they are linked.
     #[arg(long, default_value_t = DEFAULT_LINK_THRESHOLD)]
     link_threshold: f64,
@@ -42,6 +42,9 @@ pub struct StoriesArgs {
     /// listed as in no story.
     #[arg(long, default_value_t = 2)]
     min_documents: usize,
+    /// Print the wall time of each step on standard error.
+    #[arg(long)]
+    stats: bool,
     #[command(flatten)]
     summary: SummaryOptions,
     /// Step 1 for an engine: write each document's term bag as JSON Lines.
@@ -80,7 +83,7 @@ pub fn run(mut args: StoriesArgs) -> anyhow::Result<ExitCode> {
     if args.emit_keys || args.from_links {
         return filter(&args, &config);
     }
-    let (documents, _) = load(&args.input)?;
+    let (documents, load_time) = load(&args.input)?;
     if args.emit_terms {
         return write_output(|out| super::stages::emit_terms(out, &documents, &config));
     }
@@ -92,8 +95,21 @@ pub fn run(mut args: StoriesArgs) -> anyhow::Result<ExitCode> {
     let format = args.input.format;
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
+    let clock = std::time::Instant::now();
     let outcomes = super::run::write(&mut out, format, &pipeline, &documents, &stories, &config)?;
     out.flush()?;
+    if args.stats {
+        let t = &stories.timings;
+        eprintln!(
+            "brief: stats: load {:.0} ms, signatures {:.0} ms, links {:.0} ms, group {:.0} ms, summaries {:.0} ms; signatures hold {} MB",
+            load_time.as_secs_f64() * 1e3,
+            t.signatures.as_secs_f64() * 1e3,
+            t.links.as_secs_f64() * 1e3,
+            t.group.as_secs_f64() * 1e3,
+            clock.elapsed().as_secs_f64() * 1e3,
+            stories.signatures.heap_bytes() / 1_000_000,
+        );
+    }
     for (i, outcome) in outcomes.iter().enumerate() {
         if let super::run::Outcome::Failed(message) = outcome {
             eprintln!("brief: warning: {}: {message}", super::Stories::id(i));

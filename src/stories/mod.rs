@@ -7,7 +7,7 @@
 //!
 //! 1. [`signature`]: one streaming pass segments and analyzes the documents
 //!    block by block into term bags, then turns each into a compact
-//!    signature (its 64 strongest TF-IDF terms, integer weights) and
+//!    signature (its 256 strongest TF-IDF terms, integer weights) and
 //!    blocking keys (its 8 strongest terms).
 //! 2. [`links`]: documents sharing a key are candidates (each paired with a
 //!    bounded window of the key's list); a candidate whose signatures'
@@ -43,7 +43,7 @@ use signature::{Signatures, TermBags};
 
 /// Default link threshold: cosine of two signatures at or above which two
 /// documents are linked (see `docs/stories.md` for the study).
-pub const DEFAULT_LINK_THRESHOLD: f64 = 0.2;
+pub const DEFAULT_LINK_THRESHOLD: f64 = 0.1;
 /// Default cohesion: the average cosine two groups need to merge.
 pub const DEFAULT_COHESION: f64 = 0.1;
 
@@ -108,6 +108,19 @@ pub struct Stories {
     pub candidate_pairs: usize,
     /// Candidates whose similarity reached the link threshold.
     pub links: usize,
+    /// Wall time of each grouping step.
+    pub timings: Timings,
+}
+
+/// Wall time of each grouping step.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Timings {
+    /// Segmenting and analyzing into term bags, and signatures.
+    pub signatures: std::time::Duration,
+    /// Candidate pairs and their verification.
+    pub links: std::time::Duration,
+    /// Components and average-link merging.
+    pub group: std::time::Duration,
 }
 
 impl Stories {
@@ -125,6 +138,7 @@ impl Stories {
 /// Groups `documents` into stories.
 pub fn group_documents(documents: &[Document], config: &StoryConfig) -> Result<Stories> {
     config.validate()?;
+    let clock = std::time::Instant::now();
     let bags = TermBags::build(
         documents,
         &Segmenter::new(config.language),
@@ -133,13 +147,19 @@ pub fn group_documents(documents: &[Document], config: &StoryConfig) -> Result<S
     let df = bags.document_frequencies();
     let signatures = Signatures::build(&bags, &df, bags.len());
     drop(bags);
-    Ok(group_signatures(signatures, config))
+    let elapsed = clock.elapsed();
+    let mut stories = group_signatures(signatures, config);
+    stories.timings.signatures = elapsed;
+    Ok(stories)
 }
 
 /// Groups documents given by their signatures.
 pub fn group_signatures(signatures: Signatures, config: &StoryConfig) -> Stories {
+    let clock = std::time::Instant::now();
     let pairs = links::candidate_pairs(&signatures);
     let found = links::verify(&signatures, &pairs, config.link_threshold);
+    let links_time = clock.elapsed();
+    let clock = std::time::Instant::now();
     let mut grouping = group::group(&signatures, &found, config.cohesion);
     apply_min_documents(&mut grouping, config.min_documents);
     Stories {
@@ -147,6 +167,11 @@ pub fn group_signatures(signatures: Signatures, config: &StoryConfig) -> Stories
         grouping,
         candidate_pairs: pairs.len(),
         links: found.len(),
+        timings: Timings {
+            signatures: Default::default(),
+            links: links_time,
+            group: clock.elapsed(),
+        },
     }
 }
 
