@@ -66,7 +66,10 @@ fn score(labels: &Labels, data: &Dataset) -> Score {
         .collect();
     let ari = adjusted_rand(
         &single.iter().map(|&i| labels[i]).collect::<Vec<_>>(),
-        &single.iter().map(|&i| data.topics[i][0]).collect::<Vec<_>>(),
+        &single
+            .iter()
+            .map(|&i| data.topics[i][0])
+            .collect::<Vec<_>>(),
     );
     let mut distinct = labels.clone();
     distinct.sort_unstable();
@@ -406,7 +409,9 @@ fn main() {
             data.topic_names.len()
         );
 
-        println!("B-cubed F1 of `brief stories` by link threshold (rows) and cohesion (columns):\n");
+        println!(
+            "B-cubed F1 of `brief stories` by link threshold (rows) and cohesion (columns):\n"
+        );
         print!("| link \\ cohesion |");
         for c in COHESIONS {
             print!(" {c:.2} |");
@@ -466,11 +471,17 @@ fn main() {
         if let Some((single, average, ts, ta)) = &baseline {
             println!(
                 "{}",
-                row(&format!("single link at {ts:.2}"), score(&cut(single, *ts), data))
+                row(
+                    &format!("single link at {ts:.2}"),
+                    score(&cut(single, *ts), data)
+                )
             );
             println!(
                 "{}",
-                row(&format!("average link at {ta:.2}"), score(&cut(average, *ta), data))
+                row(
+                    &format!("average link at {ta:.2}"),
+                    score(&cut(average, *ta), data)
+                )
             );
         }
 
@@ -514,14 +525,23 @@ fn main() {
             println!(
                 "\nGroups mixing topics ({}): {}",
                 mixed.len(),
-                mixed.iter().take(12).cloned().collect::<Vec<_>>().join("; ")
+                mixed
+                    .iter()
+                    .take(12)
+                    .cloned()
+                    .collect::<Vec<_>>()
+                    .join("; ")
             );
             println!(
                 "Topics split ({}): {}",
                 split.len(),
-                split.iter().take(12).cloned().collect::<Vec<_>>().join("; ")
+                split
+                    .iter()
+                    .take(12)
+                    .cloned()
+                    .collect::<Vec<_>>()
+                    .join("; ")
             );
         }
     }
 }
-

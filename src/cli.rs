@@ -417,7 +417,9 @@ fn segment(args: SegmentArgs) -> anyhow::Result<ExitCode> {
 
 /// Renders into a buffered stdout and flushes, so a closed pipe surfaces
 /// as an error the caller can treat quietly.
-pub(crate) fn write_output(render: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> anyhow::Result<ExitCode> {
+pub(crate) fn write_output(
+    render: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> anyhow::Result<ExitCode> {
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     render(&mut out)?;

@@ -261,7 +261,10 @@ pub(super) fn summary(
     config: &Config,
     render: RenderOptions,
 ) -> io::Result<()> {
-    write_json(out, &summary_json(prepared, summary, config, Tag::None, render))
+    write_json(
+        out,
+        &summary_json(prepared, summary, config, Tag::None, render),
+    )
 }
 
 /// What a summary line is tagged with: a batch topic or a story.

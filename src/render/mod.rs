@@ -62,7 +62,14 @@ pub fn summary_json_line(
     topic: &str,
     options: RenderOptions,
 ) -> io::Result<()> {
-    json::summary_line(out, prepared, summary, config, json::Tag::Topic(topic), options)
+    json::summary_line(
+        out,
+        prepared,
+        summary,
+        config,
+        json::Tag::Topic(topic),
+        options,
+    )
 }
 
 /// Writes a story's summary as one line of JSON, tagged with the story's id.

@@ -87,10 +87,7 @@ pub fn run(mut args: StoriesArgs) -> anyhow::Result<ExitCode> {
     if args.emit_terms {
         return write_output(|out| super::stages::emit_terms(out, &documents, &config));
     }
-    let pipeline = Pipeline::new(
-        args.summary
-            .config(args.input.lang, args.threshold),
-    )?;
+    let pipeline = Pipeline::new(args.summary.config(args.input.lang, args.threshold))?;
     let stories = super::group_documents(&documents, &config)?;
     let format = args.input.format;
     let stdout = io::stdout();

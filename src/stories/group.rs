@@ -138,7 +138,11 @@ pub fn refine(
     signatures: &Signatures,
     cohesion: f64,
 ) -> (Vec<Group>, Vec<u32>) {
-    let local = |d: u32| documents.binary_search(&d).expect("link inside its component");
+    let local = |d: u32| {
+        documents
+            .binary_search(&d)
+            .expect("link inside its component")
+    };
     let minimum = u128::from(dot_threshold(cohesion));
     let mut order: Vec<Link> = links.to_vec();
     order.sort_by_key(|l| (std::cmp::Reverse(l.dot), l.a, l.b));
@@ -225,9 +229,9 @@ pub fn refine(
     }
 
     let mut members: FxHashMap<usize, Vec<u32>> = FxHashMap::default();
-    for i in 0..n {
+    for (i, &d) in documents.iter().enumerate() {
         let root = find(&mut parent, i);
-        members.entry(root).or_default().push(documents[i]);
+        members.entry(root).or_default().push(d);
     }
     let mut groups = Vec::new();
     let mut alone = Vec::new();
@@ -250,7 +254,11 @@ pub fn refine(
         groups.push(Group {
             documents: docs,
             merges: merged,
-            terms: label.into_iter().take(LABEL_TERMS).map(|(_, t)| t).collect(),
+            terms: label
+                .into_iter()
+                .take(LABEL_TERMS)
+                .map(|(_, t)| t)
+                .collect(),
         });
     }
     alone.sort_unstable();
@@ -312,7 +320,11 @@ mod tests {
         assert_eq!(grouping.groups.len(), 2, "{stories:?}");
         assert!(stories.iter().all(|d| !(d.contains(&0) && d.contains(&4))));
         assert_eq!(
-            grouping.groups.iter().map(|g| g.documents.len()).sum::<usize>()
+            grouping
+                .groups
+                .iter()
+                .map(|g| g.documents.len())
+                .sum::<usize>()
                 + grouping.alone.len(),
             7
         );

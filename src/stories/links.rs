@@ -70,9 +70,7 @@ pub fn verify(signatures: &Signatures, pairs: &[(u32, u32)], threshold: f64) -> 
     pairs
         .par_iter()
         .filter_map(|&(a, b)| {
-            let dot = signatures
-                .get(a as usize)
-                .dot(&signatures.get(b as usize));
+            let dot = signatures.get(a as usize).dot(&signatures.get(b as usize));
             (dot >= minimum && dot > 0).then_some(Link { a, b, dot })
         })
         .collect()

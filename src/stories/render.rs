@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use super::group::{Group, Merge};
 use super::run::Outcome;
-use super::{links, signature::Signatures, StoryConfig, Stories};
+use super::{links, signature::Signatures, Stories, StoryConfig};
 use crate::load::Document;
 use crate::render::Format;
 

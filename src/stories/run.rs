@@ -10,7 +10,7 @@ use std::io::{self, Write};
 use rayon::prelude::*;
 
 use super::render;
-use super::{StoryConfig, Stories};
+use super::{Stories, StoryConfig};
 use crate::load::Document;
 use crate::pipeline::Pipeline;
 use crate::render::Format;

@@ -198,6 +198,9 @@ fn count(mut terms: Vec<u32>) -> Vec<(u32, u32)> {
     counted
 }
 
+/// One signature as built: (term id, weight) sorted by term, and its keys.
+pub type SignatureRow = (Vec<(u32, u16)>, Vec<u32>);
+
 /// Every document's signature and blocking keys.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Signatures {
@@ -272,7 +275,7 @@ impl Signatures {
     /// Signatures of every bag, given each term's document frequency `df`
     /// (indexed like the bags' vocabulary) in a collection of `n` documents.
     pub fn build(bags: &TermBags, df: &[u32], n: usize) -> Self {
-        let rows: Vec<(Vec<(u32, u16)>, Vec<u32>)> = (0..bags.len())
+        let rows: Vec<SignatureRow> = (0..bags.len())
             .into_par_iter()
             .map(|d| {
                 let (terms, counts) = bags.bag(d);
@@ -299,7 +302,7 @@ impl Signatures {
 
     /// Signatures given directly as rows of (term id, weight) sorted by
     /// term, with their keys (the `--from-links` input).
-    pub fn from_rows(vocabulary: Vec<String>, rows: Vec<(Vec<(u32, u16)>, Vec<u32>)>) -> Self {
+    pub fn from_rows(vocabulary: Vec<String>, rows: Vec<SignatureRow>) -> Self {
         let mut out = Signatures {
             vocabulary,
             offsets: vec![0],
@@ -355,7 +358,7 @@ fn weight(tf: u32, df: u32, n: usize) -> f64 {
 }
 
 /// One document's signature (sorted by term) and keys (strongest first).
-fn signature(terms: &[u32], counts: &[u32], df: &[u32], n: usize) -> (Vec<(u32, u16)>, Vec<u32>) {
+fn signature(terms: &[u32], counts: &[u32], df: &[u32], n: usize) -> SignatureRow {
     let mut weighted: Vec<(f64, u32)> = terms
         .iter()
         .zip(counts)
@@ -410,12 +413,18 @@ mod tests {
         assert!(named.contains(&("pinochet", 2)), "{named:?}");
         assert!(named.iter().all(|(t, _)| *t != "newslett"), "{named:?}");
         assert!(b.vocabulary.windows(2).all(|w| w[0] < w[1]));
-        assert_eq!(b.document_frequencies()[b.vocabulary.iter().position(|t| t == "london").unwrap()], 2);
+        assert_eq!(
+            b.document_frequencies()[b.vocabulary.iter().position(|t| t == "london").unwrap()],
+            2
+        );
     }
 
     #[test]
     fn bags_from_strings_equal_built_bags() {
-        let built = bags(&["Floods hit Dhaka. Floods spread.", "Dhaka counts the damage."]);
+        let built = bags(&[
+            "Floods hit Dhaka. Floods spread.",
+            "Dhaka counts the damage.",
+        ]);
         let strings: Vec<Vec<(String, u32)>> = (0..built.len())
             .map(|d| {
                 let (t, c) = built.bag(d);
@@ -451,7 +460,10 @@ mod tests {
             .iter()
             .map(|&t| s.vocabulary[t as usize].as_str())
             .collect();
-        assert!(shared.contains(&"cardoso") && shared.contains(&"brazil"), "{shared:?}");
+        assert!(
+            shared.contains(&"cardoso") && shared.contains(&"brazil"),
+            "{shared:?}"
+        );
         assert!(s.keys(0).len() <= Signatures::KEYS);
     }
 }

@@ -165,7 +165,12 @@ pub fn emit_keys(
         let json = KeysLine {
             id: &line.id,
             keys: signatures.keys(d).iter().map(|&t| word(t)).collect(),
-            vector: s.terms.iter().zip(s.weights).map(|(&t, &w)| (word(t), w)).collect(),
+            vector: s
+                .terms
+                .iter()
+                .zip(s.weights)
+                .map(|(&t, &w)| (word(t), w))
+                .collect(),
         };
         write_line(out, &json)?;
     }
