@@ -4,6 +4,7 @@ mod cli;
 mod corpus;
 mod determinism;
 mod json_contract;
+mod spark;
 mod stories;
 
 use std::path::{Path, PathBuf};

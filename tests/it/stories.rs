@@ -10,7 +10,6 @@ use serde_json::Value;
 use crate::{brief, brief_with_env, brief_with_stdin, corpus_dir, scratch, stderr, stdout};
 
 #[path = "../../benches/support/corpus.rs"]
-#[allow(dead_code)]
 mod generator;
 
 /// A folder with `events` generated events of 10 documents each, plus one
