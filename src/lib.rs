@@ -25,8 +25,10 @@
 //! 8. [`cite`] and [`render`]: citations of every member of each chosen
 //!    cluster; text, Markdown or versioned JSON.
 //!
-//! [`pipeline`] wires the stages; [`cli`] (with [`eval::cli`]) is the
-//! command-line front end and the only code that prints.
+//! [`pipeline`] wires the stages; [`cli`] (with [`eval::cli`] and
+//! [`stories::cli`]) is the command-line front end and the only code that
+//! prints. Above the pipeline, [`stories`] groups a mixed input into
+//! stories and runs the pipeline once per story.
 //!
 //! # Example
 //!

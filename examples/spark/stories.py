@@ -118,7 +118,7 @@ def connected_components(edges):
 
 def main(argv):
     args = parse_args(argv)
-    conf = SparkConf().setAppName("brief-stories")
+    conf = SparkConf().setAppName("brief-stories").set("spark.ui.showConsoleProgress", "false")
     if args.master:
         conf = conf.setMaster(args.master)
     elif "spark.master" not in dict(SparkConf().getAll()):

@@ -282,26 +282,11 @@ impl Signatures {
                 signature(terms, counts, df, n)
             })
             .collect();
-        let mut out = Signatures {
-            vocabulary: bags.vocabulary.clone(),
-            offsets: vec![0],
-            key_offsets: vec![0],
-            ..Signatures::default()
-        };
-        for (row, keys) in rows {
-            for (t, w) in row {
-                out.terms.push(t);
-                out.weights.push(w);
-            }
-            out.offsets.push(out.terms.len());
-            out.keys.extend(keys);
-            out.key_offsets.push(out.keys.len());
-        }
-        out
+        Self::from_rows(bags.vocabulary.clone(), rows)
     }
 
-    /// Signatures given directly as rows of (term id, weight) sorted by
-    /// term, with their keys (the `--from-links` input).
+    /// Signatures given as rows of (term id, weight) sorted by term, with
+    /// their keys.
     pub fn from_rows(vocabulary: Vec<String>, rows: Vec<SignatureRow>) -> Self {
         let mut out = Signatures {
             vocabulary,
