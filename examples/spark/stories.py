@@ -26,6 +26,7 @@ texts; this job refuses them instead).
 
 import argparse
 import json
+import time
 import math
 import os
 import subprocess
@@ -102,15 +103,18 @@ def dot(u, v):
     return sum(w * v[t] for t, w in u.items() if t in v)
 
 
-def connected_components(edges):
+def connected_components(edges, partitions):
     """Min-label propagation over an RDD of (a, b) edges: (node, root) for
-    every node with an edge, root = the smallest position in its component."""
-    undirected = edges.flatMap(lambda e: [e, (e[1], e[0])]).cache()
-    labels = undirected.map(lambda e: (e[0], e[0])).distinct()
+    every node with an edge, root = the smallest position in its component.
+    Every shuffle names its partition count: a union adds its parents'
+    partitions, and would otherwise double them at each round."""
+    undirected = edges.flatMap(lambda e: [e, (e[1], e[0])]) \
+        .partitionBy(partitions).cache()
+    labels = undirected.map(lambda e: (e[0], e[0])).distinct(partitions)
     while True:
-        proposals = undirected.join(labels).map(lambda x: (x[1][0], x[1][1]))
-        updated = labels.union(proposals).reduceByKey(min).cache()
-        changed = updated.join(labels).filter(lambda x: x[1][0] != x[1][1]).count()
+        proposals = undirected.join(labels, partitions).map(lambda x: (x[1][0], x[1][1]))
+        updated = labels.union(proposals).reduceByKey(min, partitions).cache()
+        changed = updated.join(labels, partitions).filter(lambda x: x[1][0] != x[1][1]).count()
         labels = updated
         if changed == 0:
             return labels
@@ -125,12 +129,19 @@ def main(argv):
         conf = conf.setMaster("local[*]")
     sc = SparkContext(conf=conf)
     sc.setLogLevel("WARN")
+    clock = [time.time()]
+
+    def step(name):
+        now = time.time()
+        print("brief-stories: %s: %.1f s" % (name, now - clock[0]), file=sys.stderr, flush=True)
+        clock[0] = now
     if not os.path.isabs(args.brief) and os.path.exists(args.brief):
         args.brief = os.path.abspath(args.brief)
     common = ["--lang", args.lang]
 
     # The documents, in input order, numbered n = 0, 1, ... as brief numbers them.
     raw = sc.textFile(args.input, minPartitions=args.partitions)
+    parts = max(raw.getNumPartitions(), 1)
     parsed = raw.filter(lambda l: l.strip()).map(json.loads) \
         .filter(lambda d: str(d.get("text") or "").strip())
     docs = parsed.zipWithIndex().map(lambda x: (x[1], x[0])).cache()  # (n, doc)
@@ -148,12 +159,13 @@ def main(argv):
         lambda it: run_brief(brief, ["stories", "--emit-terms", "--input-format", "jsonl", "-"] + common, it)
     ).cache()
     df = terms.flatMap(lambda l: [(t, 1) for t, _ in json.loads(l)["terms"]]) \
-        .reduceByKey(lambda a, b: a + b).filter(lambda x: x[1] >= 2).collect()
+        .reduceByKey(lambda a, b: a + b, parts).filter(lambda x: x[1] >= 2).collect()
     df_path = os.path.abspath(os.path.join(os.path.dirname(os.path.abspath(args.output)),
                                            ".brief-stories-df.tsv"))
     with open(df_path, "w", encoding="utf-8") as f:
         for term, count in sorted(df):
             f.write("%s\t%d\n" % (term, count))
+    step("term bags and document frequencies")
     sc.addFile(df_path)
     df_name = os.path.basename(df_path)
 
@@ -161,48 +173,51 @@ def main(argv):
     keyed = terms.mapPartitions(
         lambda it: run_brief(brief, ["stories", "--emit-keys", "--df", "@file:" + df_name,
                                      "--documents", str(n_docs)] + common, it)
-    ).map(lambda l: json.loads(l)).map(lambda s: (s["id"], s)).join(ids) \
+    ).map(lambda l: json.loads(l)).map(lambda s: (s["id"], s)).join(ids, parts) \
         .map(lambda x: (x[1][1], x[1][0])).cache()  # (n, signature)
 
     # 4. Candidates: window pairs in each key's list; links: integer dot.
-    pairs = keyed.flatMap(lambda x: [(k, x[0]) for k in x[1]["keys"]]).groupByKey() \
-        .flatMap(window_pairs).distinct().cache()
+    pairs = keyed.flatMap(lambda x: [(k, x[0]) for k in x[1]["keys"]]).groupByKey(parts) \
+        .flatMap(window_pairs).distinct(parts).cache()
     candidate_pairs = pairs.count()
     minimum = math.ceil(float(args.link_threshold) * float(SCALE) * float(SCALE))
     vectors = keyed.mapValues(lambda s: {t: w for t, w in s["vector"]})
-    links = pairs.join(vectors).map(lambda x: (x[1][0], (x[0], x[1][1]))).join(vectors) \
+    links = pairs.join(vectors, parts).map(lambda x: (x[1][0], (x[0], x[1][1]))).join(vectors, parts) \
         .map(lambda x: (x[1][0][0], x[0], dot(x[1][0][1], x[1][1]))) \
         .filter(lambda x: x[2] >= minimum and x[2] > 0) \
         .map(lambda x: (x[0], x[1])).cache()
     link_count = links.count()
-    roots = connected_components(links).cache()  # (n, root)
-    components = roots.map(lambda x: (x[1], 1)).reduceByKey(lambda a, b: a + b).count()
+    step("signatures, candidates (%d) and links (%d)" % (candidate_pairs, link_count))
+    roots = connected_components(links, parts).cache()  # (n, root)
+    components = roots.map(lambda x: (x[1], 1)).reduceByKey(lambda a, b: a + b, parts).count()
 
     # 5. Stories of each component (brief).
-    members = roots.join(keyed).map(
+    members = roots.join(keyed, parts).map(
         lambda x: (x[1][0], {"n": x[0], "id": x[1][1]["id"], "vector": x[1][1]["vector"]}))
-    edges = links.join(roots).map(lambda x: (x[1][1], [x[0], x[1][0]]))
-    component_lines = members.cogroup(edges).map(
+    edges = links.join(roots, parts).map(lambda x: (x[1][1], [x[0], x[1][0]]))
+    component_lines = members.cogroup(edges, parts).map(
         lambda x: json.dumps({"documents": sorted(x[1][0], key=lambda d: d["n"]),
                               "links": sorted(x[1][1])}, ensure_ascii=False))
     refine_args = ["stories", "--from-links", "--cohesion", args.cohesion] + common
     refined = component_lines.mapPartitions(lambda it: run_brief(brief, refine_args, it)) \
         .map(json.loads).collect()
 
+    step("connected components (%d) and stories" % components)
     stories = [r for r in refined if "size" in r and r["size"] >= args.min_documents]
     stories.sort(key=lambda s: (-s["size"], s["n"]))
     for i, story in enumerate(stories):
         story["id"] = "story-%04d" % (i + 1)
 
     # 6. One summary per story (brief batch).
-    story_of = sc.parallelize([(d, s["id"]) for s in stories for d in s["documents"]])
-    topics = story_of.join(docs.map(lambda x: (str(x[1]["id"]), (x[0], x[1])))) \
-        .map(lambda x: (x[1][0], x[1][1])).groupByKey() \
+    story_of = sc.parallelize([(d, s["id"]) for s in stories for d in s["documents"]], parts)
+    topics = story_of.join(docs.map(lambda x: (str(x[1]["id"]), (x[0], x[1]))), parts) \
+        .map(lambda x: (x[1][0], x[1][1])).groupByKey(parts) \
         .map(lambda x: json.dumps({"id": x[0], "documents": [d for _, d in sorted(x[1], key=lambda p: p[0])]},
                                   ensure_ascii=False))
     batch_args = ["batch"] + common + args.summary_args.split()
     results = topics.mapPartitions(lambda it: run_brief(brief, batch_args, it)).map(json.loads).collect()
 
+    step("summaries (%d)" % len(results))
     summaries = {}
     errors = {}
     for r in results:
