@@ -16,6 +16,7 @@ use std::io::{self, BufRead, Write};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
+use crate::error::{Error, Result};
 use crate::load::{dedupe_documents, JsonlRecord};
 use crate::pipeline::Pipeline;
 use crate::render::{self, RenderOptions};
@@ -53,20 +54,32 @@ struct ErrorJson<'a> {
 /// Summarizes every topic of `input` (named `source` in messages) with
 /// `pipeline`, writing one JSON line per topic to `out`. `on_topic` is
 /// called once per finished topic (from any thread), e.g. for progress.
+///
+/// Fails only when the input cannot be read ([`Error::Input`]) or the
+/// output written ([`Error::Output`], destination `output`); a bad topic
+/// is an error line, and the batch goes on.
 pub fn run(
     pipeline: &Pipeline,
     mut input: impl BufRead,
     source: &str,
     out: &mut dyn Write,
     on_topic: &(dyn Fn() + Sync),
-) -> io::Result<BatchStats> {
+) -> Result<BatchStats> {
+    let read_error = |err: io::Error| Error::Input {
+        location: source.to_string(),
+        message: format!("cannot read: {err}"),
+    };
+    let write_error = |source: io::Error| Error::Output {
+        destination: "output".to_string(),
+        source,
+    };
     let mut stats = BatchStats::default();
     let mut line_number = 0;
     loop {
         let mut block: Vec<(usize, Vec<u8>)> = Vec::with_capacity(TOPICS_PER_BLOCK);
         while block.len() < TOPICS_PER_BLOCK {
             let mut line = Vec::new();
-            if input.read_until(b'\n', &mut line)? == 0 {
+            if input.read_until(b'\n', &mut line).map_err(read_error)? == 0 {
                 break;
             }
             line_number += 1;
@@ -87,7 +100,7 @@ pub fn run(
             })
             .collect();
         for (json, ok) in results {
-            out.write_all(&json)?;
+            out.write_all(&json).map_err(write_error)?;
             if ok {
                 stats.summarized += 1;
             } else {

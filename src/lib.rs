@@ -58,6 +58,7 @@ pub mod error;
 pub mod eval;
 pub mod lang;
 pub mod load;
+pub mod output;
 pub mod pipeline;
 pub mod rank;
 pub mod render;

@@ -4,6 +4,7 @@ mod cli;
 mod corpus;
 mod determinism;
 mod json_contract;
+mod output;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
