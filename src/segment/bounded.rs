@@ -98,10 +98,11 @@ fn cut_before(text: &str, limit: usize) -> usize {
     // One "word" fills the window: cut between grapheme clusters, so an
     // accent or an emoji sequence stays whole, or between characters when
     // a single cluster is that long.
-    window
-        .grapheme_indices(true)
+    text.grapheme_indices(true)
         .map(|(at, _)| at)
-        .rfind(|&at| at >= floor && at > 0)
+        .take_while(|&at| at <= limit)
+        .filter(|&at| at >= floor && at > 0)
+        .last()
         .unwrap_or(limit)
 }
 
