@@ -17,7 +17,7 @@ use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
-use crate::load::{dedupe_documents, JsonlRecord};
+use crate::load::{dedupe_documents, JsonlRecord, ObjectOnly};
 use crate::pipeline::Pipeline;
 use crate::render::{self, RenderOptions};
 
@@ -40,7 +40,7 @@ pub struct BatchStats {
 #[derive(Deserialize)]
 struct TopicRecord {
     id: serde_json::Value,
-    documents: Vec<JsonlRecord>,
+    documents: Vec<ObjectOnly<JsonlRecord>>,
 }
 
 #[derive(Serialize)]
@@ -125,7 +125,8 @@ fn summarize_line(pipeline: &Pipeline, source: &str, line: usize, bytes: &[u8]) 
         {
             topic_id = fields.get("id").and_then(json_id);
         }
-        let record: TopicRecord = serde_json::from_str(text).map_err(|e| {
+        let record = serde_json::from_str::<ObjectOnly<TopicRecord>>(text);
+        let record = record.map(|r| r.0).map_err(|e| {
             if e.is_data() {
                 format!("not a topic object: {e} (expected {{\"id\": ..., \"documents\": [...]}})")
             } else {
@@ -138,7 +139,7 @@ fn summarize_line(pipeline: &Pipeline, source: &str, line: usize, bytes: &[u8]) 
         // date is dropped, a document without text or repeating an earlier
         // one's text is left out, repeated ids are renamed.
         let mut documents = Vec::with_capacity(record.documents.len());
-        for (n, doc) in record.documents.into_iter().enumerate() {
+        for (n, ObjectOnly(doc)) in record.documents.into_iter().enumerate() {
             if !doc.has_text() {
                 continue;
             }
@@ -241,6 +242,24 @@ mod tests {
         assert_eq!(lines[2]["line"], 4);
         assert_eq!(lines[2]["id"], "t3");
         assert_eq!(lines[3]["topic"], "t4");
+    }
+
+    #[test]
+    fn topics_and_documents_must_be_objects() {
+        // Found by the load_jsonl fuzz target: serde's derive also read an
+        // array of the fields in order as a record.
+        let input = concat!(
+            r#"["t1", [{"id": "a", "text": "The bank raised rates on Tuesday to fight inflation."}]]"#,
+            "\n",
+            r#"{"id": "t2", "documents": [["a", "The bank raised rates on Tuesday to fight inflation."]]}"#,
+            "\n",
+        );
+        let (lines, stats) = run_batch(input);
+        assert_eq!(stats.failed, 2);
+        for line in &lines {
+            let error = line["error"].as_str().unwrap();
+            assert!(error.contains("expected a JSON object"), "{error}");
+        }
     }
 
     #[test]

@@ -284,8 +284,32 @@ impl JsonlRecord {
     }
 }
 
+/// A `T` that was written as a JSON object. serde's derive also accepts
+/// an array of the fields in order (`[7, "text"]`), which no user means
+/// and which would make a document of any array with a string second.
+pub(crate) struct ObjectOnly<T>(pub(crate) T);
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for ObjectOnly<T> {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Fields<T>(std::marker::PhantomData<T>);
+        impl<'de, T: Deserialize<'de>> serde::de::Visitor<'de> for Fields<T> {
+            type Value = T;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a JSON object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<T, A::Error> {
+                T::deserialize(serde::de::value::MapAccessDeserializer::new(map))
+            }
+        }
+        deserializer
+            .deserialize_map(Fields(std::marker::PhantomData))
+            .map(ObjectOnly)
+    }
+}
+
 fn parse_jsonl_record(line: &str) -> Result<JsonlRecord, String> {
-    serde_json::from_str::<JsonlRecord>(line).map_err(|err| {
+    let record = serde_json::from_str::<ObjectOnly<JsonlRecord>>(line);
+    record.map(|r| r.0).map_err(|err| {
         if err.is_data() {
             format!("not a valid document object: {err} (expected {{\"id\": ..., \"text\": ...}})")
         } else {
@@ -573,4 +597,26 @@ fn is_iso_date(s: &str) -> bool {
     let month: u32 = s[5..7].parse().unwrap_or(0);
     let day: u32 = s[8..10].parse().unwrap_or(0);
     (1..=12).contains(&month) && (1..=31).contains(&day)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_json_lines_record_must_be_an_object() {
+        // Found by the load_jsonl fuzz target: `[0, "text"]` was read as a
+        // document with id 0 (serde's derive reads an array of the fields).
+        let (docs, problems) = parse_jsonl("in.jsonl", "[0, \"Some text here.\"]\n");
+        assert!(docs.is_empty());
+        assert_eq!(problems.len(), 1);
+        assert_eq!(problems[0].location, "in.jsonl:1");
+        assert!(
+            problems[0].message.contains("expected a JSON object"),
+            "{}",
+            problems[0]
+        );
+        let (docs, _) = parse_jsonl("in.jsonl", "{\"id\": 0, \"text\": \"Some text here.\"}");
+        assert_eq!(docs.len(), 1);
+    }
 }
