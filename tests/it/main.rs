@@ -3,6 +3,7 @@
 mod cli;
 mod corpus;
 mod determinism;
+mod fuzz_replay;
 mod json_contract;
 mod output;
 
