@@ -23,6 +23,16 @@ fn output_is_identical_across_runs_and_thread_counts() {
             "--order",
             "date",
         ],
+        vec![
+            "summarize",
+            "corpus/",
+            "--format",
+            "json",
+            "--words",
+            "120",
+            "--query",
+            "What did Zelensky say?",
+        ],
         vec!["dedup", "corpus/", "--format", "json"],
         vec!["segment", "corpus/", "--format", "json"],
     ] {
