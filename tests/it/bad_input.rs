@@ -434,7 +434,11 @@ fn cases() -> Vec<Case> {
             name: "deeply nested JSON",
             mode: Mode::Jsonl,
             make: |dir| {
-                let line = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
+                let line = format!(
+                    r#"{{"id": {}{}, "text": "Deep."}}"#,
+                    "[".repeat(100_000),
+                    "]".repeat(100_000)
+                );
                 input(&[jsonl_with_line_2(dir, line.as_bytes())])
             },
             code: 0,
@@ -446,7 +450,10 @@ fn cases() -> Vec<Case> {
             name: "deeply nested JSON in a batch",
             mode: Mode::Batch,
             make: |dir| {
-                let line = format!("{{\"id\": \"deep\", \"documents\": {}", "[".repeat(100_000));
+                let line = format!(
+                    r#"{{"id": {}"#,
+                    "[".repeat(100_000)
+                );
                 input(&[batch_with_line_2(dir, line.as_bytes())])
             },
             code: 0,
