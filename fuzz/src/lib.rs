@@ -12,7 +12,7 @@ use std::sync::OnceLock;
 
 use brief::analyze::{Analyzer, SentenceSource};
 use brief::batch;
-use brief::eval::{self, Limit, RougeConfig};
+use brief::eval::{self, Limit, RougeConfig, SkipBigram};
 use brief::lang::Language;
 use brief::load::{self, Document, InputFormat};
 use brief::pipeline::{Config, Pipeline};
@@ -760,6 +760,8 @@ pub fn eval(data: &[u8]) {
         },
         max_n: 1 + (selector >> 6) as usize,
         rouge_l: selector & 0x10 == 0,
+        skip_bigram: (selector & 0x40 != 0).then_some(SkipBigram::SU4),
+        jackknife: selector & 0x20 != 0,
         alpha: 0.5,
     };
     let scorer = config.validate().expect("valid options");
@@ -785,6 +787,11 @@ pub fn eval(data: &[u8]) {
     // A reference scored against itself is a perfect match, or empty; but
     // for ROUGE-L under a byte limit, where ROUGE-1.5.5 cuts sentence units
     // and tokens differently (reproduced on purpose, see eval::tokenize).
+    let single = RougeConfig {
+        jackknife: false,
+        ..config
+    };
+    let scorer = single.validate().expect("valid options");
     if let Some(reference) = loaded.topics.iter().flat_map(|t| &t.references).next() {
         let own = scorer.score_topic("self", reference, &[reference.as_str()]);
         let byte_limit = matches!(config.limit, Some(Limit::Bytes(_)));
