@@ -62,9 +62,12 @@ for target in "${TARGETS[@]}"; do
     out=$(mktemp)
     start=$(date +%s)
     found_before=$(ls "artifacts/$target" | wc -l)
-    # -rss_limit_mb: the machine is shared; -timeout: a hang is a finding.
+    # -rss_limit_mb: the machine is shared. -timeout: a hang is a finding;
+    # it is wall time, and a niced process on a busy machine can wait for
+    # its CPU long (at 10 s, libFuzzer's timeout handler once fired that
+    # way and deadlocked in malloc), hence 60 s.
     nice -n "$NICE" "$BIN/$target" "corpus/$target" "seeds/$target" -artifact_prefix="artifacts/$target/" \
-        -max_total_time="$SECONDS_EACH" -max_len="$MAX_LEN" -timeout=10 \
+        -max_total_time="$SECONDS_EACH" -max_len="$MAX_LEN" -timeout=60 \
         -rss_limit_mb=2048 -print_final_stats=1 >"$out" 2>&1
     code=$?
     runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$out" | tail -1)
