@@ -212,7 +212,12 @@ impl Analyzer {
             return None;
         }
         let base = fold_name_ending(strip_clitic(folded));
-        Some(self.stemmer.stem(&base).into_owned())
+        // Snowball stems a few words to nothing (Greek "ετε"); an empty
+        // term would make them all one word, so such a word stays whole.
+        match self.stemmer.stem(&base) {
+            stem if stem.is_empty() => Some(base.into_owned()),
+            stem => Some(stem.into_owned()),
+        }
     }
 
     /// The stop word a case-folded word is (itself, or its base without a
@@ -424,6 +429,15 @@ mod tests {
         assert_eq!(terms("Trump’s deal"), terms("Trump's deal"));
         assert_eq!(terms("Trump's"), ["trump"]);
         assert!(terms("There’s no deal").iter().all(|t| t != "there"));
+    }
+
+    #[test]
+    fn a_word_stemmed_to_nothing_stays_whole() {
+        // Found by the `analyze` fuzz target: Snowball's Greek stemmer maps
+        // "ετε" to "", which made an empty term shared by unrelated words.
+        let greek = Analyzer::new(Language::Greek);
+        assert_eq!(greek.terms("ετε"), ["ετε"]);
+        assert!(greek.terms("ετε άλλο").iter().all(|t| !t.is_empty()));
     }
 
     #[test]

@@ -67,6 +67,7 @@ pub mod filter;
 pub mod lang;
 pub mod layout;
 pub mod load;
+pub mod output;
 pub mod pipeline;
 pub mod query;
 pub mod rank;

@@ -115,6 +115,11 @@ pub struct EvalArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
     pub format: OutputFormat,
+
+    /// Write the report to this file instead of standard output; it
+    /// appears whole or not at all.
+    #[arg(long, short = 'o', value_name = "PATH")]
+    pub output: Option<PathBuf>,
 }
 
 impl EvalArgs {
@@ -155,6 +160,7 @@ pub fn run(args: &EvalArgs) -> anyhow::Result<ExitCode> {
         }
         .into());
     }
+    let mut output = crate::output::Output::open(args.output.as_deref())?;
     let (loaded, source) = match (&args.candidates, &args.refs) {
         (Some(candidates), refs) => (load_candidates(candidates, refs.as_deref())?, candidates),
         (None, Some(refs)) => (summarize(args, refs)?, refs),
@@ -174,9 +180,8 @@ pub fn run(args: &EvalArgs) -> anyhow::Result<ExitCode> {
         OutputFormat::Text => render_text(&report),
     };
     // A closed pipe surfaces as an error the binary treats quietly.
-    let mut stdout = std::io::stdout().lock();
-    writeln!(stdout, "{out}")?;
-    stdout.flush()?;
+    writeln!(output, "{out}").map_err(|e| output.error(e))?;
+    output.finish()?;
     Ok(ExitCode::SUCCESS)
 }
 

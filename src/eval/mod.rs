@@ -77,7 +77,7 @@ use serde::{Deserialize, Serialize};
 use crate::error::{Error, Result};
 
 pub use bootstrap::Estimate;
-pub use data::{load_jsonl, load_topic_dirs, LoadedTopics};
+pub use data::{load_jsonl, load_topic_dirs, parse_jsonl, LoadedTopics};
 pub use porter::stem as porter_stem;
 pub use rouge::MeasureScore;
 

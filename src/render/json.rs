@@ -150,6 +150,10 @@ struct UnitJson<'a> {
     start: usize,
     end: usize,
     text: &'a str,
+    /// Present (true) only on a piece of an over-long stretch cut to
+    /// `MAX_UNIT_CHARS`.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    split: bool,
 }
 
 #[derive(Serialize)]
@@ -412,6 +416,7 @@ pub(super) fn segments(
                 start: u.start,
                 end: u.end,
                 text: &doc.text[u.start..u.end],
+                split: u.split,
             })
         })
         .collect();

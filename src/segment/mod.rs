@@ -27,6 +27,7 @@
 //! separate the words from their speaker.
 
 mod boundaries;
+mod bounded;
 mod classify;
 mod lists;
 #[cfg(test)]
@@ -37,6 +38,8 @@ use serde::Serialize;
 use crate::lang::Language;
 
 use classify::{LanguageRules, LineClass};
+
+pub use bounded::MAX_UNIT_CHARS;
 
 /// What a unit of text is. Only [`UnitKind::Sentence`] units are candidates
 /// for the summary and for deduplication.
@@ -63,6 +66,9 @@ pub struct Unit {
     pub start: usize,
     /// Byte offset one past the last byte.
     pub end: usize,
+    /// True for a piece of a stretch longer than [`MAX_UNIT_CHARS`] (text
+    /// without sentence punctuation), cut to that length.
+    pub split: bool,
 }
 
 /// Splits text into [`Unit`]s for one language.
@@ -86,8 +92,9 @@ impl Segmenter {
 
     /// Segments `text[body_start..]`; offsets in the result are into `text`.
     ///
-    /// Units are in text order, do not overlap, are trimmed of white space
-    /// and together cover every non-white-space character of the body. A
+    /// Units are in text order, do not overlap, are trimmed of white space,
+    /// have at most [`MAX_UNIT_CHARS`] characters and together cover every
+    /// non-white-space character of the body. A
     /// `body_start` past the end yields no units; one inside a character is
     /// moved forward to the next character boundary.
     pub fn segment(&self, text: &str, body_start: usize) -> Vec<Unit> {
@@ -104,6 +111,7 @@ impl Segmenter {
                     kind,
                     start: line_start,
                     end: line_start + line.len(),
+                    split: false,
                 }),
                 LineClass::Sentences(kind) => {
                     let spans = boundaries::sentence_spans(&*sentencex, line, self.rules);
@@ -111,11 +119,12 @@ impl Segmenter {
                         kind,
                         start: line_start + start,
                         end: line_start + end,
+                        split: false,
                     }));
                 }
             }
         }
-        units
+        bounded::bound(text, units)
     }
 }
 

@@ -135,6 +135,10 @@ fn assert_invariants(text: &str, body_start: usize, units: &[Unit]) {
         assert!(unit.end <= text.len(), "unit {unit:?} past the end");
         assert!(text.is_char_boundary(unit.start) && text.is_char_boundary(unit.end));
         let unit_text = &text[unit.start..unit.end];
+        assert!(
+            unit_text.chars().count() <= super::MAX_UNIT_CHARS,
+            "unit {unit:?} too long"
+        );
         assert_eq!(unit_text, unit_text.trim(), "unit {unit:?} is not trimmed");
         // A line break inside a unit is a hard wrap: one break (`\r\n`
         // counts as one), then the line goes on in lower case.

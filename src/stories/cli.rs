@@ -1,7 +1,7 @@
 //! `brief stories`: the command-line glue of the stories room (with
 //! `crate::cli`, the only code here that prints or picks exit codes).
 
-use std::io::{self, BufRead, Write};
+use std::io::{self, BufRead};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -9,6 +9,7 @@ use clap::{ArgGroup, Args};
 
 use super::{StoryConfig, DEFAULT_COHESION, DEFAULT_LINK_THRESHOLD};
 use crate::cli::{load, write_output, InputArgs, SummaryOptions, EXIT_FAILURE};
+use crate::output::Output;
 use crate::pipeline::{Pipeline, DEFAULT_THRESHOLD};
 
 /// Options of `brief stories`.
@@ -85,16 +86,19 @@ pub fn run(mut args: StoriesArgs) -> anyhow::Result<ExitCode> {
     }
     let (documents, load_time) = load(&args.input)?;
     if args.emit_terms {
-        return write_output(|out| super::stages::emit_terms(out, &documents, &config));
+        let out = Output::open(args.input.output.as_deref())?;
+        return write_output(out, |out| {
+            super::stages::emit_terms(out, &documents, &config)
+        });
     }
     let pipeline = Pipeline::new(args.summary.config(args.input.lang, args.threshold))?;
     let stories = super::group_documents(&documents, &config)?;
     let format = args.input.format;
-    let stdout = io::stdout();
-    let mut out = io::BufWriter::new(stdout.lock());
+    let mut out = Output::open(args.input.output.as_deref())?;
     let clock = std::time::Instant::now();
-    let outcomes = super::run::write(&mut out, format, &pipeline, &documents, &stories, &config)?;
-    out.flush()?;
+    let outcomes = super::run::write(&mut out, format, &pipeline, &documents, &stories, &config)
+        .map_err(|e| out.error(e))?;
+    out.finish()?;
     if args.stats {
         let t = &stories.timings;
         eprintln!(
@@ -126,8 +130,7 @@ fn filter(args: &StoriesArgs, config: &StoryConfig) -> anyhow::Result<ExitCode> 
         }
         _ => None,
     };
-    let stdout = io::stdout();
-    let mut out = io::BufWriter::new(stdout.lock());
+    let mut out = Output::open(args.input.output.as_deref())?;
     for path in &args.input.paths {
         let (reader, source): (Box<dyn BufRead>, String) = if path.as_os_str() == "-" {
             (Box::new(io::BufReader::new(io::stdin())), "<stdin>".into())
@@ -150,7 +153,7 @@ fn filter(args: &StoriesArgs, config: &StoryConfig) -> anyhow::Result<ExitCode> 
             None => super::stages::from_links(&mut out, reader, &source, config)?,
         }
     }
-    out.flush()?;
+    out.finish()?;
     if args.input.paths.is_empty() {
         return Ok(ExitCode::from(EXIT_FAILURE));
     }

@@ -142,6 +142,8 @@ struct Unit {
     start: usize,
     end: usize,
     text: String,
+    /// Present (true) only on a piece of an over-long stretch.
+    split: Option<bool>,
 }
 
 #[derive(Deserialize)]
