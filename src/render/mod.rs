@@ -1,9 +1,10 @@
 //! Stage 8b, *render*: the summary, the dedup report and the segmentation
-//! as text, Markdown or JSON.
+//! as text, Markdown, JSON or a self-contained HTML page.
 //!
 //! Rendering writes to any [`std::io::Write`]; the library never writes to
 //! standard output itself.
 
+mod html;
 mod json;
 mod text;
 
@@ -25,6 +26,9 @@ pub enum Format {
     Markdown,
     /// One JSON object, versioned by its `schema` field (see README).
     Json,
+    /// One self-contained HTML page: facts with citation popups, the
+    /// source × fact matrix, and the sources' full text.
+    Html,
 }
 
 /// What to show besides the results.
@@ -49,6 +53,7 @@ pub fn summary(
         Format::Text => text::summary(out, prepared, summary, false, options),
         Format::Markdown => text::summary(out, prepared, summary, true, options),
         Format::Json => json::summary(out, prepared, summary, config, options),
+        Format::Html => html::summary(out, prepared, summary, config, options),
     }
 }
 
@@ -78,6 +83,7 @@ pub fn dedup(
         Format::Text => text::dedup(out, prepared, dedup, false, options),
         Format::Markdown => text::dedup(out, prepared, dedup, true, options),
         Format::Json => json::dedup(out, prepared, dedup, config, options),
+        Format::Html => html::dedup(out, prepared, dedup, config, options),
     }
 }
 
@@ -92,6 +98,16 @@ pub fn segments(
         Format::Text => text::segments(out, documents, units, false),
         Format::Markdown => text::segments(out, documents, units, true),
         Format::Json => json::segments(out, documents, units),
+        Format::Html => html::segments(out, documents, units),
+    }
+}
+
+/// "1 document", "2 documents".
+fn count(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
     }
 }
 

@@ -3,7 +3,7 @@
 
 use std::io::{self, Write};
 
-use super::{timing_rows, RenderOptions};
+use super::{count, timing_rows, RenderOptions};
 use crate::cite::SummarySentence;
 use crate::load::Document;
 use crate::pipeline::{Dedup, Prepared, Summary};
@@ -24,15 +24,6 @@ fn escape(text: &str, markdown: bool) -> std::borrow::Cow<'_, str> {
         out.push(c);
     }
     std::borrow::Cow::Owned(out)
-}
-
-/// "1 document", "2 documents".
-fn count(n: usize, noun: &str) -> String {
-    if n == 1 {
-        format!("1 {noun}")
-    } else {
-        format!("{n} {noun}s")
-    }
 }
 
 /// `[1][3][4]`: the 1-based numbers of the documents a sentence cites.

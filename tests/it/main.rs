@@ -3,6 +3,7 @@
 mod cli;
 mod corpus;
 mod determinism;
+mod html;
 mod json_contract;
 
 use std::path::{Path, PathBuf};
