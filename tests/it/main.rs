@@ -1,5 +1,6 @@
 //! Integration tests: one binary (fast to link), one module per concern.
 
+mod browser;
 mod cli;
 mod corpus;
 mod determinism;
