@@ -133,7 +133,9 @@ fn summary_page_is_self_contained_and_has_every_sentence_and_source() {
     }
     for (d, doc) in summary["documents"].as_array().unwrap().iter().enumerate() {
         let n = d + 1;
-        assert!(page.contains(&format!("<details class=\"source\" id=\"d{n}\" open>")));
+        assert!(page.contains(&format!(
+            "<details class=\"source\" id=\"d{n}\" open><summary><span class=\"num\">[{n}]</span>"
+        )));
         assert!(page.contains(&format!(
             "<span class=\"doc-id\">{}</span>",
             doc["id"].as_str().unwrap()
@@ -228,7 +230,11 @@ fn uncited_sources_are_listed_without_their_text() {
         "--sentences",
         "1",
     ]);
-    assert!(page.contains("<span class=\"doc-id\">c</span>"));
+    assert!(page.contains(
+        "<details class=\"uncited\" open><summary>1 source not cited in this report (listed \
+         without their text)</summary><ul>\n<li id=\"d3\"><span class=\"num\">[3]</span> \
+         <span class=\"doc-id\">c</span>"
+    ));
     assert!(!page.contains("gardening"), "an uncited text is included");
     assert!(page.contains("on Monday evening.") && page.contains("on Monday night."));
 }

@@ -28,8 +28,9 @@ mod sources;
 
 use std::io::{self, Write};
 
-use super::{count, timing_rows, RenderOptions};
+use super::{timing_rows, RenderOptions};
 use crate::pipeline::{Config, Dedup, Prepared, Summary, Timings};
+use crate::render::count;
 use facts::Fact;
 
 /// Document pairs listed in a dedup report at most (the most overlapping).

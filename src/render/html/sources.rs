@@ -15,10 +15,16 @@ fn is_line_break(c: char) -> bool {
     matches!(c, '\n' | '\r' | '\u{2028}' | '\u{2029}')
 }
 
-/// Writes the documents. `with_text[d]` says whether document `d`'s text is
-/// included; a document nothing cites is listed without it, which keeps the
-/// report of a large input about the size of what it cites. `lang` is the
-/// texts' language code, or empty when unknown.
+/// Uncited sources are listed open up to this many; a longer list starts
+/// closed (the matrix, which links to every source, has at most as many
+/// columns).
+const OPEN_UNCITED_MAX: usize = super::facts::MATRIX_MAX_SOURCES;
+
+/// Writes the documents. Those with `with_text[d]` come with their text, as
+/// `details` that the script collapses; the others (sources nothing in the
+/// report cites) follow as one compact list, which keeps the report of a
+/// large input about the size of what it cites. `lang` is the texts'
+/// language code, or empty when unknown.
 pub(super) fn sources(
     out: &mut dyn Write,
     documents: &[Document],
@@ -28,48 +34,80 @@ pub(super) fn sources(
 ) -> io::Result<()> {
     writeln!(out, "<div class=\"sources\">")?;
     for (d, doc) in documents.iter().enumerate() {
-        let n = d + 1;
+        if !with_text[d] {
+            continue;
+        }
         write!(
             out,
-            "<details class=\"source\" id=\"d{n}\" open><summary><span class=\"num\">[{n}]</span> \
-             <span class=\"doc-id\">{}</span>",
-            Escaped(&doc.id)
+            "<details class=\"source\" id=\"d{}\" open><summary>",
+            d + 1
         )?;
-        if let Some(title) = &doc.title {
-            write!(out, " <span class=\"title\">{}</span>", Escaped(title))?;
+        label(out, d, doc)?;
+        write!(out, "</summary><p class=\"where\">")?;
+        location(out, doc)?;
+        match lang {
+            "" => write!(out, "</p>\n<div class=\"body\">")?,
+            lang => write!(out, "</p>\n<div class=\"body\" lang=\"{lang}\">")?,
         }
-        if let Some(date) = &doc.date {
-            write!(out, " <span class=\"date\">{}</span>", Escaped(date))?;
-        }
-        write!(out, "</summary><p class=\"where\">{}", Escaped(&doc.source))?;
-        if let Some(url) = &doc.url {
-            match link_url(url) {
-                Some(url) => write!(
-                    out,
-                    " · <a href=\"{0}\" rel=\"noreferrer noopener\">{0}</a>",
-                    Escaped(url)
-                )?,
-                None => write!(out, " · {}", Escaped(url))?,
-            }
-        }
-        writeln!(out, "</p>")?;
-        if with_text[d] {
-            match lang {
-                "" => write!(out, "<div class=\"body\">")?,
-                lang => write!(out, "<div class=\"body\" lang=\"{lang}\">")?,
-            }
-            text(out, d as u32, doc, &units[d])?;
-            writeln!(out, "</div>")?;
+        text(out, d as u32, doc, &units[d])?;
+        writeln!(out, "</div></details>")?;
+    }
+    let uncited = with_text.iter().filter(|&&t| !t).count();
+    if uncited > 0 {
+        let open = if uncited <= OPEN_UNCITED_MAX {
+            " open"
         } else {
-            writeln!(
-                out,
-                "<p class=\"omitted\">Nothing in this report cites this source, so its text is \
-                 left out.</p>"
-            )?;
+            ""
+        };
+        writeln!(
+            out,
+            "<details class=\"uncited\"{open}><summary>{} not cited in this report \
+             (listed without their text)</summary><ul>",
+            crate::render::count(uncited, "source")
+        )?;
+        for (d, doc) in documents.iter().enumerate().filter(|&(d, _)| !with_text[d]) {
+            write!(out, "<li id=\"d{}\">", d + 1)?;
+            label(out, d, doc)?;
+            write!(out, " <span class=\"where\">")?;
+            location(out, doc)?;
+            writeln!(out, "</span></li>")?;
         }
-        writeln!(out, "</details>")?;
+        writeln!(out, "</ul></details>")?;
     }
     writeln!(out, "</div>")
+}
+
+/// `[3] id title date`.
+fn label(out: &mut dyn Write, d: usize, doc: &Document) -> io::Result<()> {
+    write!(
+        out,
+        "<span class=\"num\">[{}]</span> <span class=\"doc-id\">{}</span>",
+        d + 1,
+        Escaped(&doc.id)
+    )?;
+    if let Some(title) = &doc.title {
+        write!(out, " <span class=\"title\">{}</span>", Escaped(title))?;
+    }
+    if let Some(date) = &doc.date {
+        write!(out, " <span class=\"date\">{}</span>", Escaped(date))?;
+    }
+    Ok(())
+}
+
+/// The path, and the URL (a link only if it is http or https).
+fn location(out: &mut dyn Write, doc: &Document) -> io::Result<()> {
+    write!(out, "{}", Escaped(&doc.source))?;
+    if let Some(url) = &doc.url {
+        match link_url(url) {
+            Some(url) => write!(
+                out,
+                " · <a href=\"{0}\" rel=\"noreferrer noopener\">{0}</a>",
+                Escaped(url)
+            )?,
+            None => write!(out, " · {}", Escaped(url))?,
+        }
+    }
+    Ok(())
 }
 
 /// A document's text as paragraphs (one per line, as the segmenter reads
