@@ -1,7 +1,8 @@
 //! Batch mode: many topics, each a set of documents, summarized in one run.
 //!
 //! Input is JSON Lines, one topic per line:
-//! `{"id": "t1", "documents": [{"id": "a", "text": "...", "title"?, "date"?, "url"?}, ...]}`.
+//! `{"id": "t1", "documents": [{"id": "a", "text": "...", "title"?, "date"?, "url"?}, ...], "query"?: "..."}`;
+//! a topic with a `query` gets a summary that answers it (as `--query`).
 //! Output is JSON Lines in input order: one `brief.summary/1` object per
 //! topic (with a `topic` field), or a `brief.error/1` object
 //! `{"schema", "line", "id", "error"}` for a topic that could not be
@@ -17,7 +18,7 @@ use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::load::{dedupe_documents, JsonlRecord};
-use crate::pipeline::Pipeline;
+use crate::pipeline::{Config, Pipeline};
 use crate::render::{self, RenderOptions};
 
 /// Schema of the error objects in batch output.
@@ -40,6 +41,9 @@ pub struct BatchStats {
 struct TopicRecord {
     id: serde_json::Value,
     documents: Vec<JsonlRecord>,
+    /// A question this topic's summary should answer.
+    #[serde(default)]
+    query: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -138,11 +142,20 @@ fn summarize_line(pipeline: &Pipeline, source: &str, line: usize, bytes: &[u8]) 
         if documents.is_empty() {
             return Err("topic has no document with text".to_string());
         }
+        // The topic's own query, checked like --query.
+        let config = Config {
+            query: record.query,
+            ..pipeline.config().clone()
+        };
+        config.validate().map_err(|e| match e {
+            crate::Error::Config { message, .. } => format!("field `query` {message}"),
+            other => other.to_string(),
+        })?;
         let prepared = pipeline.prepare(documents).map_err(|e| e.to_string())?;
         if prepared.analysis.sentences.is_empty() {
             return Err("no sentences found in the topic's documents".to_string());
         }
-        let summary = pipeline.summarize(&prepared);
+        let summary = pipeline.summarize_query(&prepared, config.query.as_deref());
         if summary.sentences.is_empty() {
             return Err(format!(
                 "no sentence qualifies for the summary: all are shorter than {} words",
@@ -153,7 +166,7 @@ fn summarize_line(pipeline: &Pipeline, source: &str, line: usize, bytes: &[u8]) 
             &mut out,
             &prepared,
             &summary,
-            pipeline.config(),
+            &config,
             &id,
             RenderOptions::default(),
         )
@@ -186,7 +199,6 @@ fn json_id(value: &serde_json::Value) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::pipeline::Config;
 
     fn run_batch(input: &str) -> (Vec<serde_json::Value>, BatchStats) {
         let pipeline = Pipeline::new(Config::default()).unwrap();

@@ -106,6 +106,32 @@ struct SummarizeArgs {
     cluster: ClusterArgs,
     #[command(flatten)]
     summary: SummaryOptions,
+    /// A question the summary should answer, e.g. "What is known about the
+    /// cause of the fire?": sentences that answer it are preferred, and
+    /// every one still cites all its sources (--algorithm brief only).
+    #[arg(long, value_name = "TEXT", conflicts_with = "query_file")]
+    query: Option<String>,
+    /// Read the question from a UTF-8 text file.
+    #[arg(long, value_name = "PATH")]
+    query_file: Option<PathBuf>,
+}
+
+impl SummarizeArgs {
+    /// The question from --query or --query-file, if any.
+    fn query(&self) -> Result<Option<String>, Error> {
+        match (&self.query, &self.query_file) {
+            (Some(query), _) => Ok(Some(query.clone())),
+            (None, Some(path)) => std::fs::read(path)
+                .map_err(|e| e.to_string())
+                .and_then(|bytes| String::from_utf8(bytes).map_err(|_| "not valid UTF-8".into()))
+                .map(Some)
+                .map_err(|message| Error::Config {
+                    option: "--query-file",
+                    message: format!("{}: {message}", path.display()),
+                }),
+            (None, None) => Ok(None),
+        }
+    }
 }
 
 /// How each summary is made: shared by `summarize` and `batch`.
@@ -286,7 +312,10 @@ impl SummaryOptions {
 }
 
 fn summarize(args: SummarizeArgs) -> anyhow::Result<ExitCode> {
-    let config = args.summary.config(args.input.lang, args.cluster.threshold);
+    let config = Config {
+        query: args.query()?,
+        ..args.summary.config(args.input.lang, args.cluster.threshold)
+    };
     let pipeline = Pipeline::new(config)?;
     let (documents, load_time) = load(&args.input)?;
     let prepared = prepare(&pipeline, documents)?;

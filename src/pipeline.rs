@@ -11,14 +11,22 @@ use rayon::prelude::*;
 use crate::analyze::{Analysis, Analyzer, SentenceSource};
 use crate::cite::{cite, SentenceRef, SummarySentence};
 use crate::cluster::{self, Clusters, NearDuplicates};
+use crate::concepts;
+use crate::dateline::dateline_length;
 use crate::error::{Error, Result};
 use crate::lang::Language;
 use crate::load::Document;
+use crate::query;
 use crate::rank::{self, RankConfig};
 use crate::score::{self, Algorithm, BriefWeights};
 use crate::segment::{Segmenter, Unit, UnitKind};
 use crate::select::{self, Budget, Candidate, Coverage, Order, Selection};
 use crate::tfidf::TfIdfMatrix;
+
+/// With a query, every cluster keeps this much weight in the
+/// query-biased centrality walk however irrelevant its sentence, so the
+/// walk stays connected and central facts still count.
+const QUERY_WALK_FLOOR: f64 = 0.1;
 
 /// Default near-duplicate threshold (cosine of TF-IDF vectors); chosen on
 /// the sample corpus and the MSRP paraphrase pairs (see README).
@@ -44,6 +52,9 @@ pub struct Config {
     /// Sentences shorter than this many words are not summary candidates
     /// (they still cluster and get cited).
     pub min_words: u32,
+    /// A question the summary should answer (query-focused summary); only
+    /// [`Algorithm::Brief`] takes one.
+    pub query: Option<String>,
 }
 
 impl Default for Config {
@@ -57,6 +68,7 @@ impl Default for Config {
             budget: Budget::default(),
             order: Order::default(),
             min_words: 6,
+            query: None,
         }
     }
 }
@@ -82,6 +94,20 @@ impl Config {
                 "--damping",
                 format!("{} is not in (0, 1)", self.rank.damping),
             );
+        }
+        if let Some(query) = &self.query {
+            if query.trim().is_empty() {
+                return bad("--query", "is empty".to_string());
+            }
+            if self.algorithm != Algorithm::Brief {
+                return bad(
+                    "--query",
+                    format!(
+                        "only --algorithm brief answers a query, not {}",
+                        self.algorithm.name()
+                    ),
+                );
+            }
         }
         if self.rank.max_neighbors == 0 {
             return bad("--max-neighbors", "must be at least 1".to_string());
@@ -288,8 +314,16 @@ impl Pipeline {
 
     /// Scores the clusters with the configured [`Algorithm`], selects
     /// within the budget (cutting the last sentence of a length budget, see
-    /// [`crate::select`]), and cites.
+    /// [`crate::select`]), and cites. Answers the configured query, if any.
     pub fn summarize(&self, prepared: &Prepared) -> Summary {
+        self.summarize_query(prepared, self.config.query.as_deref())
+    }
+
+    /// [`Pipeline::summarize`] with `query` in place of the configured one
+    /// (batch topics each carry their own). The caller validates it (see
+    /// [`Config::validate`]); a query is ignored by algorithms other than
+    /// [`Algorithm::Brief`].
+    pub fn summarize_query(&self, prepared: &Prepared, query: Option<&str>) -> Summary {
         let mut timings = prepared.timings;
         let clock = Instant::now();
         let config = &self.config;
@@ -298,9 +332,16 @@ impl Pipeline {
         let eligible = |s: u32| analysis.sentences[s as usize].words >= config.min_words;
         let candidate = |cluster: usize, sentence: u32, score: f64| {
             let text = prepared.text(&prepared.sentence_ref(sentence));
+            let skip = if config.brief.trim_datelines {
+                dateline_length(text)
+            } else {
+                0
+            };
+            let text = &text[skip..];
             Candidate {
                 cluster: cluster as u32,
                 sentence,
+                skip: skip as u32,
                 score,
                 words: Budget::Words(0).measure(text) as u32,
                 length: budget.measure(text) as u32,
@@ -315,19 +356,14 @@ impl Pipeline {
                 .enumerate()
                 .filter(|(_, &s)| eligible(s))
         };
-        let lexrank = |support: bool| {
+        let lexrank = |weights: &[f64]| {
             let graph =
                 rank::build_graph(&prepared.matrix, &prepared.representatives, &config.rank);
-            let weights: Vec<f64> = if support {
-                prepared.support.iter().map(|&s| s as f64).collect()
-            } else {
-                vec![1.0; prepared.representatives.len()]
-            };
-            rank::lexrank(&graph, &weights, &config.rank)
+            rank::lexrank(&graph, weights, &config.rank)
         };
         enum Plan {
             ByScore(Vec<Candidate>),
-            Coverage(Vec<Candidate>, score::Concepts),
+            Coverage(Vec<Candidate>, concepts::Concepts),
         }
         let plan = match config.algorithm {
             Algorithm::Lead => {
@@ -343,7 +379,7 @@ impl Pipeline {
                 Plan::ByScore(candidates)
             }
             Algorithm::Lexrank => {
-                let scores = lexrank(false);
+                let scores = lexrank(&vec![1.0; prepared.representatives.len()]);
                 Plan::ByScore(
                     representatives()
                         .map(|(c, &s)| candidate(c, s, scores[c]))
@@ -365,25 +401,55 @@ impl Pipeline {
             }
             Algorithm::Brief => {
                 let weights = &config.brief;
-                let centrality = lexrank(weights.support);
+                let relevance = query.map(|q| {
+                    query::relevance(&self.analyzer, analysis, q, weights.query_expansion)
+                });
+                // Clusters stated by more documents weigh more in the walk;
+                // with a query, so do clusters that answer it (a
+                // query-biased LexRank, after Otterbacher et al. 2005).
+                let walk: Vec<f64> = prepared
+                    .representatives
+                    .iter()
+                    .zip(&prepared.support)
+                    .map(|(&s, &support)| {
+                        let support = if weights.support { support as f64 } else { 1.0 };
+                        match &relevance {
+                            Some(r) => support * (QUERY_WALK_FLOOR + r[s as usize]),
+                            None => support,
+                        }
+                    })
+                    .collect();
+                let centrality = lexrank(&walk);
                 let top = centrality.iter().copied().fold(0.0, f64::max);
                 let top = if top > 0.0 { top } else { 1.0 };
+                let centrality_weight = match relevance {
+                    Some(_) => weights.query_centrality,
+                    None => weights.centrality,
+                };
                 let positions =
                     score::cluster_positions(&prepared.clusters, &score::positions(analysis));
                 let chosen: Vec<(usize, u32)> = representatives().map(|(c, &s)| (c, s)).collect();
                 let candidates = chosen
                     .iter()
                     .map(|&(c, s)| {
-                        let score = weights.centrality * centrality[c] / top
+                        let score = centrality_weight * centrality[c] / top
                             + weights.position / (1.0 + positions[c] as f64);
                         candidate(c, s, score)
                     })
                     .collect();
                 let nodes: Vec<u32> = chosen.iter().map(|&(_, s)| s).collect();
-                let mut concepts = score::bigram_concepts(
+                let texts: Vec<&str> = sentence_texts(&prepared.documents, &prepared.units)
+                    .into_iter()
+                    .map(|(_, text)| text)
+                    .collect();
+                let mut concepts = concepts::bigram_concepts(
+                    &self.analyzer,
                     analysis,
+                    &texts,
                     &nodes,
-                    score::min_concept_documents(prepared.documents.len()),
+                    concepts::min_concept_documents(prepared.documents.len()),
+                    relevance.as_deref().map(|r| (r, weights.query_concepts)),
+                    weights.stop_word_bigrams,
                 );
                 if !weights.coverage {
                     concepts.weights.iter_mut().for_each(|w| *w = 0.0);
@@ -431,6 +497,7 @@ impl Pipeline {
             .map(|(c, _)| Candidate {
                 cluster: c as u32,
                 sentence: prepared.representatives[c],
+                skip: 0,
                 score: 0.0,
                 words: 0,
                 length: 0,

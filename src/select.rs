@@ -125,6 +125,10 @@ pub struct Candidate {
     pub cluster: u32,
     /// The sentence that speaks for it (index into the TF-IDF matrix).
     pub sentence: u32,
+    /// Bytes at the start of the sentence that the summary does not show
+    /// (a dateline, see [`crate::dateline`]); `words` and `length` count
+    /// the rest.
+    pub skip: u32,
     /// Its score; higher is better.
     pub score: f64,
     /// Words in the sentence (white-space separated), for length scaling.
@@ -330,6 +334,7 @@ mod tests {
         Candidate {
             cluster: i,
             sentence: i,
+            skip: 0,
             score,
             words,
             length: words,

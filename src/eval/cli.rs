@@ -51,6 +51,13 @@ pub struct EvalArgs {
     #[arg(long, value_enum)]
     pub algorithm: Option<Algorithm>,
 
+    /// With --summarize: write generic summaries even where a topic has a
+    /// `topic.txt` (by default its title and narrative are the query, as in
+    /// DUC 2005-2007; only --algorithm brief answers a query, the others
+    /// always summarize generically).
+    #[arg(long)]
+    pub generic: bool,
+
     /// With --summarize: also write each summary to `DIR/<topic>.txt`, one
     /// sentence per line, ready to be scored as CANDIDATES.
     #[arg(long, value_name = "DIR")]
@@ -110,10 +117,12 @@ impl EvalArgs {
 /// stdout and warnings to stderr.
 pub fn run(args: &EvalArgs) -> anyhow::Result<ExitCode> {
     let scorer = args.config().validate()?;
-    if !args.summarize && (args.algorithm.is_some() || args.write_summaries.is_some()) {
+    if !args.summarize
+        && (args.algorithm.is_some() || args.write_summaries.is_some() || args.generic)
+    {
         return Err(crate::Error::Config {
             option: "--summarize",
-            message: "--algorithm and --write-summaries need --summarize".to_string(),
+            message: "--algorithm, --generic and --write-summaries need --summarize".to_string(),
         }
         .into());
     }
@@ -172,12 +181,22 @@ fn summarize(args: &EvalArgs, refs: &std::path::Path) -> anyhow::Result<LoadedTo
         algorithm: args.algorithm.unwrap_or_default(),
         ..Config::default()
     };
+    // Baselines have no use for a query; brief answers the topic's.
+    let queries = if args.generic || config.algorithm != Algorithm::Brief {
+        super::dev::Queries::Ignore
+    } else {
+        super::dev::Queries::FromTopic
+    };
     let clock = std::time::Instant::now();
-    let loaded = super::dev::summarize_topics(refs, &config)?;
+    let loaded = super::dev::summarize_topics(refs, &config, queries)?;
     eprintln!(
-        "summarized {} topics with {} in {:.1} ms",
+        "summarized {} topics with {}{} in {:.1} ms",
         loaded.topics.len(),
         config.algorithm.name(),
+        match queries {
+            super::dev::Queries::FromTopic => " (queries from topic.txt where present)",
+            super::dev::Queries::Ignore => "",
+        },
         clock.elapsed().as_secs_f64() * 1e3
     );
     if let Some(dir) = &args.write_summaries {

@@ -45,6 +45,9 @@ struct OptionsJson {
     budget: BudgetJson,
     order: &'static str,
     algorithm: &'static str,
+    /// The question answered (`--query`); absent for a generic summary.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    query: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -204,6 +207,7 @@ fn options(config: &Config) -> OptionsJson {
             Order::Date => "date",
         },
         algorithm: config.algorithm.name(),
+        query: config.query.clone(),
     }
 }
 

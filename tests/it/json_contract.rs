@@ -28,6 +28,8 @@ struct Options {
     budget: serde_json::Map<String, serde_json::Value>,
     order: String,
     algorithm: String,
+    /// Present only when a query was given (`--query`, batch `query`).
+    query: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -187,13 +189,31 @@ fn summary_json_matches_the_contract() {
             .and_then(|v| v.as_u64()),
         Some(7)
     );
+    assert_eq!(summary.options.query, None);
     for (i, s) in summary.summary.iter().enumerate() {
         assert_eq!(s.rank as usize, i + 1, "rank order is the default order");
+        // The sentence as shown (past a dateline, to a budget's cut) lies
+        // within its own citation.
         assert!(s
             .citations
             .iter()
-            .any(|c| c.start == s.start && c.document == s.document));
+            .any(|c| c.document == s.document && c.start <= s.start && s.end <= c.end));
     }
+}
+
+#[test]
+fn query_is_recorded_in_the_options() {
+    let question = "What did Zelensky say about territory?";
+    let value = json(&brief(&[
+        "summarize",
+        "corpus/",
+        "--format",
+        "json",
+        "--query",
+        question,
+    ]));
+    let summary: Summary = serde_json::from_value(value).expect("brief.summary/1 shape");
+    assert_eq!(summary.options.query.as_deref(), Some(question));
 }
 
 #[test]
