@@ -75,7 +75,7 @@ fn assert_self_contained(page: &str) {
     const ELEMENTS: &[&str] = &[
         "!DOCTYPE", "html", "head", "meta", "title", "style", "body", "div", "header", "main",
         "footer", "section", "h1", "h2", "p", "ol", "li", "span", "a", "table", "thead", "tbody",
-        "tr", "th", "td", "details", "summary", "script",
+        "tr", "th", "td", "details", "summary", "script", "q", "ul",
     ];
     let mut scripts = 0;
     for tag in tags(page) {
@@ -203,6 +203,21 @@ fn hostile_input_is_escaped_everywhere() {
             "<a href=\"https://example.com/news?id=1&amp;page=&lt;2&gt;\" rel=\"noreferrer noopener\">"
         ));
     }
+}
+
+#[test]
+fn query_is_shown_escaped() {
+    let page = html(&[
+        "corpus/",
+        "--format",
+        "html",
+        "--query",
+        "How long were the <b>talks</b>?",
+    ]);
+    assert_self_contained(&page);
+    assert!(page.contains(
+        "<p class=\"query\">Answering: <q>How long were the &lt;b&gt;talks&lt;/b&gt;?</q></p>"
+    ));
 }
 
 #[test]

@@ -59,7 +59,7 @@ pub(super) fn summary(
     );
     let lang = config.language.code();
     head(out, &heading)?;
-    top(out, &heading, &lede)?;
+    top(out, &heading, &lede, config.query.as_deref())?;
     section(out, "summary", "Summary")?;
     facts::list(out, &facts, lang, false)?;
     end_section(out)?;
@@ -103,7 +103,7 @@ pub(super) fn dedup(
     );
     let lang = config.language.code();
     head(out, &heading)?;
-    top(out, &heading, &lede)?;
+    top(out, &heading, &lede, None)?;
     section(out, "clusters", "Clusters")?;
     if facts.is_empty() {
         writeln!(
@@ -151,12 +151,21 @@ fn head(out: &mut dyn Write, title: &str) -> io::Result<()> {
     )
 }
 
-fn top(out: &mut dyn Write, heading: &str, lede: &str) -> io::Result<()> {
-    writeln!(
+/// The page's header; `query` is the question a query-focused summary
+/// answers.
+fn top(out: &mut dyn Write, heading: &str, lede: &str, query: Option<&str>) -> io::Result<()> {
+    write!(
         out,
-        "<header class=\"top\"><p class=\"brand\">brief report</p><h1>{heading}</h1>\
-         <p class=\"lede\">{lede}</p></header>\n<main>"
-    )
+        "<header class=\"top\"><p class=\"brand\">brief report</p><h1>{heading}</h1>"
+    )?;
+    if let Some(query) = query {
+        write!(
+            out,
+            "<p class=\"query\">Answering: <q>{}</q></p>",
+            escape::Escaped(query)
+        )?;
+    }
+    writeln!(out, "<p class=\"lede\">{lede}</p></header>\n<main>")
 }
 
 fn section(out: &mut dyn Write, id: &str, title: &str) -> io::Result<()> {
@@ -268,7 +277,7 @@ pub(super) fn segments(
         count(units.iter().map(Vec::len).sum(), "unit")
     );
     head(out, &heading)?;
-    top(out, &heading, &lede)?;
+    top(out, &heading, &lede, None)?;
     section(out, "sources", "Documents")?;
     sources::sources(out, documents, units, &vec![true; documents.len()], "")?;
     end_section(out)?;
