@@ -117,7 +117,7 @@ fn run(topics: &[Topic], config: &Config, words: usize, queries: bool) -> Vec<Sc
         limit: Some(Limit::Words(words)),
         max_n: 2,
         rouge_l: false,
-        alpha: 0.5,
+        ..RougeConfig::default()
     }
     .validate()
     .expect("valid scorer");

@@ -142,15 +142,17 @@ struct SummaryOptions {
     sentences: Option<usize>,
     /// Summary length in words (white-space separated, as ROUGE `-l`
     /// counts them): sentences are added until the budget is reached, and
-    /// the last one is cut at it.
+    /// the last one is cut at it. Length budgets count the summary as
+    /// written: its sentences, the line breaks between them and the " …"
+    /// after a cut sentence (not the numbers, citation markers or sources).
     #[arg(long, group = "budget")]
     words: Option<usize>,
-    /// Summary length in UTF-8 bytes of sentence text (as ROUGE `-b` counts
-    /// them; 665 in DUC 2004): the last sentence is cut at the budget.
+    /// Summary length in UTF-8 bytes of the summary as written (665 in DUC
+    /// 2004): the last sentence is cut at the budget.
     #[arg(long, group = "budget")]
     bytes: Option<usize>,
-    /// Summary length in characters: the last sentence is cut at the
-    /// budget.
+    /// Summary length in characters of the summary as written: the last
+    /// sentence is cut at the budget.
     #[arg(long, group = "budget")]
     chars: Option<usize>,
     /// How sentences are chosen: `brief` (concept coverage, support-weighted
@@ -312,7 +314,9 @@ impl SummaryOptions {
 }
 
 fn summarize(args: SummarizeArgs) -> anyhow::Result<ExitCode> {
+    // A length budget holds for the summary as this format writes it.
     let config = Config {
+        layout: args.input.format.layout(),
         query: args.query()?,
         ..args.summary.config(args.input.lang, args.cluster.threshold)
     };

@@ -22,7 +22,8 @@
 //!    relevance to an optional query, position and centroid features, and
 //!    the summary algorithms ([`score::Algorithm`]) that combine them.
 //! 7. [`select`]: budgeted, non-redundant selection (by score, or by
-//!    greedy concept coverage) and ordering.
+//!    greedy concept coverage) and ordering; a length budget counts the
+//!    summary as written ([`layout`]).
 //! 8. [`cite`] and [`render`]: citations of every member of each chosen
 //!    cluster (a summary sentence shown from past its [`dateline`]); text,
 //!    Markdown or versioned JSON.
@@ -61,6 +62,7 @@ pub mod dateline;
 pub mod error;
 pub mod eval;
 pub mod lang;
+pub mod layout;
 pub mod load;
 pub mod pipeline;
 pub mod query;

@@ -15,6 +15,7 @@ use crate::concepts;
 use crate::dateline::dateline_length;
 use crate::error::{Error, Result};
 use crate::lang::Language;
+use crate::layout::Layout;
 use crate::load::Document;
 use crate::query;
 use crate::rank::{self, RankConfig};
@@ -47,6 +48,9 @@ pub struct Config {
     pub rank: RankConfig,
     /// Summary length.
     pub budget: Budget,
+    /// How the summary is written, which is what a length budget counts
+    /// (see [`crate::layout`]); the CLI sets it from the output format.
+    pub layout: Layout,
     /// Summary order.
     pub order: Order,
     /// Sentences shorter than this many words are not summary candidates
@@ -66,6 +70,7 @@ impl Default for Config {
             brief: BriefWeights::default(),
             rank: RankConfig::default(),
             budget: Budget::default(),
+            layout: Layout::LINES,
             order: Order::default(),
             min_words: 6,
             query: None,
@@ -315,6 +320,11 @@ impl Pipeline {
     /// Scores the clusters with the configured [`Algorithm`], selects
     /// within the budget (cutting the last sentence of a length budget, see
     /// [`crate::select`]), and cites. Answers the configured query, if any.
+    ///
+    /// A length budget holds for the summary as written ([`Config::layout`]):
+    /// each candidate costs its written length plus one separator, and the
+    /// selector gets one separator more than the budget, as the first
+    /// sentence has none before it.
     pub fn summarize(&self, prepared: &Prepared) -> Summary {
         self.summarize_query(prepared, self.config.query.as_deref())
     }
@@ -327,7 +337,9 @@ impl Pipeline {
         let mut timings = prepared.timings;
         let clock = Instant::now();
         let config = &self.config;
-        let budget = config.budget;
+        let layout = config.layout;
+        let budget = with_separators(config.budget, layout);
+        let separator = layout.separator_cost(config.budget);
         let analysis = &prepared.analysis;
         let eligible = |s: u32| analysis.sentences[s as usize].words >= config.min_words;
         let candidate = |cluster: usize, sentence: u32, score: f64| {
@@ -344,7 +356,7 @@ impl Pipeline {
                 skip: skip as u32,
                 score,
                 words: Budget::Words(0).measure(text) as u32,
-                length: budget.measure(text) as u32,
+                length: (layout.measure(budget, text) + separator) as u32,
             }
         };
         // Candidates speak for their cluster through its representative,
@@ -477,7 +489,7 @@ impl Pipeline {
             ),
         };
         let mut sentences = cite(prepared, &selection.chosen);
-        apply_cut(prepared, &selection, budget, &mut sentences);
+        apply_cut(prepared, &selection, config.budget, layout, &mut sentences);
         // A sentence cut by the budget stays last whatever the order: a
         // fragment must not lead the summary.
         let whole = sentences.len() - usize::from(sentences.last().is_some_and(|s| s.truncated));
@@ -569,17 +581,32 @@ impl Pipeline {
     }
 }
 
-/// Shortens the last selected sentence to the part that fits the budget:
-/// its located text (and so every output format) ends at the cut.
+/// `budget` with room for one more separator than the summary has: each
+/// candidate's cost includes the separator before it.
+fn with_separators(budget: Budget, layout: Layout) -> Budget {
+    let extra = layout.separator_cost(budget);
+    match budget {
+        Budget::Sentences(n) => Budget::Sentences(n),
+        Budget::Words(n) => Budget::Words(n + extra),
+        Budget::Bytes(n) => Budget::Bytes(n + extra),
+        Budget::Chars(n) => Budget::Chars(n + extra),
+    }
+}
+
+/// Shortens the last selected sentence to the part that fits the budget
+/// once its separator and the cut mark are written: its located text (and
+/// so every output format) ends at the cut.
 fn apply_cut(
     prepared: &Prepared,
     selection: &Selection,
     budget: Budget,
+    layout: Layout,
     sentences: &mut Vec<SummarySentence>,
 ) {
     if let (Some(keep), Some(last)) = (selection.cut, sentences.last_mut()) {
+        let overhead = layout.separator_cost(budget) + layout.cut_mark_cost(budget);
         let r = &mut last.representative;
-        r.end = r.start + select::cut(prepared.text(r), budget, keep);
+        r.end = r.start + layout.cut(prepared.text(r), budget, keep.saturating_sub(overhead));
         last.truncated = true;
     }
     // A cut that keeps nothing (one byte left before a three-byte quote)

@@ -17,9 +17,10 @@
 //! selector that stops before the overflowing sentence leaves budget unused
 //! and recall on the table, and one that overfills is cut by the evaluator
 //! anyway. Words are ASCII-white-space separated fields, as ROUGE-1.5.5's
-//! `-l` counts them; bytes are the UTF-8 bytes of the sentences without the
-//! separators between them, as its `-b` counts them (a cut never splits a
-//! character).
+//! `-l` counts them; bytes are UTF-8 bytes (a cut never splits a
+//! character). The pipeline measures each candidate as written, separator
+//! included (see [`crate::layout`]), so the budget holds for the printed
+//! summary.
 
 use crate::tfidf::TfIdfMatrix;
 

@@ -59,7 +59,7 @@ fn recall(dir: &Path, algorithm: Algorithm, words: usize, queries: dev::Queries)
         limit: Some(Limit::Words(words)),
         max_n: 2,
         rouge_l: false,
-        alpha: 0.5,
+        ..RougeConfig::default()
     }
     .validate()
     .expect("valid options");

@@ -15,18 +15,21 @@ use rayon::prelude::*;
 use super::data::{is_txt, list_dir, read_text};
 use super::{LoadedTopics, Topic};
 use crate::error::{Error, Result};
+use crate::layout::Layout;
 use crate::load::{self, InputFormat};
 use crate::pipeline::{Config, Pipeline, Prepared, Summary};
 
-/// A summary as ROUGE reads it: one sentence per line, line breaks inside
-/// a sentence turned into spaces (which keeps its byte and word counts).
+/// A summary as ROUGE reads it: one sentence per line, written as
+/// [`Layout::LINES`] writes it (a hard-wrapped sentence's line break becomes
+/// a space), which is the form the summary's length budget counted.
 pub fn summary_text(prepared: &Prepared, summary: &Summary) -> String {
+    let layout = Layout::LINES;
     summary
         .sentences
         .iter()
-        .map(|s| prepared.text(&s.representative).replace(['\r', '\n'], " "))
+        .map(|s| layout.write(prepared.text(&s.representative)))
         .collect::<Vec<_>>()
-        .join("\n")
+        .join(layout.separator)
 }
 
 /// Whether `<topic>/topic.txt` is the summary's query.

@@ -12,6 +12,7 @@ use std::io::{self, Write};
 
 pub use json::{DEDUP_SCHEMA, SEGMENT_SCHEMA, SUMMARY_SCHEMA};
 
+use crate::layout::Layout;
 use crate::load::Document;
 use crate::pipeline::{Config, Dedup, Prepared, Summary, Timings};
 use crate::segment::Unit;
@@ -29,6 +30,20 @@ pub enum Format {
     /// One self-contained HTML page: facts with citation popups, the
     /// source × fact matrix, and the sources' full text.
     Html,
+}
+
+impl Format {
+    /// How this format writes a summary, which is what a length budget
+    /// counts: text and Markdown one sentence per line with ` …` after a cut
+    /// sentence (Markdown escaped), JSON the sentences' `text` fields, taken
+    /// as one per line.
+    pub fn layout(self) -> Layout {
+        match self {
+            Format::Text => Layout::TEXT,
+            Format::Markdown => Layout::MARKDOWN,
+            Format::Json => Layout::LINES,
+        }
+    }
 }
 
 /// What to show besides the results.

@@ -3,6 +3,7 @@
 
 use crate::lang::Language;
 
+use super::lists::starts_with_list_marker;
 use super::UnitKind;
 
 /// How the units of one paragraph are formed and labelled.
@@ -32,6 +33,11 @@ pub(super) struct LanguageRules {
     pub(super) titles: &'static [&'static str],
     /// Weekday and month names, which continue a sentence after "p.m.".
     pub(super) calendar_words: &'static [&'static str],
+    /// Time zones, which continue a sentence after "p.m." too.
+    pub(super) time_zones: &'static [&'static str],
+    /// Prepositions that make a time a sentence's opening phrase ("At 5
+    /// a.m. Mr. Smith left"), lower case.
+    pub(super) time_prepositions: &'static [&'static str],
     /// Lower-case starts of author credit lines that may run long
     /// ("reporting by ...; editing by ...").
     credit_prefixes: &'static [&'static str],
@@ -86,12 +92,25 @@ const ENGLISH_APPEAL_TERMS: &[(&[&str], u32)] = &[
     (&["cookies"], 1),
 ];
 
-/// English titles that precede a name. "St." (Saint or Street) and "Jr."
-/// are left out: they may end a sentence.
+/// English titles and place prefixes that precede a name ("Mt. Hood",
+/// "Ft. Bragg"). "St." (Saint or Street) and "Jr." are left out: they may
+/// end a sentence.
 const ENGLISH_TITLES: &[&str] = &[
     "Mr", "Mrs", "Ms", "Messrs", "Dr", "Prof", "Gen", "Lt", "Col", "Maj", "Capt", "Cpt", "Sgt",
     "Cpl", "Pvt", "Adm", "Cmdr", "Brig", "Gov", "Sen", "Rep", "Rev", "Hon", "Pres", "Amb", "Supt",
-    "Insp", "Atty",
+    "Insp", "Atty", "Mt", "Mts", "Ft",
+];
+
+/// Time zones written after a clock time ("7:30 p.m. ET").
+const ENGLISH_TIME_ZONES: &[&str] = &[
+    "ET", "EST", "EDT", "CT", "CST", "CDT", "MT", "MST", "MDT", "PT", "PST", "PDT", "AKST", "AKDT",
+    "HST", "GMT", "UTC", "BST", "CET", "CEST", "EET", "EEST", "MSK", "IST", "JST", "KST", "AEST",
+    "AEDT",
+];
+
+const ENGLISH_TIME_PREPOSITIONS: &[&str] = &[
+    "at", "by", "from", "until", "till", "before", "after", "around", "about", "since", "past",
+    "near", "toward", "towards",
 ];
 
 /// Titles that precede a name in most European languages.
@@ -180,6 +199,8 @@ const OUTLETS: &[&str] = &[
 static ENGLISH: LanguageRules = LanguageRules {
     titles: ENGLISH_TITLES,
     calendar_words: ENGLISH_CALENDAR_WORDS,
+    time_zones: ENGLISH_TIME_ZONES,
+    time_prepositions: ENGLISH_TIME_PREPOSITIONS,
     credit_prefixes: ENGLISH_CREDIT_PREFIXES,
     by_word: Some("By"),
     staff_roles: ENGLISH_STAFF_ROLES,
@@ -195,6 +216,8 @@ static GREEK: LanguageRules = LanguageRules {
 static OTHER: LanguageRules = LanguageRules {
     titles: UNIVERSAL_TITLES,
     calendar_words: &[],
+    time_zones: &[],
+    time_prepositions: &[],
     credit_prefixes: &[],
     by_word: None,
     staff_roles: &[],
@@ -235,41 +258,19 @@ pub(super) fn is_opener(c: char) -> bool {
     )
 }
 
-/// "1.", "12)", "a.", "iv.", "(b)": the whole text is a list-item number.
-pub(super) fn is_list_marker(text: &str) -> bool {
-    let Some(label) = text
-        .strip_suffix('.')
-        .or_else(|| text.strip_suffix(')'))
-        .map(|label| label.strip_prefix('(').unwrap_or(label))
-    else {
-        return false;
-    };
-    let is_number = (1..=3).contains(&label.len()) && label.bytes().all(|b| b.is_ascii_digit());
-    let is_letter = label.len() == 1 && label.bytes().all(|b| b.is_ascii_alphabetic());
-    let is_roman = (1..=5).contains(&label.len())
-        && (label.bytes().all(|b| b"ivxlc".contains(&b))
-            || label.bytes().all(|b| b"IVXLC".contains(&b)));
-    is_number || is_letter || is_roman
-}
-
-/// True when the line starts with a list marker ("1.", "b)") or a bullet
-/// ("-", "•") and a space.
-fn starts_with_list_marker(line: &str) -> bool {
-    line.split_once(char::is_whitespace)
-        .is_some_and(|(first, _)| {
-            is_list_marker(first) || matches!(first, "-" | "•" | "*" | "–" | "▪" | "·")
-        })
-}
-
 /// Classifies the trimmed, non-empty line `line`.
 pub(super) fn classify(line: &str, rules: &LanguageRules) -> LineClass {
     let words = line.split_whitespace().count();
-    // List items are body text even when short and unpunctuated.
+    // List items are body text even when short and unpunctuated, and so
+    // are lowercase fragments ("fresh bread"): headings are capitalized.
     let heading_like = words <= MAX_HEADING_WORDS
         && (line.ends_with(':') || !ends_with_sentence_punctuation(line, rules))
-        && !starts_with_list_marker(line);
-    if !line.chars().any(char::is_alphanumeric) {
-        // Separators such as "***" or "—".
+        && !starts_with_list_marker(line)
+        && !line
+            .trim_start_matches(is_opener)
+            .starts_with(char::is_lowercase);
+    if !line.chars().any(char::is_alphanumeric) || is_wire_code(line) {
+        // Separators such as "***" or "—", and markup such as "nn".
         return LineClass::Whole(UnitKind::Boilerplate);
     }
     if is_boilerplate(line, words, heading_like, rules) {
@@ -288,9 +289,18 @@ pub(super) fn classify(line: &str, rules: &LanguageRules) -> LineClass {
     LineClass::Sentences(UnitKind::Sentence)
 }
 
+/// A line of lowercase letters without a word of three letters or more:
+/// wire markup such as the New York Times service's `nn` paragraph marker,
+/// not text.
+fn is_wire_code(line: &str) -> bool {
+    line.chars()
+        .all(|c| c.is_ascii_lowercase() || c.is_whitespace())
+        && words_of(line).all(|word| word.len() <= 2)
+}
+
 /// True when the line's last character, ignoring closing quotes and
 /// brackets, ends a sentence.
-fn ends_with_sentence_punctuation(line: &str, rules: &LanguageRules) -> bool {
+pub(super) fn ends_with_sentence_punctuation(line: &str, rules: &LanguageRules) -> bool {
     let last = line.trim_end_matches(is_closer).chars().next_back();
     last.is_some_and(|c| {
         is_terminator(c) || (rules.semicolon_ends_question && matches!(c, ';' | '\u{37E}'))

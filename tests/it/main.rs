@@ -1,6 +1,7 @@
 //! Integration tests: one binary (fast to link), one module per concern.
 
 mod browser;
+mod budgets;
 mod cli;
 mod corpus;
 mod determinism;
