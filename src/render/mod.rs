@@ -36,10 +36,11 @@ impl Format {
     /// How this format writes a summary, which is what a length budget
     /// counts: text and Markdown one sentence per line with ` …` after a cut
     /// sentence (Markdown escaped), JSON the sentences' `text` fields, taken
-    /// as one per line.
+    /// as one per line; HTML shows what text shows (its escaping is markup,
+    /// not characters a reader sees).
     pub fn layout(self) -> Layout {
         match self {
-            Format::Text => Layout::TEXT,
+            Format::Text | Format::Html => Layout::TEXT,
             Format::Markdown => Layout::MARKDOWN,
             Format::Json => Layout::LINES,
         }

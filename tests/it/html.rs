@@ -253,3 +253,48 @@ fn uncited_sources_are_listed_without_their_text() {
     assert!(!page.contains("gardening"), "an uncited text is included");
     assert!(page.contains("on Monday evening.") && page.contains("on Monday night."));
 }
+
+/// The summary sentences of a page as a reader sees them, each followed by
+/// the cut mark when a budget cut it.
+fn page_sentences(page: &str) -> Vec<String> {
+    let open = "<span class=\"text\">";
+    page.match_indices(open)
+        .map(|(i, _)| {
+            let rest = &page[i + open.len()..];
+            let text = &rest[..rest.find("</span>").unwrap()];
+            let cut = rest[text.len()..].starts_with("</span><span class=\"cut\"> …</span>");
+            let text = text
+                .replace("&lt;", "<")
+                .replace("&gt;", ">")
+                .replace("&quot;", "\"")
+                .replace("&#39;", "'")
+                .replace("&amp;", "&");
+            if cut {
+                format!("{text} …")
+            } else {
+                text
+            }
+        })
+        .collect()
+}
+
+#[test]
+fn budgets_cut_the_page_as_they_cut_the_text() {
+    for budget in [["--words", "60"], ["--bytes", "300"], ["--sentences", "3"]] {
+        let page = html(&["corpus/", "--format", "html", budget[0], budget[1]]);
+        let text = html(&["corpus/", budget[0], budget[1]]);
+        // "1. sentence [1][2]" lines, up to the blank line before the sources.
+        let printed: Vec<String> = text
+            .lines()
+            .skip(2)
+            .take_while(|line| !line.is_empty())
+            .map(|line| {
+                let sentence = line.split_once(". ").unwrap().1;
+                let markers = sentence.rfind(" [").unwrap();
+                sentence[..markers].to_string()
+            })
+            .collect();
+        assert!(!printed.is_empty());
+        assert_eq!(page_sentences(&page), printed, "{budget:?}");
+    }
+}
