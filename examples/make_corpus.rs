@@ -8,6 +8,8 @@
 //! Formats: `txt` (one `DIR/<id>.txt` per document), `jsonl` (`DIR/corpus.jsonl`,
 //! one `{"id","text"}` object per line) and `batch` (`DIR/topics.jsonl`, one
 //! `{"id": "topic-NNNNNN", "documents": [{"id","text"}...]}` per topic).
+//! `--truth FILE` also writes each document's event (`id<TAB>topic-NNNNNN`),
+//! the truth `brief stories` is scored against.
 //! Prints one JSON line with the sizes: bytes of document text, documents,
 //! sentences (exact: counted by the generator as it writes them) and the
 //! generation time.
@@ -52,6 +54,10 @@ struct Args {
     out: PathBuf,
     #[arg(long, value_enum, default_value_t = Format::Txt)]
     format: Format,
+    /// Also write each document's true event here, one `id<TAB>topic-NNNNNN`
+    /// line per document (for scoring `brief stories`).
+    #[arg(long)]
+    truth: Option<PathBuf>,
 }
 
 fn main() -> Result<()> {
@@ -99,6 +105,14 @@ fn main() -> Result<()> {
             }
             out.flush()?;
         }
+    }
+
+    if let Some(path) = &args.truth {
+        let mut out = writer(path)?;
+        for doc in &docs {
+            writeln!(out, "{}\ttopic-{:06}", doc.id, doc.topic)?;
+        }
+        out.flush()?;
     }
 
     let bytes: usize = docs.iter().map(|d| d.text.len()).sum();

@@ -7,6 +7,8 @@ mod corpus;
 mod determinism;
 mod html;
 mod json_contract;
+mod spark;
+mod stories;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
