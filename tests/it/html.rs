@@ -206,6 +206,14 @@ fn hostile_input_is_escaped_everywhere() {
 }
 
 #[test]
+fn stories_refuse_html_with_a_usage_error() {
+    let out = brief(&["stories", "corpus/", "--format", "html"]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(stderr(&out).contains("--format"), "{}", stderr(&out));
+    assert!(out.stdout.is_empty());
+}
+
+#[test]
 fn query_is_shown_escaped() {
     let page = html(&[
         "corpus/",
