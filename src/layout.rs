@@ -12,7 +12,7 @@
 //!
 //! | format | separator | cut mark | escaped |
 //! |---|---|---|---|
-//! | text ([`Layout::TEXT`]) | line break | ` …` | none |
+//! | text and HTML ([`Layout::TEXT`]) | line break | ` …` | none |
 //! | Markdown ([`Layout::MARKDOWN`]) | line break | ` …` | `` \ ` * _ [ ] < > # \| `` |
 //! | JSON, `brief batch`, `brief eval --summarize` ([`Layout::LINES`]) | line break | none (`truncated: true`) | none |
 //!

@@ -3,7 +3,7 @@
 
 use std::io::{self, Write};
 
-use super::{timing_rows, RenderOptions};
+use super::{count, timing_rows, RenderOptions};
 use crate::cite::SummarySentence;
 use crate::layout::Layout;
 use crate::load::Document;
@@ -23,15 +23,6 @@ fn layout(markdown: bool) -> Layout {
 
 fn escape(text: &str, markdown: bool) -> std::borrow::Cow<'_, str> {
     layout(markdown).write(text)
-}
-
-/// "1 document", "2 documents".
-fn count(n: usize, noun: &str) -> String {
-    if n == 1 {
-        format!("1 {noun}")
-    } else {
-        format!("{n} {noun}s")
-    }
 }
 
 /// `[1][3][4]`: the 1-based numbers of the documents a sentence cites.

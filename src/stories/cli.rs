@@ -70,6 +70,17 @@ pub struct StoriesArgs {
 
 /// Runs `brief stories`.
 pub fn run(mut args: StoriesArgs) -> anyhow::Result<ExitCode> {
+    // One HTML page per story is not a report; a page of stories is not
+    // built yet.
+    if args.input.format == crate::render::Format::Html {
+        return Err(crate::Error::Config {
+            option: "--format",
+            message: "brief stories writes text, markdown or json (html is for summarize, \
+                      dedup and segment)"
+                .to_string(),
+        }
+        .into());
+    }
     let config = StoryConfig {
         language: args.input.lang,
         link_threshold: args.link_threshold,

@@ -34,6 +34,8 @@ fn output_is_identical_across_runs_and_thread_counts() {
             "What did Zelensky say?",
         ],
         vec!["dedup", "corpus/", "--format", "json"],
+        vec!["summarize", "corpus/", "--format", "html"],
+        vec!["dedup", "corpus/", "--format", "html"],
         vec!["segment", "corpus/", "--format", "json"],
     ] {
         let runs: Vec<Vec<u8>> = ["1", "2", "2", "4"]
