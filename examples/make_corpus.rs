@@ -11,6 +11,13 @@
 //! Prints one JSON line with the sizes: bytes of document text, documents,
 //! sentences (exact: counted by the generator as it writes them) and the
 //! generation time.
+//!
+//! `--truth FILE` also writes what the generator knows, as JSON Lines, one
+//! object per document: `{"id", "topic", "sentences": [[start, end, fact],
+//! ...]}`, each sentence's byte range in the text and the index of the topic
+//! fact it restates (`null` for filler). Sentences of one topic with the same
+//! fact are near-duplicates, and no others: `benches/peers/dedup_quality.py`
+//! scores near-duplicate clusters against it.
 
 #[path = "../benches/support/corpus.rs"]
 mod corpus;
@@ -52,6 +59,9 @@ struct Args {
     out: PathBuf,
     #[arg(long, value_enum, default_value_t = Format::Txt)]
     format: Format,
+    /// Also write each sentence's byte range and fact, as JSON Lines.
+    #[arg(long, value_name = "FILE")]
+    truth: Option<PathBuf>,
 }
 
 fn main() -> Result<()> {
@@ -99,6 +109,23 @@ fn main() -> Result<()> {
             }
             out.flush()?;
         }
+    }
+
+    if let Some(path) = &args.truth {
+        let mut out = writer(path)?;
+        for doc in &docs {
+            let sentences: Vec<_> = doc
+                .truth
+                .iter()
+                .map(|t| json!([t.start, t.end, t.fact]))
+                .collect();
+            writeln!(
+                out,
+                "{}",
+                json!({"id": doc.id, "topic": doc.topic, "sentences": sentences})
+            )?;
+        }
+        out.flush()?;
     }
 
     let bytes: usize = docs.iter().map(|d| d.text.len()).sum();
