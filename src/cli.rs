@@ -56,31 +56,34 @@ enum Command {
     /// Score candidate summaries against reference summaries with ROUGE,
     /// as ROUGE-1.5.5 does.
     Eval(crate::eval::cli::EvalArgs),
+    /// Group a mixed pile of documents into stories (documents reporting
+    /// the same event or subject) and write one cited summary per story.
+    Stories(crate::stories::cli::StoriesArgs),
 }
 
 /// Where documents come from and how they are read.
 #[derive(Debug, Args)]
-struct InputArgs {
+pub(crate) struct InputArgs {
     /// Files or directories to read (directories recursively: .txt and .md,
     /// or .jsonl with --input-format jsonl); `-` reads standard input.
     #[arg(value_name = "PATH")]
-    paths: Vec<PathBuf>,
+    pub(crate) paths: Vec<PathBuf>,
     /// How to read input files: `text` (one document per file) or `jsonl`
     /// (one JSON object per line with `id` and `text`, optional `title`,
     /// `date`, `url`).
     #[arg(long, value_enum, default_value_t = InputFormatArg::Text)]
-    input_format: InputFormatArg,
+    pub(crate) input_format: InputFormatArg,
     /// Language of the documents (ISO code or English name): sets sentence
     /// rules, stop words and stemmer.
     #[arg(long, default_value = "en", value_parser = parse_language)]
-    lang: Language,
+    pub(crate) lang: Language,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Text)]
-    format: Format,
+    pub(crate) format: Format,
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
-enum InputFormatArg {
+pub(crate) enum InputFormatArg {
     Text,
     Jsonl,
 }
@@ -136,7 +139,7 @@ impl SummarizeArgs {
 
 /// How each summary is made: shared by `summarize` and `batch`.
 #[derive(Debug, Args)]
-struct SummaryOptions {
+pub(crate) struct SummaryOptions {
     /// Summary length in sentences [default: 7].
     #[arg(long, group = "budget")]
     sentences: Option<usize>,
@@ -209,7 +212,7 @@ struct SegmentArgs {
     input: InputArgs,
 }
 
-fn parse_language(s: &str) -> Result<Language, String> {
+pub(crate) fn parse_language(s: &str) -> Result<Language, String> {
     s.parse().map_err(|e: Error| e.to_string())
 }
 
@@ -222,6 +225,7 @@ pub fn main() -> ExitCode {
         Some(Command::Segment(args)) => segment(args),
         Some(Command::Batch(args)) => batch(args),
         Some(Command::Eval(args)) => crate::eval::cli::run(&args),
+        Some(Command::Stories(args)) => crate::stories::cli::run(args),
         None => summarize(cli.summarize),
     };
     match result {
@@ -247,7 +251,7 @@ fn is_broken_pipe(err: &anyhow::Error) -> bool {
 
 /// Loads the input, reporting per-document problems on stderr. Fails when
 /// no document is left.
-fn load(input: &InputArgs) -> anyhow::Result<(Vec<Document>, std::time::Duration)> {
+pub(crate) fn load(input: &InputArgs) -> anyhow::Result<(Vec<Document>, std::time::Duration)> {
     if input.paths.is_empty() {
         eprintln!("brief: no input given; pass files or directories, or `-` for standard input (see --help)");
         std::process::exit(EXIT_USAGE.into());
@@ -288,7 +292,7 @@ fn prepare(pipeline: &Pipeline, documents: Vec<Document>) -> anyhow::Result<Prep
 
 impl SummaryOptions {
     /// The pipeline configuration these options describe.
-    fn config(&self, language: Language, threshold: f32) -> Config {
+    pub(crate) fn config(&self, language: Language, threshold: f32) -> Config {
         let budget = match (self.sentences, self.words, self.bytes, self.chars) {
             (_, Some(n), _, _) => Budget::Words(n),
             (_, _, Some(n), _) => Budget::Bytes(n),
@@ -446,7 +450,9 @@ fn segment(args: SegmentArgs) -> anyhow::Result<ExitCode> {
 
 /// Renders into a buffered stdout and flushes, so a closed pipe surfaces
 /// as an error the caller can treat quietly.
-fn write_output(render: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> anyhow::Result<ExitCode> {
+pub(crate) fn write_output(
+    render: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> anyhow::Result<ExitCode> {
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     render(&mut out)?;

@@ -28,8 +28,10 @@
 //!    cluster (a summary sentence shown from past its [`dateline`]); text,
 //!    Markdown or versioned JSON.
 //!
-//! [`pipeline`] wires the stages; [`cli`] (with [`eval::cli`]) is the
-//! command-line front end and the only code that prints.
+//! [`pipeline`] wires the stages; [`cli`] (with [`eval::cli`] and
+//! [`stories::cli`]) is the command-line front end and the only code that
+//! prints. Above the pipeline, [`stories`] groups a mixed input into
+//! stories and runs the pipeline once per story.
 //!
 //! # Example
 //!
@@ -71,6 +73,7 @@ pub mod render;
 pub mod score;
 pub mod segment;
 pub mod select;
+pub mod stories;
 pub mod tfidf;
 
 pub use error::{Error, Result};

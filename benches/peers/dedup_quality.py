@@ -3,7 +3,7 @@
   dedup_quality.py TRUTH_JSONL brief BRIEF_JSON     # `brief dedup --format json` output
   dedup_quality.py TRUTH_JSONL groups GROUPS_JSON   # minhash_dedup.py's GROUPS_FILE
 
-TRUTH_JSONL is `make_corpus --truth`: per document, every sentence's byte
+TRUTH_JSONL is `make_corpus --sentence-truth`: per document, every sentence's byte
 range and the topic fact it restates (null for filler). Two sentences are a
 true pair when they restate the same fact of the same topic. A tool's
 predicted pairs are the pairs of sentences it puts in one group (cluster);

@@ -83,7 +83,7 @@ python=$venv/bin/python
 mapfile -t sizes < <(printf '%s\n' "${summarize_sizes[@]}" "${dedup_sizes[@]}" | sort -nu)
 for n in "${sizes[@]}"; do
   log "generating corpus of $n documents"
-  "$make_corpus" --docs "$n" --seed "$seed" --out "$work/c$n" --truth "$work/c$n.truth.jsonl" \
+  "$make_corpus" --docs "$n" --seed "$seed" --out "$work/c$n" --sentence-truth "$work/c$n.truth.jsonl" \
     >"$work/c$n.json"
   cat "$work/c$n.json" >&2
 done

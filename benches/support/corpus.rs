@@ -888,7 +888,10 @@ mod tests {
             // keeps the glued date header with the first one).
             for (k, (t, s)) in d.truth.iter().zip(&sentences).enumerate() {
                 let located = &d.text[t.start..t.end];
-                assert!(located == *s || (k == 0 && s.ends_with(located)), "{located}");
+                assert!(
+                    located == *s || (k == 0 && s.ends_with(located)),
+                    "{located}"
+                );
             }
             for s in sentences {
                 let words = s.split_whitespace().count();

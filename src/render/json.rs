@@ -107,6 +107,8 @@ struct SummaryJson<'a> {
     schema: &'static str,
     #[serde(skip_serializing_if = "Option::is_none")]
     topic: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    story: Option<&'a str>,
     options: OptionsJson,
     documents: Vec<DocumentJson<'a>>,
     summary: Vec<SummarySentenceJson<'a>>,
@@ -263,7 +265,18 @@ pub(super) fn summary(
     config: &Config,
     render: RenderOptions,
 ) -> io::Result<()> {
-    write_json(out, &summary_json(prepared, summary, config, None, render))
+    write_json(
+        out,
+        &summary_json(prepared, summary, config, Tag::None, render),
+    )
+}
+
+/// What a summary line is tagged with: a batch topic or a story.
+#[derive(Clone, Copy)]
+pub(super) enum Tag<'a> {
+    None,
+    Topic(&'a str),
+    Story(&'a str),
 }
 
 pub(super) fn summary_line(
@@ -271,10 +284,10 @@ pub(super) fn summary_line(
     prepared: &Prepared,
     summary: &Summary,
     config: &Config,
-    topic: &str,
+    tag: Tag<'_>,
     render: RenderOptions,
 ) -> io::Result<()> {
-    let json = summary_json(prepared, summary, config, Some(topic), render);
+    let json = summary_json(prepared, summary, config, tag, render);
     serde_json::to_writer(&mut *out, &json).map_err(io::Error::other)?;
     writeln!(out)
 }
@@ -283,7 +296,7 @@ fn summary_json<'a>(
     prepared: &'a Prepared,
     summary: &Summary,
     config: &Config,
-    topic: Option<&'a str>,
+    tag: Tag<'a>,
     render: RenderOptions,
 ) -> SummaryJson<'a> {
     let mut stats = stats(prepared);
@@ -300,7 +313,14 @@ fn summary_json<'a>(
     }
     SummaryJson {
         schema: SUMMARY_SCHEMA,
-        topic,
+        topic: match tag {
+            Tag::Topic(id) => Some(id),
+            _ => None,
+        },
+        story: match tag {
+            Tag::Story(id) => Some(id),
+            _ => None,
+        },
         options: options(config),
         documents: documents(&prepared.documents, &prepared.units),
         summary: summary

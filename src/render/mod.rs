@@ -77,7 +77,32 @@ pub fn summary_json_line(
     topic: &str,
     options: RenderOptions,
 ) -> io::Result<()> {
-    json::summary_line(out, prepared, summary, config, topic, options)
+    json::summary_line(
+        out,
+        prepared,
+        summary,
+        config,
+        json::Tag::Topic(topic),
+        options,
+    )
+}
+
+/// Writes a story's summary as one line of JSON, tagged with the story's id.
+pub fn story_summary_json_line(
+    out: &mut dyn Write,
+    prepared: &Prepared,
+    summary: &Summary,
+    config: &Config,
+    story: &str,
+) -> io::Result<()> {
+    json::summary_line(
+        out,
+        prepared,
+        summary,
+        config,
+        json::Tag::Story(story),
+        RenderOptions::default(),
+    )
 }
 
 /// Writes a near-duplicate report.

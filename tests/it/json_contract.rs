@@ -248,3 +248,99 @@ fn segment_json_matches_the_contract() {
         .all(|k| ["sentence", "heading", "byline", "boilerplate"].contains(k)));
     assert_eq!(segment.stats.units, segment.units.len());
 }
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+#[allow(dead_code)]
+struct StorySummary {
+    schema: String,
+    story: String,
+    options: Options,
+    documents: Vec<Document>,
+    summary: Vec<SummarySentence>,
+    stats: Stats,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+#[allow(dead_code)]
+struct StoryOptions {
+    language: String,
+    link_threshold: f64,
+    cohesion: f64,
+    min_documents: usize,
+    keys: usize,
+    terms: usize,
+    window: usize,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+#[allow(dead_code)]
+struct StoryLink {
+    a: String,
+    b: String,
+    similarity: f64,
+    average: f64,
+    shared: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+#[allow(dead_code)]
+struct Story {
+    id: String,
+    size: usize,
+    documents: Vec<String>,
+    terms: Vec<String>,
+    links: Vec<StoryLink>,
+    /// Present only when the story could not be summarized.
+    error: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+#[allow(dead_code)]
+struct StoryStats {
+    documents: usize,
+    stories: usize,
+    story_documents: usize,
+    unassigned: usize,
+    candidate_pairs: usize,
+    links: usize,
+    components: usize,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+#[allow(dead_code)]
+struct StoriesListing {
+    schema: String,
+    options: StoryOptions,
+    stories: Vec<Story>,
+    unassigned: Vec<String>,
+    stats: StoryStats,
+}
+
+#[test]
+fn stories_json_lines_match_the_contract() {
+    let dir = crate::stories::mixed_corpus("contract_stories", 3);
+    let output = brief(&["stories", dir.to_str().unwrap(), "--format", "json"]);
+    let lines = crate::stories::json_lines(&output);
+    let (last, summaries) = lines.split_last().expect("a listing line");
+    let listing: StoriesListing =
+        serde_json::from_value(last.clone()).expect("brief.stories/1 shape");
+    assert_eq!(listing.schema, "brief.stories/1");
+    assert_eq!(listing.stories.len(), summaries.len());
+    for (story, line) in listing.stories.iter().zip(summaries) {
+        let summary: StorySummary =
+            serde_json::from_value(line.clone()).expect("brief.summary/1 with story");
+        assert_eq!(summary.schema, "brief.summary/1");
+        assert_eq!(summary.story, story.id);
+        assert_eq!(
+            story.links.len(),
+            story.size - 1,
+            "a spanning tree of links"
+        );
+    }
+}

@@ -5,6 +5,8 @@ mod cli;
 mod corpus;
 mod determinism;
 mod json_contract;
+mod spark;
+mod stories;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
