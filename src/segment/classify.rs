@@ -260,7 +260,7 @@ pub(super) fn is_opener(c: char) -> bool {
 
 /// Classifies the trimmed, non-empty line `line`.
 pub(super) fn classify(line: &str, rules: &LanguageRules) -> LineClass {
-    let words = line.split_whitespace().count();
+    let words = count_words(line);
     // List items are body text even when short and unpunctuated, and so
     // are lowercase fragments ("fresh bread"): headings are capitalized.
     let heading_like = words <= MAX_HEADING_WORDS
@@ -323,19 +323,52 @@ fn is_boilerplate(line: &str, words: usize, heading_like: bool, rules: &Language
 
 /// Summed weights of the appeal terms found in `line` as whole words. A
 /// copyright sign counts as [`DECISIVE`] in every language.
+///
+/// Every line of every document comes through here, so it makes one pass
+/// over the words: a phrase is compared only where a word starts with its
+/// first letter (most words start no phrase), and a bit per phrase counts
+/// each phrase once.
 fn boilerplate_score(line: &str, rules: &LanguageRules) -> u32 {
     let copyright = if line.contains('©') { DECISIVE } else { 0 };
-    if rules.appeal_terms.is_empty() {
+    let terms = rules.appeal_terms;
+    if terms.is_empty() {
         return copyright;
     }
-    let words: Vec<&str> = words_of(line).collect();
-    let terms: u32 = rules
-        .appeal_terms
+    debug_assert!(terms.len() <= 64, "one bit per appeal term");
+    // The phrases starting with each lower-case ASCII letter, as bits.
+    let mut by_letter = [0u64; 26];
+    for (k, (phrase, _)) in terms.iter().enumerate() {
+        let first = phrase[0].as_bytes()[0];
+        debug_assert!(
+            first.is_ascii_lowercase(),
+            "appeal terms are lower-case ASCII"
+        );
+        by_letter[usize::from(first - b'a') % 26] |= 1 << k;
+    }
+    let words = collect_words(line);
+    let mut found = 0u64;
+    for (at, word) in words.iter().enumerate() {
+        let first = word.as_bytes()[0].to_ascii_lowercase();
+        if !first.is_ascii_lowercase() {
+            continue;
+        }
+        let mut candidates = by_letter[usize::from(first - b'a')] & !found;
+        while candidates != 0 {
+            let k = candidates.trailing_zeros() as usize;
+            candidates &= candidates - 1;
+            let phrase = terms[k].0;
+            if phrase[0].len() == word.len() && starts_phrase(&words[at..], phrase) {
+                found |= 1 << k;
+            }
+        }
+    }
+    let weights: u32 = terms
         .iter()
-        .filter(|(phrase, _)| contains_phrase(&words, phrase))
-        .map(|&(_, weight)| weight)
+        .enumerate()
+        .filter(|&(k, _)| found & (1 << k) != 0)
+        .map(|(_, &(_, weight))| weight)
         .sum();
-    copyright + terms
+    copyright + weights
 }
 
 /// The words of `text`: maximal runs of letters and digits.
@@ -344,16 +377,56 @@ fn words_of(text: &str) -> impl Iterator<Item = &str> {
         .filter(|word| !word.is_empty())
 }
 
-/// True when the lower-case word sequence `phrase` occurs in `words`,
+/// [`words_of`] collected, byte by byte when `text` is ASCII: this runs
+/// over every line of the input.
+fn collect_words(text: &str) -> Vec<&str> {
+    if !text.is_ascii() {
+        return words_of(text).collect();
+    }
+    let mut words = Vec::with_capacity(text.len() / 4);
+    let mut start = None;
+    for (at, b) in text.bytes().enumerate() {
+        match (b.is_ascii_alphanumeric(), start) {
+            (true, None) => start = Some(at),
+            (false, Some(from)) => {
+                words.push(&text[from..at]);
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(from) = start {
+        words.push(&text[from..]);
+    }
+    words
+}
+
+/// `line.split_whitespace().count()`, counting ASCII lines byte by byte.
+fn count_words(line: &str) -> usize {
+    if !line.is_ascii() {
+        return line.split_whitespace().count();
+    }
+    // ASCII white space as `char::is_whitespace` has it: tab to carriage
+    // return (vertical tab included) and space.
+    let mut words = 0;
+    let mut in_word = false;
+    for &b in line.as_bytes() {
+        let space = matches!(b, b'\t'..=b'\r' | b' ');
+        words += usize::from(!space && !in_word);
+        in_word = !space;
+    }
+    words
+}
+
+/// True when `words` starts with the lower-case word sequence `phrase`,
 /// ignoring ASCII case. Comparing words rather than searching substrings
 /// gives whole-word matches without lower-casing every line.
-fn contains_phrase(words: &[&str], phrase: &[&str]) -> bool {
-    words.windows(phrase.len()).any(|window| {
-        window
+fn starts_phrase(words: &[&str], phrase: &[&str]) -> bool {
+    words.len() >= phrase.len()
+        && words
             .iter()
             .zip(phrase)
             .all(|(word, wanted)| word.eq_ignore_ascii_case(wanted))
-    })
 }
 
 /// Author credits and outlet names: "By Jane Smith", "Reporting by ...;
@@ -427,4 +500,54 @@ fn is_name_and_outlet(core: &str, rules: &LanguageRules) -> bool {
 
 fn is_capitalized(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Text mixing ASCII with the white space, letters and punctuation
+    /// that take the slow paths.
+    fn mixed_text() -> impl Strategy<Value = String> {
+        prop::collection::vec(
+            prop::sample::select(vec![
+                "a", "Z", "7", " ", "\t", "\u{0B}", "\r", ".", ",", "'", "é", "Ω", "٣", "“", "”",
+                "\u{A0}", "\u{2003}", "—", "_", "©",
+            ]),
+            0..40,
+        )
+        .prop_map(|parts| parts.concat())
+    }
+
+    proptest! {
+        #[test]
+        fn fast_word_splits_agree_with_the_standard_ones(text in mixed_text()) {
+            let expected: Vec<&str> = text
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .collect();
+            prop_assert_eq!(collect_words(&text), expected.clone());
+            let ascii: String = text.chars().filter(char::is_ascii).collect();
+            let expected_ascii: Vec<&str> = words_of(&ascii).collect();
+            prop_assert_eq!(collect_words(&ascii), expected_ascii);
+            prop_assert_eq!(count_words(&text), text.split_whitespace().count());
+        }
+    }
+
+    #[test]
+    fn appeal_phrases_count_once_each() {
+        let rules = LanguageRules::for_language(Language::English);
+        // "subscribe" twice and "subscribe now": 1 + 3, each once.
+        let line = "Subscribe now! Subscribe, SUBSCRIBE to nothing.";
+        assert_eq!(boilerplate_score(line, rules), 1 + DECISIVE);
+        assert_eq!(
+            boilerplate_score("Support our journalism ©", rules),
+            2 * DECISIVE
+        );
+        assert_eq!(
+            boilerplate_score("A news sentence about support.", rules),
+            0
+        );
+    }
 }
