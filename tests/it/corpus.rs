@@ -239,12 +239,13 @@ fn orders_and_budgets() {
     assert_eq!(total, 60, "{total} words");
     assert_eq!(words["stats"]["summary_words"], 60);
 
+    // Character and byte budgets count the line breaks between sentences.
     let chars = summary_json(&["--chars", "300"]);
-    let total: usize = texts(&chars).iter().map(|t| t.chars().count()).sum();
+    let total = texts(&chars).join("\n").chars().count();
     assert!((299..=300).contains(&total), "{total} chars");
 
     let bytes = summary_json(&["--bytes", "665"]);
-    let total: usize = texts(&bytes).iter().map(|t| t.len()).sum();
+    let total = texts(&bytes).join("\n").len();
     assert!((664..=665).contains(&total), "{total} bytes");
     assert_eq!(bytes["options"]["budget"]["bytes"], 665);
 }
@@ -283,4 +284,62 @@ fn every_algorithm_cites_and_stays_non_redundant() {
             assert!(clusters.insert((first["document"].to_string(), first["sentence"].to_string())));
         }
     }
+}
+
+/// `--similarity combined` (semantic vectors beside TF-IDF): the summit's
+/// outcome, opened by the five outlets in five wordings ("concluded ...
+/// without any agreement", "failed to make any breakthroughs", ...), is
+/// one fact cited by all five, and the summary states it once.
+#[test]
+fn combined_similarity_joins_the_opening_fact_of_all_five_outlets() {
+    let dedup = json(&brief(&[
+        "dedup",
+        "corpus/",
+        "--format",
+        "json",
+        "--similarity",
+        "combined",
+    ]));
+    assert_eq!(dedup["options"]["similarity"], "combined");
+    let all = [
+        "000_62f8772c7c445775",
+        "001_ea413e61223932fb",
+        "002_78b38a8f6085c137",
+        "003_5b9f92d980bf3a62",
+        "004_03aaff8ea2b48128",
+    ];
+    let outcome = cited_documents(
+        &dedup,
+        "000_62f8772c7c445775",
+        "At their high-stakes summit on Friday",
+    );
+    assert_eq!(outcome, all);
+    assert_eq!(
+        cited_documents(
+            &dedup,
+            "001_ea413e61223932fb",
+            "An eagerly awaited meeting between"
+        ),
+        all,
+        "\"concluded without any agreement\" and \"failed to make any breakthroughs\" are one fact"
+    );
+    // Lexically the two wordings stay apart (the default's known limit).
+    assert_ne!(
+        cited_documents(
+            &dedup_json(),
+            "001_ea413e61223932fb",
+            "An eagerly awaited meeting between"
+        ),
+        all
+    );
+    let summary = summary_json(&["--similarity", "combined"]);
+    let outcome_sentences = texts(&summary)
+        .iter()
+        .filter(|t| {
+            t.contains("without any agreement")
+                || t.contains("failed to make any breakthroughs")
+                || t.contains("without any breakthrough")
+        })
+        .count();
+    assert_eq!(outcome_sentences, 1, "{:#?}", texts(&summary));
 }

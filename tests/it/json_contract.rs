@@ -30,6 +30,8 @@ struct Options {
     algorithm: String,
     /// `lexical`, `semantic` or `combined`: the measure that ran.
     similarity: String,
+    /// Present only when a query was given (`--query`, batch `query`).
+    query: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -142,6 +144,8 @@ struct Unit {
     start: usize,
     end: usize,
     text: String,
+    /// Present (true) only on a piece of an over-long stretch.
+    split: Option<bool>,
 }
 
 #[derive(Deserialize)]
@@ -177,7 +181,7 @@ fn summary_json_matches_the_contract() {
     ]));
     let summary: Summary = serde_json::from_value(value).expect("brief.summary/1 shape");
     assert_eq!(summary.schema, "brief.summary/1");
-    assert_eq!(summary.options.similarity, "combined");
+    assert_eq!(summary.options.similarity, "lexical");
     assert_eq!(summary.documents.len(), 5);
     assert_eq!(summary.summary.len(), 7);
     assert_eq!(summary.stats.summary_sentences, Some(7));
@@ -190,13 +194,31 @@ fn summary_json_matches_the_contract() {
             .and_then(|v| v.as_u64()),
         Some(7)
     );
+    assert_eq!(summary.options.query, None);
     for (i, s) in summary.summary.iter().enumerate() {
         assert_eq!(s.rank as usize, i + 1, "rank order is the default order");
+        // The sentence as shown (past a dateline, to a budget's cut) lies
+        // within its own citation.
         assert!(s
             .citations
             .iter()
-            .any(|c| c.start == s.start && c.document == s.document));
+            .any(|c| c.document == s.document && c.start <= s.start && s.end <= c.end));
     }
+}
+
+#[test]
+fn query_is_recorded_in_the_options() {
+    let question = "What did Zelensky say about territory?";
+    let value = json(&brief(&[
+        "summarize",
+        "corpus/",
+        "--format",
+        "json",
+        "--query",
+        question,
+    ]));
+    let summary: Summary = serde_json::from_value(value).expect("brief.summary/1 shape");
+    assert_eq!(summary.options.query.as_deref(), Some(question));
 }
 
 #[test]
@@ -264,7 +286,8 @@ fn pairs_json_matches_the_contract() {
     let output = crate::brief_with_stdin(&["pairs", "--format", "json"], input);
     let pairs: Pairs = serde_json::from_value(json(&output)).expect("brief.pairs/1 shape");
     assert_eq!(pairs.schema, "brief.pairs/1");
-    assert_eq!(pairs.options.similarity, "combined");
+    // The decision is the default (lexical) measure's; all three are shown.
+    assert_eq!(pairs.options.similarity, "lexical");
     assert_eq!(pairs.pairs.len(), 2);
     assert_eq!(pairs.pairs[1].location, "<stdin>:2");
     assert!(pairs.pairs.iter().all(|p| p.semantic.is_some()));
@@ -281,4 +304,100 @@ fn segment_json_matches_the_contract() {
         .iter()
         .all(|k| ["sentence", "heading", "byline", "boilerplate"].contains(k)));
     assert_eq!(segment.stats.units, segment.units.len());
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+#[allow(dead_code)]
+struct StorySummary {
+    schema: String,
+    story: String,
+    options: Options,
+    documents: Vec<Document>,
+    summary: Vec<SummarySentence>,
+    stats: Stats,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+#[allow(dead_code)]
+struct StoryOptions {
+    language: String,
+    link_threshold: f64,
+    cohesion: f64,
+    min_documents: usize,
+    keys: usize,
+    terms: usize,
+    window: usize,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+#[allow(dead_code)]
+struct StoryLink {
+    a: String,
+    b: String,
+    similarity: f64,
+    average: f64,
+    shared: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+#[allow(dead_code)]
+struct Story {
+    id: String,
+    size: usize,
+    documents: Vec<String>,
+    terms: Vec<String>,
+    links: Vec<StoryLink>,
+    /// Present only when the story could not be summarized.
+    error: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+#[allow(dead_code)]
+struct StoryStats {
+    documents: usize,
+    stories: usize,
+    story_documents: usize,
+    unassigned: usize,
+    candidate_pairs: usize,
+    links: usize,
+    components: usize,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+#[allow(dead_code)]
+struct StoriesListing {
+    schema: String,
+    options: StoryOptions,
+    stories: Vec<Story>,
+    unassigned: Vec<String>,
+    stats: StoryStats,
+}
+
+#[test]
+fn stories_json_lines_match_the_contract() {
+    let dir = crate::stories::mixed_corpus("contract_stories", 3);
+    let output = brief(&["stories", dir.to_str().unwrap(), "--format", "json"]);
+    let lines = crate::stories::json_lines(&output);
+    let (last, summaries) = lines.split_last().expect("a listing line");
+    let listing: StoriesListing =
+        serde_json::from_value(last.clone()).expect("brief.stories/1 shape");
+    assert_eq!(listing.schema, "brief.stories/1");
+    assert_eq!(listing.stories.len(), summaries.len());
+    for (story, line) in listing.stories.iter().zip(summaries) {
+        let summary: StorySummary =
+            serde_json::from_value(line.clone()).expect("brief.summary/1 with story");
+        assert_eq!(summary.schema, "brief.summary/1");
+        assert_eq!(summary.story, story.id);
+        assert_eq!(
+            story.links.len(),
+            story.size - 1,
+            "a spanning tree of links"
+        );
+    }
 }
