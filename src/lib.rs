@@ -56,6 +56,7 @@ pub mod cli;
 pub mod cluster;
 pub mod error;
 pub mod eval;
+pub mod facts;
 pub mod lang;
 pub mod load;
 pub mod pipeline;
