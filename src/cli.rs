@@ -9,6 +9,7 @@ use std::time::Instant;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+use crate::facts::Rules;
 use crate::lang::Language;
 use crate::load::{self, Document, InputFormat};
 use crate::pipeline::{Config, Pipeline, Prepared, DEFAULT_THRESHOLD};
@@ -92,10 +93,23 @@ struct ClusterArgs {
     /// near-duplicates that state the same fact.
     #[arg(long, default_value_t = DEFAULT_THRESHOLD)]
     threshold: f32,
+    #[command(flatten)]
+    facts: FactArgs,
     /// Add per-stage wall times to the output (then output differs from run
     /// to run).
     #[arg(long)]
     stats: bool,
+}
+
+/// How sentences divide into facts: shared by every command that clusters.
+#[derive(Debug, Args)]
+struct FactArgs {
+    /// Which rules divide a sentence into fact units, matched and cited
+    /// one by one: `all`, `none` (every sentence is one fact), or a list of
+    /// quotes, continuations, attributions, semicolons, coordination.
+    /// English only: other languages keep whole sentences.
+    #[arg(long, default_value = "all", value_parser = parse_fact_rules, value_name = "RULES")]
+    facts: Rules,
 }
 
 #[derive(Debug, Args)]
@@ -164,6 +178,8 @@ struct BatchArgs {
     #[arg(long, default_value_t = DEFAULT_THRESHOLD)]
     threshold: f32,
     #[command(flatten)]
+    facts: FactArgs,
+    #[command(flatten)]
     summary: SummaryOptions,
 }
 
@@ -183,6 +199,10 @@ struct SegmentArgs {
 
 fn parse_language(s: &str) -> Result<Language, String> {
     s.parse().map_err(|e: Error| e.to_string())
+}
+
+fn parse_fact_rules(s: &str) -> Result<Rules, String> {
+    Rules::parse(s)
 }
 
 /// Parses the command line and runs the command.
@@ -246,6 +266,7 @@ fn config(input: &InputArgs, cluster: &ClusterArgs) -> Config {
     Config {
         language: input.lang,
         threshold: cluster.threshold,
+        facts: cluster.facts.facts,
         ..Config::default()
     }
 }
@@ -260,7 +281,7 @@ fn prepare(pipeline: &Pipeline, documents: Vec<Document>) -> anyhow::Result<Prep
 
 impl SummaryOptions {
     /// The pipeline configuration these options describe.
-    fn config(&self, language: Language, threshold: f32) -> Config {
+    fn config(&self, language: Language, threshold: f32, facts: Rules) -> Config {
         let budget = match (self.sentences, self.words, self.bytes, self.chars) {
             (_, Some(n), _, _) => Budget::Words(n),
             (_, _, Some(n), _) => Budget::Bytes(n),
@@ -271,6 +292,7 @@ impl SummaryOptions {
         Config {
             language,
             threshold,
+            facts,
             budget,
             algorithm: self.algorithm,
             order: self.order,
@@ -286,7 +308,11 @@ impl SummaryOptions {
 }
 
 fn summarize(args: SummarizeArgs) -> anyhow::Result<ExitCode> {
-    let config = args.summary.config(args.input.lang, args.cluster.threshold);
+    let config = args.summary.config(
+        args.input.lang,
+        args.cluster.threshold,
+        args.cluster.facts.facts,
+    );
     let pipeline = Pipeline::new(config)?;
     let (documents, load_time) = load(&args.input)?;
     let prepared = prepare(&pipeline, documents)?;
@@ -316,7 +342,10 @@ fn summarize(args: SummarizeArgs) -> anyhow::Result<ExitCode> {
 
 fn batch(args: BatchArgs) -> anyhow::Result<ExitCode> {
     use std::io::IsTerminal;
-    let pipeline = Pipeline::new(args.summary.config(args.lang, args.threshold))?;
+    let pipeline = Pipeline::new(
+        args.summary
+            .config(args.lang, args.threshold, args.facts.facts),
+    )?;
     let inputs = if args.inputs.is_empty() {
         vec![PathBuf::from("-")]
     } else {

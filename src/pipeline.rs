@@ -9,16 +9,17 @@ use std::time::{Duration, Instant};
 use rayon::prelude::*;
 
 use crate::analyze::{Analysis, Analyzer, SentenceSource};
-use crate::cite::{cite, SentenceRef, SummarySentence};
+use crate::cite::{cite, cite_facts, Citation, SentenceRef, SummarySentence};
 use crate::cluster::{self, Clusters, NearDuplicates};
 use crate::error::{Error, Result};
+use crate::facts::{self, FactUnits, Facts, Splitter};
 use crate::lang::Language;
 use crate::load::Document;
 use crate::rank::{self, RankConfig};
 use crate::score::{self, Algorithm, BriefWeights};
 use crate::segment::{Segmenter, Unit, UnitKind};
-use crate::select::{self, Budget, Candidate, Coverage, Order, Selection};
-use crate::tfidf::TfIdfMatrix;
+use crate::select::{self, Budget, Candidate, Coverage, Order, Redundancy, Selection};
+use crate::tfidf::{Rows, TfIdfMatrix};
 
 /// Default near-duplicate threshold (cosine of TF-IDF vectors); chosen on
 /// the sample corpus and the MSRP paraphrase pairs (see README).
@@ -44,6 +45,9 @@ pub struct Config {
     /// Sentences shorter than this many words are not summary candidates
     /// (they still cluster and get cited).
     pub min_words: u32,
+    /// How sentences divide into fact units ([`facts::Rules::NONE`]: every
+    /// sentence is one fact, as before the fact layer).
+    pub facts: facts::Rules,
 }
 
 impl Default for Config {
@@ -57,6 +61,7 @@ impl Default for Config {
             budget: Budget::default(),
             order: Order::default(),
             min_words: 6,
+            facts: facts::Rules::default(),
         }
     }
 }
@@ -107,6 +112,8 @@ pub struct Timings {
     pub vectorize: Duration,
     /// Near-duplicate pairs and clusters.
     pub cluster: Duration,
+    /// Fact units: splitting sentences, matching the parts.
+    pub facts: Duration,
     /// Sentence scores: similarity graph and LexRank, centroid, concepts.
     pub rank: Duration,
     /// Selection and citations.
@@ -132,6 +139,8 @@ pub struct Prepared {
     pub representatives: Vec<u32>,
     /// Each cluster's number of distinct documents.
     pub support: Vec<u32>,
+    /// Fact units below the sentence and their clusters.
+    pub facts: Facts,
     /// Stage times so far.
     pub timings: Timings,
 }
@@ -146,6 +155,18 @@ impl Prepared {
             unit,
             start: u.start,
             end: u.end,
+        }
+    }
+
+    /// Locates fact unit `fact`: its sentence's unit, its own byte range.
+    pub fn fact_ref(&self, fact: facts::FactId) -> SentenceRef {
+        let units = &self.facts.units;
+        let sentence = self.sentence_ref(units.sentence_of(fact));
+        let (start, end) = units.span(fact, sentence.end - sentence.start);
+        SentenceRef {
+            start: sentence.start + start,
+            end: sentence.start + end,
+            ..sentence
         }
     }
 
@@ -187,6 +208,9 @@ pub struct Dedup {
     /// Clusters with two or more members: largest first, then by first
     /// member. Each is a list of citations, representative similarity 1.
     pub clusters: Vec<SummarySentence>,
+    /// Fact clusters of two or more fact units, in the same form and order;
+    /// each citation's range is its fact unit's.
+    pub fact_clusters: Vec<SummarySentence>,
     /// Document pairs by overlap (descending), then by index.
     pub document_pairs: Vec<DocumentPair>,
 }
@@ -195,6 +219,7 @@ pub struct Dedup {
 pub struct Pipeline {
     config: Config,
     segmenter: Segmenter,
+    splitter: Splitter,
     analyzer: Analyzer,
 }
 
@@ -212,6 +237,7 @@ impl Pipeline {
         config.validate()?;
         Ok(Pipeline {
             segmenter: Segmenter::new(config.language),
+            splitter: Splitter::new(config.language, config.facts),
             analyzer: Analyzer::new(config.language),
             config,
         })
@@ -241,8 +267,18 @@ impl Pipeline {
         timings.segment = clock.elapsed();
 
         let clock = Instant::now();
-        let sentences = sentence_texts(&documents, &units);
-        let analysis = self.analyzer.analyze(&sentences);
+        let mut sentences = sentence_texts(&documents, &units);
+        let fact_units = FactUnits::split(&self.splitter, &sentences);
+        timings.facts = clock.elapsed();
+
+        // Parts of sentences are analyzed with the sentences, so their terms
+        // share the sentences' ids.
+        let clock = Instant::now();
+        let n = sentences.len();
+        sentences.extend(fact_units.part_texts(&sentences[..n]));
+        let mut analysis = self.analyzer.analyze(&sentences);
+        let parts = analysis.sentences.split_off(n);
+        drop(sentences);
         timings.analyze = clock.elapsed();
 
         let clock = Instant::now();
@@ -273,6 +309,18 @@ impl Pipeline {
             .collect();
         timings.cluster = clock.elapsed();
 
+        let clock = Instant::now();
+        let facts = Facts::build(
+            fact_units,
+            &parts,
+            &analysis,
+            &matrix,
+            &relation,
+            self.config.threshold,
+        );
+        drop(parts);
+        timings.facts += clock.elapsed();
+
         Ok(Prepared {
             documents,
             units,
@@ -282,6 +330,7 @@ impl Pipeline {
             clusters,
             representatives,
             support,
+            facts,
             timings,
         })
     }
@@ -394,10 +443,14 @@ impl Pipeline {
         timings.rank = clock.elapsed();
 
         let clock = Instant::now();
+        let share_a_fact = |a, b| prepared.facts.share_a_fact(a, b);
+        let redundancy = Redundancy {
+            matrix: &prepared.matrix,
+            threshold: config.threshold,
+            share_a_fact: &share_a_fact,
+        };
         let selection = match &plan {
-            Plan::ByScore(candidates) => {
-                select::select(candidates, &prepared.matrix, budget, config.threshold)
-            }
+            Plan::ByScore(candidates) => select::select(candidates, &redundancy, budget),
             Plan::Coverage(candidates, concepts) => select::select_coverage(
                 candidates,
                 Coverage {
@@ -405,13 +458,15 @@ impl Pipeline {
                     weights: &concepts.weights,
                     scaling: config.brief.length_scaling,
                 },
-                &prepared.matrix,
+                &redundancy,
                 budget,
-                config.threshold,
             ),
         };
         let mut sentences = cite(prepared, &selection.chosen);
         apply_cut(prepared, &selection, budget, &mut sentences);
+        for sentence in &mut sentences {
+            cite_facts(prepared, sentence);
+        }
         // A sentence cut by the budget stays last whatever the order: a
         // fragment must not lead the summary.
         let whole = sentences.len() - usize::from(sentences.last().is_some_and(|s| s.truncated));
@@ -497,9 +552,48 @@ impl Pipeline {
         });
         Dedup {
             clusters,
+            fact_clusters: fact_clusters(prepared),
             document_pairs,
         }
     }
+}
+
+/// The fact clusters as dedup lists them: largest first, then by first
+/// member; the representative is the member nearest the centroid.
+fn fact_clusters(prepared: &Prepared) -> Vec<SummarySentence> {
+    let facts = &prepared.facts;
+    let rows = facts.rows(&prepared.matrix);
+    let mut order: Vec<usize> = (0..facts.clusters.len()).collect();
+    order.sort_by_key(|&c| std::cmp::Reverse(facts.clusters[c].len()));
+    order
+        .into_iter()
+        .map(|c| {
+            let members = &facts.clusters[c];
+            let representative = cluster::representative(members, &rows);
+            SummarySentence {
+                rank: 0,
+                cluster: c as u32,
+                representative: prepared.fact_ref(representative),
+                score: 0.0,
+                support: facts.support[c],
+                truncated: false,
+                citations: members
+                    .iter()
+                    .map(|&m| Citation {
+                        sentence: prepared.fact_ref(m),
+                        similarity: if m == representative {
+                            1.0
+                        } else {
+                            rows.cosine(m as usize, representative as usize)
+                        },
+                        facts: Vec::new(),
+                    })
+                    .collect(),
+                facts: Vec::new(),
+                sentence: facts.units.sentence_of(representative),
+            }
+        })
+        .collect()
 }
 
 /// Shortens the last selected sentence to the part that fits the budget:

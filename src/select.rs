@@ -203,30 +203,53 @@ impl Fill {
         }
     }
 
-    fn is_redundant(&self, candidate: &Candidate, matrix: &TfIdfMatrix, threshold: f32) -> bool {
+    fn is_redundant(&self, candidate: &Candidate, redundancy: &Redundancy<'_>) -> bool {
         self.selection
             .chosen
             .iter()
-            .any(|c| matrix.cosine(c.sentence as usize, candidate.sentence as usize) >= threshold)
+            .any(|c| redundancy.between(c.sentence, candidate.sentence))
+    }
+}
+
+/// When a candidate repeats a chosen sentence: their cosine reaches the
+/// threshold, or they state a common fact (a fact unit of one in the fact
+/// cluster of a fact unit of the other, see [`crate::facts`]).
+pub struct Redundancy<'a> {
+    /// The sentences' vectors.
+    pub matrix: &'a TfIdfMatrix,
+    /// Cosine at or above which two sentences are redundant.
+    pub threshold: f32,
+    /// Whether two sentences state a common fact.
+    pub share_a_fact: &'a dyn Fn(u32, u32) -> bool,
+}
+
+impl Redundancy<'_> {
+    /// Redundancy by cosine alone (no fact layer).
+    pub fn cosine(matrix: &TfIdfMatrix, threshold: f32) -> Redundancy<'_> {
+        Redundancy {
+            matrix,
+            threshold,
+            share_a_fact: &|_, _| false,
+        }
+    }
+
+    /// True when sentences `a` and `b` may not both be in the summary.
+    pub fn between(&self, a: u32, b: u32) -> bool {
+        self.matrix.cosine(a as usize, b as usize) >= self.threshold || (self.share_a_fact)(a, b)
     }
 }
 
 /// Greedy selection by a fixed score: best first (ties: lower cluster id),
-/// skipping a candidate whose cosine with an already chosen sentence
-/// reaches `redundancy_threshold`, until the budget is full (see the
-/// module docs for how the last sentence is cut). Clusters are distinct by
-/// construction, so no two picks state the same fact.
-pub fn select(
-    candidates: &[Candidate],
-    matrix: &TfIdfMatrix,
-    budget: Budget,
-    redundancy_threshold: f32,
-) -> Selection {
+/// skipping a candidate redundant with an already chosen sentence, until
+/// the budget is full (see the module docs for how the last sentence is
+/// cut). Clusters are distinct by construction, and the fact check keeps a
+/// fact stated inside two different sentences from being said twice.
+pub fn select(candidates: &[Candidate], redundancy: &Redundancy<'_>, budget: Budget) -> Selection {
     let mut ranked: Vec<Candidate> = candidates.to_vec();
     ranked.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.cluster.cmp(&b.cluster)));
     let mut fill = Fill::new(budget);
     for candidate in ranked {
-        if fill.is_redundant(&candidate, matrix, redundancy_threshold) {
+        if fill.is_redundant(&candidate, redundancy) {
             continue;
         }
         if !fill.take(candidate) {
@@ -254,14 +277,14 @@ pub struct Coverage<'a> {
 /// marginal gain per `words^r` (ties: lower cluster id). `F` is monotone and
 /// submodular, so this is the cost-scaled greedy of Lin and Bilmes (2010).
 /// Coverage is itself a redundancy control (a concept pays once); the
-/// cosine threshold additionally drops candidates too close to a chosen
-/// sentence. The budget rule is [`select`]'s.
+/// [`Redundancy`] check additionally drops candidates too close to a
+/// chosen sentence or stating one of its facts. The budget rule is
+/// [`select`]'s.
 pub fn select_coverage(
     candidates: &[Candidate],
     coverage: Coverage<'_>,
-    matrix: &TfIdfMatrix,
+    redundancy: &Redundancy<'_>,
     budget: Budget,
-    redundancy_threshold: f32,
 ) -> Selection {
     let total: f64 = coverage.weights.iter().sum();
     let norm = if total > 0.0 { 1.0 / total } else { 0.0 };
@@ -311,9 +334,9 @@ pub fn select_coverage(
         }
         // Every live candidate was already checked against the earlier
         // picks; only the new one can make it redundant.
-        let picked = candidates[i].sentence as usize;
+        let picked = candidates[i].sentence;
         for (j, other) in candidates.iter().enumerate() {
-            if alive[j] && matrix.cosine(picked, other.sentence as usize) >= redundancy_threshold {
+            if alive[j] && redundancy.between(picked, other.sentence) {
                 alive[j] = false;
             }
         }
@@ -349,7 +372,7 @@ mod tests {
             candidate(2, 0.3, 5),
             candidate(3, 0.2, 5),
         ];
-        let picked = select(&c, &m, Budget::Sentences(2), 0.5);
+        let picked = select(&c, &Redundancy::cosine(&m, 0.5), Budget::Sentences(2));
         assert_eq!(clusters(&picked), vec![1, 2]);
         assert_eq!(picked.cut, None);
     }
@@ -363,11 +386,11 @@ mod tests {
             candidate(2, 0.7, 50), // overflows: cut to the 10 words left
             candidate(3, 0.1, 5),
         ];
-        let picked = select(&c, &m, Budget::Words(20), 0.5);
+        let picked = select(&c, &Redundancy::cosine(&m, 0.5), Budget::Words(20));
         assert_eq!(clusters(&picked), vec![0, 2]);
         assert_eq!(picked.cut, Some(10));
         // A budget filled exactly by whole sentences cuts nothing.
-        let picked = select(&c, &m, Budget::Words(60), 0.5);
+        let picked = select(&c, &Redundancy::cosine(&m, 0.5), Budget::Words(60));
         assert_eq!(clusters(&picked), vec![0, 2]);
         assert_eq!(picked.cut, None);
     }
@@ -388,7 +411,12 @@ mod tests {
             weights: &weights,
             scaling: 0.0,
         };
-        let picked = select_coverage(&c, coverage, &m, Budget::Sentences(2), 0.9);
+        let picked = select_coverage(
+            &c,
+            coverage,
+            &Redundancy::cosine(&m, 0.9),
+            Budget::Sentences(2),
+        );
         // Once 1 covers both frequent concepts, 0 adds nothing; 2 adds 1.
         assert_eq!(clusters(&picked), vec![1, 2]);
     }
@@ -405,14 +433,29 @@ mod tests {
             weights: &weights,
             scaling,
         };
-        let picked = select_coverage(&c, cover(1.0), &m, Budget::Sentences(1), 0.9);
+        let picked = select_coverage(
+            &c,
+            cover(1.0),
+            &Redundancy::cosine(&m, 0.9),
+            Budget::Sentences(1),
+        );
         assert_eq!(clusters(&picked), vec![1]);
         // ... and wins without length scaling.
-        let picked = select_coverage(&c, cover(0.0), &m, Budget::Sentences(1), 0.9);
+        let picked = select_coverage(
+            &c,
+            cover(0.0),
+            &Redundancy::cosine(&m, 0.9),
+            Budget::Sentences(1),
+        );
         assert_eq!(clusters(&picked), vec![0]);
         // A sentence score counts on top of coverage.
         let c = [candidate(0, 0.0, 10), candidate(1, 0.6, 10)];
-        let picked = select_coverage(&c, cover(0.0), &m, Budget::Sentences(1), 0.9);
+        let picked = select_coverage(
+            &c,
+            cover(0.0),
+            &Redundancy::cosine(&m, 0.9),
+            Budget::Sentences(1),
+        );
         assert_eq!(clusters(&picked), vec![1]);
     }
 
