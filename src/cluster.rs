@@ -22,7 +22,7 @@
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
-use crate::tfidf::{Rows, TfIdfMatrix};
+use crate::tfidf::{ExactRow, Rows, TfIdfMatrix};
 
 /// A pair of sentences at or above the similarity threshold, `a < b`.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -171,17 +171,7 @@ pub fn near_duplicates(
     debug_assert_eq!(eligible.len(), n);
 
     // 1. Collapse identical vectors.
-    let mut by_vector: FxHashMap<(&[u32], Vec<u32>), Vec<u32>> = FxHashMap::default();
-    for i in (0..n).filter(|&i| eligible[i] && !matrix.row(i).is_empty()) {
-        let row = matrix.row(i);
-        let bits = row.weights.iter().map(|w| w.to_bits()).collect();
-        by_vector
-            .entry((row.terms, bits))
-            .or_default()
-            .push(i as u32);
-    }
-    let mut groups: Vec<Vec<u32>> = by_vector.into_values().collect();
-    groups.sort_unstable_by_key(|g| g[0]);
+    let groups = identical_groups(matrix, (0..n as u32).filter(|&i| eligible[i as usize]));
 
     // 2. All-pairs search among the leaders.
     let leaders: Vec<u32> = groups
@@ -200,6 +190,25 @@ pub fn near_duplicates(
     );
     pairs.sort_unstable_by_key(|p| (p.a, p.b));
     NearDuplicates { groups, pairs }
+}
+
+/// The rows among `ids` (ascending) grouped by identical vectors: each
+/// group ascending, groups ordered by first member. Empty rows are left
+/// out.
+pub fn identical_groups<R: Rows + ?Sized>(
+    rows: &R,
+    ids: impl Iterator<Item = u32>,
+) -> Vec<Vec<u32>> {
+    let mut by_vector: FxHashMap<ExactRow<'_>, Vec<u32>> = FxHashMap::default();
+    for i in ids {
+        let row = rows.row(i as usize);
+        if !row.is_empty() {
+            by_vector.entry(ExactRow(row)).or_default().push(i);
+        }
+    }
+    let mut groups: Vec<Vec<u32>> = by_vector.into_values().collect();
+    groups.sort_unstable_by_key(|g| g[0]);
+    groups
 }
 
 /// Pairs at or above `threshold` between `probes` and `indexed` (ids of

@@ -267,17 +267,16 @@ impl Pipeline {
         timings.segment = clock.elapsed();
 
         let clock = Instant::now();
-        let mut sentences = sentence_texts(&documents, &units);
+        let sentences = sentence_texts(&documents, &units);
         let fact_units = FactUnits::split(&self.splitter, &sentences);
         timings.facts = clock.elapsed();
 
-        // Parts of sentences are analyzed with the sentences, so their terms
-        // share the sentences' ids.
+        // The parts' terms come from the same pass as their sentences'.
         let clock = Instant::now();
-        let n = sentences.len();
-        sentences.extend(fact_units.part_texts(&sentences[..n]));
-        let mut analysis = self.analyzer.analyze(&sentences);
-        let parts = analysis.sentences.split_off(n);
+        let mut analysis = self
+            .analyzer
+            .analyze_with_spans(&sentences, &fact_units.parts);
+        let parts = std::mem::take(&mut analysis.spans);
         drop(sentences);
         timings.analyze = clock.elapsed();
 

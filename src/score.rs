@@ -257,6 +257,7 @@ mod tests {
                     }
                 })
                 .collect(),
+            ..Analysis::default()
         }
     }
 

@@ -63,6 +63,34 @@ impl SparseRow<'_> {
     }
 }
 
+/// A row as a hash-map key: two keys are equal when their terms and
+/// weights are bit-identical (identical vectors collapse into one group).
+#[derive(Clone, Copy, Debug)]
+pub struct ExactRow<'a>(pub SparseRow<'a>);
+
+impl PartialEq for ExactRow<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        self.0.terms == other.0.terms
+            && self
+                .0
+                .weights
+                .iter()
+                .zip(other.0.weights)
+                .all(|(a, b)| a.to_bits() == b.to_bits())
+    }
+}
+
+impl Eq for ExactRow<'_> {}
+
+impl std::hash::Hash for ExactRow<'_> {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.0.terms.hash(state);
+        for w in self.0.weights {
+            w.to_bits().hash(state);
+        }
+    }
+}
+
 /// Sparse unit vectors addressed by index: what the near-duplicate search
 /// and the clustering compare (sentences in [`TfIdfMatrix`], fact units in
 /// [`crate::facts`]).
@@ -239,6 +267,7 @@ pub(crate) mod test_support {
                     words: r.len() as u32,
                 })
                 .collect(),
+            ..Analysis::default()
         }
     }
 

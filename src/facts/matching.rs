@@ -5,7 +5,7 @@ use rustc_hash::FxHashMap;
 
 use super::{FactRows, FactUnits};
 use crate::cluster::{self, NearDuplicates, Probes, SimilarPair, MIN_TERMS_FOR_FUZZY_MATCH};
-use crate::tfidf::Rows;
+use crate::tfidf::{ExactRow, Rows};
 
 /// The relation [`cluster::near_duplicates`] would give over all fact
 /// units, without searching pairs of whole sentences again:
@@ -34,16 +34,7 @@ pub(super) fn relation(
     let n = units.sentences();
     let total = rows.len();
     let max_scan = cluster::scan_limit(n);
-    let vector = |f: u32| {
-        let row = rows.row(f as usize);
-        (
-            row.terms,
-            row.weights
-                .iter()
-                .map(|w| w.to_bits())
-                .collect::<Vec<u32>>(),
-        )
-    };
+    let vector = |f: u32| ExactRow(rows.row(f as usize));
 
     // 1. Sentence groups without divided sentences; each group's leader
     //    may change, so pairs are mapped to the new leaders.
@@ -79,19 +70,14 @@ pub(super) fn relation(
     drop(new_leader);
 
     // 2. Parts with identical vectors.
-    let mut by_vector: FxHashMap<(&[u32], Vec<u32>), Vec<u32>> = FxHashMap::default();
-    for f in (n as u32..total as u32).filter(|&f| !rows.row(f as usize).is_empty()) {
-        by_vector.entry(vector(f)).or_default().push(f);
-    }
-    let mut part_groups: Vec<Vec<u32>> = by_vector.into_values().collect();
-    part_groups.sort_unstable_by_key(|g| g[0]);
+    let part_groups = cluster::identical_groups(rows, n as u32..total as u32);
     let part_leaders: Vec<u32> = part_groups.iter().map(|g| g[0]).collect();
     groups.extend(part_groups.into_iter().filter(|g| g.len() >= 2));
 
     // 3. A short part matches a whole sentence only when their vectors are
     //    identical.
     let short = |f: u32| rows.row(f as usize).terms.len() < MIN_TERMS_FOR_FUZZY_MATCH;
-    let short_parts: FxHashMap<(&[u32], Vec<u32>), u32> = part_leaders
+    let short_parts: FxHashMap<ExactRow<'_>, u32> = part_leaders
         .iter()
         .filter(|&&f| short(f))
         .map(|&f| (vector(f), f))

@@ -35,7 +35,7 @@ use std::borrow::Cow;
 
 use rayon::prelude::*;
 
-use crate::analyze::{Analysis, AnalyzedSentence, SentenceSource};
+use crate::analyze::{Analysis, AnalyzedSentence, SentenceSource, SentenceSpan};
 use crate::cluster::NearDuplicates;
 use crate::tfidf::{Rows, SparseRow, TfIdfMatrix};
 
@@ -45,16 +45,12 @@ pub use split::{Rules, Split, Splitter};
 /// of a sentence (`n + k` for part `k`).
 pub type FactId = u32;
 
-/// A part of a sentence that states a fact.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Part {
-    /// The sentence (index into the analysis).
-    pub sentence: u32,
-    /// First byte, relative to the sentence's start.
-    pub start: u32,
-    /// One past the last byte, relative to the sentence's start.
-    pub end: u32,
-}
+/// A part of a sentence that states a fact: its sentence (an index into
+/// the analysis) and byte range relative to the sentence's start. The
+/// analysis gives its terms ([`Analyzer::analyze_with_spans`]).
+///
+/// [`Analyzer::analyze_with_spans`]: crate::analyze::Analyzer::analyze_with_spans
+pub type Part = SentenceSpan;
 
 /// The fact units of every sentence.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -156,21 +152,6 @@ impl FactUnits {
             None => (0, sentence_len),
         }
     }
-
-    /// The text of each part, with its sentence's source, as the analysis
-    /// takes it; `sentences` as given to [`FactUnits::split`].
-    pub fn part_texts<'a>(
-        &self,
-        sentences: &[(SentenceSource, &'a str)],
-    ) -> Vec<(SentenceSource, &'a str)> {
-        self.parts
-            .iter()
-            .map(|p| {
-                let (source, text) = sentences[p.sentence as usize];
-                (source, &text[p.start as usize..p.end as usize])
-            })
-            .collect()
-    }
 }
 
 /// Fact units, their vectors and their near-duplicate clusters.
@@ -191,8 +172,8 @@ pub struct Facts {
 }
 
 impl Facts {
-    /// Vectorizes the parts (`parts` analyzed in the order of
-    /// [`FactUnits::part_texts`]) and clusters the fact units at
+    /// Vectorizes the parts (`parts`: their analysis, in order) and
+    /// clusters the fact units at
     /// `threshold`, reusing the sentence stage's `relation` for pairs of
     /// whole sentences; `analysis` locates the sentences in documents.
     pub fn build(

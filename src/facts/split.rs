@@ -187,55 +187,123 @@ impl Splitter {
 
     /// The fact units of `sentence` (a trimmed sentence's text).
     pub fn split(&self, sentence: &str) -> Split {
-        if self.is_off() || !has_cue(sentence) {
+        if self.is_off() || !may_divide(sentence) {
             return Split::Whole;
         }
+        let s = Sentence::new(sentence);
         let mut facts = Vec::new();
-        match self.quote_pieces(sentence) {
+        match self.quote_pieces(&s) {
             Some(pieces) => {
                 for piece in pieces {
-                    self.refine(sentence, piece, &mut facts);
+                    self.refine(&s, piece, &mut facts);
                 }
             }
-            None => self.refine(sentence, Piece::text(0, sentence.len()), &mut facts),
+            None => self.refine(&s, Piece::text(0, sentence.len()), &mut facts),
         }
         canonical(sentence, facts)
     }
 
     /// A leading or trailing quotation and what surrounds it, or `None`
     /// when the sentence is not built around a quotation.
-    fn quote_pieces(&self, s: &str) -> Option<Vec<Piece>> {
-        if !self.rules.quotes {
+    fn quote_pieces(&self, s: &Sentence<'_>) -> Option<Vec<Piece>> {
+        if !self.rules.quotes || s.quotes.is_empty() {
             return None;
         }
-        leading_quote(s, self.rules.continuations).or_else(|| trailing_quote(s))
+        leading_quote(s.text, self.rules.continuations).or_else(|| trailing_quote(s.text))
     }
 
     /// Cuts one piece further and appends its facts.
-    fn refine(&self, s: &str, piece: Piece, out: &mut Vec<Span>) {
-        let rules = self.rules;
-        let text = !piece.quoted;
-        let mut pieces = if piece.quoted {
-            quoted_sentences(s, piece)
+    fn refine(&self, s: &Sentence<'_>, piece: Piece, out: &mut Vec<Span>) {
+        // Every rule below acts at a comma, a semicolon or an `and ...
+        // that`: a piece with none is one fact (or, quoted, one per
+        // sentence).
+        let text = piece.of(s);
+        let cue = memchr::memchr2(b',', b';', text.as_bytes()).is_some() || has_that(text);
+        let first = if cue { 0 } else { CUTS };
+        if piece.quoted {
+            for p in quoted_sentences(s.text, piece) {
+                self.cut_from(first, s, p, out);
+            }
         } else {
-            vec![piece]
-        };
-        type Cut = fn(&str, Piece) -> Vec<Piece>;
-        let cuts: [(bool, Cut); 5] = [
-            (text && rules.continuations, cut_continuation),
-            (text && rules.attributions, |s, p| {
-                vec![strip_attribution(s, p)]
-            }),
-            (rules.semicolons, cut_semicolon),
-            (rules.coordination, cut_coordination),
-            (text && rules.adjuncts, cut_adjunct),
-        ];
-        for (on, cut) in cuts {
+            self.cut_from(first, s, piece, out);
+        }
+    }
+
+    /// Applies the cuts from `stage` on to `piece`, each to every piece the
+    /// one before it leaves, and appends the facts that come out.
+    fn cut_from(&self, stage: usize, s: &Sentence<'_>, piece: Piece, out: &mut Vec<Span>) {
+        let (rules, text) = (self.rules, !piece.quoted);
+        for stage in stage..CUTS {
+            let (on, cut): (bool, Cut) = match stage {
+                0 => (text && rules.continuations, cut_continuation),
+                1 => (text && rules.attributions, strip_attribution),
+                2 => (rules.semicolons, cut_semicolon),
+                3 => (rules.coordination, cut_coordination),
+                _ => (text && rules.adjuncts, cut_adjunct),
+            };
             if on {
-                pieces = pieces.into_iter().flat_map(|p| cut(s, p)).collect();
+                cut(s, piece, &mut |p| self.cut_from(stage + 1, s, p, out));
+                return;
             }
         }
-        out.extend(pieces.into_iter().filter_map(|p| trim_piece(s, p)));
+        out.extend(trim_piece(s.text, piece));
+    }
+}
+
+/// Number of cutting rules applied to a piece, in order: continuations,
+/// attributions, semicolons, coordination, adjuncts.
+const CUTS: usize = 5;
+
+/// A cutting rule: calls `emit` with each piece it makes of `piece` (the
+/// piece itself when it does not apply), in order.
+type Cut = fn(&Sentence<'_>, Piece, &mut dyn FnMut(Piece));
+
+/// A sentence and where its quotations are.
+struct Sentence<'a> {
+    text: &'a str,
+    /// Byte ranges inside quotation marks, in order.
+    quotes: Vec<(usize, usize)>,
+}
+
+impl<'a> Sentence<'a> {
+    fn new(text: &'a str) -> Self {
+        let mut quotes = Vec::new();
+        let mut at = 0;
+        let bytes = text.as_bytes();
+        // Candidates by byte (`“` starts with E2), confirmed by `opener_at`.
+        while let Some(found) = bytes[at..]
+            .iter()
+            .position(|&b| matches!(b, b'"' | b'`' | 0xE2))
+        {
+            let open = at + found;
+            let Some((len, close)) = opener_at(text, open) else {
+                at = open + 1;
+                while at < text.len() && !text.is_char_boundary(at) {
+                    at += 1;
+                }
+                continue;
+            };
+            let inner = open + len;
+            match text[inner..].find(close) {
+                Some(i) => {
+                    quotes.push((inner, inner + i));
+                    at = inner + i + close.len();
+                }
+                None => {
+                    // An unclosed quotation runs to the end of the sentence.
+                    quotes.push((inner, text.len()));
+                    break;
+                }
+            }
+        }
+        Sentence { text, quotes }
+    }
+
+    /// True when byte `at` lies inside quotation marks.
+    fn quoted(&self, at: usize) -> bool {
+        self.quotes
+            .iter()
+            .any(|&(start, end)| start <= at && at < end)
     }
 }
 
@@ -264,14 +332,66 @@ impl Piece {
             quoted: true,
         }
     }
+
+    /// The piece's text.
+    fn of<'a>(&self, s: &Sentence<'a>) -> &'a str {
+        &s.text[self.start..self.end]
+    }
+
+    /// The same kind of piece over another range.
+    fn with(&self, start: usize, end: usize) -> Piece {
+        Piece {
+            start,
+            end,
+            quoted: self.quoted,
+        }
+    }
 }
 
-/// Cheap test for anything a rule could act on: punctuation, quotes, or
-/// the `that` of `and added that`. Sentences without any skip the rules.
-fn has_cue(s: &str) -> bool {
-    s.bytes().any(|b| matches!(b, b';' | b'"' | b'`' | b','))
-        || s.contains(['“', '”'])
-        || s.contains(" that ")
+/// Cheap test for anything a rule could act on: a quotation mark, a
+/// semicolon, a comma before a word that starts a continuation, a clause or
+/// an adjunct, a speech verb after one of the last two commas, or the
+/// `that` of `and added that`. Most sentences have none and skip the rules.
+fn may_divide(s: &str) -> bool {
+    let bytes = s.as_bytes();
+    // `“` and `”` start with E2 (so do other punctuation marks: a false
+    // alarm only costs the rules' time).
+    if memchr::memchr3(b';', b'"', b'`', bytes).is_some() || memchr::memchr(0xE2, bytes).is_some() {
+        return true;
+    }
+    let mut last_commas = [None, None];
+    for i in memchr::memchr_iter(b',', bytes) {
+        if let Some((word, _)) = split_word(&s[i + 1..]) {
+            let starts_cut = is_one_of(word, &CONTINUATIONS)
+                || is_one_of(word, &CONTRASTS)
+                || word.eq_ignore_ascii_case("despite")
+                || (word.len() > 5 && word.ends_with("ing"));
+            if starts_cut {
+                return true;
+            }
+        }
+        last_commas = [last_commas[1], Some(i)];
+    }
+    let attribution = match last_commas {
+        [Some(from), _] | [None, Some(from)] => words_of(&s[from + 1..])
+            .any(|w| is_speech_verb(w) || w.eq_ignore_ascii_case("according")),
+        [None, None] => false,
+    };
+    attribution || has_that(s)
+}
+
+/// The offsets of the `, ` in `text`.
+fn commas_before_space(text: &str) -> impl Iterator<Item = usize> + '_ {
+    memchr::memchr_iter(b',', text.as_bytes())
+        .filter(|&i| text.as_bytes().get(i + 1) == Some(&b' '))
+}
+
+/// True when `s` holds ` that ` (as in `and added that`).
+fn has_that(s: &str) -> bool {
+    static THAT: std::sync::OnceLock<memchr::memmem::Finder<'static>> = std::sync::OnceLock::new();
+    THAT.get_or_init(|| memchr::memmem::Finder::new(" that "))
+        .find(s.as_bytes())
+        .is_some()
 }
 
 /// Quotation marks: the opener, and the closer it pairs with. Single
@@ -311,7 +431,7 @@ fn leading_quote(s: &str, continuations: bool) -> Option<Vec<Piece>> {
         .trim_end()
         .ends_with([',', '?', '!', '.', '—'])
         || rest.starts_with(',');
-    if !quote_ends_clause || word_count(&s[open_len..close_at]) < MIN_FACT_WORDS {
+    if !quote_ends_clause || !has_words(&s[open_len..close_at], MIN_FACT_WORDS) {
         return None;
     }
     let attribution_end = attribution_after(s, after)?;
@@ -364,7 +484,7 @@ fn attribution_after(s: &str, at: usize) -> Option<usize> {
         if segment.contains(['“', '"', '`']) {
             return None;
         }
-        if lower_words(segment).any(|w| is_speech_verb(&w)) {
+        if words_of(segment).any(is_speech_verb) {
             return Some(segment_end);
         }
         words += word_count(segment);
@@ -394,16 +514,16 @@ fn trailing_quote(s: &str) -> Option<Vec<Piece>> {
     let close_at = body.len() - close.len();
     let open_at = if open == close {
         // Straight quotes pair up from the start.
-        let marks: Vec<usize> = s[..close_at].match_indices(open).map(|(i, _)| i).collect();
-        if marks.len().is_multiple_of(2) {
+        let marks = s[..close_at].matches(open).count();
+        if marks.is_multiple_of(2) {
             return None;
         }
-        *marks.last()?
+        s[..close_at].rfind(open)?
     } else {
         s[..close_at].rfind(open)?
     };
     let inner = Piece::quote(open_at + open.len(), close_at);
-    if word_count(&s[inner.start..inner.end]) < MIN_FACT_WORDS {
+    if !has_words(&s[inner.start..inner.end], MIN_FACT_WORDS) {
         return None;
     }
     let prefix = s[..open_at].trim_end();
@@ -418,7 +538,7 @@ fn trailing_quote(s: &str) -> Option<Vec<Piece>> {
         pieces.push(Piece::text(0, comma));
     } else if ends_with_attribution(before) {
         // `Trump said: “Q.”`: the attribution is no fact.
-    } else if colon && word_count(before) >= MIN_FACT_WORDS {
+    } else if colon && has_words(before, MIN_FACT_WORDS) {
         // `He added that a rapid ceasefire was his goal: “Q.”`
         pieces.push(Piece::text(0, before.len()));
     } else {
@@ -434,8 +554,8 @@ fn trailing_quote(s: &str) -> Option<Vec<Piece>> {
 fn participle_comma(text: &str) -> Option<usize> {
     let comma = text.rfind(',')?;
     let (word, rest) = split_word(&text[comma + 1..])?;
-    let is_participle = CONTINUATIONS.contains(&word.to_lowercase().as_str());
-    (is_participle && word_count(rest) <= 2 && word_count(&text[..comma]) > MIN_FACT_WORDS)
+    let is_participle = is_one_of(word, &CONTINUATIONS);
+    (is_participle && !has_words(rest, 3) && has_words(&text[..comma], MIN_FACT_WORDS + 1))
         .then_some(comma)
 }
 
@@ -443,51 +563,62 @@ fn participle_comma(text: &str) -> Option<usize> {
 /// (`Trump said`, `Putin smiled and said in English`, `the judge told
 /// him`): the text before a quotation is then its attribution.
 fn ends_with_attribution(text: &str) -> bool {
-    let words: Vec<String> = lower_words(text).collect();
-    words.iter().rev().take(3).any(|w| is_speech_verb(w))
+    text.split_whitespace()
+        .rev()
+        .map(bare)
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .take(3)
+        .any(is_speech_verb)
 }
 
 /// The sentences of a quotation, each a fact (short ones stay with the
-/// next: `Yes. We will.` is one).
+/// next: `Yes. We will.` is one). A quoted sentence ends at `.`, `?` or
+/// `!` before a space and a capital (or a quotation mark), unless the word
+/// it ends is an abbreviation (`Mr.`, `U.S.`, a single letter).
 fn quoted_sentences(s: &str, piece: Piece) -> Vec<Piece> {
     let inner = &s[piece.start..piece.end];
-    if !inner.contains(is_terminal) {
-        return vec![piece];
-    }
-    let language = sentencex::language_factory("en");
-    let mut cuts: Vec<usize> = language
-        .get_sentence_boundaries(inner)
-        .iter()
-        .map(|b| b.end_byte)
-        .filter(|&end| end > 0 && end < inner.len() && inner.is_char_boundary(end))
-        .collect();
-    cuts.dedup();
-    split_at_cuts(piece, &cuts, inner, true)
-}
-
-/// Cuts `piece` at offsets `cuts` (relative to its start) where both sides
-/// keep [`MIN_FACT_WORDS`] words.
-fn split_at_cuts(piece: Piece, cuts: &[usize], text: &str, quoted: bool) -> Vec<Piece> {
     let mut out = Vec::new();
     let mut start = 0;
-    for &cut in cuts {
-        if word_count(&text[start..cut]) >= MIN_FACT_WORDS
-            && word_count(&text[cut..]) >= MIN_FACT_WORDS
+    for (i, c) in inner.char_indices() {
+        if !is_terminal(c) {
+            continue;
+        }
+        let cut = i + c.len_utf8();
+        let next = inner[cut..].strip_prefix(' ');
+        let starts_sentence = next.is_some_and(|n| {
+            n.trim_start_matches(['“', '"', '`', '‘'])
+                .starts_with(char::is_uppercase)
+        });
+        if !starts_sentence || (c == '.' && ends_abbreviation(&inner[..i])) {
+            continue;
+        }
+        if has_words(&inner[start..cut], MIN_FACT_WORDS) && has_words(&inner[cut..], MIN_FACT_WORDS)
         {
-            out.push(Piece {
-                start: piece.start + start,
-                end: piece.start + cut,
-                quoted,
-            });
+            out.push(piece.with(piece.start + start, piece.start + cut));
             start = cut;
         }
     }
-    out.push(Piece {
-        start: piece.start + start,
-        end: piece.end,
-        quoted,
-    });
+    out.push(piece.with(piece.start + start, piece.end));
     out
+}
+
+/// True when `text` ends with an abbreviation that a period follows: a
+/// single letter (`U.S`, `J`), or a title or a common short form.
+fn ends_abbreviation(text: &str) -> bool {
+    let word = text
+        .rsplit(|c: char| c.is_whitespace() || c == '(')
+        .next()
+        .unwrap_or("");
+    let last = word.rsplit('.').next().unwrap_or(word);
+    last.chars().count() == 1
+        || is_one_of(
+            last,
+            &[
+                "mr", "mrs", "ms", "dr", "gen", "sen", "rep", "gov", "st", "jr", "sr", "lt", "col",
+                "capt", "prof", "no", "vs", "inc", "co", "corp", "ltd", "jan", "feb", "aug",
+                "sept", "oct", "nov", "dec",
+            ],
+        )
 }
 
 /// Participles that continue a reported statement with another one.
@@ -511,19 +642,19 @@ const CONTINUATIONS: [&str; 12] = [
 /// that Y` / `, but added that Y` give the offset of `Y`.
 fn continuation_start(tail: &str) -> Option<usize> {
     let rest = tail.strip_prefix(',').unwrap_or(tail);
-    let rest = rest.trim_start();
     let (first, after_first) = split_word(rest)?;
-    let after = match first.to_lowercase().as_str() {
-        w if CONTINUATIONS.contains(&w) => after_first,
-        "and" | "but" if tail.starts_with(',') || tail.starts_with(' ') => {
-            let (verb, after_verb) = split_word(after_first.trim_start())?;
-            let (that, after_that) = split_word(after_verb.trim_start())?;
-            if !(is_speech_verb(&verb.to_lowercase()) && that.eq_ignore_ascii_case("that")) {
-                return None;
-            }
-            after_that
+    let after = if is_one_of(first, &CONTINUATIONS) {
+        after_first
+    } else if is_one_of(first, &["and", "but"]) && (tail.starts_with(',') || tail.starts_with(' '))
+    {
+        let (verb, after_verb) = split_word(after_first)?;
+        let (that, after_that) = split_word(after_verb)?;
+        if !(is_speech_verb(verb) && that.eq_ignore_ascii_case("that")) {
+            return None;
         }
-        _ => return None,
+        after_that
+    } else {
+        return None;
     };
     let mut y = after
         .trim_start()
@@ -534,52 +665,42 @@ fn continuation_start(tail: &str) -> Option<usize> {
             y = after_that.trim_start();
         }
     }
-    if word_count(y) < MIN_FACT_WORDS {
+    if !has_words(y, MIN_FACT_WORDS) {
         return None;
     }
     Some(tail.len() - y.len())
 }
 
 /// `X, adding that Y` → `X`, `Y` (outside quotations).
-fn cut_continuation(s: &str, piece: Piece) -> Vec<Piece> {
-    let text = &s[piece.start..piece.end];
-    for (comma, _) in text.match_indices(',') {
-        if inside_quote(text, comma) {
+fn cut_continuation(s: &Sentence<'_>, piece: Piece, emit: &mut dyn FnMut(Piece)) {
+    let text = piece.of(s);
+    for comma in memchr::memchr_iter(b',', text.as_bytes()) {
+        if s.quoted(piece.start + comma) {
             continue;
         }
         let Some(y) = continuation_start(&text[comma..]) else {
             continue;
         };
-        if word_count(&text[..comma]) < MIN_CLAUSE_WORDS {
+        if !has_words(&text[..comma], MIN_CLAUSE_WORDS) {
             continue;
         }
-        let left = Piece::text(piece.start, piece.start + comma);
-        let right = Piece::text(piece.start + comma + y, piece.end);
-        let mut out = vec![left];
-        out.extend(cut_continuation(s, right));
-        return out;
+        emit(Piece::text(piece.start, piece.start + comma));
+        cut_continuation(s, Piece::text(piece.start + comma + y, piece.end), emit);
+        return;
     }
     // ` and added that Y` without a comma.
-    for (at, _) in text.match_indices(" and ") {
-        if let Some(y) = continuation_start(&text[at..]) {
-            if word_count(&text[..at]) >= MIN_CLAUSE_WORDS && !inside_quote(text, at) {
-                return vec![
-                    Piece::text(piece.start, piece.start + at),
-                    Piece::text(piece.start + at + y, piece.end),
-                ];
+    if has_that(text) {
+        for (at, _) in text.match_indices(" and ") {
+            if let Some(y) = continuation_start(&text[at..]) {
+                if has_words(&text[..at], MIN_CLAUSE_WORDS) && !s.quoted(piece.start + at) {
+                    emit(Piece::text(piece.start, piece.start + at));
+                    emit(Piece::text(piece.start + at + y, piece.end));
+                    return;
+                }
             }
         }
     }
-    vec![piece]
-}
-
-/// True when byte `at` of `text` lies inside a quotation that opens in it.
-fn inside_quote(text: &str, at: usize) -> bool {
-    let before = &text[..at];
-    let curly = before.matches('“').count() > before.matches('”').count();
-    let wire = before.matches("``").count() > before.matches("''").count();
-    let straight = before.matches('"').count() % 2 == 1;
-    curly || wire || straight
+    emit(piece);
 }
 
 /// Words that start a subordinate or relative clause: a trailing `, which
@@ -597,22 +718,30 @@ const AUXILIARIES: [&str; 24] = [
 ];
 
 /// `X, officials said.` → `X`; `X, according to the agency.` → `X`.
-fn strip_attribution(s: &str, piece: Piece) -> Piece {
-    let text = &s[piece.start..piece.end];
+fn strip_attribution(s: &Sentence<'_>, piece: Piece, emit: &mut dyn FnMut(Piece)) {
+    emit(without_attribution(s, piece));
+}
+
+/// `piece` without a trailing attribution.
+fn without_attribution(s: &Sentence<'_>, piece: Piece) -> Piece {
+    let text = piece.of(s);
     let body = text.trim_end_matches(|c: char| c.is_whitespace() || is_terminal(c));
     // Try the last and the last two comma-separated segments: `, said
     // Scott Lorenz, a spokesman`.
-    let commas: Vec<usize> = body
-        .match_indices(',')
-        .map(|(i, _)| i)
-        .filter(|&i| !inside_quote(body, i))
-        .collect();
-    for &comma in commas.iter().rev().take(2) {
-        let tail = &body[comma + 1..];
-        if !is_trailing_attribution(tail) || word_count(&body[..comma]) < MIN_CLAUSE_WORDS {
+    let mut end = body.len();
+    for _ in 0..2 {
+        let Some(comma) = body[..end].rfind(',') else {
+            break;
+        };
+        end = comma;
+        if s.quoted(piece.start + comma) {
             continue;
         }
-        return Piece::text(piece.start, piece.start + comma);
+        if is_trailing_attribution(&body[comma + 1..])
+            && has_words(&body[..comma], MIN_CLAUSE_WORDS)
+        {
+            return Piece::text(piece.start, piece.start + comma);
+        }
     }
     piece
 }
@@ -623,50 +752,45 @@ fn is_trailing_attribution(tail: &str) -> bool {
     if tail.contains(['“', '”', '"', '`', ';']) {
         return false;
     }
-    let words: Vec<String> = lower_words(tail).collect();
-    match words.first().map(String::as_str) {
-        None => false,
-        Some("according") => words.get(1).is_some_and(|w| w == "to") && words.len() <= 12,
-        Some(first) => {
-            words.len() <= MAX_ATTRIBUTION_WORDS
-                && !SUBORDINATORS.contains(&first)
-                // `, signalling continued resistance`: a participle phrase.
-                && !first.ends_with("ing")
-                && words.iter().any(|w| is_speech_verb(w))
-                && !words.iter().any(|w| AUXILIARIES.contains(&w.as_str()))
-        }
+    let mut words = words_of(tail);
+    let Some(first) = words.next() else {
+        return false;
+    };
+    if first.eq_ignore_ascii_case("according") {
+        return words_of(tail)
+            .nth(1)
+            .is_some_and(|w| w.eq_ignore_ascii_case("to"))
+            && !has_words(tail, 13);
     }
+    !is_one_of(first, &SUBORDINATORS)
+        // `, signalling continued resistance`: a participle phrase.
+        && !first.ends_with("ing")
+        && !has_words(tail, MAX_ATTRIBUTION_WORDS + 1)
+        && words_of(tail).any(is_speech_verb)
+        && !words_of(tail).any(|w| is_one_of(w, &AUXILIARIES))
 }
 
 /// One semicolon between two clauses: `A; B` → `A`, `B`. Two or more
 /// semicolons are a list (`Alice Springs, Australia; Chicago; and
 /// Albuquerque`).
-fn cut_semicolon(s: &str, piece: Piece) -> Vec<Piece> {
-    let text = &s[piece.start..piece.end];
-    let semicolons: Vec<usize> = text.match_indices(';').map(|(i, _)| i).collect();
-    let [at] = semicolons[..] else {
-        return vec![piece];
+fn cut_semicolon(s: &Sentence<'_>, piece: Piece, emit: &mut dyn FnMut(Piece)) {
+    let text = piece.of(s);
+    let Some(at) = text.find(';') else {
+        emit(piece);
+        return;
     };
-    if inside_quote(text, at) && !piece.quoted {
-        return vec![piece];
-    }
     let (left, right) = (&text[..at], &text[at + 1..]);
-    if word_count(left) < MIN_CLAUSE_WORDS || word_count(right) < MIN_CLAUSE_WORDS {
-        return vec![piece];
+    if right.contains(';')
+        || (s.quoted(piece.start + at) && !piece.quoted)
+        || !has_words(left, MIN_CLAUSE_WORDS)
+        || !has_words(right, MIN_CLAUSE_WORDS)
+        || right.trim_start().starts_with("and ")
+    {
+        emit(piece);
+        return;
     }
-    if right.trim_start().starts_with("and ") {
-        return vec![piece];
-    }
-    vec![
-        Piece {
-            end: piece.start + at,
-            ..piece
-        },
-        Piece {
-            start: piece.start + at + 1,
-            ..piece
-        },
-    ]
+    emit(piece.with(piece.start, piece.start + at));
+    emit(piece.with(piece.start + at + 1, piece.end));
 }
 
 /// Conjunctions that, after a comma, can start a clause with a new claim.
@@ -681,42 +805,31 @@ const SUBJECT_STARTERS: [&str; 30] = [
 
 /// `A, but the military refused ...` → `A`, `the military refused ...`
 /// when a subject and a finite verb follow the conjunction.
-fn cut_coordination(s: &str, piece: Piece) -> Vec<Piece> {
-    let text = &s[piece.start..piece.end];
-    for (comma, _) in text.match_indices(", ") {
-        if inside_quote(text, comma) && !piece.quoted {
+fn cut_coordination(s: &Sentence<'_>, piece: Piece, emit: &mut dyn FnMut(Piece)) {
+    let text = piece.of(s);
+    for comma in commas_before_space(text) {
+        if s.quoted(piece.start + comma) && !piece.quoted {
             continue;
         }
-        let rest = &text[comma + 2..];
-        let Some((conj, clause)) = split_word(rest) else {
+        let Some((conj, clause)) = split_word(&text[comma + 2..]) else {
             continue;
         };
-        if !CONTRASTS.contains(&conj.to_lowercase().as_str()) {
+        if !is_one_of(conj, &CONTRASTS) {
             continue;
         }
         let clause = clause.trim_start();
         if !starts_clause(clause)
-            || word_count(&text[..comma]) < MIN_CLAUSE_WORDS
-            || word_count(clause) < MIN_CLAUSE_WORDS
+            || !has_words(&text[..comma], MIN_CLAUSE_WORDS)
+            || !has_words(clause, MIN_CLAUSE_WORDS)
         {
             continue;
         }
         let start = piece.start + (text.len() - clause.len());
-        let mut out = vec![Piece {
-            end: piece.start + comma,
-            ..piece
-        }];
-        out.extend(cut_coordination(
-            s,
-            Piece {
-                start,
-                end: piece.end,
-                ..piece
-            },
-        ));
-        return out;
+        emit(piece.with(piece.start, piece.start + comma));
+        cut_coordination(s, piece.with(start, piece.end), emit);
+        return;
     }
-    vec![piece]
+    emit(piece);
 }
 
 /// `-ing` words after a comma that are prepositions or nouns, not the
@@ -748,32 +861,31 @@ const NOT_PARTICIPLES: [&str; 20] = [
 /// `A`, `B`: a trailing participle or concessive phrase adds a fact. The
 /// phrase must run to the end of the piece: `a new system, using GPS
 /// receivers, is being installed` is one clause.
-fn cut_adjunct(s: &str, piece: Piece) -> Vec<Piece> {
-    let text = &s[piece.start..piece.end];
-    for (comma, _) in text.match_indices(", ") {
-        if inside_quote(text, comma) {
+fn cut_adjunct(s: &Sentence<'_>, piece: Piece, emit: &mut dyn FnMut(Piece)) {
+    let text = piece.of(s);
+    for comma in commas_before_space(text) {
+        if s.quoted(piece.start + comma) {
             continue;
         }
         let rest = &text[comma + 2..];
         let Some((word, after)) = split_word(rest) else {
             continue;
         };
-        let lower = word.to_lowercase();
-        let despite = lower == "despite";
-        let participle = lower.len() > 5
-            && lower.ends_with("ing")
-            && word.chars().next().is_some_and(char::is_lowercase)
-            && !NOT_PARTICIPLES.contains(&lower.as_str());
+        let despite = word.eq_ignore_ascii_case("despite");
+        let participle = word.len() > 5
+            && word.ends_with("ing")
+            && word.starts_with(|c: char| c.is_ascii_lowercase())
+            && !is_one_of(word, &NOT_PARTICIPLES);
         if !(despite || participle) {
             continue;
         }
-        let resumes = rest.split(", ").skip(1).any(|segment| {
-            split_word(segment)
-                .is_some_and(|(w, _)| AUXILIARIES.contains(&w.to_lowercase().as_str()))
-        });
+        let resumes = rest
+            .split(", ")
+            .skip(1)
+            .any(|segment| split_word(segment).is_some_and(|(w, _)| is_one_of(w, &AUXILIARIES)));
         if resumes
-            || word_count(&text[..comma]) <= MIN_CLAUSE_WORDS
-            || word_count(if despite { after } else { rest }) < MIN_FACT_WORDS
+            || !has_words(&text[..comma], MIN_CLAUSE_WORDS + 1)
+            || !has_words(if despite { after } else { rest }, MIN_FACT_WORDS)
         {
             continue;
         }
@@ -782,92 +894,102 @@ fn cut_adjunct(s: &str, piece: Piece) -> Vec<Piece> {
         } else {
             piece.start + comma + 2
         };
-        return vec![
-            Piece::text(piece.start, piece.start + comma),
-            Piece::text(start, piece.end),
-        ];
+        emit(Piece::text(piece.start, piece.start + comma));
+        emit(Piece::text(start, piece.end));
+        return;
     }
-    vec![piece]
+    emit(piece);
 }
 
 /// A subject (pronoun, determiner or name) then, within five words, a
 /// finite verb: an auxiliary, a speech verb, or a past form in `-ed`.
 fn starts_clause(text: &str) -> bool {
-    let raw: Vec<&str> = text.split_whitespace().take(6).collect();
-    let Some(first) = raw.first() else {
+    let mut words = text.split_whitespace().take(6);
+    let Some(first) = words.next() else {
         return false;
     };
-    let first_lower = first.to_lowercase();
-    let subject = SUBJECT_STARTERS.contains(&first_lower.as_str())
+    let subject = is_one_of(bare(first), &SUBJECT_STARTERS)
         || first.chars().next().is_some_and(char::is_uppercase);
-    if !subject {
+    subject
+        && words.map(bare).any(|w| {
+            is_one_of(w, &AUXILIARIES) || is_speech_verb(w) || (w.len() > 4 && w.ends_with("ed"))
+        })
+}
+
+/// True for a speech or report verb (finite forms) that marks an
+/// attribution, in any case.
+fn is_speech_verb(word: &str) -> bool {
+    const VERBS: [&[u8]; 49] = [
+        b"said",
+        b"says",
+        b"added",
+        b"adds",
+        b"told",
+        b"tells",
+        b"wrote",
+        b"writes",
+        b"noted",
+        b"notes",
+        b"stated",
+        b"explained",
+        b"declared",
+        b"insisted",
+        b"argued",
+        b"warned",
+        b"replied",
+        b"remarked",
+        b"asked",
+        b"recalled",
+        b"acknowledged",
+        b"admitted",
+        b"conceded",
+        b"announced",
+        b"answered",
+        b"responded",
+        b"cautioned",
+        b"stressed",
+        b"emphasized",
+        b"emphasised",
+        b"observed",
+        b"commented",
+        b"complained",
+        b"confirmed",
+        b"claimed",
+        b"predicted",
+        b"urged",
+        b"boasted",
+        b"quipped",
+        b"joked",
+        b"vowed",
+        b"tweeted",
+        b"posted",
+        b"testified",
+        b"reported",
+        b"reports",
+        b"quoted",
+        b"countered",
+        b"mused",
+    ];
+    let bytes = word.as_bytes();
+    // Every verb is 4 to 12 letters long.
+    if !(4..=12).contains(&bytes.len()) {
         return false;
     }
-    raw.iter().skip(1).any(|w| {
-        let w = bare(w).to_lowercase();
-        AUXILIARIES.contains(&w.as_str())
-            || is_speech_verb(&w)
-            || (w.len() > 4 && w.ends_with("ed"))
-    })
+    let mut buffer = [0u8; 12];
+    let lower = &mut buffer[..bytes.len()];
+    lower.copy_from_slice(bytes);
+    lower.make_ascii_lowercase();
+    VERBS
+        .iter()
+        .any(|v| v.len() == lower.len() && v[0] == lower[0] && **v == *lower)
 }
 
-/// Speech and report verbs (finite forms) that mark an attribution.
-fn is_speech_verb(word: &str) -> bool {
-    matches!(
-        word,
-        "said"
-            | "says"
-            | "added"
-            | "adds"
-            | "told"
-            | "tells"
-            | "wrote"
-            | "writes"
-            | "noted"
-            | "notes"
-            | "stated"
-            | "explained"
-            | "declared"
-            | "insisted"
-            | "argued"
-            | "warned"
-            | "replied"
-            | "remarked"
-            | "asked"
-            | "recalled"
-            | "acknowledged"
-            | "admitted"
-            | "conceded"
-            | "announced"
-            | "answered"
-            | "responded"
-            | "cautioned"
-            | "stressed"
-            | "emphasized"
-            | "emphasised"
-            | "observed"
-            | "commented"
-            | "complained"
-            | "confirmed"
-            | "claimed"
-            | "predicted"
-            | "urged"
-            | "boasted"
-            | "quipped"
-            | "joked"
-            | "vowed"
-            | "tweeted"
-            | "posted"
-            | "testified"
-            | "reported"
-            | "reports"
-            | "quoted"
-            | "countered"
-            | "mused"
-    )
+/// True when `word` is one of `list` (lower-case ASCII), ignoring case.
+fn is_one_of(word: &str, list: &[&str]) -> bool {
+    list.iter().any(|w| w.eq_ignore_ascii_case(word))
 }
 
-/// The first word of `text` (up to white space) and what follows it,
+/// The first word of `text` (after white space) and what follows it,
 /// punctuation stripped from the word.
 fn split_word(text: &str) -> Option<(&str, &str)> {
     let text = text.trim_start();
@@ -883,16 +1005,51 @@ fn bare(token: &str) -> &str {
     token.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
 }
 
-/// Words of `text`, lower-cased, without surrounding punctuation.
-fn lower_words(text: &str) -> impl Iterator<Item = String> + '_ {
+/// The words of `text`, without surrounding punctuation.
+fn words_of(text: &str) -> impl Iterator<Item = &str> {
     text.split_whitespace()
         .map(bare)
         .filter(|w| w.chars().any(char::is_alphanumeric))
-        .map(str::to_lowercase)
+}
+
+/// True when `text` has at least `n` words (stops counting there), as
+/// [`word_count`] counts them.
+pub(super) fn has_words(text: &str, n: usize) -> bool {
+    if n == 0 {
+        return true;
+    }
+    // A word is a run of non-space characters with a letter or digit; only
+    // non-ASCII characters are decoded.
+    let (mut words, mut in_word, mut counted) = (0, false, false);
+    for (i, b) in text.bytes().enumerate() {
+        let (space, alphanumeric) = match b {
+            0..=0x7F => (b.is_ascii_whitespace(), b.is_ascii_alphanumeric()),
+            0x80..=0xBF => continue,
+            _ => {
+                let c = text[i..].chars().next().unwrap_or(' ');
+                (c.is_whitespace(), c.is_alphanumeric())
+            }
+        };
+        if space {
+            in_word = false;
+            continue;
+        }
+        if !in_word {
+            (in_word, counted) = (true, false);
+        }
+        if alphanumeric && !counted {
+            counted = true;
+            words += 1;
+            if words == n {
+                return true;
+            }
+        }
+    }
+    false
 }
 
 /// Number of words (white-space separated tokens holding a letter or digit).
-fn word_count(text: &str) -> usize {
+pub(super) fn word_count(text: &str) -> usize {
     text.split_whitespace()
         .filter(|w| w.chars().any(char::is_alphanumeric))
         .count()
@@ -900,8 +1057,9 @@ fn word_count(text: &str) -> usize {
 
 /// A piece trimmed of white space and of the punctuation that joined it to
 /// its neighbours (`,` `;` `:` `—`), or `None` when too little is left to
-/// be a fact (no letter or digit). Quote marks stay: a quotation's piece is already its inside,
-/// and a quoted phrase in a clause keeps both its marks.
+/// be a fact (no letter or digit). Quote marks stay: a quotation's piece is
+/// already its inside, and a quoted phrase in a clause keeps both its
+/// marks.
 fn trim_piece(s: &str, piece: Piece) -> Option<Span> {
     let text = &s[piece.start..piece.end];
     let joint = |c: char| c.is_whitespace() || matches!(c, ',' | ';' | ':' | '—' | '–');

@@ -165,3 +165,11 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    /// The early-exit word count agrees with the plain one.
+    #[test]
+    fn has_words_agrees_with_word_count(text in "[ a.,é—\u{a0}1’]{0,30}", n in 0usize..8) {
+        prop_assert_eq!(super::split::has_words(&text, n), super::split::word_count(&text) >= n);
+    }
+}
