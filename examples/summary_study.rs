@@ -33,6 +33,7 @@
 use std::path::{Path, PathBuf};
 
 use brief::eval::{dev, Limit, RougeConfig, SkipBigram};
+use brief::facts::Rules;
 use brief::filter::Filters;
 use brief::load::{self, InputFormat};
 use brief::pipeline::{Config, Pipeline, Prepared};
@@ -439,8 +440,9 @@ fn main() {
 /// query-focused.
 fn similarity_study(root: &Path) {
     println!("\nSimilarity measure (shipped summary weights; clusters, centrality and redundancy by each measure)");
-    println!("\n| measure | threshold | DUC 2003 R-1 | R-2 | SU4 | DUC 2007 generic R-1 | R-2 | DUC 2007 query R-1 | R-2 | SU4 |");
-    println!("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+    println!("\n| measure | threshold | facts | DUC 2003 R-1 | R-2 | SU4 | DUC 2007 generic R-1 | R-2 | DUC 2007 query R-1 | R-2 | SU4 |");
+    println!("|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+    // Each with the fact layer (the default rules) and without it.
     let settings = [
         (Measure::Lexical, 0.4),
         (Measure::Semantic, 0.6),
@@ -449,10 +451,15 @@ fn similarity_study(root: &Path) {
         (Measure::Combined, 0.5),
         (Measure::Combined, 0.55),
     ];
-    for (measure, threshold) in settings {
+    let fact_rules = [Rules::default(), Rules::NONE];
+    for ((measure, threshold), facts) in settings
+        .into_iter()
+        .flat_map(|s| fact_rules.map(|f| (s, f)))
+    {
         let config = Config {
             similarity: measure,
             threshold,
+            facts,
             ..Config::default()
         };
         let duc03 = load_topics(&root.join("duc2003"), &config);
@@ -461,9 +468,10 @@ fn similarity_study(root: &Path) {
         let b = mean(&run(&duc07, &config, 250, false));
         let c = mean(&run(&duc07, &config, 250, true));
         println!(
-            "| {} | {} | {:.4} | {:.4} | {:.4} | {:.4} | {:.4} | {:.4} | {:.4} | {:.4} |",
+            "| {} | {} | {} | {:.4} | {:.4} | {:.4} | {:.4} | {:.4} | {:.4} | {:.4} | {:.4} |",
             measure.name(),
             config.threshold,
+            if facts == Rules::NONE { "none" } else { "all" },
             a.r1,
             a.r2,
             a.su4,

@@ -48,6 +48,21 @@ pub struct Analysis {
     pub vocabulary: Vec<String>,
     /// Sentences in input order (document, then position).
     pub sentences: Vec<AnalyzedSentence>,
+    /// The spans asked of [`Analyzer::analyze_with_spans`], in their order,
+    /// each analyzed as a text of its own (source: its sentence's).
+    pub spans: Vec<AnalyzedSentence>,
+}
+
+/// A byte range of an analyzed sentence whose terms are wanted on their
+/// own too (a part of the sentence that states a fact).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SentenceSpan {
+    /// The sentence: an index into the analyzed sentences.
+    pub sentence: u32,
+    /// First byte, relative to the sentence's text.
+    pub start: u32,
+    /// One past the last byte, relative to the sentence's text.
+    pub end: u32,
 }
 
 /// Sentences per chunk of parallel work. Fixed, so the work split (and the
@@ -84,12 +99,31 @@ impl Analyzer {
 
     /// Analyzes sentences given as `(source, text)` pairs, in parallel.
     pub fn analyze(&self, sentences: &[(SentenceSource, &str)]) -> Analysis {
+        self.analyze_with_spans(sentences, &[])
+    }
+
+    /// Analyzes sentences, and also gives the terms of `spans` (sorted by
+    /// sentence) as if each were a text of its own, from the same pass:
+    /// words lie wholly inside or outside a span that starts and ends at
+    /// word boundaries, so a span's terms are those of its words.
+    pub fn analyze_with_spans(
+        &self,
+        sentences: &[(SentenceSource, &str)],
+        spans: &[SentenceSpan],
+    ) -> Analysis {
+        debug_assert!(spans.windows(2).all(|w| w[0].sentence <= w[1].sentence));
         // Each chunk interns terms into its own local vocabulary; local ids
         // are then remapped to ids in the sorted global vocabulary, so the
         // result is identical whatever the thread count.
         let chunks: Vec<ChunkResult> = sentences
             .par_chunks(CHUNK_SENTENCES)
-            .map(|chunk| self.analyze_chunk(chunk))
+            .enumerate()
+            .map(|(c, chunk)| {
+                let first = (c * CHUNK_SENTENCES) as u32;
+                let from = spans.partition_point(|s| s.sentence < first);
+                let to = spans.partition_point(|s| s.sentence < first + chunk.len() as u32);
+                self.analyze_chunk(chunk, first, &spans[from..to])
+            })
             .collect();
 
         let mut sorted: Vec<&str> = chunks
@@ -110,21 +144,22 @@ impl Analyzer {
         let vocabulary: Vec<String> = sorted.iter().map(|t| t.to_string()).collect();
         drop(id_of);
 
-        let sentences = chunks
+        let (sentence_chunks, span_chunks): (Vec<_>, Vec<_>) =
+            chunks.into_iter().map(|c| (c.sentences, c.spans)).unzip();
+        let sentences = sentence_chunks
             .into_par_iter()
-            .zip(remaps)
-            .flat_map_iter(|(chunk, remap)| {
-                chunk.sentences.into_iter().map(move |mut s| {
-                    for t in &mut s.terms {
-                        *t = remap[*t as usize];
-                    }
-                    s
-                })
-            })
+            .zip(&remaps)
+            .flat_map_iter(|(chunk, remap)| remap_terms(chunk, remap))
+            .collect();
+        let spans = span_chunks
+            .into_par_iter()
+            .zip(&remaps)
+            .flat_map_iter(|(chunk, remap)| remap_terms(chunk, remap))
             .collect();
         Analysis {
             vocabulary,
             sentences,
+            spans,
         }
     }
 
@@ -133,27 +168,52 @@ impl Analyzer {
     pub fn terms(&self, text: &str) -> Vec<String> {
         let mut chunk = ChunkState::default();
         let mut out = Vec::new();
-        self.analyze_text(text, &mut chunk, &mut out);
+        self.analyze_text(text, &mut chunk, &mut out, &[], &mut []);
         out.into_iter()
             .map(|id| chunk.vocabulary[id as usize].to_string())
             .collect()
     }
 
-    fn analyze_chunk(&self, chunk: &[(SentenceSource, &str)]) -> ChunkResult {
+    /// Analyzes sentences `first..` and the spans among them.
+    fn analyze_chunk(
+        &self,
+        chunk: &[(SentenceSource, &str)],
+        first: u32,
+        spans: &[SentenceSpan],
+    ) -> ChunkResult {
         let mut state = ChunkState::default();
         let mut sentences = Vec::with_capacity(chunk.len());
-        for &(source, text) in chunk {
+        let mut span_results = Vec::with_capacity(spans.len());
+        let mut next_span = 0;
+        for (i, &(source, text)) in chunk.iter().enumerate() {
+            let own = spans[next_span..]
+                .iter()
+                .take_while(|s| s.sentence == first + i as u32)
+                .count();
+            let own = &spans[next_span..next_span + own];
+            next_span += own.len();
             let mut terms = Vec::new();
-            let words = self.analyze_text(text, &mut state, &mut terms);
+            let mut span_terms = vec![(Vec::new(), 0); own.len()];
+            let words = self.analyze_text(text, &mut state, &mut terms, own, &mut span_terms);
             sentences.push(AnalyzedSentence {
                 source,
                 terms,
                 words,
             });
+            span_results.extend(
+                span_terms
+                    .into_iter()
+                    .map(|(terms, words)| AnalyzedSentence {
+                        source,
+                        terms,
+                        words,
+                    }),
+            );
         }
         ChunkResult {
             vocabulary: state.vocabulary,
             sentences,
+            spans: span_results,
         }
     }
 
@@ -175,12 +235,40 @@ impl Analyzer {
         }
     }
 
-    /// Appends the local term ids of `text` to `out`; returns the word count.
-    fn analyze_text(&self, text: &str, state: &mut ChunkState, out: &mut Vec<TermId>) -> u32 {
+    /// Appends the local term ids of `text` to `out`, and those of each of
+    /// `spans` (byte ranges of `text`) to `span_terms` with its word count;
+    /// returns the word count.
+    fn analyze_text(
+        &self,
+        text: &str,
+        state: &mut ChunkState,
+        out: &mut Vec<TermId>,
+        spans: &[SentenceSpan],
+        span_terms: &mut [(Vec<TermId>, u32)],
+    ) -> u32 {
         let normalized = nfkc(text);
+        // Offsets into a normalized copy are not offsets into `text`: then
+        // each span is analyzed on its own (rare: text that is not NFKC).
+        let offsets_hold = matches!(normalized, Cow::Borrowed(_));
+        if !offsets_hold {
+            for (span, (terms, words)) in spans.iter().zip(span_terms.iter_mut()) {
+                let part = &text[span.start as usize..span.end as usize];
+                *words = self.analyze_text(part, state, terms, &[], &mut []);
+            }
+        }
         let mut words = 0;
-        for word in normalized.unicode_words() {
+        for (offset, word) in normalized.unicode_word_indices() {
             words += 1;
+            let inside = |span: &SentenceSpan| {
+                offsets_hold && (span.start as usize..span.end as usize).contains(&offset)
+            };
+            for (_, (_, span_words)) in spans
+                .iter()
+                .zip(span_terms.iter_mut())
+                .filter(|(s, _)| inside(s))
+            {
+                *span_words += 1;
+            }
             fold_case(word, &mut state.buffer);
             let is_acronym = is_acronym(word);
             if is_acronym {
@@ -201,6 +289,13 @@ impl Analyzer {
             };
             if let Some(term) = term {
                 out.push(term);
+                for (_, (terms, _)) in spans
+                    .iter()
+                    .zip(span_terms.iter_mut())
+                    .filter(|(s, _)| inside(s))
+                {
+                    terms.push(term);
+                }
             }
         }
         words
@@ -254,6 +349,16 @@ fn nfkc(text: &str) -> Cow<'_, str> {
     }
 }
 
+/// Maps a chunk's local term ids to global ones.
+fn remap_terms(mut sentences: Vec<AnalyzedSentence>, remap: &[TermId]) -> Vec<AnalyzedSentence> {
+    for s in &mut sentences {
+        for t in &mut s.terms {
+            *t = remap[*t as usize];
+        }
+    }
+    sentences
+}
+
 /// Words missing from a language's NLTK list that behave as stop words.
 /// English: NLTK lacks the pronoun "us", which would otherwise collide with
 /// the acronym "US" (kept, see [`is_acronym`]).
@@ -289,6 +394,7 @@ impl ChunkState {
 struct ChunkResult {
     vocabulary: Vec<Box<str>>,
     sentences: Vec<AnalyzedSentence>,
+    spans: Vec<AnalyzedSentence>,
 }
 
 /// Lets the cache, keyed by `(bool, Box<str>)`, be probed with a borrowed

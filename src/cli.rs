@@ -9,6 +9,7 @@ use std::time::Instant;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+use crate::facts::Rules;
 use crate::lang::Language;
 use crate::load::{self, Document, InputFormat};
 use crate::output::{self, Output};
@@ -166,10 +167,24 @@ impl SimilarityArgs {
 struct ClusterArgs {
     #[command(flatten)]
     similarity: SimilarityArgs,
+    #[command(flatten)]
+    facts: FactArgs,
     /// Add per-stage wall times to the output (then output differs from run
     /// to run).
     #[arg(long)]
     stats: bool,
+}
+
+/// How sentences divide into facts: shared by every command that clusters.
+#[derive(Debug, Args)]
+struct FactArgs {
+    /// Which rules divide a sentence into fact units, matched and cited
+    /// one by one: `all`, `none` (every sentence is one fact), or a list of
+    /// quotes, continuations, attributions, semicolons, coordination,
+    /// adjuncts (comma-separated).
+    /// English only: other languages keep whole sentences.
+    #[arg(long, default_value = "all", value_parser = parse_fact_rules, value_name = "RULES")]
+    facts: Rules,
 }
 
 #[derive(Debug, Args)]
@@ -268,6 +283,8 @@ struct BatchArgs {
     #[arg(long, short = 'o', value_name = "PATH")]
     output: Option<PathBuf>,
     #[command(flatten)]
+    facts: FactArgs,
+    #[command(flatten)]
     summary: SummaryOptions,
 }
 
@@ -287,6 +304,10 @@ struct SegmentArgs {
 
 pub(crate) fn parse_language(s: &str) -> Result<Language, String> {
     s.parse().map_err(|e: Error| e.to_string())
+}
+
+fn parse_fact_rules(s: &str) -> Result<Rules, String> {
+    Rules::parse(s)
 }
 
 /// Parses the command line and runs the command.
@@ -406,6 +427,7 @@ fn config(input: &InputArgs, cluster: &ClusterArgs) -> Config {
         language: input.lang,
         similarity,
         threshold,
+        facts: cluster.facts.facts,
         ..Config::default()
     }
 }
@@ -421,7 +443,12 @@ fn prepare(pipeline: &Pipeline, documents: Vec<Document>) -> anyhow::Result<Prep
 
 impl SummaryOptions {
     /// The pipeline configuration these options describe.
-    pub(crate) fn config(&self, language: Language, similarity: &SimilarityArgs) -> Config {
+    pub(crate) fn config(
+        &self,
+        language: Language,
+        similarity: &SimilarityArgs,
+        facts: Rules,
+    ) -> Config {
         let (similarity, threshold) = similarity.resolve(language);
         let budget = match (self.sentences, self.words, self.bytes, self.chars) {
             (_, Some(n), _, _) => Budget::Words(n),
@@ -434,6 +461,7 @@ impl SummaryOptions {
             language,
             similarity,
             threshold,
+            facts,
             budget,
             algorithm: self.algorithm,
             order: self.order,
@@ -453,9 +481,11 @@ fn summarize(args: SummarizeArgs) -> anyhow::Result<ExitCode> {
     let config = Config {
         layout: args.input.format.layout(),
         query: args.query()?,
-        ..args
-            .summary
-            .config(args.input.lang, &args.cluster.similarity)
+        ..args.summary.config(
+            args.input.lang,
+            &args.cluster.similarity,
+            args.cluster.facts.facts,
+        )
     };
     let pipeline = Pipeline::new(config)?;
     let out = Output::open(args.input.output.as_deref())?;
@@ -487,7 +517,11 @@ fn summarize(args: SummarizeArgs) -> anyhow::Result<ExitCode> {
 
 fn batch(args: BatchArgs) -> anyhow::Result<ExitCode> {
     use std::io::IsTerminal;
-    let pipeline = Pipeline::new(args.summary.config(args.lang, &args.similarity))?;
+    let pipeline = Pipeline::new(args.summary.config(
+        args.lang,
+        &args.similarity,
+        args.facts.facts,
+    ))?;
     let inputs = if args.inputs.is_empty() {
         vec![PathBuf::from("-")]
     } else {

@@ -31,7 +31,7 @@ use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
 use crate::similarity::{semantic_pairs, Similarity};
-use crate::tfidf::TfIdfMatrix;
+use crate::tfidf::{ExactRow, Rows};
 
 /// A pair of sentences at or above the similarity threshold, `a < b`.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -182,17 +182,7 @@ pub fn near_duplicates(
     debug_assert_eq!(eligible.len(), n);
 
     // 1. Collapse identical vectors.
-    let mut by_vector: FxHashMap<(&[u32], Vec<u32>), Vec<u32>> = FxHashMap::default();
-    for i in (0..n).filter(|&i| eligible[i] && !matrix.row(i).is_empty()) {
-        let row = matrix.row(i);
-        let bits = row.weights.iter().map(|w| w.to_bits()).collect();
-        by_vector
-            .entry((row.terms, bits))
-            .or_default()
-            .push(i as u32);
-    }
-    let mut groups: Vec<Vec<u32>> = by_vector.into_values().collect();
-    groups.sort_unstable_by_key(|g| g[0]);
+    let groups = identical_groups(matrix, (0..n as u32).filter(|&i| eligible[i as usize]));
 
     // 2. All-pairs search among the leaders.
     let leaders: Vec<u32> = groups
@@ -200,7 +190,15 @@ pub fn near_duplicates(
         .map(|g| g[0])
         .filter(|&i| matrix.row(i as usize).terms.len() >= MIN_TERMS_FOR_FUZZY_MATCH)
         .collect();
-    let mut pairs = prefix_filtered_pairs(matrix, &leaders, threshold, max_scan);
+    // Each pair is scored once, from its later row (`leaders` ascend).
+    let mut pairs = prefix_filtered_pairs(
+        matrix,
+        &leaders,
+        Probes::Indexed,
+        threshold,
+        max_scan,
+        |probe, indexed| indexed < probe,
+    );
     if let Some(vectors) = similarity.vectors() {
         let measure = similarity.measure();
         // Lexical candidates rescored with the measure, then the semantic
@@ -235,70 +233,114 @@ pub fn near_duplicates(
     NearDuplicates { groups, pairs }
 }
 
-/// Prefix-filtered all-pairs search over `rows` (sentence indices).
-fn prefix_filtered_pairs(
-    matrix: &TfIdfMatrix,
-    rows: &[u32],
+/// The rows among `ids` (ascending) grouped by identical vectors: each
+/// group ascending, groups ordered by first member. Empty rows are left
+/// out.
+pub fn identical_groups<R: Rows + ?Sized>(
+    rows: &R,
+    ids: impl Iterator<Item = u32>,
+) -> Vec<Vec<u32>> {
+    let mut by_vector: FxHashMap<ExactRow<'_>, Vec<u32>> = FxHashMap::default();
+    for i in ids {
+        let row = rows.row(i as usize);
+        if !row.is_empty() {
+            by_vector.entry(ExactRow(row)).or_default().push(i);
+        }
+    }
+    let mut groups: Vec<Vec<u32>> = by_vector.into_values().collect();
+    groups.sort_unstable_by_key(|g| g[0]);
+    groups
+}
+
+/// Pairs at or above `threshold` between `probes` and `indexed` (ids of
+/// vectors in `rows`, `indexed` ascending), with no shared content word
+/// needed beyond what the cosine implies, found without comparing all
+/// pairs. Only `max_scan` entries per posting list are scanned (see
+/// [`near_duplicates`]). `accept(probe, indexed)` filters the pairs found,
+/// so that each is reported once: in a self-join, from its later row.
+///
+/// This is the search behind [`near_duplicates`] (a self-join of the
+/// sentences) and behind the fact layer ([`crate::facts`]), which probes
+/// an index of sentence parts with whole sentences and parts.
+pub fn prefix_filtered_pairs<R: Rows + ?Sized>(
+    rows: &R,
+    indexed: &[u32],
+    probes: Probes<'_>,
     threshold: f32,
     max_scan: usize,
+    accept: impl Fn(u32, u32) -> bool + Sync,
 ) -> Vec<SimilarPair> {
     // Global feature order: rarest first, ties by term id.
-    let mut order: Vec<u32> = (0..matrix.n_terms() as u32).collect();
-    order.sort_unstable_by_key(|&t| (matrix.df[t as usize], t));
-    let mut rank = vec![0u32; matrix.n_terms()];
+    let df = rows.df();
+    let n_terms = df.len();
+    let mut order: Vec<u32> = (0..n_terms as u32).collect();
+    order.sort_unstable_by_key(|&t| (df[t as usize], t));
+    let mut rank = vec![0u32; n_terms];
     for (r, &t) in order.iter().enumerate() {
         rank[t as usize] = r as u32;
     }
 
-    // Largest weight of each feature over the rows: a second bound on what
-    // a feature can contribute to any cosine.
-    let mut max_weight = vec![0.0f32; matrix.n_terms()];
-    for &i in rows {
-        let row = matrix.row(i as usize);
+    // Largest weight of each feature over the rows compared: a second
+    // bound on what a feature can contribute to any cosine.
+    let probe_rows = match probes {
+        Probes::Indexed => indexed,
+        Probes::Others(others) => others,
+    };
+    let others: &[u32] = match probes {
+        Probes::Indexed => &[],
+        Probes::Others(others) => others,
+    };
+    let mut max_weight = vec![0.0f32; n_terms];
+    for &i in indexed.iter().chain(others) {
+        let row = rows.row(i as usize);
         for (&t, &w) in row.terms.iter().zip(row.weights) {
             max_weight[t as usize] = max_weight[t as usize].max(w);
         }
     }
 
-    // The indexed prefix of each row: (feature rank, norm of the row from
+    // The indexed prefix of a row: (feature rank, norm of the row from
     // this feature on). A pair whose first common feature is at position k
     // of x has cosine at most min(||x[k..]||, sum of x_i * max_weight_i over
     // i >= k); the prefix stops where that bound falls below the threshold.
     let min_bound = threshold * (1.0 - 1e-5);
-    let prefixes: Vec<Vec<(u32, f32)>> = rows
+    let prefix_of = |i: u32, prefix: &mut Vec<(u32, f32)>| {
+        prefix.clear();
+        let row = rows.row(i as usize);
+        let mut features: Vec<(u32, f32, f32)> = row
+            .terms
+            .iter()
+            .zip(row.weights)
+            .map(|(&t, &w)| (rank[t as usize], w, max_weight[t as usize]))
+            .collect();
+        features.sort_unstable_by_key(|&(r, _, _)| r);
+        let mut norm_sq: f32 = features.iter().map(|(_, w, _)| w * w).sum();
+        let mut max_dot: f32 = features.iter().map(|(_, w, m)| w * m).sum();
+        for (r, w, m) in features {
+            let norm = norm_sq.max(0.0).sqrt();
+            if norm.min(max_dot) < min_bound {
+                break;
+            }
+            prefix.push((r, norm));
+            norm_sq -= w * w;
+            max_dot -= w * m;
+        }
+    };
+    let prefixes: Vec<Vec<(u32, f32)>> = indexed
         .par_iter()
         .map(|&i| {
-            let row = matrix.row(i as usize);
-            let mut features: Vec<(u32, f32, f32)> = row
-                .terms
-                .iter()
-                .zip(row.weights)
-                .map(|(&t, &w)| (rank[t as usize], w, max_weight[t as usize]))
-                .collect();
-            features.sort_unstable_by_key(|&(r, _, _)| r);
-            let mut norm_sq: f32 = features.iter().map(|(_, w, _)| w * w).sum();
-            let mut max_dot: f32 = features.iter().map(|(_, w, m)| w * m).sum();
             let mut prefix = Vec::new();
-            for (r, w, m) in features {
-                let norm = norm_sq.max(0.0).sqrt();
-                if norm.min(max_dot) < min_bound {
-                    break;
-                }
-                prefix.push((r, norm));
-                norm_sq -= w * w;
-                max_dot -= w * m;
-            }
+            prefix_of(i, &mut prefix);
             prefix
         })
         .collect();
 
-    // Inverted index: feature rank -> (position in `rows`, suffix norm),
+    // Inverted index: feature rank -> (position in `indexed`, suffix norm),
     // best bound first: sorted by suffix norm, largest first (ties by
     // position). Probing a list stops at the first entry whose norm, times
     // the probing row's, falls below the threshold: frequent features sit
     // at the end of most rows' order, where suffix norms are small, so their
     // long lists are cut short.
-    let mut postings: Vec<Vec<(u32, f32)>> = vec![Vec::new(); matrix.n_terms()];
+    let mut postings: Vec<Vec<(u32, f32)>> = vec![Vec::new(); n_terms];
     for (pos, prefix) in prefixes.iter().enumerate() {
         for &(r, norm) in prefix {
             postings[r as usize].push((pos as u32, norm));
@@ -308,12 +350,16 @@ fn prefix_filtered_pairs(
         .par_iter_mut()
         .for_each(|list| list.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0))));
 
-    // For one row: candidates from the index, then confirmation by exact
-    // cosine. `dense` holds the row scattered by term id, so each dot
+    // For one probing row: candidates from the index, then confirmation by
+    // exact cosine. `dense` holds the row scattered by term id, so each dot
     // product is a branch-free gather over the other row.
-    let probe = |pos: usize, candidates: &mut Vec<u32>, dense: &mut [f32]| -> Vec<SimilarPair> {
+    let probe = |i: u32,
+                 prefix: &[(u32, f32)],
+                 candidates: &mut Vec<u32>,
+                 dense: &mut [f32]|
+     -> Vec<SimilarPair> {
         candidates.clear();
-        for &(r, norm_i) in &prefixes[pos] {
+        for &(r, norm_i) in prefix {
             for &(other, norm_other) in postings[r as usize].iter().take(max_scan) {
                 // Features are visited in global order and suffix norms only
                 // shrink along it, so the product of the two norms at a
@@ -323,8 +369,7 @@ fn prefix_filtered_pairs(
                 if norm_i * norm_other < min_bound {
                     break;
                 }
-                // Each pair is scored once, from its later row.
-                if (other as usize) < pos {
+                if accept(i, indexed[other as usize]) {
                     candidates.push(other);
                 }
             }
@@ -332,15 +377,14 @@ fn prefix_filtered_pairs(
         candidates.sort_unstable();
         candidates.dedup();
 
-        let i = rows[pos] as usize;
-        let row_i = matrix.row(i);
+        let row_i = rows.row(i as usize);
         for (&t, &w) in row_i.terms.iter().zip(row_i.weights) {
             dense[t as usize] = w;
         }
         let mut found = Vec::new();
         for &other in candidates.iter() {
-            let j = rows[other as usize] as usize;
-            let row_j = matrix.row(j);
+            let j = indexed[other as usize];
+            let row_j = rows.row(j as usize);
             let similarity: f32 = row_j
                 .terms
                 .iter()
@@ -349,8 +393,8 @@ fn prefix_filtered_pairs(
                 .sum();
             if similarity >= threshold {
                 found.push(SimilarPair {
-                    a: i.min(j) as u32,
-                    b: i.max(j) as u32,
+                    a: i.min(j),
+                    b: i.max(j),
                     similarity,
                 });
             }
@@ -364,19 +408,39 @@ fn prefix_filtered_pairs(
     // Scratch is allocated once per fixed block of rows: rayon's `map_init`
     // may call its initializer once per work split, and a fresh dense array
     // per split costs page faults that grow with the vocabulary.
-    let n_terms = matrix.n_terms();
-    let per_block: Vec<Vec<SimilarPair>> = (0..rows.len().div_ceil(ROWS_PER_BLOCK))
+    let per_block: Vec<Vec<SimilarPair>> = (0..probe_rows.len().div_ceil(ROWS_PER_BLOCK))
         .into_par_iter()
         .map(|block| {
             let mut candidates = Vec::new();
             let mut dense = vec![0.0f32; n_terms];
-            let positions = block * ROWS_PER_BLOCK..((block + 1) * ROWS_PER_BLOCK).min(rows.len());
+            let mut own_prefix = Vec::new();
+            let positions =
+                block * ROWS_PER_BLOCK..((block + 1) * ROWS_PER_BLOCK).min(probe_rows.len());
             positions
-                .flat_map(|pos| probe(pos, &mut candidates, &mut dense))
+                .flat_map(|pos| {
+                    let i = probe_rows[pos];
+                    let prefix = match probes {
+                        Probes::Indexed => &prefixes[pos],
+                        Probes::Others(_) => {
+                            prefix_of(i, &mut own_prefix);
+                            &own_prefix
+                        }
+                    };
+                    probe(i, prefix, &mut candidates, &mut dense)
+                })
                 .collect()
         })
         .collect();
     per_block.into_iter().flatten().collect()
+}
+
+/// What probes the index in [`prefix_filtered_pairs`].
+#[derive(Clone, Copy, Debug)]
+pub enum Probes<'a> {
+    /// The indexed rows themselves (a self-join).
+    Indexed,
+    /// Other rows (ids into the same [`Rows`]).
+    Others(&'a [u32]),
 }
 
 /// Rows per block of the parallel probe: large enough to amortize the
@@ -439,12 +503,57 @@ const LINK_CHECK_LIMIT: usize = 64;
 /// near-duplicate pairs from most to least similar, each merge allowed only
 /// when every checked pair of leaders across the two sides reaches
 /// `LINK_FLOOR_RATIO * threshold`.
-pub fn cluster(
+pub fn cluster<R: Rows + ?Sized>(
     n: usize,
     relation: &NearDuplicates,
-    similarity: &Similarity<'_>,
+    rows: &R,
     threshold: f32,
 ) -> Clusters {
+    let mut parent = guarded_forest(n, relation, rows, threshold);
+    clusters_from_parents(n, &mut parent)
+}
+
+/// The clusters of two or more members that [`cluster`] would form, for a
+/// relation over `n` items that touches only a few of them (every other
+/// item is alone): each ascending, ordered by first member. Costs memory
+/// for `n` parents, not for `n` clusters.
+pub fn clusters_of_two_or_more<R: Rows + ?Sized>(
+    n: usize,
+    relation: &NearDuplicates,
+    rows: &R,
+    threshold: f32,
+) -> Vec<Vec<u32>> {
+    let mut parent = guarded_forest(n, relation, rows, threshold);
+    let mut touched: Vec<u32> = relation
+        .groups
+        .iter()
+        .flatten()
+        .copied()
+        .chain(relation.pairs.iter().flat_map(|p| [p.a, p.b]))
+        .collect();
+    touched.sort_unstable();
+    touched.dedup();
+    let mut by_root: Vec<(u32, u32)> = touched
+        .into_iter()
+        .map(|x| (find(&mut parent, x), x))
+        .collect();
+    by_root.sort_unstable();
+    let mut clusters: Vec<Vec<u32>> = by_root
+        .chunk_by(|a, b| a.0 == b.0)
+        .filter(|run| run.len() >= 2)
+        .map(|run| run.iter().map(|&(_, x)| x).collect())
+        .collect();
+    clusters.sort_unstable_by_key(|members| members[0]);
+    clusters
+}
+
+/// The union-find forest behind [`cluster`].
+fn guarded_forest<R: Rows + ?Sized>(
+    n: usize,
+    relation: &NearDuplicates,
+    rows: &R,
+    threshold: f32,
+) -> Vec<u32> {
     let mut parent: Vec<u32> = (0..n as u32).collect();
     for group in &relation.groups {
         for &m in &group[1..] {
@@ -472,7 +581,7 @@ pub fn cluster(
             side_b
                 .iter()
                 .take(LINK_CHECK_LIMIT)
-                .all(|&y| similarity.between(x as usize, y as usize) >= floor)
+                .all(|&y| rows.cosine(x as usize, y as usize) >= floor)
         });
         if !coherent {
             continue;
@@ -489,7 +598,7 @@ pub fn cluster(
         kept.sort_unstable();
         kept.truncate(LINK_CHECK_LIMIT);
     }
-    clusters_from_parents(n, &mut parent)
+    parent
 }
 
 /// Connected components of plain sentence pairs over `n` sentences (single
@@ -547,33 +656,48 @@ pub fn representatives(clusters: &Clusters, similarity: &Similarity<'_>) -> Vec<
         .members
         .par_iter()
         .map(|members| {
+            let Some(vectors) = similarity.vectors() else {
+                return representative(members, matrix);
+            };
             if members.len() <= 2 {
                 return members[0];
             }
             let lexical = lexical_centroid_scores(matrix, members);
-            let semantic = similarity
-                .vectors()
-                .map(|v| semantic_centroid_scores(v, members));
-            let mut best = (members[0], f32::MIN);
-            for (k, &m) in members.iter().enumerate() {
-                let score = match &semantic {
-                    Some(s) => measure.combine(lexical[k], s[k]),
-                    None => lexical[k],
-                };
-                if score > best.1 + 1e-6 {
-                    best = (m, score);
-                }
-            }
-            best.0
+            let semantic = semantic_centroid_scores(vectors, members);
+            let scores = lexical
+                .iter()
+                .zip(&semantic)
+                .map(|(&l, &s)| measure.combine(l, s));
+            best_member(members, scores)
         })
         .collect()
 }
 
+/// The member of one cluster closest to its TF-IDF centroid (ties: the
+/// earliest).
+pub fn representative<R: Rows + ?Sized>(members: &[u32], rows: &R) -> u32 {
+    if members.len() <= 2 {
+        return members[0];
+    }
+    best_member(members, lexical_centroid_scores(rows, members).into_iter())
+}
+
+/// The member with the highest score (ties: the earliest).
+fn best_member(members: &[u32], scores: impl Iterator<Item = f32>) -> u32 {
+    let mut best = (members[0], f32::MIN);
+    for (&m, score) in members.iter().zip(scores) {
+        if score > best.1 + 1e-6 {
+            best = (m, score);
+        }
+    }
+    best.0
+}
+
 /// Each member's TF-IDF dot product with the sum of the members' rows.
-fn lexical_centroid_scores(matrix: &TfIdfMatrix, members: &[u32]) -> Vec<f32> {
+fn lexical_centroid_scores<R: Rows + ?Sized>(rows: &R, members: &[u32]) -> Vec<f32> {
     let mut centroid: FxHashMap<u32, f32> = FxHashMap::default();
     for &m in members {
-        let row = matrix.row(m as usize);
+        let row = rows.row(m as usize);
         for (&t, &w) in row.terms.iter().zip(row.weights) {
             *centroid.entry(t).or_default() += w;
         }
@@ -581,7 +705,7 @@ fn lexical_centroid_scores(matrix: &TfIdfMatrix, members: &[u32]) -> Vec<f32> {
     members
         .iter()
         .map(|&m| {
-            let row = matrix.row(m as usize);
+            let row = rows.row(m as usize);
             row.terms
                 .iter()
                 .zip(row.weights)
@@ -622,6 +746,7 @@ fn semantic_centroid_scores(
 mod tests {
     use super::*;
     use crate::tfidf::test_support::matrix;
+    use crate::tfidf::TfIdfMatrix;
     use proptest::prelude::*;
 
     fn lex(m: &TfIdfMatrix) -> Similarity<'_> {

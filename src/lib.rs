@@ -66,6 +66,7 @@ pub mod concepts;
 pub mod dateline;
 pub mod error;
 pub mod eval;
+pub mod facts;
 pub mod filter;
 pub mod lang;
 pub mod layout;

@@ -9,11 +9,12 @@ use std::time::{Duration, Instant};
 use rayon::prelude::*;
 
 use crate::analyze::{Analysis, Analyzer, SentenceSource};
-use crate::cite::{cite, SentenceRef, SummarySentence};
+use crate::cite::{cite, cite_facts, Citation, SentenceRef, SummarySentence};
 use crate::cluster::{self, Clusters, NearDuplicates};
 use crate::concepts;
 use crate::dateline::dateline_length;
 use crate::error::{Error, Result};
+use crate::facts::{self, FactUnits, Facts, Splitter};
 use crate::filter;
 use crate::lang::Language;
 use crate::layout::Layout;
@@ -22,9 +23,9 @@ use crate::query;
 use crate::rank::{self, RankConfig};
 use crate::score::{self, Algorithm, BriefWeights};
 use crate::segment::{Segmenter, Unit, UnitKind};
-use crate::select::{self, Budget, Candidate, Coverage, Order, Selection};
+use crate::select::{self, Budget, Candidate, Coverage, Order, Redundancy, Selection};
 use crate::similarity::{Measure, SentenceVectors, Similarity, StaticModel};
-use crate::tfidf::TfIdfMatrix;
+use crate::tfidf::{Rows, TfIdfMatrix};
 
 /// With a query, every cluster keeps this much weight in the
 /// query-biased centrality walk however irrelevant its sentence, so the
@@ -60,6 +61,9 @@ pub struct Config {
     /// A question the summary should answer (query-focused summary); only
     /// [`Algorithm::Brief`] takes one.
     pub query: Option<String>,
+    /// How sentences divide into fact units ([`facts::Rules::NONE`]: every
+    /// sentence is one fact, as before the fact layer).
+    pub facts: facts::Rules,
 }
 
 impl Default for Config {
@@ -76,6 +80,7 @@ impl Default for Config {
             order: Order::default(),
             min_words: 6,
             query: None,
+            facts: facts::Rules::default(),
         }
     }
 }
@@ -146,6 +151,8 @@ pub struct Timings {
     pub vectorize: Duration,
     /// Near-duplicate pairs and clusters.
     pub cluster: Duration,
+    /// Fact units: splitting sentences, matching the parts.
+    pub facts: Duration,
     /// Sentence scores: similarity graph and LexRank, centroid, concepts.
     pub rank: Duration,
     /// Selection and citations.
@@ -176,6 +183,8 @@ pub struct Prepared {
     pub representatives: Vec<u32>,
     /// Each cluster's number of distinct documents.
     pub support: Vec<u32>,
+    /// Fact units below the sentence and their clusters.
+    pub facts: Facts,
     /// Stage times so far.
     pub timings: Timings,
 }
@@ -195,6 +204,18 @@ impl Prepared {
             unit,
             start: u.start,
             end: u.end,
+        }
+    }
+
+    /// Locates fact unit `fact`: its sentence's unit, its own byte range.
+    pub fn fact_ref(&self, fact: facts::FactId) -> SentenceRef {
+        let units = &self.facts.units;
+        let sentence = self.sentence_ref(units.sentence_of(fact));
+        let (start, end) = units.span(fact, sentence.end - sentence.start);
+        SentenceRef {
+            start: sentence.start + start,
+            end: sentence.start + end,
+            ..sentence
         }
     }
 
@@ -236,6 +257,9 @@ pub struct Dedup {
     /// Clusters with two or more members: largest first, then by first
     /// member. Each is a list of citations, representative similarity 1.
     pub clusters: Vec<SummarySentence>,
+    /// Fact clusters of two or more fact units, in the same form and order;
+    /// each citation's range is its fact unit's.
+    pub fact_clusters: Vec<SummarySentence>,
     /// Document pairs by overlap (descending), then by index.
     pub document_pairs: Vec<DocumentPair>,
 }
@@ -244,6 +268,7 @@ pub struct Dedup {
 pub struct Pipeline {
     config: Config,
     segmenter: Segmenter,
+    splitter: Splitter,
     analyzer: Analyzer,
 }
 
@@ -261,6 +286,7 @@ impl Pipeline {
         config.validate()?;
         Ok(Pipeline {
             segmenter: Segmenter::new(config.language),
+            splitter: Splitter::new(config.language, config.facts),
             analyzer: Analyzer::new(config.language),
             config,
         })
@@ -291,7 +317,15 @@ impl Pipeline {
 
         let clock = Instant::now();
         let sentences = sentence_texts(&documents, &units);
-        let analysis = self.analyzer.analyze(&sentences);
+        let fact_units = FactUnits::split(&self.splitter, &sentences);
+        timings.facts = clock.elapsed();
+
+        // The parts' terms come from the same pass as their sentences'.
+        let clock = Instant::now();
+        let mut analysis = self
+            .analyzer
+            .analyze_with_spans(&sentences, &fact_units.parts);
+        let parts = std::mem::take(&mut analysis.spans);
         timings.analyze = clock.elapsed();
 
         let clock = Instant::now();
@@ -330,6 +364,18 @@ impl Pipeline {
             .collect();
         timings.cluster = clock.elapsed();
 
+        let clock = Instant::now();
+        let facts = Facts::build(
+            fact_units,
+            &parts,
+            &analysis,
+            &matrix,
+            &relation,
+            self.config.threshold,
+        );
+        drop(parts);
+        timings.facts += clock.elapsed();
+
         Ok(Prepared {
             documents,
             units,
@@ -341,6 +387,7 @@ impl Pipeline {
             clusters,
             representatives,
             support,
+            facts,
             timings,
         })
     }
@@ -525,10 +572,14 @@ impl Pipeline {
         timings.rank = clock.elapsed();
 
         let clock = Instant::now();
+        let share_a_fact = |a, b| prepared.facts.share_a_fact(a, b);
+        let redundancy = Redundancy {
+            similarity,
+            threshold: config.threshold,
+            share_a_fact: &share_a_fact,
+        };
         let selection = match &plan {
-            Plan::ByScore(candidates) => {
-                select::select(candidates, &similarity, budget, config.threshold)
-            }
+            Plan::ByScore(candidates) => select::select(candidates, &redundancy, budget),
             Plan::Coverage(candidates, concepts) => select::select_coverage(
                 candidates,
                 Coverage {
@@ -537,13 +588,15 @@ impl Pipeline {
                     scaling: config.brief.length_scaling,
                     whole_first: config.brief.whole_first,
                 },
-                &similarity,
+                &redundancy,
                 budget,
-                config.threshold,
             ),
         };
         let mut sentences = cite(prepared, &selection.chosen);
         apply_cut(prepared, &selection, config.budget, layout, &mut sentences);
+        for sentence in &mut sentences {
+            cite_facts(prepared, sentence);
+        }
         // A sentence cut by the budget stays last whatever the order: a
         // fragment must not lead the summary.
         let whole = sentences.len() - usize::from(sentences.last().is_some_and(|s| s.truncated));
@@ -630,6 +683,7 @@ impl Pipeline {
         });
         Dedup {
             clusters,
+            fact_clusters: fact_clusters(prepared),
             document_pairs,
         }
     }
@@ -645,6 +699,44 @@ fn with_separators(budget: Budget, layout: Layout) -> Budget {
         Budget::Bytes(n) => Budget::Bytes(n + extra),
         Budget::Chars(n) => Budget::Chars(n + extra),
     }
+}
+
+/// The fact clusters as dedup lists them: largest first, then by first
+/// member; the representative is the member nearest the centroid.
+fn fact_clusters(prepared: &Prepared) -> Vec<SummarySentence> {
+    let facts = &prepared.facts;
+    let rows = facts.rows(&prepared.matrix);
+    let mut order: Vec<usize> = (0..facts.clusters.len()).collect();
+    order.sort_by_key(|&c| std::cmp::Reverse(facts.clusters[c].len()));
+    order
+        .into_iter()
+        .map(|c| {
+            let members = &facts.clusters[c];
+            let representative = cluster::representative(members, &rows);
+            SummarySentence {
+                rank: 0,
+                cluster: c as u32,
+                representative: prepared.fact_ref(representative),
+                score: 0.0,
+                support: facts.support[c],
+                truncated: false,
+                citations: members
+                    .iter()
+                    .map(|&m| Citation {
+                        sentence: prepared.fact_ref(m),
+                        similarity: if m == representative {
+                            1.0
+                        } else {
+                            rows.cosine(m as usize, representative as usize)
+                        },
+                        facts: Vec::new(),
+                    })
+                    .collect(),
+                facts: Vec::new(),
+                sentence: facts.units.sentence_of(representative),
+            }
+        })
+        .collect()
 }
 
 /// Shortens the last selected sentence to the part that fits the budget

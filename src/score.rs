@@ -225,6 +225,7 @@ mod tests {
                     }
                 })
                 .collect(),
+            ..Analysis::default()
         }
     }
 

@@ -14,7 +14,7 @@
 
 use rayon::prelude::*;
 
-use crate::analyze::{Analysis, TermId};
+use crate::analyze::{Analysis, AnalyzedSentence, TermId};
 
 /// TF-IDF vectors of all sentences, in compressed sparse row (CSR) form:
 /// row `i` holds the terms of sentence `i`, sorted by term id.
@@ -63,6 +63,66 @@ impl SparseRow<'_> {
     }
 }
 
+/// A row as a hash-map key: two keys are equal when their terms and
+/// weights are bit-identical (identical vectors collapse into one group).
+#[derive(Clone, Copy, Debug)]
+pub struct ExactRow<'a>(pub SparseRow<'a>);
+
+impl PartialEq for ExactRow<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        self.0.terms == other.0.terms
+            && self
+                .0
+                .weights
+                .iter()
+                .zip(other.0.weights)
+                .all(|(a, b)| a.to_bits() == b.to_bits())
+    }
+}
+
+impl Eq for ExactRow<'_> {}
+
+impl std::hash::Hash for ExactRow<'_> {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.0.terms.hash(state);
+        for w in self.0.weights {
+            w.to_bits().hash(state);
+        }
+    }
+}
+
+/// Sparse unit vectors addressed by index: what the near-duplicate search
+/// and the clustering compare (sentences in [`TfIdfMatrix`], fact units in
+/// [`crate::facts`]).
+pub trait Rows: Sync {
+    /// Number of vectors.
+    fn len(&self) -> usize;
+    /// True when there are no vectors.
+    fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+    /// Vector `i`.
+    fn row(&self, i: usize) -> SparseRow<'_>;
+    /// Sentence frequency of each term (the search visits rare terms first).
+    fn df(&self) -> &[u32];
+    /// Cosine similarity of vectors `i` and `j`.
+    fn cosine(&self, i: usize, j: usize) -> f32 {
+        self.row(i).dot(&self.row(j))
+    }
+}
+
+impl Rows for TfIdfMatrix {
+    fn len(&self) -> usize {
+        TfIdfMatrix::len(self)
+    }
+    fn row(&self, i: usize) -> SparseRow<'_> {
+        TfIdfMatrix::row(self, i)
+    }
+    fn df(&self) -> &[u32] {
+        &self.df
+    }
+}
+
 impl TfIdfMatrix {
     /// Builds the vectors of every analyzed sentence.
     pub fn build(analysis: &Analysis) -> Self {
@@ -85,7 +145,21 @@ impl TfIdfMatrix {
             .iter()
             .map(|&d| ((1.0 + n) / (1.0 + d as f32)).ln() + 1.0)
             .collect();
+        Self::weighted(&counted, df, idf)
+    }
 
+    /// Vectors of other texts over the same vocabulary (parts of the
+    /// sentences, for instance), weighted with this matrix's IDF so that
+    /// they compare with its rows. The result shares this matrix's `df` and
+    /// `idf`.
+    pub fn vectors_of(&self, texts: &[AnalyzedSentence]) -> TfIdfMatrix {
+        let counted: Vec<Vec<(TermId, u32)>> =
+            texts.par_iter().map(|s| count_terms(&s.terms)).collect();
+        Self::weighted(&counted, self.df.clone(), self.idf.clone())
+    }
+
+    /// L2-normalized `tf * idf` rows of counted terms.
+    fn weighted(counted: &[Vec<(TermId, u32)>], df: Vec<u32>, idf: Vec<f32>) -> Self {
         let rows: Vec<Vec<(TermId, f32)>> = counted
             .par_iter()
             .map(|row| {
@@ -193,6 +267,7 @@ pub(crate) mod test_support {
                     words: r.len() as u32,
                 })
                 .collect(),
+            ..Analysis::default()
         }
     }
 

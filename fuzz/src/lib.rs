@@ -447,6 +447,7 @@ const OPTION_KEYS: &[&str] = &[
     "order",
     "algorithm",
     "similarity",
+    "facts",
 ];
 const LOCATED_KEYS: &[&str] = &["document", "sentence", "start", "end", "text"];
 
@@ -561,7 +562,8 @@ fn check_citations(
     for citation in citations.as_array().expect("citations") {
         let mut keys = LOCATED_KEYS.to_vec();
         keys.push("similarity");
-        check_keys(citation, &keys, &[]);
+        // A summary sentence's citations name the facts they state.
+        check_keys(citation, &keys, &["facts"]);
         let similarity = citation["similarity"].as_f64().expect("similarity");
         assert!(
             (0.0..=1.0001).contains(&similarity),
@@ -597,7 +599,7 @@ fn check_summary_json(
     for (i, sentence) in summary.iter().enumerate() {
         let mut keys = LOCATED_KEYS.to_vec();
         keys.extend(["rank", "score", "support", "citations"]);
-        check_keys(sentence, &keys, &["truncated"]);
+        check_keys(sentence, &keys, &["truncated", "facts"]);
         let truncated = sentence.get("truncated").is_some();
         if truncated {
             assert_eq!(sentence["truncated"], true);
@@ -650,7 +652,7 @@ fn check_dedup_json(value: &Value, docs: &std::collections::BTreeMap<String, Jso
             "document_pairs",
             "stats",
         ],
-        &[],
+        &["fact_clusters"],
     );
     assert_eq!(value["schema"], "brief.dedup/1");
     let mut sizes = Vec::new();

@@ -13,8 +13,8 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use super::{timing_rows, RenderOptions};
-use crate::cite::{SentenceRef, SummarySentence};
+use super::{timing_rows, RenderOptions, TimingRows};
+use crate::cite::{Citation, SentenceRef, SummarySentence};
 use crate::load::Document;
 use crate::pipeline::{Config, Dedup, Prepared, Summary};
 use crate::segment::{Unit, UnitKind};
@@ -46,6 +46,7 @@ struct OptionsJson {
     order: &'static str,
     algorithm: &'static str,
     similarity: &'static str,
+    facts: Vec<&'static str>,
     /// The question answered (`--query`); absent for a generic summary.
     #[serde(skip_serializing_if = "Option::is_none")]
     query: Option<String>,
@@ -74,6 +75,19 @@ struct CitationJson<'a> {
     #[serde(flatten)]
     at: LocatedJson<'a>,
     similarity: f64,
+    /// On a summary sentence's citations: indices into its `facts`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    facts: Option<&'a [u32]>,
+}
+
+/// One fact unit of a summary sentence: its range in the representative.
+#[derive(Serialize)]
+struct FactJson<'a> {
+    start: usize,
+    end: usize,
+    text: &'a str,
+    support: u32,
+    citations: Vec<CitationJson<'a>>,
 }
 
 #[derive(Serialize)]
@@ -86,6 +100,7 @@ struct SummarySentenceJson<'a> {
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     truncated: bool,
     citations: Vec<CitationJson<'a>>,
+    facts: Vec<FactJson<'a>>,
 }
 
 #[derive(Serialize)]
@@ -95,6 +110,8 @@ struct StatsJson {
     sentences: usize,
     clusters: usize,
     multi_source_clusters: usize,
+    facts: usize,
+    multi_source_facts: usize,
     #[serde(skip_serializing_if = "Option::is_none")]
     summary_sentences: Option<usize>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -139,6 +156,7 @@ struct DedupJson<'a> {
     options: OptionsJson,
     documents: Vec<DocumentJson<'a>>,
     clusters: Vec<ClusterJson<'a>>,
+    fact_clusters: Vec<ClusterJson<'a>>,
     document_pairs: Vec<DocumentPairJson<'a>>,
     stats: StatsJson,
 }
@@ -215,6 +233,7 @@ fn options(config: &Config) -> OptionsJson {
         },
         algorithm: config.algorithm.name(),
         similarity: config.measure().name(),
+        facts: config.facts.for_language(config.language).names(),
         query: config.query.clone(),
     }
 }
@@ -229,15 +248,45 @@ fn located<'a>(prepared: &'a Prepared, r: &SentenceRef) -> LocatedJson<'a> {
     }
 }
 
-fn citations<'a>(prepared: &'a Prepared, sentence: &SummarySentence) -> Vec<CitationJson<'a>> {
-    sentence
-        .citations
+/// Citations as JSON; `with_facts` adds the indices of the facts each
+/// supports (summary sentences).
+fn citations<'a>(
+    prepared: &'a Prepared,
+    citations: &'a [Citation],
+    with_facts: bool,
+) -> Vec<CitationJson<'a>> {
+    citations
         .iter()
         .map(|c| CitationJson {
             at: located(prepared, &c.sentence),
             similarity: round(c.similarity as f64, 4),
+            facts: with_facts.then_some(c.facts.as_slice()),
         })
         .collect()
+}
+
+fn facts<'a>(prepared: &'a Prepared, sentence: &'a SummarySentence) -> Vec<FactJson<'a>> {
+    sentence
+        .facts
+        .iter()
+        .map(|f| FactJson {
+            start: f.fact.start,
+            end: f.fact.end,
+            text: prepared.text(&f.fact),
+            support: f.support,
+            citations: citations(prepared, &f.citations, false),
+        })
+        .collect()
+}
+
+fn cluster_json<'a>(prepared: &'a Prepared, cluster: &'a SummarySentence) -> ClusterJson<'a> {
+    ClusterJson {
+        id: cluster.cluster,
+        size: cluster.citations.len(),
+        support: cluster.support,
+        representative: located(prepared, &cluster.representative),
+        members: citations(prepared, &cluster.citations, false),
+    }
 }
 
 fn stats(prepared: &Prepared) -> StatsJson {
@@ -247,13 +296,15 @@ fn stats(prepared: &Prepared) -> StatsJson {
         sentences: prepared.analysis.sentences.len(),
         clusters: prepared.clusters.len(),
         multi_source_clusters: prepared.support.iter().filter(|&&s| s >= 2).count(),
+        facts: prepared.facts.units.len(),
+        multi_source_facts: prepared.facts.multi_source(),
         summary_sentences: None,
         summary_words: None,
         timings_ms: None,
     }
 }
 
-fn timings_json(rows: [(&'static str, f64); 7]) -> serde_json::Map<String, serde_json::Value> {
+fn timings_json(rows: TimingRows) -> serde_json::Map<String, serde_json::Value> {
     rows.into_iter()
         .map(|(stage, ms)| (stage.to_string(), serde_json::json!(round(ms, 3))))
         .collect()
@@ -300,7 +351,7 @@ pub(super) fn summary_line(
 
 fn summary_json<'a>(
     prepared: &'a Prepared,
-    summary: &Summary,
+    summary: &'a Summary,
     config: &Config,
     tag: Tag<'a>,
     render: RenderOptions,
@@ -338,7 +389,8 @@ fn summary_json<'a>(
                 score: round(s.score, 6),
                 support: s.support,
                 truncated: s.truncated,
-                citations: citations(prepared, s),
+                citations: citations(prepared, &s.citations, true),
+                facts: facts(prepared, s),
             })
             .collect(),
         stats,
@@ -364,13 +416,12 @@ pub(super) fn dedup(
         clusters: dedup
             .clusters
             .iter()
-            .map(|c| ClusterJson {
-                id: c.cluster,
-                size: c.citations.len(),
-                support: c.support,
-                representative: located(prepared, &c.representative),
-                members: citations(prepared, c),
-            })
+            .map(|c| cluster_json(prepared, c))
+            .collect(),
+        fact_clusters: dedup
+            .fact_clusters
+            .iter()
+            .map(|c| cluster_json(prepared, c))
             .collect(),
         document_pairs: dedup
             .document_pairs

@@ -3,8 +3,8 @@
 
 use std::io::{self, Write};
 
-use super::{count, timing_rows, RenderOptions};
-use crate::cite::SummarySentence;
+use super::{count, timing_rows, RenderOptions, TimingRows};
+use crate::cite::{Citation, SummarySentence};
 use crate::layout::Layout;
 use crate::load::Document;
 use crate::pipeline::{Dedup, Prepared, Summary};
@@ -25,13 +25,10 @@ fn escape(text: &str, markdown: bool) -> std::borrow::Cow<'_, str> {
     layout(markdown).write(text)
 }
 
-/// `[1][3][4]`: the 1-based numbers of the documents a sentence cites.
-fn markers(sentence: &SummarySentence) -> String {
-    let mut docs: Vec<u32> = sentence
-        .citations
-        .iter()
-        .map(|c| c.sentence.document)
-        .collect();
+/// `[1][3][4]`: the 1-based numbers of the documents cited (citations are
+/// sorted by document).
+fn markers(citations: &[Citation]) -> String {
+    let mut docs: Vec<u32> = citations.iter().map(|c| c.sentence.document).collect();
     docs.dedup();
     docs.iter().map(|d| format!("[{}]", d + 1)).collect()
 }
@@ -69,7 +66,7 @@ fn sources(out: &mut dyn Write, documents: &[Document], markdown: bool) -> io::R
     Ok(())
 }
 
-fn timings(out: &mut dyn Write, rows: [(&'static str, f64); 7], markdown: bool) -> io::Result<()> {
+fn timings(out: &mut dyn Write, rows: TimingRows, markdown: bool) -> io::Result<()> {
     writeln!(out)?;
     writeln!(
         out,
@@ -119,7 +116,20 @@ pub(super) fn summary(
         } else {
             ""
         };
-        writeln!(out, "{}. {text}{cut} {}", i + 1, markers(sentence))?;
+        let all = markers(&sentence.citations);
+        writeln!(out, "{}. {text}{cut} {all}", i + 1)?;
+        // Which fact each source states, when not every source states all.
+        let by_fact: Vec<String> = sentence
+            .facts
+            .iter()
+            .map(|f| markers(&f.citations))
+            .collect();
+        if by_fact.len() >= 2 && by_fact.iter().any(|m| *m != all) {
+            for (fact, m) in sentence.facts.iter().zip(&by_fact) {
+                let text = layout.write(prepared.text(&fact.fact));
+                writeln!(out, "   - {text} {m}")?;
+            }
+        }
     }
     sources(out, &prepared.documents, markdown)?;
     if options.timings {
@@ -147,37 +157,33 @@ pub(super) fn dedup(
         ))
     )?;
     for (i, cluster) in dedup.clusters.iter().enumerate() {
+        cluster_lines(out, prepared, i, cluster, "sentences", markdown)?;
+    }
+    // Fact clusters of whole sentences only are the sentence clusters above
+    // (or nearly): show those that hold a part of a longer sentence.
+    let below: Vec<&SummarySentence> = dedup
+        .fact_clusters
+        .iter()
+        .filter(|c| {
+            c.citations.iter().any(|m| {
+                let sentence =
+                    prepared.units[m.sentence.document as usize][m.sentence.unit as usize];
+                (m.sentence.start, m.sentence.end) != (sentence.start, sentence.end)
+            })
+        })
+        .collect();
+    if !below.is_empty() {
+        writeln!(out)?;
         writeln!(
             out,
-            "\n{}",
-            if markdown {
-                format!(
-                    "### Cluster {}: {} sentences, {} documents\n",
-                    i + 1,
-                    cluster.citations.len(),
-                    cluster.support
-                )
-            } else {
-                format!(
-                    "Cluster {}: {} sentences, {} documents",
-                    i + 1,
-                    cluster.citations.len(),
-                    cluster.support
-                )
-            }
+            "{}",
+            title(format!(
+                "{} fact clusters with parts of longer sentences",
+                below.len()
+            ))
         )?;
-        for c in &cluster.citations {
-            let doc = &prepared.documents[c.sentence.document as usize];
-            let bullet = if markdown { "-" } else { " " };
-            writeln!(
-                out,
-                "{bullet} [{}] {} #{} ({:.2}): {}",
-                c.sentence.document + 1,
-                doc.id,
-                c.sentence.unit,
-                c.similarity,
-                escape(prepared.text(&c.sentence), markdown)
-            )?;
+        for (i, cluster) in below.into_iter().enumerate() {
+            cluster_lines(out, prepared, i, cluster, "facts", markdown)?;
         }
     }
     writeln!(out)?;
@@ -206,6 +212,52 @@ pub(super) fn dedup(
     sources(out, &prepared.documents, markdown)?;
     if options.timings {
         timings(out, timing_rows(&prepared.timings, options), markdown)?;
+    }
+    Ok(())
+}
+
+/// One cluster of the dedup report: a heading, then each member.
+fn cluster_lines(
+    out: &mut dyn Write,
+    prepared: &Prepared,
+    i: usize,
+    cluster: &SummarySentence,
+    what: &str,
+    markdown: bool,
+) -> io::Result<()> {
+    {
+        writeln!(
+            out,
+            "\n{}",
+            if markdown {
+                format!(
+                    "### Cluster {}: {} {what}, {} documents\n",
+                    i + 1,
+                    cluster.citations.len(),
+                    cluster.support
+                )
+            } else {
+                format!(
+                    "Cluster {}: {} {what}, {} documents",
+                    i + 1,
+                    cluster.citations.len(),
+                    cluster.support
+                )
+            }
+        )?;
+        for c in &cluster.citations {
+            let doc = &prepared.documents[c.sentence.document as usize];
+            let bullet = if markdown { "-" } else { " " };
+            writeln!(
+                out,
+                "{bullet} [{}] {} #{} ({:.2}): {}",
+                c.sentence.document + 1,
+                doc.id,
+                c.sentence.unit,
+                c.similarity,
+                escape(prepared.text(&c.sentence), markdown)
+            )?;
+        }
     }
     Ok(())
 }

@@ -1,8 +1,7 @@
 //! Greedy concept coverage: the cost-scaled greedy of Lin and Bilmes
 //! (2010) for a monotone submodular objective.
 
-use super::{Budget, Candidate, Fill, Selection};
-use crate::similarity::Similarity;
+use super::{Budget, Candidate, Fill, Redundancy, Selection};
 
 /// Concept coverage for [`select_coverage`].
 #[derive(Clone, Copy, Debug)]
@@ -27,15 +26,15 @@ pub struct Coverage<'a> {
 /// submodular, so this is the cost-scaled greedy of Lin and Bilmes (2010).
 /// Coverage is itself a redundancy control (a concept pays once); a chosen
 /// candidate also removes every other candidate of its cluster and every
-/// candidate within the similarity threshold of it. The budget rule is
+/// candidate [`Redundancy`] with it (too similar, or stating one of its
+/// facts). The budget rule is
 /// [`super::select`]'s, except that with [`Coverage::whole_first`] a
 /// candidate that would have to be cut waits while another fits whole.
 pub fn select_coverage(
     candidates: &[Candidate],
     coverage: Coverage<'_>,
-    similarity: &Similarity<'_>,
+    redundancy: &Redundancy<'_>,
     budget: Budget,
-    redundancy_threshold: f32,
 ) -> Selection {
     let gains = Gains::new(coverage);
     let mut covered = vec![false; coverage.weights.len()];
@@ -81,7 +80,7 @@ pub fn select_coverage(
         for (j, other) in candidates.iter().enumerate() {
             if alive[j]
                 && (other.cluster == candidates[i].cluster
-                    || similarity.between(picked, other.sentence as usize) >= redundancy_threshold)
+                    || redundancy.between(picked as u32, other.sentence))
             {
                 alive[j] = false;
             }
@@ -143,6 +142,7 @@ fn marginal_gain(gains: &Gains<'_>, i: usize, candidate: &Candidate, covered: &[
 mod tests {
     use super::*;
     use crate::select::tests::{candidate, clusters};
+    use crate::similarity::Similarity;
     use crate::tfidf::test_support::matrix;
 
     #[test]
@@ -165,9 +165,8 @@ mod tests {
         let picked = select_coverage(
             &c,
             coverage,
-            &Similarity::lexical(&m),
+            &Redundancy::by_similarity(Similarity::lexical(&m), 0.9),
             Budget::Sentences(2),
-            0.9,
         );
         // Once 1 covers both frequent concepts, 0 adds nothing; 2 adds 1.
         assert_eq!(clusters(&picked), vec![1, 2]);
@@ -189,18 +188,16 @@ mod tests {
         let picked = select_coverage(
             &c,
             cover(1.0),
-            &Similarity::lexical(&m),
+            &Redundancy::by_similarity(Similarity::lexical(&m), 0.9),
             Budget::Sentences(1),
-            0.9,
         );
         assert_eq!(clusters(&picked), vec![1]);
         // ... and wins without length scaling.
         let picked = select_coverage(
             &c,
             cover(0.0),
-            &Similarity::lexical(&m),
+            &Redundancy::by_similarity(Similarity::lexical(&m), 0.9),
             Budget::Sentences(1),
-            0.9,
         );
         assert_eq!(clusters(&picked), vec![0]);
         // A sentence score counts on top of coverage.
@@ -208,9 +205,8 @@ mod tests {
         let picked = select_coverage(
             &c,
             cover(0.0),
-            &Similarity::lexical(&m),
+            &Redundancy::by_similarity(Similarity::lexical(&m), 0.9),
             Budget::Sentences(1),
-            0.9,
         );
         assert_eq!(clusters(&picked), vec![1]);
     }
@@ -236,18 +232,16 @@ mod tests {
         let picked = select_coverage(
             &c,
             cover(false),
-            &Similarity::lexical(&m),
+            &Redundancy::by_similarity(Similarity::lexical(&m), 0.9),
             Budget::Words(25),
-            0.9,
         );
         assert_eq!(clusters(&picked), vec![0]);
         assert_eq!(picked.cut, Some(25));
         let picked = select_coverage(
             &c,
             cover(true),
-            &Similarity::lexical(&m),
+            &Redundancy::by_similarity(Similarity::lexical(&m), 0.9),
             Budget::Words(25),
-            0.9,
         );
         assert_eq!(clusters(&picked), vec![1, 0]);
         assert_eq!(picked.cut, Some(5));
@@ -275,9 +269,8 @@ mod tests {
         let picked = select_coverage(
             &c,
             coverage,
-            &Similarity::lexical(&m),
+            &Redundancy::by_similarity(Similarity::lexical(&m), 0.9),
             Budget::Sentences(2),
-            0.9,
         );
         let sentences: Vec<u32> = picked.chosen.iter().map(|c| c.sentence).collect();
         assert_eq!(sentences, vec![0, 2]);

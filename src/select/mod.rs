@@ -212,34 +212,55 @@ impl Fill {
         }
     }
 
-    fn is_redundant(
-        &self,
-        candidate: &Candidate,
-        similarity: &Similarity<'_>,
-        threshold: f32,
-    ) -> bool {
-        self.selection.chosen.iter().any(|c| {
-            similarity.between(c.sentence as usize, candidate.sentence as usize) >= threshold
-        })
+    fn is_redundant(&self, candidate: &Candidate, redundancy: &Redundancy<'_>) -> bool {
+        self.selection
+            .chosen
+            .iter()
+            .any(|c| redundancy.between(c.sentence, candidate.sentence))
+    }
+}
+
+/// When a candidate repeats a chosen sentence: their similarity (the run's
+/// measure) reaches the threshold, or they state a common fact (a fact unit
+/// of one in the fact cluster of a fact unit of the other, see
+/// [`crate::facts`]).
+pub struct Redundancy<'a> {
+    /// How the sentences compare.
+    pub similarity: Similarity<'a>,
+    /// Similarity at or above which two sentences are redundant.
+    pub threshold: f32,
+    /// Whether two sentences state a common fact.
+    pub share_a_fact: &'a dyn Fn(u32, u32) -> bool,
+}
+
+impl Redundancy<'_> {
+    /// Redundancy by similarity alone (no fact layer).
+    pub fn by_similarity(similarity: Similarity<'_>, threshold: f32) -> Redundancy<'_> {
+        Redundancy {
+            similarity,
+            threshold,
+            share_a_fact: &|_, _| false,
+        }
+    }
+
+    /// True when sentences `a` and `b` may not both be in the summary.
+    pub fn between(&self, a: u32, b: u32) -> bool {
+        self.similarity.between(a as usize, b as usize) >= self.threshold
+            || (self.share_a_fact)(a, b)
     }
 }
 
 /// Greedy selection by a fixed score: best first (ties: lower cluster id),
-/// skipping a candidate whose similarity with an already chosen sentence
-/// reaches `redundancy_threshold`, until the budget is full (see the
-/// module docs for how the last sentence is cut). Clusters are distinct by
-/// construction, so no two picks state the same fact.
-pub fn select(
-    candidates: &[Candidate],
-    similarity: &Similarity<'_>,
-    budget: Budget,
-    redundancy_threshold: f32,
-) -> Selection {
+/// skipping a candidate redundant with an already chosen sentence, until
+/// the budget is full (see the module docs for how the last sentence is
+/// cut). Clusters are distinct by construction, and the fact check keeps a
+/// fact stated inside two different sentences from being said twice.
+pub fn select(candidates: &[Candidate], redundancy: &Redundancy<'_>, budget: Budget) -> Selection {
     let mut ranked: Vec<Candidate> = candidates.to_vec();
     ranked.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.cluster.cmp(&b.cluster)));
     let mut fill = Fill::new(budget);
     for candidate in ranked {
-        if fill.is_redundant(&candidate, similarity, redundancy_threshold) {
+        if fill.is_redundant(&candidate, redundancy) {
             continue;
         }
         if !fill.take(candidate) {
@@ -279,7 +300,11 @@ pub(crate) mod tests {
             candidate(2, 0.3, 5),
             candidate(3, 0.2, 5),
         ];
-        let picked = select(&c, &Similarity::lexical(&m), Budget::Sentences(2), 0.5);
+        let picked = select(
+            &c,
+            &Redundancy::by_similarity(Similarity::lexical(&m), 0.5),
+            Budget::Sentences(2),
+        );
         assert_eq!(clusters(&picked), vec![1, 2]);
         assert_eq!(picked.cut, None);
     }
@@ -293,11 +318,19 @@ pub(crate) mod tests {
             candidate(2, 0.7, 50), // overflows: cut to the 10 words left
             candidate(3, 0.1, 5),
         ];
-        let picked = select(&c, &Similarity::lexical(&m), Budget::Words(20), 0.5);
+        let picked = select(
+            &c,
+            &Redundancy::by_similarity(Similarity::lexical(&m), 0.5),
+            Budget::Words(20),
+        );
         assert_eq!(clusters(&picked), vec![0, 2]);
         assert_eq!(picked.cut, Some(10));
         // A budget filled exactly by whole sentences cuts nothing.
-        let picked = select(&c, &Similarity::lexical(&m), Budget::Words(60), 0.5);
+        let picked = select(
+            &c,
+            &Redundancy::by_similarity(Similarity::lexical(&m), 0.5),
+            Budget::Words(60),
+        );
         assert_eq!(clusters(&picked), vec![0, 2]);
         assert_eq!(picked.cut, None);
     }

@@ -27,7 +27,7 @@ pub use model::StaticModel;
 pub use vectors::SentenceVectors;
 
 use crate::lang::Language;
-use crate::tfidf::TfIdfMatrix;
+use crate::tfidf::{Rows, SparseRow, TfIdfMatrix};
 
 /// Weight of the lexical cosine in the combined measure.
 pub const LEXICAL_WEIGHT: f32 = 0.5;
@@ -100,6 +100,24 @@ impl Measure {
                 LEXICAL_WEIGHT * lexical + (1.0 - LEXICAL_WEIGHT) * semantic.max(0.0)
             }
         }
+    }
+}
+
+/// The sentences as rows for the search and the clustering of
+/// [`crate::cluster`]: TF-IDF rows (what the prefix-filtered search
+/// indexes), compared by this measure.
+impl Rows for Similarity<'_> {
+    fn len(&self) -> usize {
+        self.matrix.len()
+    }
+    fn row(&self, i: usize) -> SparseRow<'_> {
+        self.matrix.row(i)
+    }
+    fn df(&self) -> &[u32] {
+        &self.matrix.df
+    }
+    fn cosine(&self, i: usize, j: usize) -> f32 {
+        self.between(i, j)
     }
 }
 

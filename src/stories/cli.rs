@@ -101,7 +101,11 @@ pub fn run(mut args: StoriesArgs) -> anyhow::Result<ExitCode> {
             super::stages::emit_terms(out, &documents, &config)
         });
     }
-    let pipeline = Pipeline::new(args.summary.config(args.input.lang, &args.similarity))?;
+    let pipeline = Pipeline::new(args.summary.config(
+        args.input.lang,
+        &args.similarity,
+        crate::facts::Rules::default(),
+    ))?;
     let stories = super::group_documents(&documents, &config)?;
     let format = args.input.format;
     let mut out = Output::open(args.input.output.as_deref())?;

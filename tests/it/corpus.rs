@@ -78,25 +78,227 @@ fn default_summary_has_seven_sentences_and_no_page_furniture() {
 
 #[test]
 fn no_two_summary_sentences_state_the_same_fact() {
-    let summary = summary_json(&["--sentences", "12"]);
-    let sentences = summary["summary"].as_array().unwrap();
-    // Every citation belongs to exactly one summary sentence.
-    let mut seen = std::collections::BTreeSet::new();
-    for s in sentences {
-        for c in s["citations"].as_array().unwrap() {
-            let key = (c["document"].to_string(), c["sentence"].as_u64().unwrap());
-            assert!(seen.insert(key.clone()), "sentence {key:?} cited twice");
+    for sentences in ["7", "12"] {
+        let summary = summary_json(&["--sentences", sentences]);
+        let sentences = summary["summary"].as_array().unwrap();
+        // Every fact unit is cited by one summary sentence at most: a source
+        // sentence with two facts can be cited twice, once for each.
+        // (A sentence matched with the representative as a whole is cited
+        // for each of its facts, within the one summary sentence.)
+        let mut seen = std::collections::BTreeSet::new();
+        for s in sentences {
+            let own: std::collections::BTreeSet<(String, u64)> = s["facts"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .flat_map(|fact| fact["citations"].as_array().unwrap())
+                .map(|c| (c["document"].to_string(), c["start"].as_u64().unwrap()))
+                .collect();
+            for key in own {
+                assert!(seen.insert(key.clone()), "fact unit {key:?} cited twice");
+            }
         }
+        // The refrain every outlet quotes appears once.
+        let refrain = texts(&summary)
+            .iter()
+            .filter(|t| t.replace('’', "'").contains("no deal until there's a deal"))
+            .count();
+        assert_eq!(refrain, 1, "the 'no deal' quote appears {refrain} times");
     }
-    // The refrain every outlet quotes appears at most once.
-    let refrain = sentences
+    // Four outlets open with the summit ending without a deal, in four
+    // wordings: the summary states it once.
+    let texts = texts(&summary_json(&[]));
+    let opening = texts
         .iter()
-        .filter(|s| {
-            let t = s["text"].as_str().unwrap().replace('’', "'");
-            t.contains("no deal until there's a deal")
+        .filter(|t| {
+            t.starts_with("At their high-stakes summit on Friday")
+                || t.starts_with("An eagerly awaited meeting")
+                || t.contains("did not yield an agreement to pause")
+                || t.contains("without securing a ceasefire")
+                || t.contains(
+                    "concluded their high-stakes summit on Friday without any breakthrough",
+                )
         })
         .count();
-    assert!(refrain <= 1, "the 'no deal' quote appears {refrain} times");
+    assert_eq!(
+        opening, 1,
+        "the opening fact is stated {opening} times: {texts:#?}"
+    );
+}
+
+/// The summary sentence whose text contains `needle`.
+fn summary_sentence<'a>(summary: &'a Value, needle: &str) -> &'a Value {
+    summary["summary"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| {
+            s["text"]
+                .as_str()
+                .unwrap()
+                .replace('’', "'")
+                .contains(needle)
+        })
+        .unwrap_or_else(|| panic!("no summary sentence contains {needle:?}"))
+}
+
+#[test]
+fn the_no_deal_quote_is_cited_from_all_five_outlets() {
+    let summary = summary_json(&[]);
+    let sentence = summary_sentence(&summary, "no deal until there's a deal");
+    let fact = sentence["facts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| {
+            f["text"].as_str().unwrap().replace('’', "'") == "There's no deal until there's a deal"
+        })
+        .expect("the quote is a fact of its own");
+    assert_eq!(fact["support"], 5);
+    let citations = fact["citations"].as_array().unwrap();
+    let documents: Vec<&str> = citations
+        .iter()
+        .map(|c| c["document"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        documents,
+        [
+            "000_62f8772c7c445775",
+            "001_ea413e61223932fb",
+            "002_78b38a8f6085c137",
+            "003_5b9f92d980bf3a62",
+            "004_03aaff8ea2b48128"
+        ]
+    );
+    for c in citations {
+        let quote = c["text"].as_str().unwrap().replace('’', "'");
+        assert!(
+            quote.trim_matches(['“', '”', '.']) == "There's no deal until there's a deal",
+            "{quote}"
+        );
+    }
+    // Three outlets put the quote in a longer sentence with another fact:
+    // "We're not there yet" (000, 004), the briefing of NATO leaders (003).
+    let segments = json(&brief(&["segment", "corpus/", "--format", "json"]));
+    let sentence_of = |c: &Value| {
+        segments["units"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|u| u["document"] == c["document"] && u["index"] == c["sentence"])
+            .unwrap()["text"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    };
+    let longer: Vec<&str> = citations
+        .iter()
+        .filter(|c| sentence_of(c).len() > c["text"].as_str().unwrap().len() + 20)
+        .map(|c| c["document"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        longer,
+        [
+            "000_62f8772c7c445775",
+            "003_5b9f92d980bf3a62",
+            "004_03aaff8ea2b48128"
+        ]
+    );
+    assert!(sentence_of(&citations[3]).contains("adding that he would brief NATO leaders"));
+    // The summary sentence cites all five, each for the facts it states.
+    assert_eq!(sentence["support"], 5);
+    for c in sentence["citations"].as_array().unwrap() {
+        let facts = c["facts"].as_array().unwrap();
+        assert!(!facts.is_empty());
+    }
+}
+
+#[test]
+fn a_fact_that_is_the_whole_sentence_behaves_as_today() {
+    let needle = "Zelensky has ruled out formally handing Moscow any territory";
+    let with_facts = summary_json(&[]);
+    let without = summary_json(&["--facts", "none"]);
+    let (a, b) = (
+        summary_sentence(&with_facts, needle),
+        summary_sentence(&without, needle),
+    );
+    // One fact, the whole sentence, stated by the same sentences as the
+    // sentence cluster's.
+    let facts = a["facts"].as_array().unwrap();
+    assert_eq!(facts.len(), 1);
+    assert_eq!(
+        (&facts[0]["start"], &facts[0]["end"]),
+        (&a["start"], &a["end"])
+    );
+    let strip = |citations: &Value| -> Vec<Value> {
+        citations
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| {
+                let mut c = c.clone();
+                c.as_object_mut().unwrap().remove("facts");
+                c
+            })
+            .collect()
+    };
+    assert_eq!(strip(&a["citations"]), strip(&b["citations"]));
+    assert_eq!(strip(&facts[0]["citations"]), strip(&b["citations"]));
+    assert_eq!(a["support"], 3);
+    assert_eq!(a["support"], b["support"]);
+}
+
+#[test]
+fn different_claims_about_a_three_way_meeting_stay_apart() {
+    let dedup = dedup_json();
+    let claims = [
+        (
+            "002_78b38a8f6085c137",
+            "He said if Friday's talks went well",
+        ),
+        (
+            "002_78b38a8f6085c137",
+            "Zelenskiy said Friday's summit should open the way",
+        ),
+        (
+            "003_5b9f92d980bf3a62",
+            "Trump acknowledged earlier in the week",
+        ),
+        (
+            "004_03aaff8ea2b48128",
+            "Trump had previously proposed a three-way meeting",
+        ),
+    ];
+    let segments = json(&brief(&["segment", "corpus/", "--format", "json"]));
+    let unit_of = |doc: &str, prefix: &str| -> u64 {
+        segments["units"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|u| u["document"] == doc && u["text"].as_str().unwrap().starts_with(prefix))
+            .unwrap_or_else(|| panic!("no unit {doc}: {prefix}"))["index"]
+            .as_u64()
+            .unwrap()
+    };
+    let units: Vec<(&str, u64)> = claims.iter().map(|&(d, p)| (d, unit_of(d, p))).collect();
+    for kind in ["clusters", "fact_clusters"] {
+        for cluster in dedup[kind].as_array().unwrap() {
+            let held = units
+                .iter()
+                .filter(|(doc, unit)| {
+                    cluster["members"]
+                        .as_array()
+                        .unwrap()
+                        .iter()
+                        .any(|m| m["document"] == *doc && m["sentence"] == *unit)
+                })
+                .count();
+            assert!(
+                held <= 1,
+                "{kind}: {held} three-way claims joined: {cluster:#}"
+            );
+        }
+    }
 }
 
 #[test]
@@ -165,22 +367,40 @@ fn the_summary_leads_with_facts_several_outlets_carry() {
 
 #[test]
 fn offsets_slice_back_to_the_sentence_text() {
+    let check = |item: &Value| {
+        let doc = item["document"].as_str().unwrap();
+        let original = std::fs::read(crate::corpus_dir().join(format!("{doc}.txt"))).unwrap();
+        let (start, end) = (
+            item["start"].as_u64().unwrap() as usize,
+            item["end"].as_u64().unwrap() as usize,
+        );
+        assert_eq!(
+            std::str::from_utf8(&original[start..end]).unwrap(),
+            item["text"].as_str().unwrap()
+        );
+    };
     let summary = summary_json(&["--sentences", "20"]);
     for s in summary["summary"].as_array().unwrap() {
-        let check = |item: &Value| {
-            let doc = item["document"].as_str().unwrap();
-            let original = std::fs::read(crate::corpus_dir().join(format!("{doc}.txt"))).unwrap();
-            let (start, end) = (
-                item["start"].as_u64().unwrap() as usize,
-                item["end"].as_u64().unwrap() as usize,
-            );
-            assert_eq!(
-                std::str::from_utf8(&original[start..end]).unwrap(),
-                item["text"].as_str().unwrap()
-            );
-        };
         check(s);
         s["citations"].as_array().unwrap().iter().for_each(check);
+        for fact in s["facts"].as_array().unwrap() {
+            // A fact lies in its summary sentence, and so does its text.
+            let mut located = fact.clone();
+            located["document"] = s["document"].clone();
+            check(&located);
+            assert!(fact["start"].as_u64() >= s["start"].as_u64());
+            assert!(fact["end"].as_u64() <= s["end"].as_u64());
+            fact["citations"].as_array().unwrap().iter().for_each(check);
+        }
+    }
+    let dedup = dedup_json();
+    for cluster in dedup["fact_clusters"].as_array().unwrap() {
+        check(&cluster["representative"]);
+        cluster["members"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .for_each(check);
     }
 }
 

@@ -296,6 +296,8 @@ fn budgets_cut_the_page_as_they_cut_the_text() {
             .lines()
             .skip(2)
             .take_while(|line| !line.is_empty())
+            // "   - fact [1]": which source states which of its facts.
+            .filter(|line| !line.starts_with("   - "))
             .map(|line| {
                 let sentence = line.split_once(". ").unwrap().1;
                 let markers = sentence.rfind(" [").unwrap();

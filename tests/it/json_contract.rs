@@ -32,6 +32,8 @@ struct Options {
     similarity: String,
     /// Present only when a query was given (`--query`, batch `query`).
     query: Option<String>,
+    /// The fact-splitting rules in force.
+    facts: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -44,6 +46,19 @@ struct Citation {
     end: usize,
     text: String,
     similarity: f64,
+    /// On a summary sentence's citations only: indices into its `facts`.
+    facts: Option<Vec<usize>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+#[allow(dead_code)]
+struct Fact {
+    start: usize,
+    end: usize,
+    text: String,
+    support: u32,
+    citations: Vec<Citation>,
 }
 
 #[derive(Deserialize)]
@@ -61,6 +76,7 @@ struct SummarySentence {
     /// Present (true) only on a sentence cut by a length budget.
     truncated: Option<bool>,
     citations: Vec<Citation>,
+    facts: Vec<Fact>,
 }
 
 #[derive(Deserialize)]
@@ -72,6 +88,8 @@ struct Stats {
     sentences: usize,
     clusters: usize,
     multi_source_clusters: usize,
+    facts: usize,
+    multi_source_facts: usize,
     summary_sentences: Option<usize>,
     summary_words: Option<usize>,
     timings_ms: Option<serde_json::Map<String, serde_json::Value>>,
@@ -130,6 +148,7 @@ struct Dedup {
     options: Options,
     documents: Vec<Document>,
     clusters: Vec<Cluster>,
+    fact_clusters: Vec<Cluster>,
     document_pairs: Vec<DocumentPair>,
     stats: Stats,
 }
@@ -195,6 +214,7 @@ fn summary_json_matches_the_contract() {
         Some(7)
     );
     assert_eq!(summary.options.query, None);
+    assert_eq!(summary.options.facts.len(), 6, "all fact rules by default");
     for (i, s) in summary.summary.iter().enumerate() {
         assert_eq!(s.rank as usize, i + 1, "rank order is the default order");
         // The sentence as shown (past a dateline, to a budget's cut) lies
@@ -203,6 +223,29 @@ fn summary_json_matches_the_contract() {
             .citations
             .iter()
             .any(|c| c.document == s.document && c.start <= s.start && s.end <= c.end));
+        assert!(!s.facts.is_empty());
+        for fact in &s.facts {
+            assert!(s.start <= fact.start && fact.end <= s.end);
+        }
+        // A sentence citation names the facts it states, and each fact's
+        // citations come from sentences that name it.
+        for c in &s.citations {
+            let facts = c
+                .facts
+                .as_ref()
+                .expect("summary citations list their facts");
+            assert!(!facts.is_empty() && facts.iter().all(|&i| i < s.facts.len()));
+        }
+        for (i, fact) in s.facts.iter().enumerate() {
+            for fc in &fact.citations {
+                assert!(fc.facts.is_none(), "fact citations carry no fact list");
+                assert!(s.citations.iter().any(|c| c.document == fc.document
+                    && c.sentence == fc.sentence
+                    && c.start <= fc.start
+                    && fc.end <= c.end
+                    && c.facts.as_ref().unwrap().contains(&i)));
+            }
+        }
     }
 }
 
@@ -239,6 +282,25 @@ fn dedup_json_matches_the_contract() {
         .clusters
         .iter()
         .all(|c| c.size >= 2 && c.members.len() == c.size));
+    // Fact clusters: the same shape, each member a fact unit's range.
+    assert!(!dedup.fact_clusters.is_empty());
+    assert!(dedup
+        .fact_clusters
+        .windows(2)
+        .all(|w| w[0].size >= w[1].size));
+    for c in dedup.clusters.iter().chain(&dedup.fact_clusters) {
+        assert!(c.size >= 2 && c.members.len() == c.size);
+        assert!(c.members.iter().all(|m| m.facts.is_none()));
+    }
+    // Some sentences divide into several facts; without the rules, every
+    // sentence is one.
+    assert!(dedup.stats.facts > dedup.stats.sentences);
+    let value = json(&brief(&[
+        "dedup", "corpus/", "--format", "json", "--facts", "none",
+    ]));
+    let whole: Dedup = serde_json::from_value(value).expect("brief.dedup/1 shape");
+    assert_eq!(whole.stats.facts, whole.stats.sentences);
+    assert!(whole.options.facts.is_empty());
 }
 
 #[derive(Deserialize)]

@@ -334,8 +334,13 @@ fn report_in_headless_chromium() {
         json!(true),
         "hover shows the popup: {state}"
     );
-    assert_eq!(state["highlighted"], json!([marker["sentence"]]), "{state}");
-    assert_eq!(state["paragraphs"], json!([marker["paragraph"]]), "{state}");
+    // A source that states the sentence's facts in several of its own
+    // sentences has each of them highlighted (see docs/facts.md).
+    let shown = |key: &str, want: &serde_json::Value| {
+        state[key].as_array().is_some_and(|all| all.contains(want))
+    };
+    assert!(shown("highlighted", &marker["sentence"]), "{state}");
+    assert!(shown("paragraphs", &marker["paragraph"]), "{state}");
     browser.screenshot(&shots.join("report-hover.png")).unwrap();
 
     // Away from it, the popup goes; keyboard focus brings it back.
