@@ -365,12 +365,16 @@ impl Pipeline {
         timings.cluster = clock.elapsed();
 
         let clock = Instant::now();
+        // With the TF-IDF measure, the sentence clusters are the fact
+        // clusters of whole sentences (same relation, same cosine).
+        let lexical_clusters = (measure == Measure::Lexical).then_some(&clusters);
         let facts = Facts::build(
             fact_units,
             &parts,
             &analysis,
             &matrix,
             &relation,
+            lexical_clusters,
             self.config.threshold,
         );
         drop(parts);

@@ -36,7 +36,7 @@ use std::borrow::Cow;
 use rayon::prelude::*;
 
 use crate::analyze::{Analysis, AnalyzedSentence, SentenceSource, SentenceSpan};
-use crate::cluster::NearDuplicates;
+use crate::cluster::{Clusters, NearDuplicates};
 use crate::tfidf::{Rows, SparseRow, TfIdfMatrix};
 
 pub use split::{Rules, Split, Splitter};
@@ -176,12 +176,16 @@ impl Facts {
     /// clusters the fact units at
     /// `threshold`, reusing the sentence stage's `relation` for pairs of
     /// whole sentences; `analysis` locates the sentences in documents.
+    /// `lexical_clusters` are the sentence clusters when they were formed
+    /// from `relation` by the TF-IDF cosine: if no sentence divides, they
+    /// are the fact clusters, and nothing is searched or clustered again.
     pub fn build(
         units: FactUnits,
         parts: &[AnalyzedSentence],
         analysis: &Analysis,
         sentences: &TfIdfMatrix,
         relation: &NearDuplicates,
+        lexical_clusters: Option<&Clusters>,
         threshold: f32,
     ) -> Facts {
         debug_assert_eq!(units.parts.len(), parts.len());
@@ -195,9 +199,24 @@ impl Facts {
             .iter()
             .map(|s| s.source.document)
             .collect();
-        let fact_relation = matching::relation(&units, &rows, relation, &document_of, threshold);
-        let mut clusters =
-            crate::cluster::clusters_of_two_or_more(rows.len(), &fact_relation, &rows, threshold);
+        let mut clusters = match lexical_clusters.filter(|_| units.parts.is_empty()) {
+            Some(sentence_clusters) => sentence_clusters
+                .members
+                .iter()
+                .filter(|members| members.len() >= 2)
+                .cloned()
+                .collect(),
+            None => {
+                let fact_relation =
+                    matching::relation(&units, &rows, relation, &document_of, threshold);
+                crate::cluster::clusters_of_two_or_more(
+                    rows.len(),
+                    &fact_relation,
+                    &rows,
+                    threshold,
+                )
+            }
+        };
         // Fact ids put parts after all sentences; list members in document
         // order instead.
         for members in &mut clusters {
