@@ -16,7 +16,9 @@
 //! 4. [`tfidf`]: term ids → L2-normalized sparse TF-IDF rows
 //!    ([`tfidf::TfIdfMatrix`]).
 //! 5. [`cluster`]: near-duplicate sentence clusters by prefix-filtered
-//!    all-pairs cosine search ([`cluster::Clusters`]).
+//!    all-pairs cosine search ([`cluster::Clusters`]); then [`disagree`]:
+//!    values that the sources of one cluster give differently
+//!    ([`disagree::Disagreement`]).
 //! 6. [`rank`] and [`score`]: support-weighted LexRank over the clusters'
 //!    representatives, position, centroid and bigram-concept features, and
 //!    the summary algorithms ([`score::Algorithm`]) that combine them.
@@ -54,6 +56,7 @@ pub mod batch;
 pub mod cite;
 pub mod cli;
 pub mod cluster;
+pub mod disagree;
 pub mod error;
 pub mod eval;
 pub mod lang;

@@ -11,6 +11,7 @@ use rayon::prelude::*;
 use crate::analyze::{Analysis, Analyzer, SentenceSource};
 use crate::cite::{cite, SentenceRef, SummarySentence};
 use crate::cluster::{self, Clusters, NearDuplicates};
+use crate::disagree::{self, Detector};
 use crate::error::{Error, Result};
 use crate::lang::Language;
 use crate::load::Document;
@@ -107,6 +108,8 @@ pub struct Timings {
     pub vectorize: Duration,
     /// Near-duplicate pairs and clusters.
     pub cluster: Duration,
+    /// Disagreements within clusters.
+    pub disagree: Duration,
     /// Sentence scores: similarity graph and LexRank, centroid, concepts.
     pub rank: Duration,
     /// Selection and citations.
@@ -132,6 +135,8 @@ pub struct Prepared {
     pub representatives: Vec<u32>,
     /// Each cluster's number of distinct documents.
     pub support: Vec<u32>,
+    /// Values that the sources of one cluster give differently.
+    pub disagreements: disagree::ByCluster,
     /// Stage times so far.
     pub timings: Timings,
 }
@@ -196,6 +201,7 @@ pub struct Pipeline {
     config: Config,
     segmenter: Segmenter,
     analyzer: Analyzer,
+    detector: Detector,
 }
 
 impl std::fmt::Debug for Pipeline {
@@ -213,6 +219,7 @@ impl Pipeline {
         Ok(Pipeline {
             segmenter: Segmenter::new(config.language),
             analyzer: Analyzer::new(config.language),
+            detector: Detector::new(config.language),
             config,
         })
     }
@@ -259,7 +266,7 @@ impl Pipeline {
         );
         let clusters = cluster::cluster(matrix.len(), &relation, &matrix, self.config.threshold);
         let representatives = cluster::representatives(&clusters, &matrix);
-        let support = clusters
+        let support: Vec<u32> = clusters
             .members
             .iter()
             .map(|members| {
@@ -273,6 +280,10 @@ impl Pipeline {
             .collect();
         timings.cluster = clock.elapsed();
 
+        let clock = Instant::now();
+        let disagreements = self.disagreements(&documents, &units, &analysis, &clusters, &support);
+        timings.disagree = clock.elapsed();
+
         Ok(Prepared {
             documents,
             units,
@@ -282,8 +293,48 @@ impl Pipeline {
             clusters,
             representatives,
             support,
+            disagreements,
             timings,
         })
+    }
+
+    /// Compares the values stated by the members of each cluster with
+    /// two or more documents.
+    fn disagreements(
+        &self,
+        documents: &[Document],
+        units: &[Vec<Unit>],
+        analysis: &Analysis,
+        clusters: &Clusters,
+        support: &[u32],
+    ) -> disagree::ByCluster {
+        let groups: Vec<(u32, Vec<disagree::Member>)> = clusters
+            .members
+            .iter()
+            .enumerate()
+            .filter(|&(c, _)| support[c] >= 2)
+            .map(|(c, members)| {
+                let members = members
+                    .iter()
+                    .map(|&m| {
+                        let SentenceSource { document, unit } =
+                            analysis.sentences[m as usize].source;
+                        let u = units[document as usize][unit as usize];
+                        disagree::Member {
+                            sentence: SentenceRef {
+                                document,
+                                unit,
+                                start: u.start,
+                                end: u.end,
+                            },
+                            text: &documents[document as usize].text[u.start..u.end],
+                        }
+                    })
+                    .collect();
+                (c as u32, members)
+            })
+            .collect();
+        self.detector.clusters(&groups)
     }
 
     /// Scores the clusters with the configured [`Algorithm`], selects

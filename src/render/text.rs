@@ -5,6 +5,7 @@ use std::io::{self, Write};
 
 use super::{timing_rows, RenderOptions};
 use crate::cite::SummarySentence;
+use crate::disagree::Severity;
 use crate::load::Document;
 use crate::pipeline::{Dedup, Prepared, Summary};
 use crate::segment::{Unit, UnitKind};
@@ -46,6 +47,45 @@ fn markers(sentence: &SummarySentence) -> String {
     docs.iter().map(|d| format!("[{}]", d + 1)).collect()
 }
 
+/// One line per conflict among a fact's sources: "sources differ: 12
+/// minutes [1][5] / 10 minutes [4]", each value as its first source wrote
+/// it. Nuances ("nearly three hours" against "three hours") are left to
+/// the JSON.
+fn differences(
+    out: &mut dyn Write,
+    prepared: &Prepared,
+    sentence: &SummarySentence,
+    indent: &str,
+    markdown: bool,
+) -> io::Result<()> {
+    for d in sentence
+        .disagreements
+        .iter()
+        .filter(|d| d.severity == Severity::Conflict)
+    {
+        let values: Vec<String> = d
+            .values
+            .iter()
+            .map(|v| {
+                let first = &v.statements[0];
+                let written = &prepared.documents[first.sentence.document as usize].text
+                    [first.start..first.end];
+                let mut docs: Vec<u32> = v.statements.iter().map(|s| s.sentence.document).collect();
+                docs.dedup();
+                let marks: String = docs.iter().map(|d| format!("[{}]", d + 1)).collect();
+                format!("{} {}", escape(written, markdown), marks)
+            })
+            .collect();
+        let label = if markdown {
+            "_sources differ:_"
+        } else {
+            "sources differ:"
+        };
+        writeln!(out, "{indent}{label} {}", values.join(" / "))?;
+    }
+    Ok(())
+}
+
 fn sources(out: &mut dyn Write, documents: &[Document], markdown: bool) -> io::Result<()> {
     writeln!(out)?;
     writeln!(
@@ -79,7 +119,7 @@ fn sources(out: &mut dyn Write, documents: &[Document], markdown: bool) -> io::R
     Ok(())
 }
 
-fn timings(out: &mut dyn Write, rows: [(&'static str, f64); 7], markdown: bool) -> io::Result<()> {
+fn timings(out: &mut dyn Write, rows: [(&'static str, f64); 8], markdown: bool) -> io::Result<()> {
     writeln!(out)?;
     writeln!(
         out,
@@ -123,6 +163,7 @@ pub(super) fn summary(
         let text = escape(prepared.text(&sentence.representative), markdown);
         let cut = if sentence.truncated { " …" } else { "" };
         writeln!(out, "{}. {text}{cut} {}", i + 1, markers(sentence))?;
+        differences(out, prepared, sentence, "   ", markdown)?;
     }
     sources(out, &prepared.documents, markdown)?;
     if options.timings {
@@ -182,6 +223,13 @@ pub(super) fn dedup(
                 escape(prepared.text(&c.sentence), markdown)
             )?;
         }
+        differences(
+            out,
+            prepared,
+            cluster,
+            if markdown { "" } else { "  " },
+            markdown,
+        )?;
     }
     writeln!(out)?;
     writeln!(
