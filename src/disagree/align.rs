@@ -18,7 +18,7 @@ use rustc_hash::FxHashMap;
 use super::extract::{Extractor, Mention, Reading};
 use super::numbers::number_at;
 use super::tokens::{tokenize, Token, TokenKind};
-use super::{Detector, Disagreement, Member, Severity, Statement, Value};
+use super::{Detector, Disagreement, Member, Settings, Severity, Statement, Value};
 
 /// Content words taken on each side of a value as its context.
 pub(crate) const CONTEXT_WORDS: usize = 4;
@@ -32,7 +32,7 @@ const FULLY_COMPARED: usize = 64;
 struct Located {
     member: usize,
     mention: Mention,
-    context: Vec<String>,
+    context: Context,
 }
 
 /// Irregular past forms that the stemmer leaves apart from their verb.
@@ -72,49 +72,43 @@ fn lemma(word: &str) -> &str {
     }
 }
 
-/// Words that say nothing about what a value measures.
-fn is_context_noise(word: &str) -> bool {
+/// Reporting verbs: a value next to one says when or how a source spoke,
+/// not what the fact measures, so they never serve as a value's head.
+fn is_reporting(word: &str) -> bool {
     matches!(
         word,
         "said"
             | "says"
             | "say"
+            | "saying"
             | "told"
             | "tell"
             | "added"
             | "according"
-            | "also"
             | "reported"
-            | "mr"
-            | "ms"
-            | "mrs"
-            | "per"
-            | "cent"
-            | "percent"
-            | "old"
-            | "last"
-            | "first"
-            | "next"
-            | "nearly"
-            | "almost"
-            | "about"
-            | "around"
-            | "approximately"
-            | "roughly"
-            | "estimated"
-            | "least"
-            | "less"
-            | "fewer"
-            | "well"
-            | "just"
-            | "only"
-            | "barely"
-            | "merely"
-            | "mere"
-            | "exactly"
-            | "precisely"
-            | "total"
+            | "announced"
+            | "stated"
+            | "quoted"
     )
+}
+
+/// Words that say nothing about what a value measures: hedges, ordinals,
+/// light verbs, relative days.
+#[rustfmt::skip]
+const NOISE: &[&str] = &[
+    "also", "mr", "ms", "mrs", "per", "cent", "percent", "old", "last", "first", "next",
+    "nearly", "almost", "about", "around", "approximately", "roughly", "estimated", "least",
+    "less", "fewer", "well", "just", "only", "barely", "merely", "mere", "exactly", "precisely",
+    "total", "some", "another", "still", "now", "already", "even", "far", "since", "until",
+    "ago", "later", "earlier", "often", "long", "come", "came", "comes", "coming", "go", "went",
+    "goes", "going", "get", "got", "gets", "put", "become", "became", "becomes", "seem",
+    "seemed", "appear", "appeared", "appears", "include", "included", "includes", "including",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
+    "yesterday", "tomorrow",
+];
+
+fn is_context_noise(word: &str) -> bool {
+    is_reporting(word) || NOISE.contains(&word)
 }
 
 /// Punctuation that ends a clause for context purposes.
@@ -137,44 +131,80 @@ fn is_boundary(t: &Token) -> bool {
                     | '`'
                     | '?'
                     | '!'
+                    | '_'
             )
         )
         && (!t.text.starts_with('\u{2013}') || t.space_before)
 }
 
+/// Words that join clauses: "killed 13,000 people and left 200,000
+/// homeless" has two values with a head each.
+fn is_clause_word(word: &str) -> bool {
+    matches!(
+        word,
+        "and" | "but" | "or" | "which" | "who" | "whom" | "whose" | "while" | "whereas"
+    )
+}
+
+/// What a value measures, as far as the words around it tell: its heads
+/// (the nearest content word on each side within the clause, the words a
+/// value most often attaches to: "lasted 12 minutes", "three-hour talks",
+/// "killed 20 people", "20 people were killed") and the content words
+/// nearby.
+#[derive(Clone, Debug, Default)]
+struct Context {
+    heads: Vec<String>,
+    words: Vec<String>,
+}
+
 impl Detector {
-    fn context(&self, tokens: &[Token], m: &Mention) -> Vec<String> {
-        let mut out = Vec::new();
-        let mut take = |t: &Token, n: &mut usize| -> bool {
-            if is_boundary(t) {
-                return false;
-            }
-            if t.kind == TokenKind::Word
-                && !self.stop_words.contains(t.lower.as_str())
-                && !is_context_noise(&t.lower)
-                && number_at(std::slice::from_ref(t), 0).is_none()
-            {
-                let stem = self.stemmer.stem(lemma(&t.lower)).into_owned();
-                out.push(stem);
-                *n += 1;
-            }
-            *n < CONTEXT_WORDS
-        };
-        let mut n = 0;
-        for t in tokens[..m.first_token].iter().rev() {
-            if !take(t, &mut n) {
-                break;
+    fn term(&self, word: &str) -> String {
+        self.stemmer.stem(lemma(word)).into_owned()
+    }
+
+    fn context(&self, tokens: &[Token], m: &Mention) -> Context {
+        let mut context = Context::default();
+        let left = tokens[..m.first_token].iter().rev();
+        let right = tokens[m.end_token..].iter();
+        for side in [
+            &mut left.collect::<Vec<_>>(),
+            &mut right.collect::<Vec<_>>(),
+        ] {
+            let mut head_seen = false;
+            let mut n = 0;
+            for t in side.iter() {
+                if is_boundary(t) || is_clause_word(&t.lower) || n >= CONTEXT_WORDS {
+                    break;
+                }
+                if t.kind != TokenKind::Word
+                    || self.stop_words.contains(t.lower.as_str())
+                    || number_at(std::slice::from_ref(*t), 0).is_some()
+                {
+                    continue;
+                }
+                if is_context_noise(&t.lower) {
+                    // A reporting verb next to the value stands between it
+                    // and anything it could measure.
+                    head_seen |= is_reporting(&t.lower);
+                    continue;
+                }
+                let term = self.term(&t.lower);
+                if !head_seen {
+                    context.heads.push(term.clone());
+                }
+                context.words.push(term);
+                n += 1;
+                head_seen |= n >= self.settings.head_words;
             }
         }
-        let mut n = 0;
-        for t in &tokens[m.end_token..] {
-            if !take(t, &mut n) {
-                break;
-            }
+        if let Some(implied) = m.implied {
+            let term = self.term(implied);
+            context.heads.push(term.clone());
+            context.words.push(term);
         }
-        out.sort_unstable();
-        out.dedup();
-        out
+        context.words.sort_unstable();
+        context.words.dedup();
+        context
     }
 }
 
@@ -182,15 +212,17 @@ impl Detector {
 pub(crate) fn compatible(a: &Reading, b: &Reading) -> bool {
     match (a, b) {
         (
-            Reading::Amount {
+            &Reading::Amount {
                 low: al,
                 high: ah,
                 open: ao,
+                step: astep,
             },
-            Reading::Amount {
+            &Reading::Amount {
                 low: bl,
                 high: bh,
                 open: bo,
+                step: bstep,
             },
         ) => {
             let eps = 1e-9
@@ -199,6 +231,11 @@ pub(crate) fn compatible(a: &Reading, b: &Reading) -> bool {
                     .max(bl.abs())
                     .max(bh.abs())
                     .min(1e300);
+            // Exact figures of different precision: the coarser may be a
+            // rounding of the finer ("20 days", "19 days, 21 hours").
+            if astep > 0.0 && bstep > 0.0 && (astep - bstep).abs() > eps {
+                return (al - bl).abs() <= astep.max(bstep) / 2.0 + eps;
+            }
             let below = |low: f64, high: f64, open: bool| {
                 if open {
                     low < high - eps
@@ -206,7 +243,7 @@ pub(crate) fn compatible(a: &Reading, b: &Reading) -> bool {
                     low <= high + eps
                 }
             };
-            below(*al, *bh, *bo) && below(*bl, *ah, *ao)
+            below(al, bh, bo) && below(bl, ah, ao)
         }
         (
             Reading::Date {
@@ -250,9 +287,9 @@ fn same<T: PartialEq>(a: &Option<T>, b: &Option<T>) -> bool {
 /// A key under which two mentions are the same value.
 fn value_key(m: &Mention) -> String {
     match &m.reading {
-        Reading::Amount { low, high, open } => {
-            format!("{:?}|{low:.6e}|{high:.6e}|{open}", m.qualifier)
-        }
+        Reading::Amount {
+            low, high, open, ..
+        } => format!("{:?}|{low:.6e}|{high:.6e}|{open}", m.qualifier),
         Reading::Date { .. } | Reading::Time { .. } => m.normalized.clone(),
     }
 }
@@ -286,7 +323,7 @@ pub(crate) fn disagreements(detector: &Detector, members: &[Member]) -> Vec<Disa
     // Each distinct text is read once; a line repeated in many documents
     // costs one extraction.
     let mut read: FxHashMap<&str, usize> = FxHashMap::default();
-    let mut readings: Vec<Vec<(Mention, Vec<String>)>> = Vec::new();
+    let mut readings: Vec<Vec<(Mention, Context)>> = Vec::new();
     let mut reading_of = Vec::with_capacity(members.len());
     for m in members {
         let next = readings.len();
@@ -338,7 +375,13 @@ pub(crate) fn disagreements(detector: &Detector, members: &[Member]) -> Vec<Disa
             if members[a].sentence.document == members[b].sentence.document {
                 continue;
             }
-            align_pair(&located, mentions_of(a), mentions_of(b), &mut slots);
+            align_pair(
+                &detector.settings,
+                &located,
+                mentions_of(a),
+                mentions_of(b),
+                &mut slots,
+            );
         }
     }
 
@@ -362,6 +405,7 @@ pub(crate) fn disagreements(detector: &Detector, members: &[Member]) -> Vec<Disa
 
 /// Pairs the mentions of two sentences (index ranges into `located`).
 fn align_pair(
+    settings: &Settings,
     located: &[Located],
     a: std::ops::Range<usize>,
     b: std::ops::Range<usize>,
@@ -374,8 +418,14 @@ fn align_pair(
             if x.mention.kind != y.mention.kind || x.mention.unit != y.mention.unit {
                 continue;
             }
-            let shared = shared_words(&x.context, &y.context);
-            if shared == 0 {
+            let shared = shared_words(&x.context.words, &y.context.words);
+            let head = x.context.heads.iter().any(|h| y.context.heads.contains(h));
+            if shared < settings.min_shared_words || settings.require_shared_head && !head {
+                continue;
+            }
+            if too_far_apart(&x.mention, &y.mention, settings.max_ratio)
+                || bare_years(&x.mention.reading, &y.mention.reading)
+            {
                 continue;
             }
             candidates.push((
@@ -404,6 +454,29 @@ fn align_pair(
     }
 }
 
+/// Two stated figures more than `max_ratio` apart are taken to measure
+/// different things: sources that disagree about one quantity rarely do so
+/// by a factor of several ("250 dead" in Nairobi, "11 dead" in Dar es
+/// Salaam; "weighs 25 pounds more", "weighs more than 220 pounds"). Vague
+/// amounts are exempt: "dozens" against "hundreds" is the disagreement
+/// itself.
+fn too_far_apart(a: &Mention, b: &Mention, max_ratio: f64) -> bool {
+    match (a.figure, b.figure) {
+        (Some(x), Some(y)) if x > 0.0 && y > 0.0 => x.max(y) / x.min(y) > max_ratio,
+        _ => false,
+    }
+}
+
+/// Two dates without a day are not compared: news text cites years and
+/// months for many things at once (since 1962, in 1988, the 1990
+/// election, in March), and two sources' bare years in one fact are far
+/// more often two events than a disagreement. A year or month still meets
+/// a full date ("1988", "Dec. 21, 1988").
+fn bare_years(a: &Reading, b: &Reading) -> bool {
+    let bare = |r: &Reading| matches!(r, Reading::Date { day: None, .. });
+    bare(a) && bare(b)
+}
+
 fn shared_words(a: &[String], b: &[String]) -> usize {
     // Both sorted.
     let (mut i, mut j, mut n) = (0, 0, 0);
@@ -424,11 +497,14 @@ fn shared_words(a: &[String], b: &[String]) -> usize {
 /// The disagreement of one slot, if its sources give different values.
 fn judge(members: &[Member], located: &[Located], slot: &[usize]) -> Option<Disagreement> {
     let kind = located[slot[0]].mention.kind;
-    // One sentence giving two different values makes the slot ambiguous.
-    let mut per_member: FxHashMap<usize, String> = FxHashMap::default();
+    // One source giving two different values makes the slot ambiguous:
+    // they are two things (a region's toll and the country's, reached
+    // through a vague "thousands") or the source contradicts itself.
+    let mut per_document: FxHashMap<u32, String> = FxHashMap::default();
     for &i in slot {
         let key = value_key(&located[i].mention);
-        if let Some(previous) = per_member.insert(located[i].member, key.clone()) {
+        let document = members[located[i].member].sentence.document;
+        if let Some(previous) = per_document.insert(document, key.clone()) {
             if previous != key {
                 return None;
             }

@@ -19,7 +19,14 @@ pub(crate) enum Reading {
     /// A quantity in the unit's base (seconds, metres, the currency, one
     /// item): `low..=high`, or `low..high` when `open` (an upper bound
     /// implied rather than stated, as in "over two hours": under three).
-    Amount { low: f64, high: f64, open: bool },
+    /// `step` is the unit of the last written digit of an exact figure (0
+    /// for ranges): a coarser figure may round a finer one.
+    Amount {
+        low: f64,
+        high: f64,
+        open: bool,
+        step: f64,
+    },
     /// A calendar date, any part of which may be unknown; `day` may be a
     /// range (`Sept. 15-18`).
     Date {
@@ -45,6 +52,12 @@ pub(crate) struct Mention {
     pub reading: Reading,
     /// How the source qualified it.
     pub qualifier: Qualifier,
+    /// The stated figure in base units (hedged or bounded figures too:
+    /// 100 for "more than 100"); none for vague amounts, dates and times.
+    pub figure: Option<f64>,
+    /// A word the value implies about what it counts ("10,000 dead":
+    /// deaths), added to its context for alignment.
+    pub implied: Option<&'static str>,
     /// The value in canonical form (`nearly 3 h`, `12 min`, `1999-01-01`).
     pub normalized: String,
     /// Byte range of the value as written, qualifier and unit included.
@@ -165,43 +178,20 @@ fn currency_symbol(tokens: &[Token], i: usize) -> Option<(&'static str, usize)> 
     Some((code, i))
 }
 
+#[rustfmt::skip]
 const MONTHS: &[(&str, u8)] = &[
-    ("january", 1),
-    ("jan", 1),
-    ("february", 2),
-    ("feb", 2),
-    ("march", 3),
-    ("mar", 3),
-    ("april", 4),
-    ("apr", 4),
-    ("may", 5),
-    ("june", 6),
-    ("jun", 6),
-    ("july", 7),
-    ("jul", 7),
-    ("august", 8),
-    ("aug", 8),
-    ("september", 9),
-    ("sept", 9),
-    ("sep", 9),
-    ("october", 10),
-    ("oct", 10),
-    ("november", 11),
-    ("nov", 11),
-    ("december", 12),
-    ("dec", 12),
+    ("january", 1), ("jan", 1), ("february", 2), ("feb", 2), ("march", 3), ("mar", 3),
+    ("april", 4), ("apr", 4), ("may", 5), ("june", 6), ("jun", 6), ("july", 7), ("jul", 7),
+    ("august", 8), ("aug", 8), ("september", 9), ("sept", 9), ("sep", 9), ("october", 10),
+    ("oct", 10), ("november", 11), ("nov", 11), ("december", 12), ("dec", 12),
 ];
 
+#[rustfmt::skip]
 const WEEKDAYS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
 ];
 
+#[rustfmt::skip]
 const MONTH_NAMES: [&str; 12] = [
     "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
 ];
@@ -238,6 +228,10 @@ const QUALIFIERS: &[(&[&str], Qualifier)] = &[
     (&["over"], Qualifier::Over),
     (&["above"], Qualifier::Over),
     (&["exceeding"], Qualifier::Over),
+    (&["exceeded"], Qualifier::Over),
+    (&["surpassed"], Qualifier::Over),
+    (&["surpassing"], Qualifier::Over),
+    (&["topped"], Qualifier::Over),
     (&["at", "least"], Qualifier::AtLeast),
     (&["no", "fewer", "than"], Qualifier::AtLeast),
     (&["no", "less", "than"], Qualifier::AtLeast),
@@ -269,108 +263,48 @@ fn qualifier_before(tokens: &[Token], i: usize) -> (Qualifier, usize) {
                 .zip(words.iter())
                 .all(|(t, w)| t.kind == TokenKind::Word && t.lower == *w)
         {
+            // "hand over two suspects": a verb's particle, not a bound.
+            let particle = n == 1
+                && matches!(words[0], "over" | "under" | "up")
+                && i >= 2
+                && PHRASAL_VERBS.contains(&tokens[i - 2].lower.as_str());
+            if particle {
+                break;
+            }
             return (*q, i - n);
         }
     }
     (Qualifier::Exact, i)
 }
 
+/// Verbs whose particle "over", "under" or "up" is not a bound on the
+/// number that follows.
+#[rustfmt::skip]
+const PHRASAL_VERBS: &[&str] = &[
+    "hand", "hands", "handed", "handing", "turn", "turns", "turned", "turning", "give", "gave",
+    "given", "giving", "sign", "signed", "pass", "passed", "take", "took", "taken", "taking",
+    "win", "won", "round", "rounded", "pick", "picked", "set", "open", "opened",
+];
+
 /// Irregular plurals that count things.
+#[rustfmt::skip]
 const PLURALS: &[&str] = &[
-    "people",
-    "children",
-    "men",
-    "women",
-    "police",
-    "personnel",
-    "staff",
-    "cattle",
-    "livestock",
-    "militia",
-    "clergy",
-    "youth",
-    "crew",
+    "people", "children", "men", "women", "police", "personnel", "staff", "cattle", "livestock",
+    "militia", "clergy", "youth", "crew",
 ];
 
 /// Words ending in -s that are not plural nouns.
+#[rustfmt::skip]
 const NOT_PLURAL: &[&str] = &[
-    "was",
-    "has",
-    "is",
-    "this",
-    "its",
-    "his",
-    "hers",
-    "ours",
-    "yours",
-    "theirs",
-    "us",
-    "as",
-    "news",
-    "series",
-    "species",
-    "always",
-    "perhaps",
-    "whereas",
-    "thus",
-    "plus",
-    "less",
-    "unless",
-    "across",
-    "towards",
-    "afterwards",
-    "besides",
-    "various",
-    "previous",
-    "serious",
-    "famous",
-    "numerous",
-    "nervous",
-    "anxious",
-    "obvious",
-    "tremendous",
-    "enormous",
-    "dangerous",
-    "religious",
-    "politics",
-    "economics",
-    "headquarters",
-    "means",
-    "whereabouts",
-    "alias",
-    "bus",
-    "gas",
-    "yes",
-    "status",
-    "versus",
-    "bonus",
-    "census",
-    "campus",
-    "virus",
-    "chaos",
-    "basis",
-    "crisis",
-    "analysis",
-    "thesis",
-    "emphasis",
-    "diagnosis",
-    "process",
-    "access",
-    "success",
-    "congress",
-    "progress",
-    "address",
-    "business",
-    "witness",
-    "illness",
-    "stress",
-    "class",
-    "glass",
-    "mass",
-    "pass",
-    "loss",
-    "boss",
-    "kiss",
+    "was", "has", "is", "this", "its", "his", "hers", "ours", "yours", "theirs", "us", "as",
+    "news", "series", "species", "always", "perhaps", "whereas", "thus", "plus", "less",
+    "unless", "across", "towards", "afterwards", "besides", "various", "previous", "serious",
+    "famous", "numerous", "nervous", "anxious", "obvious", "tremendous", "enormous",
+    "dangerous", "religious", "politics", "economics", "headquarters", "means", "whereabouts",
+    "alias", "bus", "gas", "yes", "status", "versus", "bonus", "census", "campus", "virus",
+    "chaos", "basis", "crisis", "analysis", "thesis", "emphasis", "diagnosis", "process",
+    "access", "success", "congress", "progress", "address", "business", "witness", "illness",
+    "stress", "class", "glass", "mass", "pass", "loss", "boss", "kiss",
 ];
 
 fn is_plural(word: &str) -> bool {
@@ -439,6 +373,8 @@ impl<'s> Extractor<'s> {
             unit,
             reading,
             qualifier,
+            figure: None,
+            implied: None,
             normalized,
             start,
             end: end_byte,
@@ -580,8 +516,11 @@ impl<'s> Extractor<'s> {
             let v: i32 = y.text.parse().ok()?;
             (1000..=2100).contains(&v).then_some(v)
         };
+        // The period of an abbreviation ("Jan."), not of the sentence.
         let skip_dot = |j: usize| -> usize {
-            if tokens.get(j).is_some_and(|d| d.is('.') && !d.space_before) {
+            let abbreviated =
+                j > 0 && tokens[j - 1].lower.len() <= 4 && tokens[j - 1].lower != "may";
+            if abbreviated && tokens.get(j).is_some_and(|d| d.is('.') && !d.space_before) {
                 j + 1
             } else {
                 j
@@ -590,7 +529,7 @@ impl<'s> Extractor<'s> {
         let mut year = None;
         let mut month_v = None;
         let mut day = None;
-        let mut weekday = None;
+        let weekday = None;
         let mut end;
         if let Some(m) = month(t) {
             let mut j = skip_dot(i + 1);
@@ -616,10 +555,16 @@ impl<'s> Extractor<'s> {
                     year = Some(y);
                     end = k + 1;
                 }
-            } else if let Some(y) = year_number(j) {
-                // February 2022
+            } else if let Some(y) = year_number(j).or_else(|| {
+                tokens
+                    .get(j)
+                    .is_some_and(|c| c.is(','))
+                    .then(|| year_number(j + 1))
+                    .flatten()
+            }) {
+                // February 2022, January, 1997
                 year = Some(y);
-                end = j + 1;
+                end = if tokens[j].is(',') { j + 2 } else { j + 1 };
             } else {
                 // A month alone must follow a preposition: "May" is a verb too.
                 let before = i.checked_sub(1).map(|p| tokens[p].lower.as_str());
@@ -660,12 +605,6 @@ impl<'s> Extractor<'s> {
                 year = Some(y);
                 end += 1;
             }
-        } else if let Some(w) = WEEKDAYS.iter().position(|w| *w == t.lower) {
-            if !t.is_capitalized() {
-                return None;
-            }
-            weekday = Some(w as u8);
-            end = i + 1;
         } else if let Some(y) = year_number(i) {
             // A year stands alone only when no unit or counted noun follows
             // and it is not money or a measure.
@@ -687,6 +626,14 @@ impl<'s> Extractor<'s> {
             year = Some(y);
             end = i + 1;
         } else {
+            return None;
+        }
+        // A dateline ("JERUSALEM, April 28 (Xinhua) --") dates the story,
+        // not the fact.
+        if tokens.get(end).is_some_and(|p| p.is('('))
+            && tokens.get(end + 1).is_some_and(Token::is_capitalized)
+            && tokens.get(end + 2).is_some_and(|p| p.is(')'))
+        {
             return None;
         }
         let mut normalized = String::new();
@@ -831,7 +778,9 @@ impl<'s> Extractor<'s> {
         if hyphen {
             j += 1;
         }
-        let next = tokens.get(j)?;
+        let Some(next) = tokens.get(j) else {
+            return self.people_count(tokens, (qstart, j), number, qualifier, hyphen);
+        };
         // 82%, 82 percent (a unit below), 82 per cent
         let per_cent = next.lower == "per" && tokens.get(j + 1).is_some_and(|c| c.lower == "cent");
         if next.is('%') && !hyphen || per_cent {
@@ -845,7 +794,7 @@ impl<'s> Extractor<'s> {
             ));
         }
         if next.kind != TokenKind::Word {
-            return None;
+            return self.people_count(tokens, (qstart, j), number, qualifier, hyphen);
         }
         let w = next.lower.as_str();
         if w == "percentage"
@@ -887,8 +836,10 @@ impl<'s> Extractor<'s> {
                     return None;
                 }
             }
-            // "years old", "-year-old"
+            // "years old", "-year-old": an age, which is compared only
+            // with ages ("a 33-year-old aide" is no six-year affair).
             let mut end = j + 1;
+            let mut dimension = u.dimension;
             if u.kind == Kind::Duration {
                 if tokens
                     .get(end)
@@ -896,8 +847,10 @@ impl<'s> Extractor<'s> {
                     && tokens.get(end + 1).is_some_and(|o| o.lower == "old")
                 {
                     end += 2;
+                    dimension = "age";
                 } else if tokens.get(end).is_some_and(|o| o.lower == "old") {
                     end += 1;
+                    dimension = "age";
                 }
             }
             // "a day" in "twice a day", "per hour" rates are not durations.
@@ -910,17 +863,39 @@ impl<'s> Extractor<'s> {
             {
                 return None;
             }
+            // "19 days, 21 hours and 47 minutes", "an hour and a half"
+            let (number, end, parts) = if dimension == "duration" {
+                compound_duration(tokens, number.scaled(u.factor), end, u.factor, u.symbol)
+            } else {
+                (number.scaled(u.factor), end, Vec::new())
+            };
             let end = self.postfix(tokens, end, &mut qualifier);
-            return Some(self.finish_amount(
+            let mut m = self.finish_amount(
                 tokens,
                 (qstart, end),
-                number.scaled(u.factor),
+                number,
                 qualifier,
-                (u.kind, u.dimension.to_string(), u.symbol),
-            ));
+                (u.kind, dimension.to_string(), u.symbol),
+            );
+            if parts.len() > 1 {
+                m.normalized = format!("{}{}", qualifier.prefix(), parts.join(" "));
+            }
+            return Some(m);
         }
         if number.article {
             return None;
+        }
+        // "10,000 dead", "33,559 injured", "200,000 homeless"
+        if let Some(implied) = nominal_adjective(w) {
+            let mut m = self.finish_amount(
+                tokens,
+                (qstart, j + 1),
+                number,
+                qualifier,
+                (Kind::Count, "person".into(), w),
+            );
+            m.implied = Some(implied);
+            return Some(m);
         }
         // A counted noun: up to four modifiers, then a plural noun; a
         // singular one after a hyphen ("21-member council") or after "one"
@@ -951,13 +926,17 @@ impl<'s> Extractor<'s> {
                     k
                 };
                 let noun = &tokens[last];
-                return Some(self.finish_amount(
+                let implied = matches!(noun.lower.as_str(), "deaths" | "fatalities" | "lives")
+                    .then_some("dead");
+                let mut m = self.finish_amount(
                     tokens,
                     (qstart, last + 1),
                     number,
                     qualifier,
                     (Kind::Count, noun_key(&noun.lower), &noun.lower),
-                ));
+                );
+                m.implied = implied;
+                return Some(m);
             }
             // Hyphenated modifiers ("anti-government") are one word.
             k += 1;
@@ -975,7 +954,62 @@ impl<'s> Extractor<'s> {
                 break;
             }
         }
-        None
+        self.people_count(tokens, (qstart, j), number, qualifier, hyphen)
+    }
+
+    /// A bare number that counts people, when a casualty verb or a death
+    /// toll governs it: "killed more than 250", "187 have been arrested",
+    /// "the death toll from Babs rose to 156".
+    fn people_count(
+        &self,
+        tokens: &[Token],
+        (qstart, j): (usize, usize),
+        number: Number,
+        qualifier: Qualifier,
+        hyphen: bool,
+    ) -> Option<Mention> {
+        if number.vague || number.article || hyphen {
+            return None;
+        }
+        let content = |t: &Token| {
+            t.kind == TokenKind::Word
+                && !self.stop_words.contains(t.lower.as_str())
+                && month(t).is_none()
+                && !WEEKDAYS.contains(&t.lower.as_str())
+        };
+        if tokens.get(j).is_some_and(content) {
+            return None; // a noun we did not take as counted
+        }
+        let before = qstart.checked_sub(1).map(|p| tokens[p].lower.as_str());
+        // A verb after a few auxiliaries: "187 have been arrested".
+        let after = tokens[j..]
+            .iter()
+            .take(4)
+            .find(|t| t.kind != TokenKind::Word || !self.stop_words.contains(t.lower.as_str()))
+            .map(|t| t.lower.as_str());
+        let toll = tokens[qstart.saturating_sub(12)..qstart]
+            .iter()
+            .rev()
+            .take_while(|t| t.kind != TokenKind::Punct || t.is('-'))
+            .any(|t| t.lower == "toll");
+        let implied = match (before, after) {
+            (Some("killed" | "kill" | "kills" | "killing"), _) => "killed",
+            (Some("injured" | "injuring" | "wounded" | "wounding"), _) => "injured",
+            (_, Some("killed" | "dead" | "died")) => "killed",
+            (_, Some("injured" | "wounded")) => "injured",
+            (_, Some("arrested" | "detained")) => "arrested",
+            _ if toll => "dead",
+            _ => return None,
+        };
+        let mut m = self.finish_amount(
+            tokens,
+            (qstart, j),
+            number,
+            qualifier,
+            (Kind::Count, "person".into(), "people"),
+        );
+        m.implied = Some(implied);
+        Some(m)
     }
 
     /// Qualifiers after the value: "or so", "or more", "-plus".
@@ -1021,15 +1055,100 @@ impl<'s> Extractor<'s> {
             Kind::Count if number.vague => format!("{}{figure} of {symbol}", qualifier.prefix()),
             _ => format!("{}{figure} {symbol}", qualifier.prefix()),
         };
-        Self::mention(tokens, span, kind, unit, reading, qualifier, normalized)
+        let figure = (!number.vague).then(|| number.figure() * number.unit);
+        Mention {
+            figure,
+            ..Self::mention(tokens, span, kind, unit, reading, qualifier, normalized)
+        }
     }
+}
+
+/// Adjectives that stand for people after a number, with the word they
+/// imply about what is counted.
+fn nominal_adjective(word: &str) -> Option<&'static str> {
+    Some(match word {
+        "dead" => "dead",
+        "arrested" | "detained" => "arrested",
+        "injured" => "injured",
+        "wounded" => "wounded",
+        "missing" => "missing",
+        "homeless" => "homeless",
+        "displaced" => "displaced",
+        _ => return None,
+    })
+}
+
+/// Adds the smaller units that follow a duration ("19 days, 21 hours and
+/// 47 minutes"; "an hour and a half"): the total, where it ends, and each
+/// part in canonical form.
+fn compound_duration(
+    tokens: &[Token],
+    first: Number,
+    mut end: usize,
+    factor: f64,
+    symbol: &'static str,
+) -> (Number, usize, Vec<String>) {
+    let mut total = first;
+    let mut smallest = factor;
+    let mut parts: Vec<(f64, &'static str)> = vec![(first.figure(), symbol)];
+    loop {
+        let mut k = end;
+        if tokens.get(k).is_some_and(|t| t.is(',')) {
+            k += 1;
+        }
+        if tokens.get(k).is_some_and(|t| t.lower == "and") {
+            k += 1;
+        }
+        if k == end {
+            break;
+        }
+        // "and a half"
+        if tokens.get(k).is_some_and(|t| t.lower == "a")
+            && tokens.get(k + 1).is_some_and(|t| t.lower == "half")
+        {
+            let half = 0.5 * smallest / total.unit;
+            total.low += half;
+            total.high += half;
+            total.step = total.step.min(half);
+            if let Some(last) = parts.last_mut() {
+                last.0 += 0.5;
+            }
+            end = k + 2;
+            break;
+        }
+        let Some(n) = number_at(tokens, k).filter(|n| !n.vague && !n.article) else {
+            break;
+        };
+        let Some(u) = tokens
+            .get(n.end)
+            .filter(|t| t.kind == TokenKind::Word)
+            .and_then(|t| unit(&t.lower))
+            .filter(|u| u.kind == Kind::Duration && u.factor < smallest)
+        else {
+            break;
+        };
+        let add = n.figure() * u.factor / total.unit;
+        total.low += add;
+        total.high += add;
+        total.step = u.factor / total.unit;
+        smallest = u.factor;
+        parts.push((n.figure(), u.symbol));
+        end = n.end + 1;
+    }
+    let parts = parts
+        .into_iter()
+        .map(|(figure, symbol)| format!("{} {symbol}", format_figure(figure)))
+        .collect();
+    (total, end, parts)
 }
 
 /// The comparable form of a counted noun: singular, lowercase
 /// (`members` → `member`, `people` → `person`).
 pub(crate) fn noun_key(word: &str) -> String {
     match word {
-        "people" | "persons" => return "person".into(),
+        "people" | "persons" | "others" | "victims" | "deaths" | "fatalities" | "lives" => {
+            return "person".into()
+        }
         "children" => return "child".into(),
         "men" => return "man".into(),
         "women" => return "woman".into(),

@@ -161,10 +161,12 @@ impl Qualifier {
                 Qualifier::AtMost => (0.0, n.high, false),
             }
         };
+        let exact = self == Qualifier::Exact && !n.vague;
         Reading::Amount {
             low: low * n.unit,
             high: high * n.unit,
             open,
+            step: if exact { n.step * n.unit } else { 0.0 },
         }
     }
 }
@@ -244,10 +246,39 @@ impl ByCluster {
     }
 }
 
+/// How strictly values of different sources are aligned (see [`align`]);
+/// the defaults were chosen on the labelled dev set
+/// (`docs/disagreements.md`).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Settings {
+    /// Content words two values' contexts must share.
+    pub min_shared_words: usize,
+    /// Whether the values must share a head word (a content word next to
+    /// each, such as "lasted" or "talks").
+    pub require_shared_head: bool,
+    /// Content words on each side of a value that count as its heads.
+    pub head_words: usize,
+    /// Exact figures further apart than this factor measure different
+    /// things.
+    pub max_ratio: f64,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            min_shared_words: 1,
+            require_shared_head: true,
+            head_words: 2,
+            max_ratio: 2.0,
+        }
+    }
+}
+
 /// Finds disagreements within groups of same-fact sentences. English
 /// only: units, qualifiers and number words are English; for other
 /// languages it finds nothing.
 pub struct Detector {
+    settings: Settings,
     enabled: bool,
     stop_words: FxHashSet<&'static str>,
     stemmer: rust_stemmers::Stemmer,
@@ -265,10 +296,16 @@ impl Detector {
     /// A detector for `language`.
     pub fn new(language: Language) -> Self {
         Detector {
+            settings: Settings::default(),
             enabled: language == Language::English,
             stop_words: Language::English.stop_words().iter().copied().collect(),
             stemmer: rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English),
         }
+    }
+
+    /// The same detector with other alignment settings (for studies).
+    pub fn with_settings(self, settings: Settings) -> Self {
+        Detector { settings, ..self }
     }
 
     /// The disagreements among `members`, sentences stating one fact.

@@ -20,8 +20,11 @@ pub(crate) struct Number {
     pub vague: bool,
     /// Only an article (`an hour`): one, if a unit follows.
     pub article: bool,
-    /// Written with a decimal point: `low..high` already covers rounding.
-    pub decimal: bool,
+    /// The unit of its last written digit, in stated units: 1 for `12`
+    /// and `twelve`, 0.1 for `2.5`, 1,000,000 for `12 million` and 100,000
+    /// for `2.5 million`. A coarser figure is a rounding of a finer one
+    /// within half its step ("20 days" of "19 days, 21 hours").
+    pub step: f64,
     /// Size of the unit it counts in, in the unit's base (3600 for hours);
     /// `low` and `high` are in stated units.
     pub unit: f64,
@@ -37,7 +40,7 @@ impl Number {
             high: value,
             vague: false,
             article: false,
-            decimal: false,
+            step: 1.0,
             unit: 1.0,
         }
     }
@@ -71,35 +74,14 @@ impl Number {
     }
 }
 
+#[rustfmt::skip]
 const ONES: &[(&str, f64)] = &[
-    ("zero", 0.0),
-    ("one", 1.0),
-    ("two", 2.0),
-    ("three", 3.0),
-    ("four", 4.0),
-    ("five", 5.0),
-    ("six", 6.0),
-    ("seven", 7.0),
-    ("eight", 8.0),
-    ("nine", 9.0),
-    ("ten", 10.0),
-    ("eleven", 11.0),
-    ("twelve", 12.0),
-    ("thirteen", 13.0),
-    ("fourteen", 14.0),
-    ("fifteen", 15.0),
-    ("sixteen", 16.0),
-    ("seventeen", 17.0),
-    ("eighteen", 18.0),
-    ("nineteen", 19.0),
-    ("twenty", 20.0),
-    ("thirty", 30.0),
-    ("forty", 40.0),
-    ("fifty", 50.0),
-    ("sixty", 60.0),
-    ("seventy", 70.0),
-    ("eighty", 80.0),
-    ("ninety", 90.0),
+    ("zero", 0.0), ("one", 1.0), ("two", 2.0), ("three", 3.0), ("four", 4.0), ("five", 5.0),
+    ("six", 6.0), ("seven", 7.0), ("eight", 8.0), ("nine", 9.0), ("ten", 10.0),
+    ("eleven", 11.0), ("twelve", 12.0), ("thirteen", 13.0), ("fourteen", 14.0),
+    ("fifteen", 15.0), ("sixteen", 16.0), ("seventeen", 17.0), ("eighteen", 18.0),
+    ("nineteen", 19.0), ("twenty", 20.0), ("thirty", 30.0), ("forty", 40.0), ("fifty", 50.0),
+    ("sixty", 60.0), ("seventy", 70.0), ("eighty", 80.0), ("ninety", 90.0),
 ];
 
 /// Multipliers written as words, and their short forms after a numeral.
@@ -118,13 +100,14 @@ fn ones(word: &str) -> Option<f64> {
     ONES.iter().find(|(w, _)| *w == word).map(|&(_, v)| v)
 }
 
-/// Vague amounts: `[low, high)`.
+/// Vague amounts: `[low, high)`, as wide as a reader accepts the word for
+/// ("thousands dead" for 17,000 is normal English; for 200,000 it is not).
 fn vague(word: &str) -> Option<(f64, f64)> {
     Some(match word {
-        "dozens" => (24.0, 144.0),
+        "dozens" => (24.0, 200.0),
         "scores" => (40.0, 200.0),
-        "hundreds" => (200.0, 1e3),
-        "thousands" => (2e3, 1e4),
+        "hundreds" => (200.0, 2e3),
+        "thousands" => (2e3, 1e5),
         "millions" => (2e6, 1e9),
         "billions" => (2e9, 1e12),
         "several" => (3.0, 10.0),
@@ -135,6 +118,10 @@ fn vague(word: &str) -> Option<(f64, f64)> {
 /// Parses a numeral such as `1,200`, `2.5` or `1/2`. Thousands groups must
 /// be well formed; fractions must be proper with a small denominator.
 fn numeral(text: &str) -> Option<(f64, bool)> {
+    // "000" (from "150, 000") and codes such as "007" are not amounts.
+    if text.len() > 1 && text.starts_with('0') && !text[1..].starts_with('.') {
+        return None;
+    }
     if let Some((a, b)) = text.split_once('/') {
         let (a, b): (f64, f64) = (a.parse().ok()?, b.parse().ok()?);
         return ((2.0..=16.0).contains(&b) && a < b && !text.contains(['.', ',']))
@@ -162,11 +149,11 @@ fn numeral(text: &str) -> Option<(f64, bool)> {
     text.parse().ok().map(|v| (v, text.contains('.')))
 }
 
-/// The half-unit of the last written decimal: `2.5` is 2.45..2.55.
-fn rounding(text: &str) -> f64 {
+/// The unit of the last written digit: 1 for `12`, 0.01 for `2.25`.
+fn last_digit(text: &str) -> f64 {
     match text.split_once('.') {
-        Some((_, frac)) => 0.5 * 10f64.powi(-(frac.len() as i32)),
-        None => 0.0,
+        Some((_, frac)) => 10f64.powi(-(frac.len() as i32)),
+        None => 1.0,
     }
 }
 
@@ -183,13 +170,13 @@ pub(crate) fn number_at(tokens: &[Token], i: usize) -> Option<Number> {
     let exact = |end: usize, value: f64| Number::exact(i, end, value);
     match t.kind {
         TokenKind::Number => {
-            let (mut value, decimal) = numeral(t.text)?;
+            let (mut value, _) = numeral(t.text)?;
             if t.text.contains('/') && value < 1.0 {
                 // A bare fraction.
                 return Some(exact(i + 1, value));
             }
             let mut end = i + 1;
-            let mut round = rounding(t.text);
+            let mut step = last_digit(t.text);
             // 3-1/2
             if let (Some(d), Some(f)) = (tokens.get(end), tokens.get(end + 1)) {
                 if d.is_dash()
@@ -200,6 +187,7 @@ pub(crate) fn number_at(tokens: &[Token], i: usize) -> Option<Number> {
                 {
                     if let Some((frac, _)) = numeral(f.text) {
                         value += frac;
+                        step = frac;
                         end += 2;
                     }
                 }
@@ -207,13 +195,11 @@ pub(crate) fn number_at(tokens: &[Token], i: usize) -> Option<Number> {
             // 2.5 million
             if let Some(s) = word_at(tokens, end).and_then(scale) {
                 value *= s;
-                round *= s;
+                step *= s;
                 end += 1;
             }
             Some(Number {
-                low: value - round,
-                high: value + round,
-                decimal,
+                step,
                 ..exact(end, value)
             })
         }
@@ -222,17 +208,20 @@ pub(crate) fn number_at(tokens: &[Token], i: usize) -> Option<Number> {
             // tens of thousands, hundreds of thousands
             if matches!(w, "tens" | "hundreds")
                 && word_at(tokens, i + 1) == Some("of")
-                && matches!(word_at(tokens, i + 2), Some("thousands" | "millions"))
+                && matches!(
+                    word_at(tokens, i + 2),
+                    Some("thousands" | "millions" | "billions")
+                )
             {
-                let unit = if word_at(tokens, i + 2) == Some("thousands") {
-                    1e3
-                } else {
-                    1e6
+                let unit = match word_at(tokens, i + 2) {
+                    Some("thousands") => 1e3,
+                    Some("millions") => 1e6,
+                    _ => 1e9,
                 };
                 let base = if w == "tens" { 10.0 } else { 100.0 };
                 return Some(Number {
                     low: 2.0 * base * unit,
-                    high: 10.0 * base * unit,
+                    high: 100.0 * base * unit,
                     vague: true,
                     ..exact(i + 3, 0.0)
                 });
@@ -295,8 +284,11 @@ fn words_from(tokens: &[Token], i: usize, mut current: f64) -> Option<Number> {
     let mut total = 0.0;
     let mut j = i;
     let mut any = false;
+    // "two million" is stated to the million; "two million and fifty", to one.
+    let mut step = 1.0;
     while let Some(w) = word_at(tokens, j) {
         if let Some(v) = ones(w) {
+            step = 1.0;
             if any && current % 100.0 != 0.0 && !(current >= 20.0 && v < 10.0) {
                 break; // "two three" is two numbers
             }
@@ -316,6 +308,7 @@ fn words_from(tokens: &[Token], i: usize, mut current: f64) -> Option<Number> {
                 }
             }
         } else if let Some(s) = scale(w).filter(|_| any || current > 0.0) {
+            step = s;
             if s == 100.0 {
                 current = current.max(1.0) * 100.0;
             } else {
@@ -338,7 +331,10 @@ fn words_from(tokens: &[Token], i: usize, mut current: f64) -> Option<Number> {
         return None;
     }
     let value = total + current;
-    Some(Number::exact(i, j, value))
+    Some(Number {
+        step,
+        ..Number::exact(i, j, value)
+    })
 }
 
 #[cfg(test)]
@@ -356,9 +352,19 @@ mod tests {
         assert_eq!(read("12 minutes"), Some((12.0, 12.0, 1)));
         assert_eq!(read("1,200 people"), Some((1200.0, 1200.0, 1)));
         assert_eq!(read("3-1/2-year-old"), Some((3.5, 3.5, 3)));
-        let (low, high, end) = read("2.5 million").unwrap();
-        assert!((low - 2.45e6).abs() < 1.0 && (high - 2.55e6).abs() < 1.0 && end == 2);
         assert_eq!(read("1,20 x"), None);
+        assert_eq!(read("000 people"), None, "a stray thousands group");
+    }
+
+    #[test]
+    fn precision_is_the_last_written_digit() {
+        let step = |s: &str| number_at(&tokenize(s), 0).unwrap().step;
+        assert_eq!(step("12 minutes"), 1.0);
+        assert_eq!(step("twelve minutes"), 1.0);
+        assert!((step("2.5 million") - 1e5).abs() < 1e-6);
+        assert_eq!(step("12 million"), 1e6);
+        assert_eq!(step("two million"), 1e6);
+        assert_eq!(read("2.5 million"), Some((2.5e6, 2.5e6, 2)));
     }
 
     #[test]
@@ -373,8 +379,8 @@ mod tests {
         assert_eq!(read("a million people"), Some((1e6, 1e6, 2)));
         assert_eq!(read("a dozen people"), Some((12.0, 12.0, 2)));
         assert_eq!(read("half an hour"), Some((0.5, 0.5, 2)));
-        assert_eq!(read("hundreds of children"), Some((200.0, 1000.0, 1)));
-        assert_eq!(read("tens of thousands of lives"), Some((2e4, 1e5, 3)));
+        assert_eq!(read("hundreds of children"), Some((200.0, 2000.0, 1)));
+        assert_eq!(read("tens of thousands of lives"), Some((2e4, 1e6, 3)));
         assert_eq!(read("people"), None);
     }
 }
