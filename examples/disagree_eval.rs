@@ -1,7 +1,8 @@
 //! Precision and recall of disagreement detection on the labelled set in
 //! `tests/data/disagreements.jsonl` (how it was built: `docs/disagreements.md`).
 //!
-//! Usage: `cargo run --release --example disagree_eval [-- --split dev|heldout|all] [--errors]`
+//! Usage: `cargo run --release --example disagree_eval [-- --split dev|heldout|all] [--errors]
+//! [--study] [--min-shared-words N]`
 //!
 //! Each labelled item is a group of sentences (by document and byte range)
 //! that state one fact: a DUC 2007 summary content unit, a brief cluster,
@@ -126,12 +127,18 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         study(&items, &split);
         return Ok(());
     }
-    let report = evaluate(
-        &items,
-        &split,
-        &Detector::new(Language::English),
-        show_errors,
-    );
+    // `--min-shared-words N`: evaluate other alignment settings (the value
+    // links between clusters use 2).
+    let mut settings = Settings::default();
+    if let Some(n) = args
+        .iter()
+        .position(|a| a == "--min-shared-words")
+        .and_then(|i| args.get(i + 1))
+    {
+        settings.min_shared_words = n.parse()?;
+    }
+    let detector = Detector::new(Language::English).with_settings(settings);
+    let report = evaluate(&items, &split, &detector, show_errors);
     let Report {
         conflicts,
         nuances,

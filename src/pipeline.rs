@@ -281,7 +281,7 @@ impl Pipeline {
         timings.cluster = clock.elapsed();
 
         let clock = Instant::now();
-        let disagreements = self.disagreements(&documents, &units, &analysis, &clusters, &support);
+        let disagreements = self.disagreements(&documents, &units, &analysis, &clusters, &matrix);
         timings.disagree = clock.elapsed();
 
         Ok(Prepared {
@@ -298,43 +298,39 @@ impl Pipeline {
         })
     }
 
-    /// Compares the values stated by the members of each cluster with
-    /// two or more documents.
+    /// The values that sources give differently, within each cluster and
+    /// through value links between related sentences of different
+    /// clusters (see [`crate::disagree`]).
     fn disagreements(
         &self,
         documents: &[Document],
         units: &[Vec<Unit>],
         analysis: &Analysis,
         clusters: &Clusters,
-        support: &[u32],
+        matrix: &TfIdfMatrix,
     ) -> disagree::ByCluster {
-        let groups: Vec<(u32, Vec<disagree::Member>)> = clusters
-            .members
+        let sentences: Vec<disagree::Sentence> = analysis
+            .sentences
             .iter()
             .enumerate()
-            .filter(|&(c, _)| support[c] >= 2)
-            .map(|(c, members)| {
-                let members = members
-                    .iter()
-                    .map(|&m| {
-                        let SentenceSource { document, unit } =
-                            analysis.sentences[m as usize].source;
-                        let u = units[document as usize][unit as usize];
-                        disagree::Member {
-                            sentence: SentenceRef {
-                                document,
-                                unit,
-                                start: u.start,
-                                end: u.end,
-                            },
-                            text: &documents[document as usize].text[u.start..u.end],
-                        }
-                    })
-                    .collect();
-                (c as u32, members)
+            .map(|(i, s)| {
+                let SentenceSource { document, unit } = s.source;
+                let u = units[document as usize][unit as usize];
+                disagree::Sentence {
+                    at: SentenceRef {
+                        document,
+                        unit,
+                        start: u.start,
+                        end: u.end,
+                    },
+                    text: &documents[document as usize].text[u.start..u.end],
+                    cluster: clusters.of_sentence[i],
+                }
             })
             .collect();
-        self.detector.clusters(&groups)
+        let floor = self.detector.settings().link_similarity;
+        let related = |a: u32, b: u32| matrix.cosine(a as usize, b as usize) >= floor;
+        self.detector.detect(&sentences, &related)
     }
 
     /// Scores the clusters with the configured [`Algorithm`], selects

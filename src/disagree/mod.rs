@@ -25,7 +25,9 @@
 
 mod align;
 mod extract;
+mod links;
 mod numbers;
+mod slots;
 mod tokens;
 
 use rayon::prelude::*;
@@ -33,6 +35,7 @@ use rustc_hash::FxHashSet;
 
 use crate::cite::SentenceRef;
 use crate::lang::Language;
+use slots::Store;
 
 pub(crate) use extract::Reading;
 
@@ -246,8 +249,19 @@ impl ByCluster {
     }
 }
 
-/// How strictly values of different sources are aligned (see [`align`]);
-/// the defaults were chosen on the labelled dev set
+/// A sentence as [`Detector::detect`] reads it.
+#[derive(Clone, Copy, Debug)]
+pub struct Sentence<'a> {
+    /// Where it is.
+    pub at: SentenceRef,
+    /// Its text (`document text[start..end]`).
+    pub text: &'a str,
+    /// Its near-duplicate cluster.
+    pub cluster: u32,
+}
+
+/// How strictly values of different sources are aligned (see [`align`]
+/// and [`links`]); the defaults were chosen on the labelled dev set
 /// (`docs/disagreements.md`).
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Settings {
@@ -261,6 +275,12 @@ pub struct Settings {
     /// Exact figures further apart than this factor measure different
     /// things.
     pub max_ratio: f64,
+    /// Content words two values in different clusters must share to be
+    /// linked (a head is required too).
+    pub link_shared_words: usize,
+    /// Similarity (cosine) two sentences of different clusters need for
+    /// their values to be linked.
+    pub link_similarity: f32,
 }
 
 impl Default for Settings {
@@ -270,13 +290,17 @@ impl Default for Settings {
             require_shared_head: true,
             head_words: 2,
             max_ratio: 2.0,
+            link_shared_words: 2,
+            link_similarity: 0.15,
         }
     }
 }
 
-/// Finds disagreements within groups of same-fact sentences. English
-/// only: units, qualifiers and number words are English; for other
-/// languages it finds nothing.
+/// Finds disagreements between sources: within groups of sentences that
+/// state one fact ([`Detector::group`]), and over a whole input's clusters
+/// with value links between them ([`Detector::detect`]). English only:
+/// units, qualifiers and number words are English; for other languages it
+/// finds nothing.
 pub struct Detector {
     settings: Settings,
     enabled: bool,
@@ -287,10 +311,16 @@ pub struct Detector {
 impl std::fmt::Debug for Detector {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Detector")
+            .field("settings", &self.settings)
             .field("enabled", &self.enabled)
             .finish_non_exhaustive()
     }
 }
+
+/// Sentences compared with every other one in a group; beyond this, a
+/// sentence is compared with these first ones only, so the work per group
+/// stays linear in its size.
+const FULLY_COMPARED: usize = 64;
 
 impl Detector {
     /// A detector for `language`.
@@ -308,27 +338,131 @@ impl Detector {
         Detector { settings, ..self }
     }
 
+    /// The settings in force.
+    pub fn settings(&self) -> &Settings {
+        &self.settings
+    }
+
     /// The disagreements among `members`, sentences stating one fact.
     /// Only sentences of different documents are compared.
     pub fn group(&self, members: &[Member]) -> Vec<Disagreement> {
         if !self.enabled || members.len() < 2 {
             return Vec::new();
         }
-        align::disagreements(self, members)
+        let texts: Vec<&str> = members.iter().map(|m| m.text).collect();
+        let at: Vec<SentenceRef> = members.iter().map(|m| m.sentence).collect();
+        let store = Store::read(self, &texts);
+        let all: Vec<u32> = (0..members.len() as u32).collect();
+        let edges = self.within(&store, &at, &all);
+        store
+            .slots(&edges)
+            .iter()
+            .filter_map(|slot| store.judge(&at, slot))
+            .collect()
     }
 
-    /// The disagreements of each cluster, in parallel: `groups` holds
-    /// `(cluster, members)` in ascending cluster order (clusters with one
-    /// document need not be listed).
-    pub fn clusters(&self, groups: &[(u32, Vec<Member>)]) -> ByCluster {
-        if !self.enabled {
+    /// The disagreements of a whole input: within each cluster of two or
+    /// more documents, and through value links between clusters
+    /// ([`links`]). `related(a, b)` gives whether sentences `a` and `b`
+    /// (indices into `sentences`) are similar enough to link. Each
+    /// disagreement is listed under every cluster one of its statements
+    /// belongs to.
+    pub fn detect(
+        &self,
+        sentences: &[Sentence],
+        related: &(dyn Fn(u32, u32) -> bool + Sync),
+    ) -> ByCluster {
+        if !self.enabled || sentences.is_empty() {
             return ByCluster::default();
         }
-        let entries = groups
-            .par_iter()
-            .map(|(c, members)| (*c, self.group(members)))
-            .filter(|(_, d)| !d.is_empty())
+        let texts: Vec<&str> = sentences.iter().map(|s| s.text).collect();
+        let at: Vec<SentenceRef> = sentences.iter().map(|s| s.at).collect();
+        let cluster_of: Vec<u32> = sentences.iter().map(|s| s.cluster).collect();
+        let store = Store::read(self, &texts);
+
+        // Members of each cluster with a value, by cluster.
+        let mut members: Vec<(u32, u32)> = (0..sentences.len() as u32)
+            .filter(|&s| !store.of(s).is_empty())
+            .map(|s| (cluster_of[s as usize], s))
             .collect();
+        members.sort_unstable();
+        let groups: Vec<Vec<u32>> = members
+            .chunk_by(|a, b| a.0 == b.0)
+            .map(|run| run.iter().map(|&(_, s)| s).collect::<Vec<u32>>())
+            .filter(|g| {
+                g.iter()
+                    .any(|&s| at[s as usize].document != at[g[0] as usize].document)
+            })
+            .collect();
+        let mut edges: Vec<(u32, u32)> = groups
+            .par_iter()
+            .flat_map_iter(|g| self.within(&store, &at, g))
+            .collect();
+        let related_enough = |a: u32, b: u32| related(a, b);
+        edges.extend(links::links(
+            self,
+            &store,
+            &at,
+            &cluster_of,
+            &related_enough,
+        ));
+
+        let found: Vec<(Disagreement, Vec<u32>)> = store
+            .slots(&edges)
+            .par_iter()
+            .filter_map(|slot| store.judge_with_sentences(&at, slot))
+            .collect();
+        let mut entries: Vec<(u32, Vec<Disagreement>)> = Vec::new();
+        let mut by_cluster: Vec<(u32, usize)> = Vec::new();
+        for (d, (_, stating)) in found.iter().enumerate() {
+            let mut clusters: Vec<u32> = stating.iter().map(|&s| cluster_of[s as usize]).collect();
+            clusters.sort_unstable();
+            clusters.dedup();
+            by_cluster.extend(clusters.into_iter().map(|c| (c, d)));
+        }
+        by_cluster.sort_unstable();
+        for run in by_cluster.chunk_by(|a, b| a.0 == b.0) {
+            entries.push((
+                run[0].0,
+                run.iter().map(|&(_, d)| found[d].0.clone()).collect(),
+            ));
+        }
         ByCluster { entries }
     }
+
+    /// Alignment edges among the sentences `group` (indices into the
+    /// store's sentences) of one cluster: every pair from different
+    /// documents, or each sentence past the first [`FULLY_COMPARED`] with
+    /// those first ones only.
+    fn within(&self, store: &Store, at: &[SentenceRef], group: &[u32]) -> Vec<(u32, u32)> {
+        let with_values: Vec<u32> = group
+            .iter()
+            .copied()
+            .filter(|&s| !store.of(s).is_empty())
+            .collect();
+        let mut edges = Vec::new();
+        for (x, &a) in with_values.iter().enumerate() {
+            let partners = if x < FULLY_COMPARED {
+                &with_values[x + 1..]
+            } else {
+                &with_values[..FULLY_COMPARED]
+            };
+            for &b in partners {
+                if at[a as usize].document == at[b as usize].document {
+                    continue;
+                }
+                align::align_pair(
+                    &self.settings,
+                    &store.located,
+                    store.of(a),
+                    store.of(b),
+                    &mut edges,
+                );
+            }
+        }
+        edges
+    }
 }
+
+#[cfg(test)]
+mod tests;

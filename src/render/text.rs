@@ -76,8 +76,10 @@ fn differences(
                 format!("{} {}", escape(written, markdown), marks)
             })
             .collect();
+        // Markdown: a list item, nested under a summary sentence or after
+        // a cluster's members.
         let label = if markdown {
-            "_sources differ:_"
+            "- _sources differ:_"
         } else {
             "sources differ:"
         };

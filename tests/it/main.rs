@@ -3,6 +3,7 @@
 mod cli;
 mod corpus;
 mod determinism;
+mod disagreements;
 mod json_contract;
 
 use std::path::{Path, PathBuf};

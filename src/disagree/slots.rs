@@ -1,0 +1,286 @@
+//! The value mentions of a set of sentences in one flat store, the slots
+//! that alignments join them into, and the verdict on each slot.
+//!
+//! A *slot* is one thing the sources state a value for ("how long the
+//! talks lasted"): a connected set of aligned mentions. A slot whose
+//! sources give two or more different values is a [`Disagreement`]: a
+//! conflict when two sources' values cannot both be true, a nuance
+//! otherwise. A slot in which one source gives two different values is
+//! ambiguous (two things joined through a third, or a source contradicting
+//! itself) and dropped.
+
+use rayon::prelude::*;
+use rustc_hash::FxHashMap;
+
+use super::align::{compatible, Context};
+use super::extract::{Extractor, Mention, Reading};
+use super::tokens::tokenize;
+use super::{Detector, Disagreement, Severity, Statement, Value};
+use crate::cite::SentenceRef;
+
+/// A value mention with what it takes to align it.
+#[derive(Clone, Debug)]
+pub(crate) struct Located {
+    /// The sentence (index into the detector's sentence list).
+    pub sentence: u32,
+    pub mention: Mention,
+    pub context: Context,
+}
+
+/// Every mention of a list of sentences, sentence by sentence.
+pub(crate) struct Store {
+    pub located: Vec<Located>,
+    /// `located[first[s]..first[s + 1]]` are sentence `s`'s mentions.
+    first: Vec<u32>,
+}
+
+/// Words whose presence makes a sentence worth reading for values; a
+/// sentence with none of them and no digit states no value.
+#[rustfmt::skip]
+const VALUE_WORDS: &[&str] = &[
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+    "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
+    "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred",
+    "thousand", "million", "billion", "trillion", "dozen", "dozens", "hundreds", "thousands",
+    "millions", "billions", "scores", "several", "few", "couple", "half", "a", "an", "noon",
+    "midnight", "midday", "january", "february", "march", "april", "may", "june", "july",
+    "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr",
+    "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+];
+
+/// True when `text` may state a value: it has a digit or a number, amount
+/// or month word. Most sentences have neither and are not read further.
+fn may_state_values(text: &str) -> bool {
+    if text.bytes().any(|b| b.is_ascii_digit()) {
+        return true;
+    }
+    text.split(|c: char| !c.is_alphabetic())
+        .filter(|w| (1..=9).contains(&w.len()))
+        .any(|w| {
+            // "a"/"an" count only before a unit; they are checked in full
+            // by the extractor, so let them through only with a unit word.
+            VALUE_WORDS
+                .iter()
+                .any(|v| v.len() > 2 && v.eq_ignore_ascii_case(w))
+        })
+        || has_article_unit(text)
+}
+
+/// "an hour", "a week", "a dozen": an article before a unit word.
+fn has_article_unit(text: &str) -> bool {
+    let mut previous_article = false;
+    for w in text
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+    {
+        if previous_article
+            && [
+                "second",
+                "minute",
+                "hour",
+                "day",
+                "week",
+                "fortnight",
+                "month",
+                "year",
+                "decade",
+                "century",
+            ]
+            .iter()
+            .any(|u| u.eq_ignore_ascii_case(w))
+        {
+            return true;
+        }
+        previous_article = w.eq_ignore_ascii_case("a") || w.eq_ignore_ascii_case("an");
+    }
+    false
+}
+
+impl Store {
+    /// Reads the values of every text, in parallel (results in input
+    /// order, so the store does not depend on the thread count).
+    pub fn read(detector: &Detector, texts: &[&str]) -> Store {
+        let extractor = Extractor::new(&detector.stop_words);
+        let per_sentence: Vec<Vec<(Mention, Context)>> = texts
+            .par_iter()
+            .map(|text| {
+                if !may_state_values(text) {
+                    return Vec::new();
+                }
+                let tokens = tokenize(text);
+                extractor
+                    .mentions(&tokens)
+                    .into_iter()
+                    .map(|mention| {
+                        let context = detector.context(&tokens, &mention);
+                        (mention, context)
+                    })
+                    .collect()
+            })
+            .collect();
+        let mut located = Vec::new();
+        let mut first = Vec::with_capacity(texts.len() + 1);
+        for (s, mentions) in per_sentence.into_iter().enumerate() {
+            first.push(located.len() as u32);
+            located.extend(mentions.into_iter().map(|(mention, context)| Located {
+                sentence: s as u32,
+                mention,
+                context,
+            }));
+        }
+        first.push(located.len() as u32);
+        Store { located, first }
+    }
+
+    /// The mentions of sentence `s`, as indices into `located`.
+    pub fn of(&self, s: u32) -> std::ops::Range<usize> {
+        self.first[s as usize] as usize..self.first[s as usize + 1] as usize
+    }
+
+    /// Mentions joined by `edges` into slots of two or more, each sorted,
+    /// in order of their first mention.
+    pub fn slots(&self, edges: &[(u32, u32)]) -> Vec<Vec<usize>> {
+        let mut parent: Vec<u32> = (0..self.located.len() as u32).collect();
+        fn find(parent: &mut [u32], mut x: u32) -> u32 {
+            while parent[x as usize] != x {
+                parent[x as usize] = parent[parent[x as usize] as usize];
+                x = parent[x as usize];
+            }
+            x
+        }
+        for &(a, b) in edges {
+            let (a, b) = (find(&mut parent, a), find(&mut parent, b));
+            // The smaller index is the root: components do not depend on
+            // the order of the edges.
+            if a < b {
+                parent[b as usize] = a;
+            } else if b < a {
+                parent[a as usize] = b;
+            }
+        }
+        let mut components: FxHashMap<u32, Vec<usize>> = FxHashMap::default();
+        for &(a, b) in edges {
+            for x in [a, b] {
+                let root = find(&mut parent, x);
+                components.entry(root).or_default().push(x as usize);
+            }
+        }
+        let mut slots: Vec<Vec<usize>> = components
+            .into_values()
+            .map(|mut s| {
+                s.sort_unstable();
+                s.dedup();
+                s
+            })
+            .filter(|s| s.len() >= 2)
+            .collect();
+        slots.sort_unstable_by_key(|s| s[0]);
+        slots
+    }
+
+    /// The disagreement of one slot, if its sources give different
+    /// values; `at` locates each sentence.
+    pub fn judge(&self, at: &[SentenceRef], slot: &[usize]) -> Option<Disagreement> {
+        self.judge_with_sentences(at, slot).map(|(d, _)| d)
+    }
+
+    /// [`Store::judge`], with the sentences (indices) that state the
+    /// values, ascending.
+    pub fn judge_with_sentences(
+        &self,
+        at: &[SentenceRef],
+        slot: &[usize],
+    ) -> Option<(Disagreement, Vec<u32>)> {
+        let located = &self.located;
+        let kind = located[slot[0]].mention.kind;
+        let document = |i: usize| at[located[i].sentence as usize].document;
+        let mut per_document: FxHashMap<u32, String> = FxHashMap::default();
+        for &i in slot {
+            let key = value_key(&located[i].mention);
+            if let Some(previous) = per_document.insert(document(i), key.clone()) {
+                if previous != key {
+                    return None;
+                }
+            }
+        }
+        if per_document.len() < 2 {
+            return None;
+        }
+        // Distinct values, each with its statements.
+        let mut values: Vec<(String, usize, Vec<Statement>)> = Vec::new();
+        for &i in slot {
+            let l = &located[i];
+            let key = value_key(&l.mention);
+            let sentence = at[l.sentence as usize];
+            let statement = Statement {
+                sentence,
+                start: sentence.start + l.mention.start,
+                end: sentence.start + l.mention.end,
+            };
+            match values.iter_mut().find(|(k, _, _)| *k == key) {
+                Some((_, _, statements)) => statements.push(statement),
+                None => values.push((key, i, vec![statement])),
+            }
+        }
+        if values.len() < 2 {
+            return None;
+        }
+        for (_, _, statements) in &mut values {
+            statements.sort_unstable();
+            statements.dedup();
+        }
+        values.sort_by(|a, b| a.2[0].cmp(&b.2[0]));
+        // Each value is given by its own documents (one source gives one
+        // value), so any two values come from different sources.
+        let conflict = values.iter().enumerate().any(|(x, (_, i, _))| {
+            values[x + 1..].iter().any(|(_, j, _)| {
+                !compatible(&located[*i].mention.reading, &located[*j].mention.reading)
+            })
+        });
+        let mut sentences: Vec<u32> = slot.iter().map(|&i| located[i].sentence).collect();
+        sentences.sort_unstable();
+        sentences.dedup();
+        let disagreement = Disagreement {
+            kind,
+            severity: if conflict {
+                Severity::Conflict
+            } else {
+                Severity::Nuance
+            },
+            values: values
+                .into_iter()
+                .map(|(_, i, statements)| Value {
+                    normalized: located[i].mention.normalized.clone(),
+                    statements,
+                })
+                .collect(),
+        };
+        Some((disagreement, sentences))
+    }
+}
+
+/// A key under which two mentions are the same value.
+fn value_key(m: &Mention) -> String {
+    match &m.reading {
+        Reading::Amount {
+            low, high, open, ..
+        } => format!("{:?}|{low:.6e}|{high:.6e}|{open}", m.qualifier),
+        Reading::Date { .. } | Reading::Time { .. } => m.normalized.clone(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_sentences_with_numbers_or_amount_words_are_read() {
+        assert!(may_state_values("The talks lasted 3 hours."));
+        assert!(may_state_values("The talks lasted three hours."));
+        assert!(may_state_values("They met for an hour."));
+        assert!(may_state_values("Hundreds of children were deported."));
+        assert!(may_state_values("The deal was signed in March."));
+        assert!(!may_state_values("There is no deal until there is a deal."));
+        assert!(!may_state_values("He called the meeting productive."));
+    }
+}
