@@ -12,11 +12,14 @@
 //! best-scoring (ties go to an equal value, so a doubtful pairing never
 //! creates a conflict).
 
+use super::extract::may_start_value_word;
 use super::extract::{Mention, Reading};
-use super::numbers::number_at;
 use super::slots::Located;
 use super::tokens::{Token, TokenKind};
 use super::{Detector, Settings};
+
+/// Stems by word, cached while reading.
+pub(crate) type Stems = rustc_hash::FxHashMap<Box<str>, Box<str>>;
 
 /// Content words taken on each side of a value as its context.
 pub(crate) const CONTEXT_WORDS: usize = 4;
@@ -79,22 +82,22 @@ fn is_reporting(word: &str) -> bool {
 }
 
 /// Words that say nothing about what a value measures: hedges, ordinals,
-/// light verbs, relative days.
+/// light verbs, relative days. Sorted.
 #[rustfmt::skip]
 const NOISE: &[&str] = &[
-    "also", "mr", "ms", "mrs", "per", "cent", "percent", "old", "last", "first", "next",
-    "nearly", "almost", "about", "around", "approximately", "roughly", "estimated", "least",
-    "less", "fewer", "well", "just", "only", "barely", "merely", "mere", "exactly", "precisely",
-    "total", "some", "another", "still", "now", "already", "even", "far", "since", "until",
-    "ago", "later", "earlier", "often", "long", "come", "came", "comes", "coming", "go", "went",
-    "goes", "going", "get", "got", "gets", "put", "become", "became", "becomes", "seem",
-    "seemed", "appear", "appeared", "appears", "include", "included", "includes", "including",
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
-    "yesterday", "tomorrow",
+    "about", "ago", "almost", "already", "also", "another", "appear", "appeared", "appears",
+    "approximately", "around", "barely", "became", "become", "becomes", "came", "cent", "come",
+    "comes", "coming", "earlier", "estimated", "even", "exactly", "far", "fewer", "first",
+    "friday", "get", "gets", "go", "goes", "going", "got", "include", "included", "includes",
+    "including", "just", "last", "later", "least", "less", "long", "mere", "merely", "monday",
+    "mr", "mrs", "ms", "nearly", "next", "now", "often", "old", "only", "per", "percent",
+    "precisely", "put", "roughly", "saturday", "seem", "seemed", "since", "some", "still",
+    "sunday", "thursday", "today", "tomorrow", "total", "tuesday", "until", "wednesday", "well",
+    "went", "yesterday",
 ];
 
 fn is_context_noise(word: &str) -> bool {
-    is_reporting(word) || NOISE.contains(&word)
+    is_reporting(word) || NOISE.binary_search(&word).is_ok()
 }
 
 /// Punctuation that ends a clause for context purposes.
@@ -138,59 +141,78 @@ fn is_clause_word(word: &str) -> bool {
 /// "killed 20 people", "20 people were killed") and the content words
 /// nearby.
 #[derive(Clone, Debug, Default)]
-pub(crate) struct Context {
-    pub heads: Vec<String>,
-    pub words: Vec<String>,
+pub(crate) struct Context<T> {
+    pub heads: Vec<T>,
+    pub words: Vec<T>,
 }
 
 impl Detector {
-    fn term(&self, word: &str) -> String {
-        self.stemmer.stem(lemma(word)).into_owned()
+    /// The comparable form of a word: its lemma's stem, through `stems`
+    /// (a cache: stemming is most of the cost of reading values).
+    fn term(&self, word: &str, stems: &mut Stems) -> String {
+        if let Some(stem) = stems.get(word) {
+            return stem.to_string();
+        }
+        let stem = self.stemmer.stem(lemma(word)).into_owned();
+        stems.insert(word.into(), stem.clone().into_boxed_str());
+        stem
     }
 
-    pub(crate) fn context(&self, tokens: &[Token], m: &Mention) -> Context {
+    /// The heads and context words of mention `m` (terms as strings;
+    /// the store interns them).
+    pub(crate) fn context(
+        &self,
+        tokens: &[Token],
+        m: &Mention,
+        stems: &mut Stems,
+    ) -> Context<String> {
         let mut context = Context::default();
         let left = tokens[..m.first_token].iter().rev();
         let right = tokens[m.end_token..].iter();
-        for side in [
-            &mut left.collect::<Vec<_>>(),
-            &mut right.collect::<Vec<_>>(),
-        ] {
-            let mut head_seen = false;
-            let mut n = 0;
-            for t in side.iter() {
-                if is_boundary(t) || is_clause_word(&t.lower) || n >= CONTEXT_WORDS {
-                    break;
-                }
-                if t.kind != TokenKind::Word
-                    || self.stop_words.contains(t.lower.as_str())
-                    || number_at(std::slice::from_ref(*t), 0).is_some()
-                {
-                    continue;
-                }
-                if is_context_noise(&t.lower) {
-                    // A reporting verb next to the value stands between it
-                    // and anything it could measure.
-                    head_seen |= is_reporting(&t.lower);
-                    continue;
-                }
-                let term = self.term(&t.lower);
-                if !head_seen {
-                    context.heads.push(term.clone());
-                }
-                context.words.push(term);
-                n += 1;
-                head_seen |= n >= self.settings.head_words;
-            }
-        }
+        self.side(left, &mut context, stems);
+        self.side(right, &mut context, stems);
         if let Some(implied) = m.implied {
-            let term = self.term(implied);
+            let term = self.term(implied, stems);
             context.heads.push(term.clone());
             context.words.push(term);
         }
-        context.words.sort_unstable();
-        context.words.dedup();
         context
+    }
+
+    /// Walks away from a value on one side, to the clause's end or
+    /// [`CONTEXT_WORDS`] content words.
+    fn side<'t>(
+        &self,
+        tokens: impl Iterator<Item = &'t Token<'t>>,
+        context: &mut Context<String>,
+        stems: &mut Stems,
+    ) {
+        let mut head_seen = false;
+        let mut n = 0;
+        for t in tokens {
+            if is_boundary(t) || is_clause_word(&t.lower) || n >= CONTEXT_WORDS {
+                break;
+            }
+            if t.kind != TokenKind::Word
+                || self.stop_words.contains(t.lower.as_ref())
+                || may_start_value_word(&t.lower)
+            {
+                continue;
+            }
+            if is_context_noise(&t.lower) {
+                // A reporting verb next to the value stands between it and
+                // anything it could measure.
+                head_seen |= is_reporting(&t.lower);
+                continue;
+            }
+            let term = self.term(&t.lower, stems);
+            if !head_seen {
+                context.heads.push(term.clone());
+            }
+            context.words.push(term);
+            n += 1;
+            head_seen |= n >= self.settings.head_words;
+        }
     }
 }
 
@@ -273,7 +295,7 @@ fn same<T: PartialEq>(a: &Option<T>, b: &Option<T>) -> bool {
 /// Whether two mentions may state one slot's value, and how strongly:
 /// the number of context words they share.
 pub(crate) fn alignable(settings: &Settings, x: &Located, y: &Located) -> Option<usize> {
-    if x.mention.kind != y.mention.kind || x.mention.unit != y.mention.unit {
+    if x.mention.kind != y.mention.kind || x.unit != y.unit {
         return None;
     }
     let shared = shared_words(&x.context.words, &y.context.words);
@@ -354,7 +376,7 @@ fn bare_years(a: &Reading, b: &Reading) -> bool {
     bare(a) && bare(b)
 }
 
-fn shared_words(a: &[String], b: &[String]) -> usize {
+fn shared_words(a: &[u32], b: &[u32]) -> usize {
     // Both sorted.
     let (mut i, mut j, mut n) = (0, 0, 0);
     while i < a.len() && j < b.len() {

@@ -267,7 +267,7 @@ fn qualifier_before(tokens: &[Token], i: usize) -> (Qualifier, usize) {
             let particle = n == 1
                 && matches!(words[0], "over" | "under" | "up")
                 && i >= 2
-                && PHRASAL_VERBS.contains(&tokens[i - 2].lower.as_str());
+                && PHRASAL_VERBS.contains(&tokens[i - 2].lower.as_ref());
             if particle {
                 break;
             }
@@ -327,6 +327,37 @@ pub(crate) fn format_figure(x: f64) -> String {
     }
 }
 
+/// Words a value can start with (besides digits and currency signs): a
+/// number word, an article ("an hour", "a dozen"), a month, a time of day;
+/// sorted. Qualifiers are found looking back from the number.
+#[rustfmt::skip]
+const VALUE_STARTS: &[&str] = &[
+    "a", "an", "apr", "april", "aug", "august", "billions", "couple", "dec", "december",
+    "dozen", "dozens", "eight", "eighteen", "eighty", "eleven", "feb", "february", "fifteen",
+    "fifty", "five", "forty", "four", "fourteen", "half", "hundreds", "jan", "january", "jul",
+    "july", "jun", "june", "mar", "march", "may", "midday", "midnight", "millions", "nine",
+    "nineteen", "ninety", "noon", "nov", "november", "oct", "october", "one", "scores", "sep",
+    "sept", "september", "seven", "seventeen", "seventy", "several", "six", "sixteen", "sixty",
+    "ten", "tens", "thirteen", "thirty", "thousands", "three", "twelve", "twenty", "two",
+    "zero",
+];
+
+/// True when a value may start with the lowercase word `w` (ignoring the
+/// articles, which start a value only before a unit).
+pub(crate) fn may_start_value_word(w: &str) -> bool {
+    w.len() > 2 && VALUE_STARTS.binary_search(&w).is_ok()
+}
+
+/// True when a value may start at token `t`: a number, a currency sign or
+/// one of [`VALUE_STARTS`]. Most tokens are none of these.
+fn may_start_value(t: &Token) -> bool {
+    match t.kind {
+        TokenKind::Number => true,
+        TokenKind::Punct => matches!(t.text, "$" | "€" | "£" | "¥"),
+        TokenKind::Word => VALUE_STARTS.binary_search(&t.lower.as_ref()).is_ok(),
+    }
+}
+
 /// Finds the value mentions of one sentence.
 pub(crate) struct Extractor<'s> {
     stop_words: &'s rustc_hash::FxHashSet<&'static str>,
@@ -342,6 +373,10 @@ impl<'s> Extractor<'s> {
         let mut out: Vec<Mention> = Vec::new();
         let mut i = 0;
         while i < tokens.len() {
+            if !may_start_value(&tokens[i]) {
+                i += 1;
+                continue;
+            }
             let found = self
                 .time_at(tokens, i)
                 .or_else(|| self.date_at(tokens, i))
@@ -421,7 +456,7 @@ impl<'s> Extractor<'s> {
             if w.kind != TokenKind::Word {
                 return None;
             }
-            match w.lower.as_str() {
+            match w.lower.as_ref() {
                 "am" => Some((false, j + 1)),
                 "pm" => Some((true, j + 1)),
                 "a" | "p" => {
@@ -567,7 +602,7 @@ impl<'s> Extractor<'s> {
                 end = if tokens[j].is(',') { j + 2 } else { j + 1 };
             } else {
                 // A month alone must follow a preposition: "May" is a verb too.
-                let before = i.checked_sub(1).map(|p| tokens[p].lower.as_str());
+                let before = i.checked_sub(1).map(|p| tokens[p].lower.as_ref());
                 if !matches!(
                     before,
                     Some(
@@ -730,7 +765,7 @@ impl<'s> Extractor<'s> {
             if let Some(s) = tokens
                 .get(j)
                 .filter(|w| !w.space_before && w.kind == TokenKind::Word)
-                .and_then(|w| match w.lower.as_str() {
+                .and_then(|w| match w.lower.as_ref() {
                     "m" | "mn" => Some(1e6),
                     "bn" | "b" => Some(1e9),
                     "k" => Some(1e3),
@@ -796,7 +831,7 @@ impl<'s> Extractor<'s> {
         if next.kind != TokenKind::Word {
             return self.people_count(tokens, (qstart, j), number, qualifier, hyphen);
         }
-        let w = next.lower.as_str();
+        let w = next.lower.as_ref();
         if w == "percentage"
             && tokens
                 .get(j + 1)
@@ -825,7 +860,7 @@ impl<'s> Extractor<'s> {
         if let Some(u) = unit(w) {
             // "an hour" only after a qualifier or a preposition of time.
             if number.article {
-                let before = i.checked_sub(1).map(|p| tokens[p].lower.as_str());
+                let before = i.checked_sub(1).map(|p| tokens[p].lower.as_ref());
                 if qualifier == Qualifier::Exact
                     && qstart == i
                     && !matches!(
@@ -857,7 +892,7 @@ impl<'s> Extractor<'s> {
             if number.article
                 && i > 0
                 && matches!(
-                    tokens[i - 1].lower.as_str(),
+                    tokens[i - 1].lower.as_ref(),
                     "twice" | "once" | "times" | "per"
                 )
             {
@@ -906,9 +941,9 @@ impl<'s> Extractor<'s> {
         }
         let content = |t: &Token| {
             t.kind == TokenKind::Word
-                && !self.stop_words.contains(t.lower.as_str())
+                && !self.stop_words.contains(t.lower.as_ref())
                 && month(t).is_none()
-                && !WEEKDAYS.contains(&t.lower.as_str())
+                && !WEEKDAYS.contains(&t.lower.as_ref())
         };
         let mut words = 0;
         while let Some(word) = tokens.get(k).filter(|t| content(t)) {
@@ -926,7 +961,7 @@ impl<'s> Extractor<'s> {
                     k
                 };
                 let noun = &tokens[last];
-                let implied = matches!(noun.lower.as_str(), "deaths" | "fatalities" | "lives")
+                let implied = matches!(noun.lower.as_ref(), "deaths" | "fatalities" | "lives")
                     .then_some("dead");
                 let mut m = self.finish_amount(
                     tokens,
@@ -973,20 +1008,20 @@ impl<'s> Extractor<'s> {
         }
         let content = |t: &Token| {
             t.kind == TokenKind::Word
-                && !self.stop_words.contains(t.lower.as_str())
+                && !self.stop_words.contains(t.lower.as_ref())
                 && month(t).is_none()
-                && !WEEKDAYS.contains(&t.lower.as_str())
+                && !WEEKDAYS.contains(&t.lower.as_ref())
         };
         if tokens.get(j).is_some_and(content) {
             return None; // a noun we did not take as counted
         }
-        let before = qstart.checked_sub(1).map(|p| tokens[p].lower.as_str());
+        let before = qstart.checked_sub(1).map(|p| tokens[p].lower.as_ref());
         // A verb after a few auxiliaries: "187 have been arrested".
         let after = tokens[j..]
             .iter()
             .take(4)
-            .find(|t| t.kind != TokenKind::Word || !self.stop_words.contains(t.lower.as_str()))
-            .map(|t| t.lower.as_str());
+            .find(|t| t.kind != TokenKind::Word || !self.stop_words.contains(t.lower.as_ref()))
+            .map(|t| t.lower.as_ref());
         let toll = tokens[qstart.saturating_sub(12)..qstart]
             .iter()
             .rev()
@@ -1014,7 +1049,7 @@ impl<'s> Extractor<'s> {
 
     /// Qualifiers after the value: "or so", "or more", "-plus".
     fn postfix(&self, tokens: &[Token], j: usize, qualifier: &mut Qualifier) -> usize {
-        let word = |k: usize| tokens.get(k).map(|t| t.lower.as_str());
+        let word = |k: usize| tokens.get(k).map(|t| t.lower.as_ref());
         if *qualifier == Qualifier::Exact {
             match (word(j), word(j + 1)) {
                 (Some("or"), Some("so")) => {
@@ -1043,7 +1078,7 @@ impl<'s> Extractor<'s> {
         let figure = if number.vague {
             tokens[number.first..number.end]
                 .iter()
-                .map(|t| t.lower.as_str())
+                .map(|t| t.lower.as_ref())
                 .collect::<Vec<_>>()
                 .join(" ")
         } else {

@@ -44,18 +44,15 @@ pub(crate) fn links(
         ..detector.settings
     };
     let located = &store.located;
-    let mut keys: Vec<(&str, &str, u8, u32)> = located
+    // (unit, head, kind, mention): one entry per head of each mention.
+    let mut keys: Vec<(u32, u32, u8, u32)> = located
         .iter()
         .enumerate()
         .flat_map(|(i, l)| {
-            l.context.heads.iter().map(move |h| {
-                (
-                    l.mention.unit.as_str(),
-                    h.as_str(),
-                    l.mention.kind as u8,
-                    i as u32,
-                )
-            })
+            l.context
+                .heads
+                .iter()
+                .map(move |&h| (l.unit, h, l.mention.kind as u8, i as u32))
         })
         .collect();
     keys.sort_unstable();

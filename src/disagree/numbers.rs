@@ -161,7 +161,7 @@ fn word_at<'t>(tokens: &'t [Token], i: usize) -> Option<&'t str> {
     tokens
         .get(i)
         .filter(|t| t.kind == TokenKind::Word)
-        .map(|t| t.lower.as_str())
+        .map(|t| t.lower.as_ref())
 }
 
 /// Reads the number starting at token `i`, if there is one.
@@ -204,7 +204,7 @@ pub(crate) fn number_at(tokens: &[Token], i: usize) -> Option<Number> {
             })
         }
         TokenKind::Word => {
-            let w = t.lower.as_str();
+            let w = t.lower.as_ref();
             // tens of thousands, hundreds of thousands
             if matches!(w, "tens" | "hundreds")
                 && word_at(tokens, i + 1) == Some("of")

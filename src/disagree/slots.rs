@@ -12,7 +12,7 @@
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
-use super::align::{compatible, Context};
+use super::align::{compatible, Context, Stems};
 use super::extract::{Extractor, Mention, Reading};
 use super::tokens::tokenize;
 use super::{Detector, Disagreement, Severity, Statement, Value};
@@ -24,7 +24,11 @@ pub(crate) struct Located {
     /// The sentence (index into the detector's sentence list).
     pub sentence: u32,
     pub mention: Mention,
-    pub context: Context,
+    /// Heads and context words as term ids (equal ids, equal terms);
+    /// `words` sorted.
+    pub context: Context<u32>,
+    /// The unit as an id.
+    pub unit: u32,
 }
 
 /// Every mention of a list of sentences, sentence by sentence.
@@ -34,62 +38,47 @@ pub(crate) struct Store {
     first: Vec<u32>,
 }
 
-/// Words whose presence makes a sentence worth reading for values; a
-/// sentence with none of them and no digit states no value.
-#[rustfmt::skip]
-const VALUE_WORDS: &[&str] = &[
-    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
-    "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
-    "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred",
-    "thousand", "million", "billion", "trillion", "dozen", "dozens", "hundreds", "thousands",
-    "millions", "billions", "scores", "several", "few", "couple", "half", "a", "an", "noon",
-    "midnight", "midday", "january", "february", "march", "april", "may", "june", "july",
-    "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr",
-    "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-];
-
-/// True when `text` may state a value: it has a digit or a number, amount
-/// or month word. Most sentences have neither and are not read further.
+/// True when `text` may state a value: it has a digit, or a word a value
+/// can start with. Most sentences of most inputs have neither and are not
+/// read further.
 fn may_state_values(text: &str) -> bool {
     if text.bytes().any(|b| b.is_ascii_digit()) {
         return true;
     }
+    let mut buffer = String::new();
     text.split(|c: char| !c.is_alphabetic())
-        .filter(|w| (1..=9).contains(&w.len()))
+        .filter(|w| (3..=9).contains(&w.len()))
         .any(|w| {
-            // "a"/"an" count only before a unit; they are checked in full
-            // by the extractor, so let them through only with a unit word.
-            VALUE_WORDS
-                .iter()
-                .any(|v| v.len() > 2 && v.eq_ignore_ascii_case(w))
+            buffer.clear();
+            buffer.extend(w.chars().flat_map(char::to_lowercase));
+            super::extract::may_start_value_word(&buffer)
         })
-        || has_article_unit(text)
+        || has_article_value(text)
 }
 
-/// "an hour", "a week", "a dozen": an article before a unit word.
-fn has_article_unit(text: &str) -> bool {
+/// Words that make a value after "a" or "an": "an hour", "a week", "a
+/// hundred", "a few"; sorted.
+#[rustfmt::skip]
+const AFTER_ARTICLE: &[&str] = &[
+    "billion", "century", "couple", "day", "decade", "few", "fortnight", "hour", "hundred",
+    "million", "minute", "month", "second", "thousand", "trillion", "week", "year",
+];
+
+/// "an hour", "a week", "a hundred": an article before a unit or a scale
+/// word (the articles are too common to read every sentence with one).
+fn has_article_value(text: &str) -> bool {
+    let mut buffer = String::new();
     let mut previous_article = false;
     for w in text
         .split(|c: char| !c.is_alphabetic())
         .filter(|w| !w.is_empty())
     {
-        if previous_article
-            && [
-                "second",
-                "minute",
-                "hour",
-                "day",
-                "week",
-                "fortnight",
-                "month",
-                "year",
-                "decade",
-                "century",
-            ]
-            .iter()
-            .any(|u| u.eq_ignore_ascii_case(w))
-        {
-            return true;
+        if previous_article && w.len() <= 9 {
+            buffer.clear();
+            buffer.extend(w.chars().flat_map(char::to_lowercase));
+            if AFTER_ARTICLE.binary_search(&buffer.as_str()).is_ok() {
+                return true;
+            }
         }
         previous_article = w.eq_ignore_ascii_case("a") || w.eq_ignore_ascii_case("an");
     }
@@ -101,9 +90,11 @@ impl Store {
     /// order, so the store does not depend on the thread count).
     pub fn read(detector: &Detector, texts: &[&str]) -> Store {
         let extractor = Extractor::new(&detector.stop_words);
-        let per_sentence: Vec<Vec<(Mention, Context)>> = texts
+        // Each worker keeps a stem cache; the cache changes only the
+        // speed, so results do not depend on how the work is split.
+        let per_sentence: Vec<Vec<(Mention, Context<String>)>> = texts
             .par_iter()
-            .map(|text| {
+            .map_init(Stems::default, |stems, text| {
                 if !may_state_values(text) {
                     return Vec::new();
                 }
@@ -112,21 +103,36 @@ impl Store {
                     .mentions(&tokens)
                     .into_iter()
                     .map(|mention| {
-                        let context = detector.context(&tokens, &mention);
+                        let context = detector.context(&tokens, &mention, stems);
                         (mention, context)
                     })
                     .collect()
             })
             .collect();
+        // Terms and units interned in input order: ids do not depend on
+        // the thread count.
+        let mut ids: FxHashMap<String, u32> = FxHashMap::default();
+        let mut intern = |term: String| -> u32 {
+            let next = ids.len() as u32;
+            *ids.entry(term).or_insert(next)
+        };
         let mut located = Vec::new();
         let mut first = Vec::with_capacity(texts.len() + 1);
         for (s, mentions) in per_sentence.into_iter().enumerate() {
             first.push(located.len() as u32);
-            located.extend(mentions.into_iter().map(|(mention, context)| Located {
-                sentence: s as u32,
-                mention,
-                context,
-            }));
+            for (mention, context) in mentions {
+                let mut words: Vec<u32> = context.words.into_iter().map(&mut intern).collect();
+                words.sort_unstable();
+                words.dedup();
+                let heads = context.heads.into_iter().map(&mut intern).collect();
+                let unit = intern(format!("unit:{}", mention.unit));
+                located.push(Located {
+                    sentence: s as u32,
+                    mention,
+                    context: Context { heads, words },
+                    unit,
+                });
+            }
         }
         first.push(located.len() as u32);
         Store { located, first }
@@ -194,7 +200,7 @@ impl Store {
         let located = &self.located;
         let kind = located[slot[0]].mention.kind;
         let document = |i: usize| at[located[i].sentence as usize].document;
-        let mut per_document: FxHashMap<u32, String> = FxHashMap::default();
+        let mut per_document: FxHashMap<u32, ValueKey> = FxHashMap::default();
         for &i in slot {
             let key = value_key(&located[i].mention);
             if let Some(previous) = per_document.insert(document(i), key.clone()) {
@@ -207,7 +213,7 @@ impl Store {
             return None;
         }
         // Distinct values, each with its statements.
-        let mut values: Vec<(String, usize, Vec<Statement>)> = Vec::new();
+        let mut values: Vec<(ValueKey, usize, Vec<Statement>)> = Vec::new();
         for &i in slot {
             let l = &located[i];
             let key = value_key(&l.mention);
@@ -259,13 +265,20 @@ impl Store {
     }
 }
 
-/// A key under which two mentions are the same value.
-fn value_key(m: &Mention) -> String {
+/// What makes two mentions one value: the same range under the same
+/// qualifier (3 hours, three-hour, 180 minutes), or the same date or time.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+enum ValueKey {
+    Amount(super::Qualifier, u64, u64, bool),
+    Text(String),
+}
+
+fn value_key(m: &Mention) -> ValueKey {
     match &m.reading {
         Reading::Amount {
             low, high, open, ..
-        } => format!("{:?}|{low:.6e}|{high:.6e}|{open}", m.qualifier),
-        Reading::Date { .. } | Reading::Time { .. } => m.normalized.clone(),
+        } => ValueKey::Amount(m.qualifier, low.to_bits(), high.to_bits(), *open),
+        Reading::Date { .. } | Reading::Time { .. } => ValueKey::Text(m.normalized.clone()),
     }
 }
 
@@ -277,7 +290,9 @@ mod tests {
     fn only_sentences_with_numbers_or_amount_words_are_read() {
         assert!(may_state_values("The talks lasted 3 hours."));
         assert!(may_state_values("The talks lasted three hours."));
+        assert!(may_state_values("They met for half an hour."));
         assert!(may_state_values("They met for an hour."));
+        assert!(may_state_values("A hundred people came."));
         assert!(may_state_values("Hundreds of children were deported."));
         assert!(may_state_values("The deal was signed in March."));
         assert!(!may_state_values("There is no deal until there is a deal."));

@@ -3,6 +3,8 @@
 //! (`1,200`, `2.5`, `1/2`), punctuation (`$`, `%`, `-`), case, and
 //! whether a token touches the previous one (`three-hour`, `US$`).
 
+use std::borrow::Cow;
+
 /// What a token is made of.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum TokenKind {
@@ -23,8 +25,9 @@ pub(crate) struct Token<'a> {
     pub end: usize,
     /// The token as written.
     pub text: &'a str,
-    /// Lowercased, typographic apostrophes folded to `'`.
-    pub lower: String,
+    /// Lowercased, typographic apostrophes folded to `'` (borrowed when
+    /// the token already is).
+    pub lower: Cow<'a, str>,
     /// Word, number or punctuation.
     pub kind: TokenKind,
     /// True when white space separates it from the previous token.
@@ -106,15 +109,21 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token<'_>> {
             TokenKind::Punct
         };
         let raw = &text[start..end];
-        let lower = if kind == TokenKind::Word {
-            raw.chars()
-                .flat_map(|c| {
-                    let c = if is_apostrophe(c) { '\'' } else { c };
-                    c.to_lowercase()
-                })
-                .collect()
+        let folded = kind == TokenKind::Word
+            && raw
+                .chars()
+                .any(|c| c.is_uppercase() || is_apostrophe(c) && c != '\'');
+        let lower = if folded {
+            Cow::Owned(
+                raw.chars()
+                    .flat_map(|c| {
+                        let c = if is_apostrophe(c) { '\'' } else { c };
+                        c.to_lowercase()
+                    })
+                    .collect(),
+            )
         } else {
-            raw.to_string()
+            Cow::Borrowed(raw)
         };
         tokens.push(Token {
             start,
