@@ -8,6 +8,14 @@
 //! Formats: `txt` (one `DIR/<id>.txt` per document), `jsonl` (`DIR/corpus.jsonl`,
 //! one `{"id","text"}` object per line) and `batch` (`DIR/topics.jsonl`, one
 //! `{"id": "topic-NNNNNN", "documents": [{"id","text"}...]}` per topic).
+//! `--truth FILE` also writes each document's event (`id<TAB>topic-NNNNNN`),
+//! the truth `brief stories` is scored against. `--sentence-truth FILE`
+//! writes what the generator knows about each sentence, as JSON Lines, one
+//! object per document: `{"id", "topic", "sentences": [[start, end, fact],
+//! ...]}`, each sentence's byte range in the text and the index of the topic
+//! fact it restates (`null` for filler). Sentences of one topic with the
+//! same fact are near-duplicates, and no others: `benches/peers/dedup_quality.py`
+//! scores near-duplicate clusters against it.
 //! Prints one JSON line with the sizes: bytes of document text, documents,
 //! sentences (exact: counted by the generator as it writes them) and the
 //! generation time.
@@ -52,6 +60,14 @@ struct Args {
     out: PathBuf,
     #[arg(long, value_enum, default_value_t = Format::Txt)]
     format: Format,
+    /// Also write each document's true event here, one `id<TAB>topic-NNNNNN`
+    /// line per document (for scoring `brief stories`).
+    #[arg(long)]
+    truth: Option<PathBuf>,
+    /// Also write each sentence's byte range and the topic fact it states,
+    /// as JSON Lines (for scoring `brief dedup`).
+    #[arg(long, value_name = "FILE")]
+    sentence_truth: Option<PathBuf>,
 }
 
 fn main() -> Result<()> {
@@ -99,6 +115,31 @@ fn main() -> Result<()> {
             }
             out.flush()?;
         }
+    }
+
+    if let Some(path) = &args.truth {
+        let mut out = writer(path)?;
+        for doc in &docs {
+            writeln!(out, "{}\ttopic-{:06}", doc.id, doc.topic)?;
+        }
+        out.flush()?;
+    }
+
+    if let Some(path) = &args.sentence_truth {
+        let mut out = writer(path)?;
+        for doc in &docs {
+            let sentences: Vec<_> = doc
+                .truth
+                .iter()
+                .map(|t| json!([t.start, t.end, t.fact]))
+                .collect();
+            writeln!(
+                out,
+                "{}",
+                json!({"id": doc.id, "topic": doc.topic, "sentences": sentences})
+            )?;
+        }
+        out.flush()?;
     }
 
     let bytes: usize = docs.iter().map(|d| d.text.len()).sum();

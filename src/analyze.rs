@@ -157,18 +157,27 @@ impl Analyzer {
         }
     }
 
+    /// Calls `each` for every word of `text` in order: with the stop word
+    /// (case-folded, from the language's list) for a stop word, with `None`
+    /// for a content word, which is the next of the sentence's
+    /// [`AnalyzedSentence::terms`]. Lets a later stage see the stop words
+    /// between terms (word bigrams as ROUGE counts them) without storing
+    /// them for every sentence; no stemming is done.
+    pub fn for_each_word(&self, text: &str, mut each: impl FnMut(Option<&'static str>)) {
+        let mut buffer = String::new();
+        for word in nfkc(text).unicode_words() {
+            fold_case(word, &mut buffer);
+            let is_acronym = is_acronym(word);
+            if is_acronym {
+                buffer.retain(|c| c != '.');
+            }
+            each(self.stop_word(&buffer, is_acronym));
+        }
+    }
+
     /// Appends the local term ids of `text` to `out`; returns the word count.
     fn analyze_text(&self, text: &str, state: &mut ChunkState, out: &mut Vec<TermId>) -> u32 {
-        // Most sentences are already in NFKC (ASCII, or curly quotes and
-        // accents that NFKC keeps); the quick check spares them a copy.
-        let normalized: Cow<str> = if text.is_ascii()
-            || unicode_normalization::is_nfkc_quick(text.chars())
-                == unicode_normalization::IsNormalized::Yes
-        {
-            Cow::Borrowed(text)
-        } else {
-            Cow::Owned(text.nfkc().collect())
-        };
+        let normalized = nfkc(text);
         let mut words = 0;
         for word in normalized.unicode_words() {
             words += 1;
@@ -199,19 +208,49 @@ impl Analyzer {
 
     /// The stemmed term for a case-folded word, or `None` for a stop word.
     fn term_for(&self, folded: &str, is_acronym: bool) -> Option<String> {
+        if self.stop_word(folded, is_acronym).is_some() {
+            return None;
+        }
+        let base = fold_name_ending(strip_clitic(folded));
+        // Snowball stems a few words to nothing (Greek "ετε"); an empty
+        // term would make them all one word, so such a word stays whole.
+        match self.stemmer.stem(&base) {
+            stem if stem.is_empty() => Some(base.into_owned()),
+            stem => Some(stem.into_owned()),
+        }
+    }
+
+    /// The stop word a case-folded word is (itself, or its base without a
+    /// clitic: `don't` is `don`), or `None` for a content word.
+    fn stop_word(&self, folded: &str, is_acronym: bool) -> Option<&'static str> {
         // "US" is a country, "us" a pronoun: that acronym survives stop-word
         // removal. Other all-caps stop words ("THE", "AND" in a shouted
         // headline) are still stop words.
-        let exempt = is_acronym && folded == "us";
-        if !exempt && self.stop_words.contains(folded) {
+        if is_acronym && folded == "us" {
             return None;
+        }
+        if let Some(&stop) = self.stop_words.get(folded) {
+            return Some(stop);
         }
         let base = strip_clitic(folded);
-        if !exempt && (base.is_empty() || self.stop_words.contains(base)) {
-            return None;
+        if base.is_empty() {
+            // A bare clitic ("'s" on its own) counts as a stop word.
+            return Some("");
         }
-        let base = fold_name_ending(base);
-        Some(self.stemmer.stem(&base).into_owned())
+        self.stop_words.get(base).copied()
+    }
+}
+
+/// `text` in NFKC. Most sentences are already in NFKC (ASCII, or curly
+/// quotes and accents that NFKC keeps); the quick check spares them a copy.
+fn nfkc(text: &str) -> Cow<'_, str> {
+    if text.is_ascii()
+        || unicode_normalization::is_nfkc_quick(text.chars())
+            == unicode_normalization::IsNormalized::Yes
+    {
+        Cow::Borrowed(text)
+    } else {
+        Cow::Owned(text.nfkc().collect())
     }
 }
 
@@ -393,6 +432,15 @@ mod tests {
     }
 
     #[test]
+    fn a_word_stemmed_to_nothing_stays_whole() {
+        // Found by the `analyze` fuzz target: Snowball's Greek stemmer maps
+        // "ετε" to "", which made an empty term shared by unrelated words.
+        let greek = Analyzer::new(Language::Greek);
+        assert_eq!(greek.terms("ετε"), ["ετε"]);
+        assert!(greek.terms("ετε άλλο").iter().all(|t| !t.is_empty()));
+    }
+
+    #[test]
     fn nfkc_and_case_folding() {
         // Full-width letters and the "ﬁ" ligature normalize to ASCII.
         assert_eq!(terms("ＣＥＡＳＥ ﬁre"), terms("cease fire"));
@@ -403,6 +451,22 @@ mod tests {
     fn keeps_numbers_and_news_content_words() {
         let t = terms("A new year, 12 million people.");
         assert_eq!(t, ["new", "year", "12", "million", "peopl"]);
+    }
+
+    #[test]
+    fn stop_words_are_seen_between_terms() {
+        let analyzer = Analyzer::new(Language::English);
+        let text = "The arrest of Pinochet's aide, don't cheer!";
+        let mut words = Vec::new();
+        analyzer.for_each_word(text, |w| words.push(w));
+        assert_eq!(words[..3], [Some("the"), None, Some("of")]);
+        let stops: Vec<bool> = words.iter().map(Option::is_some).collect();
+        assert_eq!(stops, [true, false, true, false, false, true, false]);
+        // The content words are exactly the terms, in order.
+        assert_eq!(
+            words.iter().filter(|w| w.is_none()).count(),
+            analyzer.terms(text).len()
+        );
     }
 
     #[test]

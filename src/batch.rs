@@ -1,7 +1,8 @@
 //! Batch mode: many topics, each a set of documents, summarized in one run.
 //!
 //! Input is JSON Lines, one topic per line:
-//! `{"id": "t1", "documents": [{"id": "a", "text": "...", "title"?, "date"?, "url"?}, ...]}`.
+//! `{"id": "t1", "documents": [{"id": "a", "text": "...", "title"?, "date"?, "url"?}, ...], "query"?: "..."}`;
+//! a topic with a `query` gets a summary that answers it (as `--query`).
 //! Output is JSON Lines in input order: one `brief.summary/1` object per
 //! topic (with a `topic` field), or a `brief.error/1` object
 //! `{"schema", "line", "id", "error"}` for a topic that could not be
@@ -16,8 +17,9 @@ use std::io::{self, BufRead, Write};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use crate::load::{dedupe_documents, JsonlRecord};
-use crate::pipeline::Pipeline;
+use crate::error::{Error, Result};
+use crate::load::{dedupe_documents, JsonlRecord, ObjectOnly};
+use crate::pipeline::{Config, Pipeline};
 use crate::render::{self, RenderOptions};
 
 /// Schema of the error objects in batch output.
@@ -39,7 +41,10 @@ pub struct BatchStats {
 #[derive(Deserialize)]
 struct TopicRecord {
     id: serde_json::Value,
-    documents: Vec<JsonlRecord>,
+    documents: Vec<ObjectOnly<JsonlRecord>>,
+    /// A question this topic's summary should answer.
+    #[serde(default)]
+    query: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -53,20 +58,32 @@ struct ErrorJson<'a> {
 /// Summarizes every topic of `input` (named `source` in messages) with
 /// `pipeline`, writing one JSON line per topic to `out`. `on_topic` is
 /// called once per finished topic (from any thread), e.g. for progress.
+///
+/// Fails only when the input cannot be read ([`Error::Input`]) or the
+/// output written ([`Error::Output`], destination `output`); a bad topic
+/// is an error line, and the batch goes on.
 pub fn run(
     pipeline: &Pipeline,
     mut input: impl BufRead,
     source: &str,
     out: &mut dyn Write,
     on_topic: &(dyn Fn() + Sync),
-) -> io::Result<BatchStats> {
+) -> Result<BatchStats> {
+    let read_error = |err: io::Error| Error::Input {
+        location: source.to_string(),
+        message: format!("cannot read: {err}"),
+    };
+    let write_error = |source: io::Error| Error::Output {
+        destination: "output".to_string(),
+        source,
+    };
     let mut stats = BatchStats::default();
     let mut line_number = 0;
     loop {
         let mut block: Vec<(usize, Vec<u8>)> = Vec::with_capacity(TOPICS_PER_BLOCK);
         while block.len() < TOPICS_PER_BLOCK {
             let mut line = Vec::new();
-            if input.read_until(b'\n', &mut line)? == 0 {
+            if input.read_until(b'\n', &mut line).map_err(read_error)? == 0 {
                 break;
             }
             line_number += 1;
@@ -87,7 +104,7 @@ pub fn run(
             })
             .collect();
         for (json, ok) in results {
-            out.write_all(&json)?;
+            out.write_all(&json).map_err(write_error)?;
             if ok {
                 stats.summarized += 1;
             } else {
@@ -112,7 +129,8 @@ fn summarize_line(pipeline: &Pipeline, source: &str, line: usize, bytes: &[u8]) 
         {
             topic_id = fields.get("id").and_then(json_id);
         }
-        let record: TopicRecord = serde_json::from_str(text).map_err(|e| {
+        let record = serde_json::from_str::<ObjectOnly<TopicRecord>>(text);
+        let record = record.map(|r| r.0).map_err(|e| {
             if e.is_data() {
                 format!("not a topic object: {e} (expected {{\"id\": ..., \"documents\": [...]}})")
             } else {
@@ -125,7 +143,7 @@ fn summarize_line(pipeline: &Pipeline, source: &str, line: usize, bytes: &[u8]) 
         // date is dropped, a document without text or repeating an earlier
         // one's text is left out, repeated ids are renamed.
         let mut documents = Vec::with_capacity(record.documents.len());
-        for (n, doc) in record.documents.into_iter().enumerate() {
+        for (n, ObjectOnly(doc)) in record.documents.into_iter().enumerate() {
             if !doc.has_text() {
                 continue;
             }
@@ -138,11 +156,20 @@ fn summarize_line(pipeline: &Pipeline, source: &str, line: usize, bytes: &[u8]) 
         if documents.is_empty() {
             return Err("topic has no document with text".to_string());
         }
+        // The topic's own query, checked like --query.
+        let config = Config {
+            query: record.query,
+            ..pipeline.config().clone()
+        };
+        config.validate().map_err(|e| match e {
+            crate::Error::Config { message, .. } => format!("field `query` {message}"),
+            other => other.to_string(),
+        })?;
         let prepared = pipeline.prepare(documents).map_err(|e| e.to_string())?;
         if prepared.analysis.sentences.is_empty() {
             return Err("no sentences found in the topic's documents".to_string());
         }
-        let summary = pipeline.summarize(&prepared);
+        let summary = pipeline.summarize_query(&prepared, config.query.as_deref());
         if summary.sentences.is_empty() {
             return Err(format!(
                 "no sentence qualifies for the summary: all are shorter than {} words",
@@ -153,7 +180,7 @@ fn summarize_line(pipeline: &Pipeline, source: &str, line: usize, bytes: &[u8]) 
             &mut out,
             &prepared,
             &summary,
-            pipeline.config(),
+            &config,
             &id,
             RenderOptions::default(),
         )
@@ -186,7 +213,6 @@ fn json_id(value: &serde_json::Value) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::pipeline::Config;
 
     fn run_batch(input: &str) -> (Vec<serde_json::Value>, BatchStats) {
         let pipeline = Pipeline::new(Config::default()).unwrap();
@@ -228,6 +254,24 @@ mod tests {
         assert_eq!(lines[2]["line"], 4);
         assert_eq!(lines[2]["id"], "t3");
         assert_eq!(lines[3]["topic"], "t4");
+    }
+
+    #[test]
+    fn topics_and_documents_must_be_objects() {
+        // Found by the load_jsonl fuzz target: serde's derive also read an
+        // array of the fields in order as a record.
+        let input = concat!(
+            r#"["t1", [{"id": "a", "text": "The bank raised rates on Tuesday to fight inflation."}]]"#,
+            "\n",
+            r#"{"id": "t2", "documents": [["a", "The bank raised rates on Tuesday to fight inflation."]]}"#,
+            "\n",
+        );
+        let (lines, stats) = run_batch(input);
+        assert_eq!(stats.failed, 2);
+        for line in &lines {
+            let error = line["error"].as_str().unwrap();
+            assert!(error.contains("expected a JSON object"), "{error}");
+        }
     }
 
     #[test]

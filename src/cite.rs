@@ -35,7 +35,8 @@ pub struct SummarySentence {
     pub rank: u32,
     /// The cluster (fact) it stands for.
     pub cluster: u32,
-    /// The sentence chosen to stand for the cluster.
+    /// The sentence chosen to stand for the cluster, as shown: from past a
+    /// leading dateline, to the budget's cut.
     pub representative: SentenceRef,
     /// The ranking score.
     pub score: f64,
@@ -68,10 +69,12 @@ pub fn cite(prepared: &Prepared, chosen: &[Candidate]) -> Vec<SummarySentence> {
                     },
                 })
                 .collect();
+            let mut representative = prepared.sentence_ref(c.sentence);
+            representative.start += c.skip as usize;
             SummarySentence {
                 rank: index as u32 + 1,
                 cluster: c.cluster,
-                representative: prepared.sentence_ref(c.sentence),
+                representative,
                 score: c.score,
                 support: prepared.support[c.cluster as usize],
                 truncated: false,

@@ -11,10 +11,12 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::lang::Language;
 use crate::load::{self, Document, InputFormat};
+use crate::output::{self, Output};
 use crate::pipeline::{Config, Pipeline, Prepared, DEFAULT_THRESHOLD};
 use crate::rank::RankConfig;
 use crate::render::{self, Format, RenderOptions};
 use crate::score::Algorithm;
+use crate::segment::{Unit, MAX_UNIT_CHARS};
 use crate::select::{Budget, Order};
 use crate::Error;
 
@@ -22,6 +24,12 @@ use crate::Error;
 pub const EXIT_FAILURE: u8 = 1;
 /// Exit code: the command line or an option value is wrong.
 pub const EXIT_USAGE: u8 = 2;
+/// Exit code: the output could not be written (a full disk, a missing
+/// directory); sysexits' EX_IOERR. Nothing partial is left behind.
+pub const EXIT_OUTPUT: u8 = 74;
+/// Exit codes when interrupted: 128 + the signal number, as shells report
+/// it (SIGHUP 129, SIGINT 130, SIGTERM 143).
+pub const EXIT_SIGNAL_BASE: i32 = 128;
 
 /// brief reads many documents about one subject, finds the sentences that
 /// say the same thing across sources, and writes one extractive summary in
@@ -33,7 +41,8 @@ pub const EXIT_USAGE: u8 = 2;
     args_conflicts_with_subcommands = true,
     max_term_width = 80,
     after_help = "`brief <PATH>...` is short for `brief summarize <PATH>...`.\n\
-                  Exit codes: 0 success, 1 nothing could be summarized, 2 usage error."
+                  Exit codes: 0 success, 1 nothing could be summarized, 2 usage error,\n\
+                  74 output not written, 130/143 interrupted (SIGINT/SIGTERM)."
 )]
 pub struct Cli {
     #[command(subcommand)]
@@ -56,31 +65,39 @@ enum Command {
     /// Score candidate summaries against reference summaries with ROUGE,
     /// as ROUGE-1.5.5 does.
     Eval(crate::eval::cli::EvalArgs),
+    /// Group a mixed pile of documents into stories (documents reporting
+    /// the same event or subject) and write one cited summary per story.
+    Stories(crate::stories::cli::StoriesArgs),
 }
 
 /// Where documents come from and how they are read.
 #[derive(Debug, Args)]
-struct InputArgs {
+pub(crate) struct InputArgs {
     /// Files or directories to read (directories recursively: .txt and .md,
     /// or .jsonl with --input-format jsonl); `-` reads standard input.
     #[arg(value_name = "PATH")]
-    paths: Vec<PathBuf>,
+    pub(crate) paths: Vec<PathBuf>,
     /// How to read input files: `text` (one document per file) or `jsonl`
     /// (one JSON object per line with `id` and `text`, optional `title`,
     /// `date`, `url`).
     #[arg(long, value_enum, default_value_t = InputFormatArg::Text)]
-    input_format: InputFormatArg,
+    pub(crate) input_format: InputFormatArg,
     /// Language of the documents (ISO code or English name): sets sentence
     /// rules, stop words and stemmer.
     #[arg(long, default_value = "en", value_parser = parse_language)]
-    lang: Language,
+    pub(crate) lang: Language,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Text)]
-    format: Format,
+    pub(crate) format: Format,
+    /// Write the output to this file instead of standard output; it
+    /// appears whole or not at all (an interrupted or failed run leaves no
+    /// partial file).
+    #[arg(long, short = 'o', value_name = "PATH")]
+    pub(crate) output: Option<PathBuf>,
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
-enum InputFormatArg {
+pub(crate) enum InputFormatArg {
     Text,
     Jsonl,
 }
@@ -106,25 +123,53 @@ struct SummarizeArgs {
     cluster: ClusterArgs,
     #[command(flatten)]
     summary: SummaryOptions,
+    /// A question the summary should answer, e.g. "What is known about the
+    /// cause of the fire?": sentences that answer it are preferred, and
+    /// every one still cites all its sources (--algorithm brief only).
+    #[arg(long, value_name = "TEXT", conflicts_with = "query_file")]
+    query: Option<String>,
+    /// Read the question from a UTF-8 text file.
+    #[arg(long, value_name = "PATH")]
+    query_file: Option<PathBuf>,
+}
+
+impl SummarizeArgs {
+    /// The question from --query or --query-file, if any.
+    fn query(&self) -> Result<Option<String>, Error> {
+        match (&self.query, &self.query_file) {
+            (Some(query), _) => Ok(Some(query.clone())),
+            (None, Some(path)) => std::fs::read(path)
+                .map_err(|e| e.to_string())
+                .and_then(|bytes| String::from_utf8(bytes).map_err(|_| "not valid UTF-8".into()))
+                .map(Some)
+                .map_err(|message| Error::Config {
+                    option: "--query-file",
+                    message: format!("{}: {message}", path.display()),
+                }),
+            (None, None) => Ok(None),
+        }
+    }
 }
 
 /// How each summary is made: shared by `summarize` and `batch`.
 #[derive(Debug, Args)]
-struct SummaryOptions {
+pub(crate) struct SummaryOptions {
     /// Summary length in sentences [default: 7].
     #[arg(long, group = "budget")]
     sentences: Option<usize>,
     /// Summary length in words (white-space separated, as ROUGE `-l`
     /// counts them): sentences are added until the budget is reached, and
-    /// the last one is cut at it.
+    /// the last one is cut at it. Length budgets count the summary as
+    /// written: its sentences, the line breaks between them and the " …"
+    /// after a cut sentence (not the numbers, citation markers or sources).
     #[arg(long, group = "budget")]
     words: Option<usize>,
-    /// Summary length in UTF-8 bytes of sentence text (as ROUGE `-b` counts
-    /// them; 665 in DUC 2004): the last sentence is cut at the budget.
+    /// Summary length in UTF-8 bytes of the summary as written (665 in DUC
+    /// 2004): the last sentence is cut at the budget.
     #[arg(long, group = "budget")]
     bytes: Option<usize>,
-    /// Summary length in characters: the last sentence is cut at the
-    /// budget.
+    /// Summary length in characters of the summary as written: the last
+    /// sentence is cut at the budget.
     #[arg(long, group = "budget")]
     chars: Option<usize>,
     /// How sentences are chosen: `brief` (concept coverage, support-weighted
@@ -163,6 +208,10 @@ struct BatchArgs {
     /// near-duplicates that state the same fact.
     #[arg(long, default_value_t = DEFAULT_THRESHOLD)]
     threshold: f32,
+    /// Write the output to this file instead of standard output; it
+    /// appears whole or not at all.
+    #[arg(long, short = 'o', value_name = "PATH")]
+    output: Option<PathBuf>,
     #[command(flatten)]
     summary: SummaryOptions,
 }
@@ -181,19 +230,21 @@ struct SegmentArgs {
     input: InputArgs,
 }
 
-fn parse_language(s: &str) -> Result<Language, String> {
+pub(crate) fn parse_language(s: &str) -> Result<Language, String> {
     s.parse().map_err(|e: Error| e.to_string())
 }
 
 /// Parses the command line and runs the command.
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
+    exit_on_signals();
     let result = match cli.command {
         Some(Command::Summarize(args)) => summarize(args),
         Some(Command::Dedup(args)) => dedup(args),
         Some(Command::Segment(args)) => segment(args),
         Some(Command::Batch(args)) => batch(args),
         Some(Command::Eval(args)) => crate::eval::cli::run(&args),
+        Some(Command::Stories(args)) => crate::stories::cli::run(args),
         None => summarize(cli.summarize),
     };
     match result {
@@ -203,10 +254,34 @@ pub fn main() -> ExitCode {
             eprintln!("brief: {err:#}");
             match err.downcast_ref::<Error>() {
                 Some(Error::Config { .. }) => ExitCode::from(EXIT_USAGE),
+                Some(Error::Output { .. }) => ExitCode::from(EXIT_OUTPUT),
                 _ => ExitCode::from(EXIT_FAILURE),
             }
         }
     }
+}
+
+/// On SIGINT, SIGTERM or SIGHUP: delete any half-written output file and
+/// exit with 128 + the signal number. A thread waits for the signals
+/// (signal-hook), so the handler itself only records them.
+fn exit_on_signals() {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+    let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGINT, SIGTERM, SIGHUP]) else {
+        return; // no handler: the default action still ends the run
+    };
+    let waiter = std::thread::Builder::new().name("signals".to_string());
+    let _ = waiter.spawn(move || {
+        if let Some(signal) = signals.forever().next() {
+            output::remove_pending();
+            let name = match signal {
+                SIGINT => "SIGINT",
+                SIGTERM => "SIGTERM",
+                _ => "SIGHUP",
+            };
+            eprintln!("brief: interrupted ({name}); no output file written");
+            std::process::exit(EXIT_SIGNAL_BASE + signal);
+        }
+    });
 }
 
 fn is_broken_pipe(err: &anyhow::Error) -> bool {
@@ -219,7 +294,7 @@ fn is_broken_pipe(err: &anyhow::Error) -> bool {
 
 /// Loads the input, reporting per-document problems on stderr. Fails when
 /// no document is left.
-fn load(input: &InputArgs) -> anyhow::Result<(Vec<Document>, std::time::Duration)> {
+pub(crate) fn load(input: &InputArgs) -> anyhow::Result<(Vec<Document>, std::time::Duration)> {
     if input.paths.is_empty() {
         eprintln!("brief: no input given; pass files or directories, or `-` for standard input (see --help)");
         std::process::exit(EXIT_USAGE.into());
@@ -242,6 +317,33 @@ fn load(input: &InputArgs) -> anyhow::Result<(Vec<Document>, std::time::Duration
     Ok((loaded.documents, clock.elapsed()))
 }
 
+/// Warns about documents the segmenter could do little with: no sentence
+/// at all (only headings, bylines or boilerplate), or stretches without
+/// sentence punctuation cut into units of at most [`MAX_UNIT_CHARS`].
+fn warn_about_units(documents: &[Document], units: &[Vec<Unit>]) {
+    for (doc, units) in documents.iter().zip(units) {
+        if !units
+            .iter()
+            .any(|u| u.kind == crate::segment::UnitKind::Sentence)
+        {
+            eprintln!(
+                "brief: warning: {}: no sentences (only headings, bylines or boilerplate)",
+                doc.source
+            );
+        }
+        let split: Vec<&Unit> = units.iter().filter(|u| u.split).collect();
+        if let Some(first) = split.first() {
+            let line = doc.text[..first.start].matches('\n').count() + 1;
+            eprintln!(
+                "brief: warning: {}: line {line}: text without sentence ends longer than \
+                 {MAX_UNIT_CHARS} characters, cut into {} units of at most {MAX_UNIT_CHARS} characters",
+                doc.source,
+                split.len()
+            );
+        }
+    }
+}
+
 fn config(input: &InputArgs, cluster: &ClusterArgs) -> Config {
     Config {
         language: input.lang,
@@ -252,6 +354,7 @@ fn config(input: &InputArgs, cluster: &ClusterArgs) -> Config {
 
 fn prepare(pipeline: &Pipeline, documents: Vec<Document>) -> anyhow::Result<Prepared> {
     let prepared = pipeline.prepare(documents)?;
+    warn_about_units(&prepared.documents, &prepared.units);
     if prepared.analysis.sentences.is_empty() {
         anyhow::bail!("no sentences found in the input (only headings, bylines or boilerplate)");
     }
@@ -260,7 +363,7 @@ fn prepare(pipeline: &Pipeline, documents: Vec<Document>) -> anyhow::Result<Prep
 
 impl SummaryOptions {
     /// The pipeline configuration these options describe.
-    fn config(&self, language: Language, threshold: f32) -> Config {
+    pub(crate) fn config(&self, language: Language, threshold: f32) -> Config {
         let budget = match (self.sentences, self.words, self.bytes, self.chars) {
             (_, Some(n), _, _) => Budget::Words(n),
             (_, _, Some(n), _) => Budget::Bytes(n),
@@ -286,8 +389,14 @@ impl SummaryOptions {
 }
 
 fn summarize(args: SummarizeArgs) -> anyhow::Result<ExitCode> {
-    let config = args.summary.config(args.input.lang, args.cluster.threshold);
+    // A length budget holds for the summary as this format writes it.
+    let config = Config {
+        layout: args.input.format.layout(),
+        query: args.query()?,
+        ..args.summary.config(args.input.lang, args.cluster.threshold)
+    };
     let pipeline = Pipeline::new(config)?;
+    let out = Output::open(args.input.output.as_deref())?;
     let (documents, load_time) = load(&args.input)?;
     let prepared = prepare(&pipeline, documents)?;
     let summary = pipeline.summarize(&prepared);
@@ -302,7 +411,7 @@ fn summarize(args: SummarizeArgs) -> anyhow::Result<ExitCode> {
         timings: args.cluster.stats,
         load_time,
     };
-    write_output(|out| {
+    write_output(out, |out| {
         render::summary(
             out,
             args.input.format,
@@ -336,8 +445,7 @@ fn batch(args: BatchArgs) -> anyhow::Result<ExitCode> {
     } else {
         indicatif::ProgressBar::hidden()
     };
-    let stdout = io::stdout();
-    let mut out = io::BufWriter::new(stdout.lock());
+    let mut out = Output::open(args.output.as_deref())?;
     let mut total = crate::batch::BatchStats::default();
     for path in &inputs {
         let (reader, source): (Box<dyn io::BufRead>, String) = if path.as_os_str() == "-" {
@@ -358,11 +466,14 @@ fn batch(args: BatchArgs) -> anyhow::Result<ExitCode> {
             }
         };
         let stats = crate::batch::run(&pipeline, reader, &source, &mut out, &|| progress.inc(1))
-            .map_err(|e| anyhow::Error::new(e).context(source.clone()))?;
+            .map_err(|e| match e {
+                Error::Output { source, .. } => out.error(source),
+                other => other,
+            })?;
         total.summarized += stats.summarized;
         total.failed += stats.failed;
     }
-    out.flush()?;
+    out.finish()?;
     progress.finish_and_clear();
     if total.failed > 0 {
         eprintln!(
@@ -382,6 +493,7 @@ fn batch(args: BatchArgs) -> anyhow::Result<ExitCode> {
 
 fn dedup(args: DedupArgs) -> anyhow::Result<ExitCode> {
     let pipeline = Pipeline::new(config(&args.input, &args.cluster))?;
+    let out = Output::open(args.input.output.as_deref())?;
     let (documents, load_time) = load(&args.input)?;
     let prepared = prepare(&pipeline, documents)?;
     let report = pipeline.dedup(&prepared);
@@ -389,7 +501,7 @@ fn dedup(args: DedupArgs) -> anyhow::Result<ExitCode> {
         timings: args.cluster.stats,
         load_time,
     };
-    write_output(|out| {
+    write_output(out, |out| {
         render::dedup(
             out,
             args.input.format,
@@ -406,17 +518,23 @@ fn segment(args: SegmentArgs) -> anyhow::Result<ExitCode> {
         language: args.input.lang,
         ..Config::default()
     })?;
+    let out = Output::open(args.input.output.as_deref())?;
     let (documents, _) = load(&args.input)?;
     let units = pipeline.segment(&documents);
-    write_output(|out| render::segments(out, args.input.format, &documents, &units))
+    warn_about_units(&documents, &units);
+    write_output(out, |out| {
+        render::segments(out, args.input.format, &documents, &units)
+    })
 }
 
-/// Renders into a buffered stdout and flushes, so a closed pipe surfaces
-/// as an error the caller can treat quietly.
-fn write_output(render: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> anyhow::Result<ExitCode> {
-    let stdout = io::stdout();
-    let mut out = io::BufWriter::new(stdout.lock());
-    render(&mut out)?;
-    out.flush()?;
+/// Renders into `out` and finishes it: a file is moved into place only
+/// when everything was written; a closed pipe surfaces as an error the
+/// caller treats quietly.
+pub(crate) fn write_output(
+    mut out: Output,
+    render: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> anyhow::Result<ExitCode> {
+    render(&mut out).map_err(|e| out.error(e))?;
+    out.finish()?;
     Ok(ExitCode::SUCCESS)
 }

@@ -33,6 +33,17 @@ pub enum Error {
         /// How many input problems were reported on the way.
         problems: usize,
     },
+    /// Output could not be written: the destination cannot be created, the
+    /// disk is full, the pipe is closed. Nothing partial is left behind
+    /// (see [`crate::output`]).
+    #[error("cannot write {destination}")]
+    Output {
+        /// The output file, or `standard output`.
+        destination: String,
+        /// The underlying I/O error.
+        #[source]
+        source: std::io::Error,
+    },
     /// Input that is malformed as a whole (e.g. evaluation data in the wrong layout).
     #[error("{location}: {message}")]
     Input {

@@ -19,16 +19,21 @@
 //!    all-pairs cosine search ([`cluster::Clusters`]); then [`disagree`]:
 //!    values that the sources of one cluster give differently
 //!    ([`disagree::Disagreement`]).
-//! 6. [`rank`] and [`score`]: support-weighted LexRank over the clusters'
-//!    representatives, position, centroid and bigram-concept features, and
+//! 6. [`rank`], [`concepts`], [`query`] and [`score`]: support-weighted
+//!    LexRank over the clusters' representatives, word-bigram concepts,
+//!    relevance to an optional query, position and centroid features, and
 //!    the summary algorithms ([`score::Algorithm`]) that combine them.
 //! 7. [`select`]: budgeted, non-redundant selection (by score, or by
-//!    greedy concept coverage) and ordering.
+//!    greedy concept coverage) and ordering; a length budget counts the
+//!    summary as written ([`layout`]).
 //! 8. [`cite`] and [`render`]: citations of every member of each chosen
-//!    cluster; text, Markdown or versioned JSON.
+//!    cluster (a summary sentence shown from past its [`dateline`]); text,
+//!    Markdown or versioned JSON.
 //!
-//! [`pipeline`] wires the stages; [`cli`] (with [`eval::cli`]) is the
-//! command-line front end and the only code that prints.
+//! [`pipeline`] wires the stages; [`cli`] (with [`eval::cli`] and
+//! [`stories::cli`]) is the command-line front end and the only code that
+//! prints. Above the pipeline, [`stories`] groups a mixed input into
+//! stories and runs the pipeline once per story.
 //!
 //! # Example
 //!
@@ -56,17 +61,24 @@ pub mod batch;
 pub mod cite;
 pub mod cli;
 pub mod cluster;
+pub mod concepts;
+pub mod dateline;
 pub mod disagree;
 pub mod error;
 pub mod eval;
+pub mod filter;
 pub mod lang;
+pub mod layout;
 pub mod load;
+pub mod output;
 pub mod pipeline;
+pub mod query;
 pub mod rank;
 pub mod render;
 pub mod score;
 pub mod segment;
 pub mod select;
+pub mod stories;
 pub mod tfidf;
 
 pub use error::{Error, Result};

@@ -4,7 +4,11 @@
 //! Loading never fails as a whole because of one bad document: each problem
 //! (a missing path, invalid UTF-8, a binary file, an empty text, a malformed
 //! JSONL line) becomes a [`LoadProblem`] naming the file (and line), and the
-//! other documents are still returned.
+//! other documents are still returned. Which encodings are read is decided
+//! in [`decode`]; the policy for every kind of bad input is the table in the
+//! README ("Bad input").
+
+mod decode;
 
 use std::fs;
 use std::io::Read;
@@ -125,7 +129,7 @@ pub fn load_paths(paths: &[PathBuf], format: InputFormat) -> Loaded {
             Ok(meta) if meta.is_file() => files.push(path.clone()),
             Ok(_) => problems.push(LoadProblem {
                 location: path.display().to_string(),
-                message: "not a regular file (a pipe or device would block); skipped".to_string(),
+                message: not_a_regular_file(),
             }),
             Err(err) => problems.push(LoadProblem {
                 location: path.display().to_string(),
@@ -155,33 +159,45 @@ pub fn load_paths(paths: &[PathBuf], format: InputFormat) -> Loaded {
 /// Parses JSON Lines text (one document per line) from `source`, e.g. a
 /// file name used in problem locations.
 pub fn parse_jsonl(source: &str, text: &str) -> (Vec<Document>, Vec<LoadProblem>) {
+    parse_jsonl_bytes(source, text.as_bytes())
+}
+
+/// Parses JSON Lines whose lines are checked for UTF-8 one by one, so a bad
+/// line costs only itself. Lines end at `\n`, `\r\n` or a lone `\r` (JSON
+/// strings cannot hold a raw line break, so this never splits a record).
+fn parse_jsonl_bytes(source: &str, bytes: &[u8]) -> (Vec<Document>, Vec<LoadProblem>) {
     let mut documents = Vec::new();
     let mut problems = Vec::new();
-    for (index, line) in text.lines().enumerate() {
+    for (index, line) in jsonl_lines(bytes).enumerate() {
         let location = format!("{source}:{}", index + 1);
-        if line.trim().is_empty() {
+        if line.iter().all(u8::is_ascii_whitespace) {
             continue;
         }
-        match parse_jsonl_record(line) {
-            Ok(record) => match record.into_document(location.clone()) {
-                Ok((doc, note)) => {
-                    if let Some(message) = note {
-                        problems.push(LoadProblem {
-                            location: location.clone(),
-                            message,
-                        });
-                    }
-                    documents.push(doc)
+        let skip = |message: String| LoadProblem {
+            location: location.clone(),
+            message: format!("{message}; line skipped"),
+        };
+        let line = match std::str::from_utf8(line) {
+            Ok(line) => line,
+            Err(err) => {
+                problems.push(skip(format!(
+                    "invalid UTF-8 at byte {} of the line",
+                    err.valid_up_to()
+                )));
+                continue;
+            }
+        };
+        match parse_jsonl_record(line).and_then(|record| record.into_document(location.clone())) {
+            Ok((doc, note)) => {
+                if let Some(message) = note {
+                    problems.push(LoadProblem {
+                        location: location.clone(),
+                        message,
+                    });
                 }
-                Err(message) => problems.push(LoadProblem {
-                    location,
-                    message: format!("{message}; line skipped"),
-                }),
-            },
-            Err(message) => problems.push(LoadProblem {
-                location,
-                message: format!("{message}; line skipped"),
-            }),
+                documents.push(doc)
+            }
+            Err(message) => problems.push(skip(message)),
         }
     }
     if documents.is_empty() && problems.is_empty() {
@@ -191,6 +207,28 @@ pub fn parse_jsonl(source: &str, text: &str) -> (Vec<Document>, Vec<LoadProblem>
         });
     }
     (documents, problems)
+}
+
+/// The lines of JSON Lines input, without their line ends.
+fn jsonl_lines(bytes: &[u8]) -> impl Iterator<Item = &[u8]> {
+    let mut rest = bytes;
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
+        let end = rest
+            .iter()
+            .position(|&b| b == b'\n' || b == b'\r')
+            .unwrap_or(rest.len());
+        let line = &rest[..end];
+        let skip = match rest[end..] {
+            [b'\r', b'\n', ..] => 2,
+            [] => 0,
+            _ => 1,
+        };
+        rest = &rest[end + skip..];
+        Some(line)
+    })
 }
 
 /// One JSONL document record as written by users (also the documents of a
@@ -246,8 +284,32 @@ impl JsonlRecord {
     }
 }
 
+/// A `T` that was written as a JSON object. serde's derive also accepts
+/// an array of the fields in order (`[7, "text"]`), which no user means
+/// and which would make a document of any array with a string second.
+pub(crate) struct ObjectOnly<T>(pub(crate) T);
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for ObjectOnly<T> {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Fields<T>(std::marker::PhantomData<T>);
+        impl<'de, T: Deserialize<'de>> serde::de::Visitor<'de> for Fields<T> {
+            type Value = T;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a JSON object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<T, A::Error> {
+                T::deserialize(serde::de::value::MapAccessDeserializer::new(map))
+            }
+        }
+        deserializer
+            .deserialize_map(Fields(std::marker::PhantomData))
+            .map(ObjectOnly)
+    }
+}
+
 fn parse_jsonl_record(line: &str) -> Result<JsonlRecord, String> {
-    serde_json::from_str::<JsonlRecord>(line).map_err(|err| {
+    let record = serde_json::from_str::<ObjectOnly<JsonlRecord>>(line);
+    record.map(|r| r.0).map_err(|err| {
         if err.is_data() {
             format!("not a valid document object: {err} (expected {{\"id\": ..., \"text\": ...}})")
         } else {
@@ -270,47 +332,86 @@ fn walk_dir(
     files: &mut Vec<PathBuf>,
     problems: &mut Vec<LoadProblem>,
 ) {
+    let problem = |path: &Path, message: String| LoadProblem {
+        location: path.display().to_string(),
+        message,
+    };
     let entries = match fs::read_dir(dir) {
         Ok(entries) => entries,
         Err(err) => {
-            problems.push(LoadProblem {
-                location: dir.display().to_string(),
-                message: format!("{}; skipped", describe_io_error(&err)),
-            });
+            problems.push(problem(
+                dir,
+                format!("{}; skipped", describe_io_error(&err)),
+            ));
             return;
         }
     };
-    let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    let mut paths = Vec::new();
+    for entry in entries {
+        match entry {
+            Ok(entry) => paths.push(entry.path()),
+            Err(err) => problems.push(problem(
+                dir,
+                format!("{} while listing; entry skipped", describe_io_error(&err)),
+            )),
+        }
+    }
     paths.sort();
-    for path in paths {
-        // Symlinked directories are not followed (as in ripgrep without
-        // -L): a link back up the tree would otherwise read every file again
-        // and again as a new source. Symlinked files are read.
-        let Ok(link_meta) = fs::symlink_metadata(&path) else {
-            continue;
-        };
-        if link_meta.is_dir() {
-            walk_dir(&path, format, files, problems);
-            continue;
-        }
-        // Only regular files: a FIFO or device named `*.txt` would block.
-        if !fs::metadata(&path).is_ok_and(|m| m.is_file()) {
-            continue;
-        }
-        if path
-            .extension()
+    let wanted = |path: &Path| {
+        path.extension()
             .and_then(|ext| ext.to_str())
             .is_some_and(|ext| {
                 extensions(format)
                     .iter()
                     .any(|e| ext.eq_ignore_ascii_case(e))
             })
-        {
-            files.push(path);
+    };
+    for path in paths {
+        let Ok(link_meta) = fs::symlink_metadata(&path) else {
+            continue; // removed while we were listing
+        };
+        if link_meta.is_dir() {
+            walk_dir(&path, format, files, problems);
+            continue;
+        }
+        // Symlinked directories are not followed (as in ripgrep without
+        // -L): a link back up the tree would otherwise read every file again
+        // and again as a new source. Symlinked files are read.
+        let meta = match fs::metadata(&path) {
+            Ok(meta) => meta,
+            Err(err) if link_meta.is_symlink() => {
+                problems.push(problem(
+                    &path,
+                    format!(
+                        "symbolic link that does not resolve ({}); skipped",
+                        describe_io_error(&err)
+                    ),
+                ));
+                continue;
+            }
+            Err(_) => continue,
+        };
+        if meta.is_dir() {
+            problems.push(problem(
+                &path,
+                "symbolic link to a directory: not followed (name it to read it)".to_string(),
+            ));
+        } else if wanted(&path) {
+            if meta.is_file() {
+                files.push(path);
+            } else {
+                // A FIFO or device named `*.txt` would block or never end.
+                problems.push(problem(&path, not_a_regular_file()));
+            }
         }
     }
 }
 
+fn not_a_regular_file() -> String {
+    "not a regular file (a pipe or device would block); skipped".to_string()
+}
+
+/// Reads one input and turns it into documents.
 fn read_file(path: &Path, format: InputFormat) -> (Vec<Document>, Vec<LoadProblem>) {
     let is_stdin = path.as_os_str() == "-";
     let location = if is_stdin {
@@ -318,67 +419,93 @@ fn read_file(path: &Path, format: InputFormat) -> (Vec<Document>, Vec<LoadProble
     } else {
         path.display().to_string()
     };
-    let problem = |message: String| {
-        (
-            Vec::new(),
-            vec![LoadProblem {
-                location: location.clone(),
-                message: format!("{message}; skipped"),
-            }],
-        )
-    };
     let bytes = if is_stdin {
         let mut buf = Vec::new();
-        match std::io::stdin().lock().read_to_end(&mut buf) {
-            Ok(_) => buf,
-            Err(err) => return problem(describe_io_error(&err)),
-        }
+        std::io::stdin()
+            .lock()
+            .read_to_end(&mut buf)
+            .map(|_| buf)
+            .map_err(|err| describe_io_error(&err))
     } else {
-        match fs::read(path) {
-            Ok(bytes) => bytes,
-            Err(err) => return problem(describe_io_error(&err)),
-        }
+        read_stable(path)
     };
-    let text = match decode_text(&bytes) {
-        Ok(text) => text,
-        Err(message) => return problem(message),
+    let bytes = match bytes {
+        Ok(bytes) => bytes,
+        Err(message) => return skipped(&location, message),
     };
+    let id = if is_stdin {
+        "stdin".to_string()
+    } else {
+        path.file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_else(|| location.clone())
+    };
+    load_bytes(&location, &id, &bytes, format)
+}
+
+/// Turns the bytes of one input into documents: one document with id `id`
+/// for [`InputFormat::Text`], one per line for [`InputFormat::Jsonl`].
+/// `location` names the input in problems (`location:line` for JSONL).
+pub fn load_bytes(
+    location: &str,
+    id: &str,
+    bytes: &[u8],
+    format: InputFormat,
+) -> (Vec<Document>, Vec<LoadProblem>) {
     match format {
-        InputFormat::Jsonl => parse_jsonl(&location, &text),
-        InputFormat::Text => {
-            if text.trim().is_empty() {
-                return problem("empty document: no text".to_string());
+        InputFormat::Jsonl => match decode::jsonl_bytes(bytes) {
+            Ok(bytes) => parse_jsonl_bytes(location, &bytes),
+            Err(message) => skipped(location, message),
+        },
+        InputFormat::Text => match decode::text(bytes) {
+            Ok(text) if text.trim().is_empty() => {
+                skipped(location, "empty document: no text".to_string())
             }
-            let id = if is_stdin {
-                "stdin".to_string()
-            } else {
-                path.file_stem()
-                    .map(|s| s.to_string_lossy().into_owned())
-                    .unwrap_or_else(|| location.clone())
-            };
-            (vec![Document::new(id, location.clone(), text)], Vec::new())
-        }
+            Ok(text) => (
+                vec![Document::new(id, location, text.into_owned())],
+                Vec::new(),
+            ),
+            Err(message) => skipped(location, message),
+        },
     }
 }
 
-/// Checks that `bytes` are UTF-8 text, strips a byte-order mark, and says
-/// where the first invalid byte is otherwise.
-fn decode_text(bytes: &[u8]) -> Result<String, String> {
-    let probe = &bytes[..bytes.len().min(8192)];
-    if probe.contains(&0) {
-        return Err("binary file (contains NUL bytes); expected UTF-8 text".to_string());
-    }
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    match std::str::from_utf8(bytes) {
-        Ok(text) => Ok(text.to_string()),
-        Err(err) => {
-            let offset = err.valid_up_to();
-            let line = bytes[..offset].iter().filter(|&&b| b == b'\n').count() + 1;
-            Err(format!(
-                "invalid UTF-8 at byte {offset} (line {line}); convert the file to UTF-8"
-            ))
+fn skipped(location: &str, message: String) -> (Vec<Document>, Vec<LoadProblem>) {
+    let problem = LoadProblem {
+        location: location.to_string(),
+        message: format!("{message}; skipped"),
+    };
+    (Vec::new(), vec![problem])
+}
+
+/// How often a file that keeps changing is read before it is skipped.
+const READ_ATTEMPTS: usize = 3;
+
+/// Reads a whole file, checking that it did not change meanwhile (size and
+/// modification time before and after): a file still being written would
+/// give a torn document. A changing file is read again, up to
+/// [`READ_ATTEMPTS`] times, then skipped.
+fn read_stable(path: &Path) -> Result<Vec<u8>, String> {
+    let describe = |err: std::io::Error| describe_io_error(&err);
+    for _ in 0..READ_ATTEMPTS {
+        let mut file = fs::File::open(path).map_err(describe)?;
+        let before = file.metadata().map_err(describe)?;
+        if !before.is_file() {
+            return Err(not_a_regular_file().replace("; skipped", ""));
+        }
+        let mut bytes = Vec::with_capacity(before.len() as usize);
+        file.read_to_end(&mut bytes).map_err(describe)?;
+        let after = file.metadata().map_err(describe)?;
+        let unchanged = bytes.len() as u64 == before.len()
+            && after.len() == before.len()
+            && after.modified().ok() == before.modified().ok();
+        if unchanged {
+            return Ok(bytes);
         }
     }
+    Err(format!(
+        "file changed while being read ({READ_ATTEMPTS} attempts)"
+    ))
 }
 
 fn describe_io_error(err: &std::io::Error) -> String {
@@ -470,4 +597,26 @@ fn is_iso_date(s: &str) -> bool {
     let month: u32 = s[5..7].parse().unwrap_or(0);
     let day: u32 = s[8..10].parse().unwrap_or(0);
     (1..=12).contains(&month) && (1..=31).contains(&day)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_json_lines_record_must_be_an_object() {
+        // Found by the load_jsonl fuzz target: `[0, "text"]` was read as a
+        // document with id 0 (serde's derive reads an array of the fields).
+        let (docs, problems) = parse_jsonl("in.jsonl", "[0, \"Some text here.\"]\n");
+        assert!(docs.is_empty());
+        assert_eq!(problems.len(), 1);
+        assert_eq!(problems[0].location, "in.jsonl:1");
+        assert!(
+            problems[0].message.contains("expected a JSON object"),
+            "{}",
+            problems[0]
+        );
+        let (docs, _) = parse_jsonl("in.jsonl", "{\"id\": 0, \"text\": \"Some text here.\"}");
+        assert_eq!(docs.len(), 1);
+    }
 }

@@ -11,15 +11,25 @@ use rayon::prelude::*;
 use crate::analyze::{Analysis, Analyzer, SentenceSource};
 use crate::cite::{cite, SentenceRef, SummarySentence};
 use crate::cluster::{self, Clusters, NearDuplicates};
+use crate::concepts;
+use crate::dateline::dateline_length;
 use crate::disagree::{self, Detector};
 use crate::error::{Error, Result};
+use crate::filter;
 use crate::lang::Language;
+use crate::layout::Layout;
 use crate::load::Document;
+use crate::query;
 use crate::rank::{self, RankConfig};
 use crate::score::{self, Algorithm, BriefWeights};
 use crate::segment::{Segmenter, Unit, UnitKind};
 use crate::select::{self, Budget, Candidate, Coverage, Order, Selection};
 use crate::tfidf::TfIdfMatrix;
+
+/// With a query, every cluster keeps this much weight in the
+/// query-biased centrality walk however irrelevant its sentence, so the
+/// walk stays connected and central facts still count.
+const QUERY_WALK_FLOOR: f64 = 0.1;
 
 /// Default near-duplicate threshold (cosine of TF-IDF vectors); chosen on
 /// the sample corpus and the MSRP paraphrase pairs (see README).
@@ -40,11 +50,17 @@ pub struct Config {
     pub rank: RankConfig,
     /// Summary length.
     pub budget: Budget,
+    /// How the summary is written, which is what a length budget counts
+    /// (see [`crate::layout`]); the CLI sets it from the output format.
+    pub layout: Layout,
     /// Summary order.
     pub order: Order,
     /// Sentences shorter than this many words are not summary candidates
     /// (they still cluster and get cited).
     pub min_words: u32,
+    /// A question the summary should answer (query-focused summary); only
+    /// [`Algorithm::Brief`] takes one.
+    pub query: Option<String>,
 }
 
 impl Default for Config {
@@ -56,8 +72,10 @@ impl Default for Config {
             brief: BriefWeights::default(),
             rank: RankConfig::default(),
             budget: Budget::default(),
+            layout: Layout::LINES,
             order: Order::default(),
             min_words: 6,
+            query: None,
         }
     }
 }
@@ -83,6 +101,20 @@ impl Config {
                 "--damping",
                 format!("{} is not in (0, 1)", self.rank.damping),
             );
+        }
+        if let Some(query) = &self.query {
+            if query.trim().is_empty() {
+                return bad("--query", "is empty".to_string());
+            }
+            if self.algorithm != Algorithm::Brief {
+                return bad(
+                    "--query",
+                    format!(
+                        "only --algorithm brief answers a query, not {}",
+                        self.algorithm.name()
+                    ),
+                );
+            }
         }
         if self.rank.max_neighbors == 0 {
             return bad("--max-neighbors", "must be at least 1".to_string());
@@ -335,22 +367,44 @@ impl Pipeline {
 
     /// Scores the clusters with the configured [`Algorithm`], selects
     /// within the budget (cutting the last sentence of a length budget, see
-    /// [`crate::select`]), and cites.
+    /// [`crate::select`]), and cites. Answers the configured query, if any.
+    ///
+    /// A length budget holds for the summary as written ([`Config::layout`]):
+    /// each candidate costs its written length plus one separator, and the
+    /// selector gets one separator more than the budget, as the first
+    /// sentence has none before it.
     pub fn summarize(&self, prepared: &Prepared) -> Summary {
+        self.summarize_query(prepared, self.config.query.as_deref())
+    }
+
+    /// [`Pipeline::summarize`] with `query` in place of the configured one
+    /// (batch topics each carry their own). The caller validates it (see
+    /// [`Config::validate`]); a query is ignored by algorithms other than
+    /// [`Algorithm::Brief`].
+    pub fn summarize_query(&self, prepared: &Prepared, query: Option<&str>) -> Summary {
         let mut timings = prepared.timings;
         let clock = Instant::now();
         let config = &self.config;
-        let budget = config.budget;
+        let layout = config.layout;
+        let budget = with_separators(config.budget, layout);
+        let separator = layout.separator_cost(config.budget);
         let analysis = &prepared.analysis;
         let eligible = |s: u32| analysis.sentences[s as usize].words >= config.min_words;
         let candidate = |cluster: usize, sentence: u32, score: f64| {
             let text = prepared.text(&prepared.sentence_ref(sentence));
+            let skip = if config.brief.trim_datelines {
+                dateline_length(text)
+            } else {
+                0
+            };
+            let text = &text[skip..];
             Candidate {
                 cluster: cluster as u32,
                 sentence,
+                skip: skip as u32,
                 score,
                 words: Budget::Words(0).measure(text) as u32,
-                length: budget.measure(text) as u32,
+                length: (layout.measure(budget, text) + separator) as u32,
             }
         };
         // Candidates speak for their cluster through its representative,
@@ -362,19 +416,14 @@ impl Pipeline {
                 .enumerate()
                 .filter(|(_, &s)| eligible(s))
         };
-        let lexrank = |support: bool| {
+        let lexrank = |weights: &[f64]| {
             let graph =
                 rank::build_graph(&prepared.matrix, &prepared.representatives, &config.rank);
-            let weights: Vec<f64> = if support {
-                prepared.support.iter().map(|&s| s as f64).collect()
-            } else {
-                vec![1.0; prepared.representatives.len()]
-            };
-            rank::lexrank(&graph, &weights, &config.rank)
+            rank::lexrank(&graph, weights, &config.rank)
         };
         enum Plan {
             ByScore(Vec<Candidate>),
-            Coverage(Vec<Candidate>, score::Concepts),
+            Coverage(Vec<Candidate>, concepts::Concepts),
         }
         let plan = match config.algorithm {
             Algorithm::Lead => {
@@ -390,7 +439,7 @@ impl Pipeline {
                 Plan::ByScore(candidates)
             }
             Algorithm::Lexrank => {
-                let scores = lexrank(false);
+                let scores = lexrank(&vec![1.0; prepared.representatives.len()]);
                 Plan::ByScore(
                     representatives()
                         .map(|(c, &s)| candidate(c, s, scores[c]))
@@ -412,25 +461,80 @@ impl Pipeline {
             }
             Algorithm::Brief => {
                 let weights = &config.brief;
-                let centrality = lexrank(weights.support);
+                let relevance = query.map(|q| {
+                    query::relevance(&self.analyzer, analysis, q, weights.query_expansion)
+                });
+                // Clusters stated by more documents weigh more in the walk;
+                // with a query, so do clusters that answer it (a
+                // query-biased LexRank, after Otterbacher et al. 2005).
+                let walk: Vec<f64> = prepared
+                    .representatives
+                    .iter()
+                    .zip(&prepared.support)
+                    .map(|(&s, &support)| {
+                        let support = if weights.support { support as f64 } else { 1.0 };
+                        match &relevance {
+                            Some(r) => support * (QUERY_WALK_FLOOR + r[s as usize]),
+                            None => support,
+                        }
+                    })
+                    .collect();
+                let centrality = lexrank(&walk);
                 let top = centrality.iter().copied().fold(0.0, f64::max);
                 let top = if top > 0.0 { top } else { 1.0 };
+                let centrality_weight = match relevance {
+                    Some(_) => weights.query_centrality,
+                    None => weights.centrality,
+                };
                 let positions =
                     score::cluster_positions(&prepared.clusters, &score::positions(analysis));
-                let chosen: Vec<(usize, u32)> = representatives().map(|(c, &s)| (c, s)).collect();
+                let shown = |s: u32| {
+                    let text = prepared.text(&prepared.sentence_ref(s));
+                    if config.brief.trim_datelines {
+                        &text[dateline_length(text)..]
+                    } else {
+                        text
+                    }
+                };
+                let worthy = |s: u32| filter::stands_alone(shown(s), weights.filters);
+                let pick = |strict: bool| -> Vec<(usize, u32)> {
+                    if weights.any_member {
+                        (0..analysis.sentences.len() as u32)
+                            .filter(|&s| eligible(s) && (!strict || worthy(s)))
+                            .map(|s| (prepared.clusters.of_sentence[s as usize] as usize, s))
+                            .collect()
+                    } else {
+                        representatives()
+                            .filter(|(_, &s)| !strict || worthy(s))
+                            .map(|(c, &s)| (c, s))
+                            .collect()
+                    }
+                };
+                let mut chosen = pick(true);
+                if chosen.is_empty() {
+                    chosen = pick(false);
+                }
                 let candidates = chosen
                     .iter()
                     .map(|&(c, s)| {
-                        let score = weights.centrality * centrality[c] / top
+                        let score = centrality_weight * centrality[c] / top
                             + weights.position / (1.0 + positions[c] as f64);
                         candidate(c, s, score)
                     })
                     .collect();
                 let nodes: Vec<u32> = chosen.iter().map(|&(_, s)| s).collect();
-                let mut concepts = score::bigram_concepts(
+                let texts: Vec<&str> = sentence_texts(&prepared.documents, &prepared.units)
+                    .into_iter()
+                    .map(|(_, text)| text)
+                    .collect();
+                let mut concepts = concepts::bigram_concepts(
+                    &self.analyzer,
                     analysis,
+                    &texts,
                     &nodes,
-                    score::min_concept_documents(prepared.documents.len()),
+                    concepts::min_concept_documents(prepared.documents.len()),
+                    relevance.as_deref().map(|r| (r, weights.query_concepts)),
+                    weights.stop_word_bigrams,
                 );
                 if !weights.coverage {
                     concepts.weights.iter_mut().for_each(|w| *w = 0.0);
@@ -451,6 +555,7 @@ impl Pipeline {
                     concepts: &concepts.of_node,
                     weights: &concepts.weights,
                     scaling: config.brief.length_scaling,
+                    whole_first: config.brief.whole_first,
                 },
                 &prepared.matrix,
                 budget,
@@ -458,7 +563,7 @@ impl Pipeline {
             ),
         };
         let mut sentences = cite(prepared, &selection.chosen);
-        apply_cut(prepared, &selection, budget, &mut sentences);
+        apply_cut(prepared, &selection, config.budget, layout, &mut sentences);
         // A sentence cut by the budget stays last whatever the order: a
         // fragment must not lead the summary.
         let whole = sentences.len() - usize::from(sentences.last().is_some_and(|s| s.truncated));
@@ -478,6 +583,7 @@ impl Pipeline {
             .map(|(c, _)| Candidate {
                 cluster: c as u32,
                 sentence: prepared.representatives[c],
+                skip: 0,
                 score: 0.0,
                 words: 0,
                 length: 0,
@@ -549,17 +655,32 @@ impl Pipeline {
     }
 }
 
-/// Shortens the last selected sentence to the part that fits the budget:
-/// its located text (and so every output format) ends at the cut.
+/// `budget` with room for one more separator than the summary has: each
+/// candidate's cost includes the separator before it.
+fn with_separators(budget: Budget, layout: Layout) -> Budget {
+    let extra = layout.separator_cost(budget);
+    match budget {
+        Budget::Sentences(n) => Budget::Sentences(n),
+        Budget::Words(n) => Budget::Words(n + extra),
+        Budget::Bytes(n) => Budget::Bytes(n + extra),
+        Budget::Chars(n) => Budget::Chars(n + extra),
+    }
+}
+
+/// Shortens the last selected sentence to the part that fits the budget
+/// once its separator and the cut mark are written: its located text (and
+/// so every output format) ends at the cut.
 fn apply_cut(
     prepared: &Prepared,
     selection: &Selection,
     budget: Budget,
+    layout: Layout,
     sentences: &mut Vec<SummarySentence>,
 ) {
     if let (Some(keep), Some(last)) = (selection.cut, sentences.last_mut()) {
+        let overhead = layout.separator_cost(budget) + layout.cut_mark_cost(budget);
         let r = &mut last.representative;
-        r.end = r.start + select::cut(prepared.text(r), budget, keep);
+        r.end = r.start + layout.cut(prepared.text(r), budget, keep.saturating_sub(overhead));
         last.truncated = true;
     }
     // A cut that keeps nothing (one byte left before a three-byte quote)

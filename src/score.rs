@@ -9,8 +9,9 @@
 //! * centrality: LexRank over the clusters ([`crate::rank`]), optionally
 //!   weighted by cross-source support;
 //! * concept coverage: how many word bigrams that several documents share
-//!   the summary covers, each counted once ([`bigram_concepts`], as in
-//!   ICSISumm), which is also what ROUGE-2 rewards.
+//!   the summary covers, each counted once ([`crate::concepts`], as in
+//!   ICSISumm), which is also what ROUGE-2 rewards;
+//! * query relevance, when a question is asked ([`crate::query`]).
 //!
 //! The dev-set evaluation behind the choices is in `docs/quality.md`.
 
@@ -18,6 +19,7 @@ use rustc_hash::FxHashMap;
 
 use crate::analyze::Analysis;
 use crate::cluster::Clusters;
+use crate::filter::Filters;
 use crate::tfidf::TfIdfMatrix;
 
 /// How the summary's sentences are chosen.
@@ -70,6 +72,31 @@ pub struct BriefWeights {
     pub support: bool,
     /// Use the bigram concept coverage term.
     pub coverage: bool,
+    /// With a query: the weight of the query-biased centrality (replaces
+    /// `centrality`).
+    pub query_centrality: f64,
+    /// With a query: how much a concept's weight grows with the relevance
+    /// of the sentences that carry it (see [`crate::concepts`]).
+    pub query_concepts: f64,
+    /// With a query: expand it by co-occurring terms (see [`crate::query`]).
+    pub query_expansion: bool,
+    /// Concepts are word bigrams with stop words kept (as ROUGE-2 counts
+    /// them); `false` takes bigrams of consecutive content terms instead.
+    pub stop_word_bigrams: bool,
+    /// Show summary sentences from past a leading dateline (see
+    /// [`crate::dateline`]); words spent on it carry no fact. Applies to
+    /// every algorithm.
+    pub trim_datelines: bool,
+    /// Which sentences may stand in the summary (see [`crate::filter`]).
+    pub filters: Filters,
+    /// Every member of a cluster is a candidate to speak for it (at most
+    /// one per cluster is chosen), not only its representative: outlets
+    /// state one fact at different lengths, and the one that covers most
+    /// per word should win.
+    pub any_member: bool,
+    /// Under a length budget, take the best candidate that fits whole while
+    /// one does; cut a sentence only when none fits.
+    pub whole_first: bool,
 }
 
 impl Default for BriefWeights {
@@ -80,6 +107,14 @@ impl Default for BriefWeights {
             length_scaling: 0.3,
             support: true,
             coverage: true,
+            query_centrality: 0.2,
+            query_concepts: 4.0,
+            query_expansion: true,
+            stop_word_bigrams: true,
+            trim_datelines: true,
+            filters: Filters::default(),
+            any_member: true,
+            whole_first: true,
         }
     }
 }
@@ -161,73 +196,6 @@ pub fn centroid_scores(
         .collect()
 }
 
-/// Weighted concepts and the concepts each node covers.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct Concepts {
-    /// Weight of each concept id: the number of documents that contain it,
-    /// or 0 when fewer than the minimum do.
-    pub weights: Vec<f64>,
-    /// Concept ids of each node, in the order of the `nodes` given.
-    pub of_node: Vec<Vec<u32>>,
-}
-
-/// The minimum number of documents a concept must occur in: a quarter of
-/// them, at least 2 (3 of 10, as ICSISumm used on DUC), at most all.
-pub fn min_concept_documents(documents: usize) -> usize {
-    documents.div_ceil(4).max(2).min(documents.max(1))
-}
-
-/// Bigram concepts (Gillick and Favre 2009): pairs of consecutive content
-/// terms (stemmed, stop words removed) of every sentence. A concept's
-/// weight is the number of documents it occurs in, kept when that is at
-/// least `min_documents`: facts that several sources state are the ones a
-/// summary of the event must carry, and covering each once makes
-/// redundant sentences worthless.
-pub fn bigram_concepts(analysis: &Analysis, nodes: &[u32], min_documents: usize) -> Concepts {
-    // Concept id by bigram, assigned in input order (deterministic), with
-    // its document count and the last document counted.
-    let mut ids: FxHashMap<(u32, u32), u32> = FxHashMap::default();
-    let mut documents: Vec<(u32, u32)> = Vec::new();
-    for s in &analysis.sentences {
-        for pair in s.terms.windows(2) {
-            let next = ids.len() as u32;
-            let id = *ids.entry((pair[0], pair[1])).or_insert(next);
-            if id == next {
-                documents.push((0, u32::MAX));
-            }
-            let entry = &mut documents[id as usize];
-            if entry.1 != s.source.document {
-                *entry = (entry.0 + 1, s.source.document);
-            }
-        }
-    }
-    let weights = documents
-        .iter()
-        .map(|&(count, _)| {
-            if count as usize >= min_documents {
-                count as f64
-            } else {
-                0.0
-            }
-        })
-        .collect::<Vec<f64>>();
-    let of_node = nodes
-        .iter()
-        .map(|&s| {
-            let mut concepts: Vec<u32> = analysis.sentences[s as usize]
-                .terms
-                .windows(2)
-                .map(|pair| ids[&(pair[0], pair[1])])
-                .filter(|&c| weights[c as usize] > 0.0)
-                .collect();
-            concepts.sort_unstable();
-            concepts.dedup();
-            concepts
-        })
-        .collect();
-    Concepts { weights, of_node }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -276,29 +244,6 @@ mod tests {
         };
         // Cluster 1 holds document 1's lead sentence.
         assert_eq!(cluster_positions(&clusters, &positions(&a)), [0, 0, 2]);
-    }
-
-    #[test]
-    fn concepts_are_bigrams_weighted_by_documents() {
-        // Bigram (1, 2) occurs in three documents (twice in document 0),
-        // (2, 3) in one, (5, 6) in two.
-        let a = analysis(&[
-            (0, vec![1, 2, 3]),
-            (0, vec![1, 2]),
-            (1, vec![0, 1, 2, 5, 6]),
-            (2, vec![1, 2]),
-            (2, vec![5, 6]),
-        ]);
-        let concepts = bigram_concepts(&a, &[0, 2, 4], 2);
-        let id = |s: usize| concepts.of_node[s].clone();
-        assert_eq!(id(0).len(), 1); // (2, 3) is below the minimum
-        assert_eq!(concepts.weights[id(0)[0] as usize], 3.0);
-        assert_eq!(id(1).len(), 2); // (1, 2) and (5, 6); (0, 1) and (2, 5) once
-        assert!(id(1).contains(&id(0)[0]));
-        assert_eq!(concepts.weights[id(2)[0] as usize], 2.0);
-        assert_eq!(min_concept_documents(10), 3);
-        assert_eq!(min_concept_documents(5), 2);
-        assert_eq!(min_concept_documents(1), 1);
     }
 
     #[test]

@@ -40,13 +40,18 @@ def split_sentences(text):
     return sentences
 
 
-def load_corpus(directory):
-    """Returns one list of sentences per document, in file-name order."""
+def document_paths(directory):
+    """The corpus's `*.txt` files in file-name order (the generator's order)."""
     paths = sorted(Path(directory).glob("*.txt"))
     if not paths:
         sys.exit(f"no *.txt documents in {directory}")
+    return paths
+
+
+def load_corpus(directory):
+    """Returns one list of sentences per document, in file-name order."""
     return [split_sentences(DATE_HEADER.sub("", p.read_text(encoding="utf-8")))
-            for p in paths]
+            for p in document_paths(directory)]
 
 
 def words(sentence):

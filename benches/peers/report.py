@@ -1,9 +1,10 @@
 """Bookkeeping for run.sh (standard library only, runs on the system python3).
 
-  report.py record RESULTS TASK TOOL CORPUS_JSON TIME_FILE RC STDOUT_FILE
+  report.py record RESULTS TASK TOOL CORPUS_JSON TIME_FILE RC STDOUT_FILE [QUALITY_FILE]
       append one JSON line to RESULTS: input sizes from make_corpus's JSON
       line, wall time and peak RSS from `/usr/bin/time -v`, status from the
-      exit code, and the tool's own JSON report (last JSON line of stdout)
+      exit code, the tool's own JSON report (last JSON line of stdout), and
+      for dedup the scores against the truth (dedup_quality.py's line)
   report.py table RESULTS
       print the comparison table and the verdict on the two claims
 """
@@ -51,7 +52,7 @@ def last_json_line(path):
     return None
 
 
-def record(results, task, tool, corpus_json, time_file, rc, stdout_file):
+def record(results, task, tool, corpus_json, time_file, rc, stdout_file, quality_file=None):
     corpus = json.load(open(corpus_json, encoding="utf-8"))
     wall, cpu, rss_kb = parse_time_v(time_file)
     rc = int(rc)
@@ -68,7 +69,7 @@ def record(results, task, tool, corpus_json, time_file, rc, stdout_file):
     row = {"task": task, "tool": tool, "documents": corpus["documents"],
            "sentences": corpus["sentences"], "mb": corpus["mb"], "status": status,
            "wall_s": wall, "cpu_s": cpu, "peak_mb": rss_kb / 1024 if rss_kb else None,
-           "report": own}
+           "report": own, "quality": last_json_line(quality_file) if quality_file else None}
     with open(results, "a", encoding="utf-8") as f:
         f.write(json.dumps(row) + "\n")
 
@@ -80,11 +81,11 @@ def table(results):
     # CPU time is shown because a shared machine inflates wall time; the
     # ratio (and the claims) use wall time.
     header = ("task", "tool", "docs", "sentences", "MB", "wall s", "CPU s", "peak MB",
-              "vs brief", "status")
+              "vs brief", "precision", "recall", "status")
     lines = [header]
     for r in rows:
         ok = r["status"].startswith("ok")
-        wall = "-" if r["wall_s"] is None else f"{r['wall_s']:.1f}"
+        wall = "-" if r["wall_s"] is None else f"{r['wall_s']:.2f}"
         if r["status"] == "timeout":
             wall = f">{wall}"
         ref = brief.get((r["task"], r["documents"]))
@@ -93,15 +94,27 @@ def table(results):
         else:
             ratio = ("" if ok else ">") + f"{r['wall_s'] / max(ref['wall_s'], 0.01):.0f}x"
         peak = "-" if r["peak_mb"] is None else f"{r['peak_mb']:.0f}"
-        cpu = "-" if r["cpu_s"] is None else f"{r['cpu_s']:.1f}"
+        cpu = "-" if r["cpu_s"] is None else f"{r['cpu_s']:.2f}"
+        quality = r.get("quality") or {}
+        precision, recall = (f"{quality[k]:.4f}" if k in quality else "-"
+                             for k in ("precision", "recall"))
         lines.append((r["task"], r["tool"], f"{r['documents']:,}", f"{r['sentences']:,}",
-                      f"{r['mb']:.2f}", wall, cpu, peak, ratio, r["status"]))
+                      f"{r['mb']:.2f}", wall, cpu, peak, ratio, precision, recall, r["status"]))
     widths = [max(len(str(line[i])) for line in lines) for i in range(len(header))]
     for line in lines:
         print("  ".join(str(c).ljust(w) for c, w in zip(line, widths)).rstrip())
 
     print()
-    claims = [("summarize", "sumy-lexrank", 300, 100), ("dedup", "datasketch-minhash-lsh", 10000, 30)]
+    # Precision and recall are over sentence pairs put in one group, against
+    # the generator's truth (which sentences restate one fact). A peer's
+    # verified pairs alone, before union-find groups them, are scored too.
+    for r in rows:
+        pairs = (r.get("quality") or {}).get("pairs")
+        if pairs:
+            print(f"{r['tool']} on {r['documents']:,} docs, verified pairs before union-find: "
+                  f"precision {pairs['precision']:.4f}, recall {pairs['recall']:.4f}")
+    print()
+    claims = [("summarize", "sumy-lexrank", 300, 100), ("dedup", "datasketch-minhash-lsh", 10000, 100)]
     for task, tool, docs, factor in claims:
         peer = next((r for r in rows if (r["task"], r["tool"], r["documents"]) == (task, tool, docs)), None)
         ref = brief.get((task, docs))
@@ -113,6 +126,13 @@ def table(results):
             lower_bound = peer["status"] == "timeout"
             verdict = "PASS" if ratio >= factor else ("UNDECIDED" if lower_bound else "FAIL")
             print(claim, f"{'>' if lower_bound else ''}{ratio:.0f}x -> {verdict}")
+            quality, peer_quality = ref.get("quality"), peer.get("quality")
+            if task == "dedup" and quality and peer_quality:
+                better = all(quality[k] > peer_quality[k] for k in ("precision", "recall"))
+                print(f"claim: brief's precision and recall above {tool}'s on {docs:,} docs: "
+                      f"precision {quality['precision']:.4f} vs {peer_quality['precision']:.4f}, "
+                      f"recall {quality['recall']:.4f} vs {peer_quality['recall']:.4f} -> "
+                      f"{'PASS' if better else 'FAIL'}")
 
 
 if __name__ == "__main__":

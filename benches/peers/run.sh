@@ -83,13 +83,16 @@ python=$venv/bin/python
 mapfile -t sizes < <(printf '%s\n' "${summarize_sizes[@]}" "${dedup_sizes[@]}" | sort -nu)
 for n in "${sizes[@]}"; do
   log "generating corpus of $n documents"
-  "$make_corpus" --docs "$n" --seed "$seed" --out "$work/c$n" >"$work/c$n.json"
+  "$make_corpus" --docs "$n" --seed "$seed" --out "$work/c$n" --sentence-truth "$work/c$n.truth.jsonl" \
+    >"$work/c$n.json"
   cat "$work/c$n.json" >&2
 done
 
 # --- measurement ---------------------------------------------------------
 # measure TASK TOOL DOCS -- COMMAND...: run COMMAND with stdout to a file,
-# record wall time, peak RSS and status; never fails the script.
+# record wall time, peak RSS and status; never fails the script. With
+# QUALITY set ("brief" or "groups FILE"), the near-duplicate groups are
+# scored against the generator's truth (dedup_quality.py) after the run.
 measure() {
   local task=$1 tool=$2 n=$3
   shift 4
@@ -101,8 +104,14 @@ measure() {
     log "  exit $rc; stderr tail:"
     tail -n 3 "$tag.err" | sed 's/^/    /' >&2
   fi
+  if [[ -n "${QUALITY:-}" ]] && ((rc == 0)); then
+    local kind file
+    read -r kind file <<<"$QUALITY"
+    python3 "$here/dedup_quality.py" "$work/c$n.truth.jsonl" "$kind" "${file:-$tag.out}" \
+      >"$tag.quality" || log "  scoring against the truth failed"
+  fi
   python3 "$here/report.py" record "$results" "$task" "$tool" "$work/c$n.json" \
-    "$tag.time" "$rc" "$tag.out"
+    "$tag.time" "$rc" "$tag.out" "$tag.quality"
 }
 
 for n in "${summarize_sizes[@]}"; do
@@ -113,8 +122,9 @@ for n in "${summarize_sizes[@]}"; do
 done
 for n in "${dedup_sizes[@]}"; do
   dir=$work/c$n
-  measure dedup brief "$n" -- "$brief" dedup "$dir" --format json
-  measure dedup datasketch-minhash-lsh "$n" -- "$python" "$here/minhash_dedup.py" "$dir" "$dedup_threshold"
+  QUALITY=brief measure dedup brief "$n" -- "$brief" dedup "$dir" --format json
+  QUALITY="groups $work/groups-$n.json" measure dedup datasketch-minhash-lsh "$n" -- \
+    "$python" "$here/minhash_dedup.py" "$dir" "$dedup_threshold" "$work/groups-$n.json"
 done
 
 echo

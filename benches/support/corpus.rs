@@ -53,6 +53,20 @@ pub struct GeneratedDoc {
     pub text: String,
     /// Exact number of sentences written into `text`.
     pub sentences: usize,
+    /// The truth about each sentence, in text order: its byte range in
+    /// `text` and the index of the topic fact it restates (verbatim or
+    /// paraphrased), `None` for a filler sentence of its own. Two sentences
+    /// of one topic with the same fact are near-duplicates; no others are.
+    pub truth: Vec<SentenceTruth>,
+}
+
+/// Where one generated sentence is and which fact it states.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SentenceTruth {
+    pub start: usize,
+    pub end: usize,
+    /// Index into the topic's fact pool; `None` for filler.
+    pub fact: Option<usize>,
 }
 
 /// Generates `spec.documents` documents.
@@ -153,13 +167,14 @@ impl Iterator for Generator {
             self.topic = Some(Topic::new(&mut self.rng));
         }
         let topic = self.topic.as_ref().expect("topic set above");
-        let (text, sentences) = write_document(topic, &mut self.rng);
+        let (text, truth) = write_document(topic, &mut self.rng);
         let id = format!("{index:06}_{:016x}", self.rng.next_u64());
         Some(GeneratedDoc {
             id,
             topic: topic_index,
             text,
-            sentences,
+            sentences: truth.len(),
+            truth,
         })
     }
 }
@@ -746,8 +761,9 @@ fn render(main: &[Tok], attribution: &Attribution, flip: bool, out: &mut String)
     }
 }
 
-/// Writes one document of `topic`; returns the text and its sentence count.
-fn write_document(topic: &Topic, rng: &mut SplitMix64) -> (String, usize) {
+/// Writes one document of `topic`; returns the text and where each of its
+/// sentences is, with the fact it states.
+fn write_document(topic: &Topic, rng: &mut SplitMix64) -> (String, Vec<SentenceTruth>) {
     let sentences = rng.range(10, 20);
     // About a third of the sentences restate topic facts; picking them from
     // a pool of 10-13 facts over 10 documents makes most facts recur.
@@ -775,6 +791,7 @@ fn write_document(topic: &Topic, rng: &mut SplitMix64) -> (String, usize) {
         ));
     }
     let mut in_paragraph = 0;
+    let mut truth = Vec::with_capacity(sentences);
     for (i, slot) in slots.iter().enumerate() {
         if i > 0 {
             // Paragraphs of 1-3 sentences, mostly 1 as in wire copy.
@@ -786,6 +803,7 @@ fn write_document(topic: &Topic, rng: &mut SplitMix64) -> (String, usize) {
             }
         }
         in_paragraph += 1;
+        let start = text.len();
         match slot {
             Some(f) => {
                 let fact = &topic.facts[*f];
@@ -806,9 +824,14 @@ fn write_document(topic: &Topic, rng: &mut SplitMix64) -> (String, usize) {
                 );
             }
         }
+        truth.push(SentenceTruth {
+            start,
+            end: text.len(),
+            fact: *slot,
+        });
     }
     text.push('\n');
-    (text, sentences)
+    (text, truth)
 }
 
 #[cfg(test)]
@@ -861,6 +884,15 @@ mod tests {
         for d in generate(&spec(200, 11)) {
             let sentences = split_sentences(&d.text);
             assert_eq!(sentences.len(), d.sentences, "{}", d.text);
+            // The recorded truth locates the same sentences (the splitter
+            // keeps the glued date header with the first one).
+            for (k, (t, s)) in d.truth.iter().zip(&sentences).enumerate() {
+                let located = &d.text[t.start..t.end];
+                assert!(
+                    located == *s || (k == 0 && s.ends_with(located)),
+                    "{located}"
+                );
+            }
             for s in sentences {
                 let words = s.split_whitespace().count();
                 assert!((5..=40).contains(&words), "{words} words: {s}");

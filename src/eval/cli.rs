@@ -8,7 +8,7 @@ use std::process::ExitCode;
 
 use anyhow::Context;
 
-use super::{load_jsonl, load_topic_dirs, Limit, LoadedTopics, Report, RougeConfig};
+use super::{load_jsonl, load_topic_dirs, Limit, LoadedTopics, Report, RougeConfig, SkipBigram};
 use crate::pipeline::Config;
 use crate::score::Algorithm;
 use crate::select::Budget;
@@ -44,12 +44,21 @@ pub struct EvalArgs {
     /// Summarize each topic's `<topic>/docs/*.txt` (in the --refs folder)
     /// with brief and score those summaries; the summary length is the
     /// ROUGE limit (-l N words or -b N bytes), the last sentence cut at it.
+    /// A topic's `topic.txt` (DUC 2005-2007: title and narrative) is its
+    /// query.
     #[arg(long, requires_all = ["refs"])]
     pub summarize: bool,
 
     /// With --summarize: the summary algorithm [default: brief].
     #[arg(long, value_enum)]
     pub algorithm: Option<Algorithm>,
+
+    /// With --summarize: write generic summaries even where a topic has a
+    /// `topic.txt` (by default its title and narrative are the query, as in
+    /// DUC 2005-2007; only --algorithm brief answers a query, the others
+    /// always summarize generically).
+    #[arg(long)]
+    pub generic: bool,
 
     /// With --summarize: also write each summary to `DIR/<topic>.txt`, one
     /// sentence per line, ready to be scored as CANDIDATES.
@@ -82,9 +91,35 @@ pub struct EvalArgs {
     #[arg(short = 'x', long)]
     pub no_rouge_l: bool,
 
+    /// Compute ROUGE-S: skip-bigrams with at most N words between their
+    /// two words, -1 for any distance (ROUGE-1.5.5 `-2 N`).
+    #[arg(
+        short = '2',
+        long,
+        value_name = "N",
+        allow_negative_numbers = true,
+        value_parser = clap::value_parser!(i64).range(-1..)
+    )]
+    pub skip_gap: Option<i64>,
+
+    /// Count unigrams with the skip-bigrams: ROUGE-SU (ROUGE-1.5.5 `-u`;
+    /// `-2 4 -u` is DUC 2005-2007's ROUGE-SU4).
+    #[arg(short = 'u', long, requires = "skip_gap")]
+    pub skip_unigrams: bool,
+
+    /// Score each topic once per left-out reference and average over all
+    /// those runs: the DUC 2005-2007 jackknife.
+    #[arg(long)]
+    pub jackknife: bool,
+
     /// Output format.
     #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
     pub format: OutputFormat,
+
+    /// Write the report to this file instead of standard output; it
+    /// appears whole or not at all.
+    #[arg(long, short = 'o', value_name = "PATH")]
+    pub output: Option<PathBuf>,
 }
 
 impl EvalArgs {
@@ -95,12 +130,18 @@ impl EvalArgs {
             (None, Some(n)) => Some(Limit::Bytes(n)),
             (None, None) => None,
         };
+        let skip_bigram = self.skip_gap.map(|gap| SkipBigram {
+            max_gap: usize::try_from(gap).ok(),
+            unigrams: self.skip_unigrams,
+        });
         RougeConfig {
             stem: self.stem,
             remove_stopwords: self.remove_stopwords,
             limit,
             max_n: self.max_n,
             rouge_l: !self.no_rouge_l,
+            skip_bigram,
+            jackknife: self.jackknife,
             alpha: 0.5,
         }
     }
@@ -110,13 +151,16 @@ impl EvalArgs {
 /// stdout and warnings to stderr.
 pub fn run(args: &EvalArgs) -> anyhow::Result<ExitCode> {
     let scorer = args.config().validate()?;
-    if !args.summarize && (args.algorithm.is_some() || args.write_summaries.is_some()) {
+    if !args.summarize
+        && (args.algorithm.is_some() || args.write_summaries.is_some() || args.generic)
+    {
         return Err(crate::Error::Config {
             option: "--summarize",
-            message: "--algorithm and --write-summaries need --summarize".to_string(),
+            message: "--algorithm, --generic and --write-summaries need --summarize".to_string(),
         }
         .into());
     }
+    let mut output = crate::output::Output::open(args.output.as_deref())?;
     let (loaded, source) = match (&args.candidates, &args.refs) {
         (Some(candidates), refs) => (load_candidates(candidates, refs.as_deref())?, candidates),
         (None, Some(refs)) => (summarize(args, refs)?, refs),
@@ -136,9 +180,8 @@ pub fn run(args: &EvalArgs) -> anyhow::Result<ExitCode> {
         OutputFormat::Text => render_text(&report),
     };
     // A closed pipe surfaces as an error the binary treats quietly.
-    let mut stdout = std::io::stdout().lock();
-    writeln!(stdout, "{out}")?;
-    stdout.flush()?;
+    writeln!(output, "{out}").map_err(|e| output.error(e))?;
+    output.finish()?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -172,12 +215,22 @@ fn summarize(args: &EvalArgs, refs: &std::path::Path) -> anyhow::Result<LoadedTo
         algorithm: args.algorithm.unwrap_or_default(),
         ..Config::default()
     };
+    // Baselines have no use for a query; brief answers the topic's.
+    let queries = if args.generic || config.algorithm != Algorithm::Brief {
+        super::dev::Queries::Ignore
+    } else {
+        super::dev::Queries::FromTopic
+    };
     let clock = std::time::Instant::now();
-    let loaded = super::dev::summarize_topics(refs, &config)?;
+    let loaded = super::dev::summarize_topics(refs, &config, queries)?;
     eprintln!(
-        "summarized {} topics with {} in {:.1} ms",
+        "summarized {} topics with {}{} in {:.1} ms",
         loaded.topics.len(),
         config.algorithm.name(),
+        match queries {
+            super::dev::Queries::FromTopic => " (queries from topic.txt where present)",
+            super::dev::Queries::Ignore => "",
+        },
         clock.elapsed().as_secs_f64() * 1e3
     );
     if let Some(dir) = &args.write_summaries {
@@ -191,7 +244,8 @@ fn summarize(args: &EvalArgs, refs: &std::path::Path) -> anyhow::Result<LoadedTo
     Ok(loaded)
 }
 
-/// A table with one row per measure and R, P, F columns.
+/// A table with one row per measure and R, P, F columns (plain means),
+/// then what ROUGE-1.5.5 prints for the same evals, then the counts.
 fn render_text(report: &Report) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "{:<9} {:>8} {:>8} {:>8}", "measure", "R", "P", "F");
@@ -202,7 +256,26 @@ fn render_text(report: &Report) -> String {
             avg.measure, avg.r, avg.p, avg.f
         );
     }
+    let _ = writeln!(
+        out,
+        "\nas ROUGE-1.5.5 prints them (bootstrap means, 95% intervals):"
+    );
+    for avg in &report.averages {
+        let e = |e: &super::Estimate| format!("{:.5} ({:.5}-{:.5})", e.mean, e.low, e.high);
+        let b = &avg.rouge155;
+        let _ = writeln!(
+            out,
+            "{:<9} R {}  P {}  F {}",
+            avg.measure,
+            e(&b.r),
+            e(&b.p),
+            e(&b.f)
+        );
+    }
     let _ = write!(out, "topics: {}", report.topics);
+    if report.config.jackknife {
+        let _ = write!(out, " (jackknife: {} evals)", report.evals);
+    }
     out
 }
 
@@ -263,6 +336,39 @@ mod tests {
             text.contains("ROUGE-2    1.00000  1.00000  1.00000"),
             "{text}"
         );
+        assert!(
+            text.contains("ROUGE-2   R 1.00000 (1.00000-1.00000)"),
+            "{text}"
+        );
         assert!(text.ends_with("topics: 1"));
+    }
+
+    #[test]
+    fn skip_bigram_and_jackknife_flags() {
+        let cli = Cli::try_parse_from([
+            "eval",
+            "cands",
+            "--refs",
+            "t",
+            "-m",
+            "-2",
+            "4",
+            "-u",
+            "--jackknife",
+        ])
+        .expect("parses");
+        let config = cli.eval.config();
+        assert_eq!(config.skip_bigram, Some(SkipBigram::SU4));
+        assert!(config.jackknife);
+        let cli = Cli::try_parse_from(["eval", "c", "--refs", "t", "-2", "-1"]).expect("parses");
+        assert_eq!(
+            cli.eval.config().skip_bigram,
+            Some(SkipBigram {
+                max_gap: None,
+                unigrams: false
+            })
+        );
+        assert!(Cli::try_parse_from(["eval", "c", "--refs", "t", "-u"]).is_err());
+        assert!(Cli::try_parse_from(["eval", "c", "--refs", "t", "-2", "-3"]).is_err());
     }
 }

@@ -138,7 +138,12 @@ struct JsonTopic {
 /// line. Blank lines are skipped; malformed lines and duplicate ids are
 /// errors naming the file and line.
 pub fn load_jsonl(path: &Path) -> Result<LoadedTopics> {
-    let text = read_text(path)?;
+    parse_jsonl(&path.display().to_string(), &read_text(path)?)
+}
+
+/// Reads topics from JSON Lines text, as [`load_jsonl`] does; `source`
+/// names the input in messages (`source:line`).
+pub fn parse_jsonl(source: &str, text: &str) -> Result<LoadedTopics> {
     let mut loaded = LoadedTopics::default();
     let mut seen: BTreeMap<String, usize> = BTreeMap::new();
     for (index, line) in text.lines().enumerate() {
@@ -146,7 +151,7 @@ pub fn load_jsonl(path: &Path) -> Result<LoadedTopics> {
         if line.trim().is_empty() {
             continue;
         }
-        let location = || format!("{}:{line_no}", path.display());
+        let location = || format!("{source}:{line_no}");
         let topic: JsonTopic = serde_json::from_str(line).map_err(|e| Error::Input {
             location: location(),
             message: e.to_string(),

@@ -11,37 +11,57 @@
 //! | `remove_stopwords` / `-s`                 | `-s`             |
 //! | `limit: Words(N)` / `-l N`, `--words N`   | `-l N`           |
 //! | `limit: Bytes(N)` / `-b N`, `--bytes N`   | `-b N`           |
+//! | `skip_bigram: max_gap` / `-2 N`           | `-2 N`           |
+//! | `skip_bigram: unigrams` / `-u`            | `-u`             |
+//! | `jackknife` / `--jackknife`               | NIST's `rougejk.in` layout (DUC 2005–2007) |
 //! | `alpha` (default 0.5)                     | `-p alpha`       |
-//! | always                                    | `-f A -t 0`      |
+//! | always                                    | `-f A -t 0 -c 95 -r 1000` |
 //!
 //! Fixed behaviour: model averaging (`-f A`: hits and counts summed over the
 //! references, see [`MeasureScore`]); sentence units as given, one per line
 //! (`-t 0`, SPL input); the length limit applies to the candidate **and**
-//! to each reference, as in ROUGE-1.5.5. ROUGE-1.5.5 has no jackknifing
-//! (removed in ROUGE 1.4), so neither has brief.
+//! to each reference, as in ROUGE-1.5.5.
 //!
-//! Averages over topics are plain means of the per-topic (five-decimal)
-//! scores. ROUGE-1.5.5 prints the mean of its 1,000 bootstrap resamples
-//! (`-c 95 -r 1000`) instead, which differs from the plain mean in the
-//! fourth decimal; bootstrap confidence intervals are not reproduced.
+//! # The DUC 2005–2007 jackknife
 //!
-//! Verified on DUC 2003 (`tests/rouge155.rs`): every per-topic R, P and F
+//! ROUGE-1.5.5 itself has no jackknife (removed in ROUGE 1.4); NIST
+//! jackknifed in its input file: a topic with `M` references is scored `M`
+//! times, each time against the other `M − 1`, and each of those is an
+//! *eval* of its own (`<topic>-<i>`, `i` the left-out reference in file-name
+//! order). With `jackknife`, brief does the same; a topic with a single
+//! reference cannot leave one out and is scored once against it. A topic's
+//! reported score is the mean of its runs, and the averages are taken over
+//! all evals, as NIST's single run takes them.
+//!
+//! # Averages
+//!
+//! Each [`Average`] holds the plain mean over evals (`r`, `p`, `f`) and,
+//! in `rouge155`, the figure ROUGE-1.5.5 prints: the mean of its 1,000
+//! seeded bootstrap resamples, reproduced draw for draw (see [`bootstrap`]),
+//! with its 95% interval. The two differ in the fourth decimal; published
+//! DUC tables quote the latter.
+//!
+//! Verified (`tests/rouge155.rs`): on DUC 2003 every per-topic R, P and F
 //! equals a local run of `ROUGE-1.5.5.pl` (`-l 100`, `-b 665` with ROUGE-L,
-//! `-s`, `-n 1..4`), and the means are within 0.0021 of the figures in
-//! `official_scores.jsonl` (that run's own bootstrap means differ from a
-//! local run of the script by about as much).
+//! `-s`, `-n 1..4`, SU4), and on DUC 2007 every per-topic and per-left-out
+//! score and every printed average, interval included, of the official
+//! SU4 and jackknife runs.
 //!
 //! `brief eval --summarize` (see [`dev`]) first summarizes every topic's
 //! documents with brief itself, with the ROUGE length limit as the summary
-//! budget, and scores those summaries: the dev-set runner behind
-//! `docs/quality.md`.
+//! budget and the topic's `topic.txt` as its query, and scores those
+//! summaries: the dev-set runner behind `docs/quality.md`.
 //!
-//! Not reproduced: ROUGE-W, ROUGE-S/SU, BE, `-f B`, `-t 1/2`, and the
-//! WordNet exception database consulted before stemming. The database that
-//! ROUGE-1.5.5 installations commonly rebuild with the documented command
-//! is empty, so pure Porter stemming is what they compute; brief does the
-//! same.
+//! Stemming (`-m`) is ROUGE-1.5.5's: WordNet 2.0's irregular forms as in
+//! the database the package ships (`src/eval/wordnet/`), then its variant
+//! of Porter's stemmer. (Installations that rebuild that database with the
+//! commonly quoted command get an empty one and differ from the official
+//! figures by up to 0.003.)
+//!
+//! Not reproduced: ROUGE-W, BE, `-U`, `-f B`, `-t 1/2`, and `-c`/`-r`
+//! values other than 95 and 1000.
 
+pub mod bootstrap;
 pub mod cli;
 mod data;
 pub mod dev;
@@ -49,13 +69,15 @@ mod porter;
 mod rouge;
 mod stopwords;
 mod tokenize;
+mod wordnet;
 
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
 
-pub use data::{load_jsonl, load_topic_dirs, LoadedTopics};
+pub use bootstrap::Estimate;
+pub use data::{load_jsonl, load_topic_dirs, parse_jsonl, LoadedTopics};
 pub use porter::stem as porter_stem;
 pub use rouge::MeasureScore;
 
@@ -72,6 +94,31 @@ pub enum Limit {
     Bytes(usize),
 }
 
+/// ROUGE-S settings: skip-bigrams, optionally with unigrams (ROUGE-SU).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SkipBigram {
+    /// At most this many words between the two words of a pair (`-2 N`);
+    /// `None` for any distance (`-2 -1`).
+    pub max_gap: Option<usize>,
+    /// Count unigrams too (`-u`).
+    pub unigrams: bool,
+}
+
+impl SkipBigram {
+    /// ROUGE-SU4 (`-2 4 -u`), the DUC 2005–2007 measure.
+    pub const SU4: SkipBigram = SkipBigram {
+        max_gap: Some(4),
+        unigrams: true,
+    };
+
+    /// `ROUGE-SU4`, `ROUGE-S4`, `ROUGE-SU*`, as ROUGE-1.5.5 names them.
+    pub fn name(&self) -> String {
+        let gap = self.max_gap.map_or("*".to_string(), |g| g.to_string());
+        let u = if self.unigrams { "U" } else { "" };
+        format!("ROUGE-S{u}{gap}")
+    }
+}
+
 /// What to compute and how to read the summaries.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct RougeConfig {
@@ -85,6 +132,12 @@ pub struct RougeConfig {
     pub max_n: usize,
     /// Compute ROUGE-L (not `-x`).
     pub rouge_l: bool,
+    /// Compute ROUGE-S or ROUGE-SU (`-2 N`, `-u`).
+    #[serde(default)]
+    pub skip_bigram: Option<SkipBigram>,
+    /// Score each topic once per left-out reference (DUC 2005–2007).
+    #[serde(default)]
+    pub jackknife: bool,
     /// Weight of precision in F (`-p`); 0.5 is the harmonic mean.
     pub alpha: f64,
 }
@@ -97,6 +150,8 @@ impl Default for RougeConfig {
             limit: None,
             max_n: 2,
             rouge_l: true,
+            skip_bigram: None,
+            jackknife: false,
             alpha: 0.5,
         }
     }
@@ -107,6 +162,22 @@ impl Default for RougeConfig {
 pub const MAX_N: usize = 9;
 
 impl RougeConfig {
+    /// The official DUC 2005–2007 evaluation: ROUGE-2 and ROUGE-SU4 recall
+    /// (ROUGE-1 comes along), stemmed, jackknifed, summaries cut to `words`
+    /// (250 in DUC 2005–2007): `ROUGE-1.5.5.pl -n 2 -x -m -2 4 -u -l 250`
+    /// over NIST's jackknife layout.
+    pub fn duc_2005_2007(words: usize) -> Self {
+        RougeConfig {
+            stem: true,
+            limit: Some(Limit::Words(words)),
+            max_n: 2,
+            rouge_l: false,
+            skip_bigram: Some(SkipBigram::SU4),
+            jackknife: true,
+            ..RougeConfig::default()
+        }
+    }
+
     /// Checks the options once and returns a [`Scorer`] that uses them.
     pub fn validate(self) -> Result<Scorer> {
         if !(1..=MAX_N).contains(&self.max_n) {
@@ -134,11 +205,15 @@ impl RougeConfig {
         }
     }
 
-    /// Names of the measures computed, in report order.
+    /// Names of the measures computed, in report order: ROUGE-1 to
+    /// ROUGE-N, ROUGE-L, then ROUGE-S/SU (ROUGE-1.5.5's order).
     pub fn measure_names(&self) -> Vec<String> {
         let mut names: Vec<String> = (1..=self.max_n).map(|n| format!("ROUGE-{n}")).collect();
         if self.rouge_l {
             names.push("ROUGE-L".to_string());
+        }
+        if let Some(skip) = self.skip_bigram {
+            names.push(skip.name());
         }
         names
     }
@@ -152,18 +227,28 @@ pub struct Topic {
     pub id: String,
     /// The summary being scored.
     pub candidate: String,
-    /// Human reference summaries.
+    /// Human reference summaries, in file-name order (the jackknife's
+    /// left-out index refers to it).
     pub references: Vec<String>,
 }
 
-/// Scores of one measure, by name (`ROUGE-1`, ..., `ROUGE-L`).
+/// Scores of one measure, by name (`ROUGE-1`, ..., `ROUGE-L`, `ROUGE-SU4`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct NamedScore {
-    /// `ROUGE-1`, `ROUGE-2`, ..., `ROUGE-L`.
+    /// `ROUGE-1`, `ROUGE-2`, ..., `ROUGE-L`, `ROUGE-SU4`.
     pub measure: String,
     /// The scores.
     #[serde(flatten)]
     pub score: MeasureScore,
+}
+
+/// One leave-one-out run of a jackknifed topic.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LeftOut {
+    /// Index of the reference left out (file-name order).
+    pub left_out: usize,
+    /// One entry per measure, scored against the other references.
+    pub scores: Vec<NamedScore>,
 }
 
 /// All measures of one topic.
@@ -171,14 +256,46 @@ pub struct NamedScore {
 pub struct TopicScores {
     /// Topic identifier.
     pub id: String,
-    /// One entry per measure, in [`RougeConfig::measure_names`] order.
+    /// One entry per measure, in [`RougeConfig::measure_names`] order. With
+    /// the jackknife, R, P and F are the means over the runs (unrounded)
+    /// and the counts are summed over them.
     pub scores: Vec<NamedScore>,
+    /// With the jackknife: each leave-one-out run (empty otherwise, and for
+    /// a topic with a single reference).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub jackknife: Vec<LeftOut>,
 }
 
-/// Mean R, P and F of one measure over all topics.
+impl TopicScores {
+    /// The evals this topic contributes to the averages, with their ids
+    /// (`<topic>` or `<topic>-<i>`): one, or one per leave-one-out run.
+    fn evals(&self) -> Vec<(String, &[NamedScore])> {
+        if self.jackknife.is_empty() {
+            vec![(self.id.clone(), &self.scores[..])]
+        } else {
+            self.jackknife
+                .iter()
+                .map(|run| (format!("{}-{}", self.id, run.left_out), &run.scores[..]))
+                .collect()
+        }
+    }
+}
+
+/// ROUGE-1.5.5's printed averages of one measure (see [`bootstrap`]).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct Rouge155Average {
+    /// Recall.
+    pub r: Estimate,
+    /// Precision.
+    pub p: Estimate,
+    /// F.
+    pub f: Estimate,
+}
+
+/// The averages of one measure over all evals.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Average {
-    /// `ROUGE-1`, ..., `ROUGE-L`.
+    /// `ROUGE-1`, ..., `ROUGE-L`, `ROUGE-SU4`.
     pub measure: String,
     /// Mean recall.
     pub r: f64,
@@ -186,6 +303,9 @@ pub struct Average {
     pub p: f64,
     /// Mean F.
     pub f: f64,
+    /// What ROUGE-1.5.5 prints for the same evals: bootstrap means with
+    /// 95% intervals.
+    pub rouge155: Rouge155Average,
 }
 
 /// The result of [`Scorer::evaluate`].
@@ -197,7 +317,10 @@ pub struct Report {
     pub config: RougeConfig,
     /// Number of topics scored.
     pub topics: usize,
-    /// Per-measure means over topics.
+    /// Number of evals averaged: the topics, or with the jackknife one per
+    /// (topic, left-out reference).
+    pub evals: usize,
+    /// Per-measure averages over evals.
     pub averages: Vec<Average>,
     /// Per-topic scores, sorted by topic id.
     pub per_topic: Vec<TopicScores>,
@@ -215,8 +338,9 @@ impl Scorer {
         &self.config
     }
 
-    /// Scores one candidate against its references. An empty candidate (or
-    /// an empty reference list) scores 0 everywhere.
+    /// Scores one candidate against its references (with the jackknife,
+    /// once per left-out reference). An empty candidate (or an empty
+    /// reference list) scores 0 everywhere.
     pub fn score_topic(&self, id: &str, candidate: &str, references: &[&str]) -> TopicScores {
         let config = &self.config;
         let cand = tokenize::prepare(candidate, config);
@@ -224,21 +348,44 @@ impl Scorer {
             .iter()
             .map(|text| tokenize::prepare(text, config))
             .collect();
-        let mut scores: Vec<NamedScore> = (1..=config.max_n)
-            .map(|n| NamedScore {
-                measure: format!("ROUGE-{n}"),
-                score: rouge::rouge_n(&cand, &refs, n, config.alpha),
-            })
+        // Each measure counted once per reference; runs sum subsets.
+        let mut counts: Vec<rouge::Counts> = (1..=config.max_n)
+            .map(|n| rouge::rouge_n(&cand, &refs, n))
             .collect();
         if config.rouge_l {
-            scores.push(NamedScore {
-                measure: "ROUGE-L".to_string(),
-                score: rouge::rouge_l(&cand, &refs, config.alpha),
-            });
+            counts.push(rouge::rouge_l(&cand, &refs));
         }
+        if let Some(skip) = config.skip_bigram {
+            counts.push(rouge::rouge_s(&cand, &refs, skip));
+        }
+        let names = config.measure_names();
+        let run = |keep: &dyn Fn(usize) -> bool| -> Vec<NamedScore> {
+            names
+                .iter()
+                .zip(&counts)
+                .map(|(measure, c)| NamedScore {
+                    measure: measure.clone(),
+                    score: c.score(config.alpha, keep),
+                })
+                .collect()
+        };
+        if !config.jackknife || refs.len() < 2 {
+            return TopicScores {
+                id: id.to_string(),
+                scores: run(&|_| true),
+                jackknife: Vec::new(),
+            };
+        }
+        let jackknife: Vec<LeftOut> = (0..refs.len())
+            .map(|left_out| LeftOut {
+                left_out,
+                scores: run(&|i| i != left_out),
+            })
+            .collect();
         TopicScores {
             id: id.to_string(),
-            scores,
+            scores: mean_of_runs(&jackknife),
+            jackknife,
         }
     }
 
@@ -254,39 +401,79 @@ impl Scorer {
                 self.score_topic(&topic.id, &topic.candidate, &refs)
             })
             .collect();
+        let mut evals: Vec<(String, &[NamedScore])> =
+            per_topic.iter().flat_map(TopicScores::evals).collect();
+        let ids: Vec<&str> = evals.iter().map(|(id, _)| id.as_str()).collect();
+        let order = bootstrap::eval_order(&ids);
+        let mut sorted: Vec<(String, &[NamedScore])> = Vec::with_capacity(evals.len());
+        for &i in &order {
+            sorted.push(std::mem::take(&mut evals[i]));
+        }
         let averages = self
             .config
             .measure_names()
             .into_iter()
             .enumerate()
-            .map(|(k, measure)| average(&per_topic, k, measure))
+            .map(|(k, measure)| average(&sorted, k, measure))
             .collect();
         Report {
             schema: REPORT_SCHEMA.to_string(),
             config: self.config,
             topics: per_topic.len(),
+            evals: sorted.len(),
             averages,
             per_topic,
         }
     }
 }
 
-/// Plain mean of measure `k` over topics, summed in topic order.
-fn average(per_topic: &[TopicScores], k: usize, measure: String) -> Average {
-    let count = per_topic.len().max(1) as f64;
-    let sum = |pick: fn(&MeasureScore) -> f64| {
-        per_topic
+/// Per measure, the mean R, P and F of the runs and their summed counts.
+fn mean_of_runs(runs: &[LeftOut]) -> Vec<NamedScore> {
+    let count = runs.len() as f64;
+    let first = &runs[0].scores;
+    (0..first.len())
+        .map(|k| {
+            let scores = runs.iter().map(|run| &run.scores[k].score);
+            let mean =
+                |pick: fn(&MeasureScore) -> f64| scores.clone().map(pick).sum::<f64>() / count;
+            let sum = |pick: fn(&MeasureScore) -> usize| scores.clone().map(pick).sum::<usize>();
+            NamedScore {
+                measure: first[k].measure.clone(),
+                score: MeasureScore {
+                    r: mean(|s| s.r),
+                    p: mean(|s| s.p),
+                    f: mean(|s| s.f),
+                    hits: sum(|s| s.hits),
+                    reference_count: sum(|s| s.reference_count),
+                    candidate_count: sum(|s| s.candidate_count),
+                },
+            }
+        })
+        .collect()
+}
+
+/// Plain mean and ROUGE-1.5.5 estimate of measure `k` over `evals`, which
+/// are in ROUGE-1.5.5's eval order (the plain sums run in that order too).
+fn average(evals: &[(String, &[NamedScore])], k: usize, measure: String) -> Average {
+    let values = |pick: fn(&MeasureScore) -> f64| -> Vec<f64> {
+        evals
             .iter()
-            .filter_map(|t| t.scores.get(k))
+            .filter_map(|(_, scores)| scores.get(k))
             .map(|s| pick(&s.score))
-            .sum::<f64>()
-            / count
+            .collect()
     };
+    let (r, p, f) = (values(|s| s.r), values(|s| s.p), values(|s| s.f));
+    let mean = |v: &[f64]| v.iter().sum::<f64>() / v.len().max(1) as f64;
     Average {
         measure,
-        r: sum(|s| s.r),
-        p: sum(|s| s.p),
-        f: sum(|s| s.f),
+        r: mean(&r),
+        p: mean(&p),
+        f: mean(&f),
+        rouge155: Rouge155Average {
+            r: bootstrap::estimate(&r),
+            p: bootstrap::estimate(&p),
+            f: bootstrap::estimate(&f),
+        },
     }
 }
 
@@ -397,5 +584,93 @@ mod tests {
         let json = serde_json::to_value(&report).expect("serializable");
         assert_eq!(json["schema"], "brief.eval/1");
         assert_eq!(json["per_topic"][1]["scores"][0]["measure"], "ROUGE-1");
+    }
+
+    /// ROUGE-1 only, jackknifed.
+    fn unigram_jackknife() -> RougeConfig {
+        RougeConfig {
+            max_n: 1,
+            rouge_l: false,
+            jackknife: true,
+            ..RougeConfig::default()
+        }
+    }
+
+    #[test]
+    fn jackknife_scores_each_topic_once_per_left_out_reference() {
+        let config = unigram_jackknife();
+        let scorer = config.validate().expect("valid");
+        // Candidate "a b c"; references hit 2 of 4, 3 of 3 and 0 of 2.
+        let topic = scorer.score_topic("t", "a b c", &["a b x y", "c b a", "z z"]);
+        assert_eq!(topic.jackknife.len(), 3);
+        let r: Vec<f64> = topic
+            .jackknife
+            .iter()
+            .map(|run| run.scores[0].score.r)
+            .collect();
+        // Leaving out reference 0: 3 hits of 5; 1: 2 of 6; 2: 5 of 7.
+        assert_eq!(r, [0.6, 0.33333, 0.71429]);
+        let mean = (0.6 + 0.33333 + 0.71429) / 3.0;
+        assert!((topic.scores[0].score.r - mean).abs() < 1e-12);
+        // Mean P over the runs equals the all-references P (5 / 9), as in
+        // the official DUC 2007 figures.
+        let all = RougeConfig {
+            jackknife: false,
+            ..config
+        }
+        .validate()
+        .expect("valid")
+        .score_topic("t", "a b c", &["a b x y", "c b a", "z z"]);
+        assert!((topic.scores[0].score.p - all.scores[0].score.p).abs() < 1e-5);
+        assert!(all.jackknife.is_empty());
+        // A single reference cannot be left out: scored once.
+        let single = scorer.score_topic("s", "a b c", &["a b"]);
+        assert!(single.jackknife.is_empty());
+        assert_eq!(single.scores[0].score.r, 1.0);
+    }
+
+    #[test]
+    fn jackknife_averages_over_evals() {
+        let config = unigram_jackknife();
+        let topics = vec![
+            Topic {
+                id: "a".into(),
+                candidate: "x".into(),
+                references: vec!["x".into(), "y".into()],
+            },
+            Topic {
+                id: "b".into(),
+                candidate: "x".into(),
+                references: vec!["x".into()],
+            },
+        ];
+        let report = config.validate().expect("valid").evaluate(&topics);
+        // a-0 (against "y") 0, a-1 (against "x") 1, b 1.
+        assert_eq!((report.topics, report.evals), (2, 3));
+        assert!((report.averages[0].r - 2.0 / 3.0).abs() < 1e-12);
+        let json = serde_json::to_value(&report).expect("serializable");
+        assert_eq!(json["per_topic"][0]["jackknife"][1]["left_out"], 1);
+        assert!(json["per_topic"][1].get("jackknife").is_none());
+        assert!(json["averages"][0]["rouge155"]["r"]["mean"].is_number());
+    }
+
+    #[test]
+    fn skip_bigram_measure_comes_last_with_its_rouge_name() {
+        let config = RougeConfig {
+            skip_bigram: Some(SkipBigram::SU4),
+            ..RougeConfig::default()
+        };
+        assert_eq!(
+            config.measure_names(),
+            ["ROUGE-1", "ROUGE-2", "ROUGE-L", "ROUGE-SU4"]
+        );
+        let s = SkipBigram {
+            max_gap: None,
+            unigrams: false,
+        };
+        assert_eq!(s.name(), "ROUGE-S*");
+        let duc = RougeConfig::duc_2005_2007(250);
+        assert_eq!(duc.measure_names(), ["ROUGE-1", "ROUGE-2", "ROUGE-SU4"]);
+        assert!(duc.jackknife && duc.stem);
     }
 }

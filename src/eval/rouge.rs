@@ -1,17 +1,20 @@
-//! ROUGE-N and ROUGE-L counting for one topic, as `ROUGE-1.5.5.pl -f A`.
+//! ROUGE-N, ROUGE-S/SU and ROUGE-L counting for one topic, as
+//! `ROUGE-1.5.5.pl -f A`.
 //!
-//! With several references ROUGE-1.5.5 does **not** jackknife (that was
-//! removed in ROUGE 1.4); `-f A` sums hits and counts over the references:
-//! `R = Σ hits / Σ reference n-grams` and `P = Σ hits / (M · candidate
-//! n-grams)` for `M` references. Per-topic R and P are rounded to five
-//! decimals (`sprintf("%7.5f")`) and F is computed from the rounded values,
-//! exactly as the script does, because its reported means average those
-//! rounded numbers.
+//! `-f A` sums hits and counts over the references: `R = Σ hits / Σ
+//! reference units` and `P = Σ hits / (M · candidate units)` for `M`
+//! references. Each measure is therefore counted once per reference
+//! ([`Counts`]), and any subset of references (the jackknife's
+//! leave-one-out runs) is scored by summing its counts ([`Counts::score`]).
+//! Per-topic R and P are rounded to five decimals (`sprintf("%7.5f")`) and F
+//! is computed from the rounded values, exactly as the script does, because
+//! its reported means average those rounded numbers.
 
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
 use super::tokenize::Prepared;
+use super::SkipBigram;
 
 /// Recall, precision and F of one measure on one topic, with the raw counts
 /// behind them.
@@ -23,7 +26,8 @@ pub struct MeasureScore {
     pub p: f64,
     /// F with weight `alpha`, from the rounded R and P, rounded again.
     pub f: f64,
-    /// Matched units (n-grams or LCS tokens), summed over references.
+    /// Matched units (n-grams, skip-bigrams or LCS tokens), summed over
+    /// references.
     pub hits: usize,
     /// Reference units, summed over references (recall denominator).
     pub reference_count: usize,
@@ -61,16 +65,40 @@ impl MeasureScore {
     }
 }
 
+/// One measure counted against each reference separately.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Counts {
+    /// Units of the candidate (the same against every reference).
+    pub candidate: usize,
+    /// Per reference: (clipped hits, reference units).
+    pub per_reference: Vec<(usize, usize)>,
+}
+
+impl Counts {
+    /// The `-f A` score against the references `keep` selects.
+    pub fn score(&self, alpha: f64, keep: impl Fn(usize) -> bool) -> MeasureScore {
+        let (mut hits, mut model, mut references) = (0, 0, 0);
+        for (i, &(h, m)) in self.per_reference.iter().enumerate() {
+            if keep(i) {
+                hits += h;
+                model += m;
+                references += 1;
+            }
+        }
+        MeasureScore::from_counts(hits, model, self.candidate * references, alpha)
+    }
+}
+
 /// Rounds like Perl's `sprintf("%7.5f", x)` (correctly rounded decimal).
-fn round5(x: f64) -> f64 {
+pub(crate) fn round5(x: f64) -> f64 {
     format!("{x:.5}").parse().unwrap_or(x)
 }
 
-type Counts<'a> = FxHashMap<&'a [String], usize>;
+type GramCounts<'a> = FxHashMap<&'a [String], usize>;
 
 /// N-gram counts of a token stream (ROUGE's `createNGram`).
-fn ngram_counts(tokens: &[String], n: usize) -> (Counts<'_>, usize) {
-    let mut counts = Counts::default();
+fn ngram_counts(tokens: &[String], n: usize) -> (GramCounts<'_>, usize) {
+    let mut counts = GramCounts::default();
     let mut total = 0;
     for gram in tokens.windows(n) {
         *counts.entry(gram).or_insert(0) += 1;
@@ -79,26 +107,86 @@ fn ngram_counts(tokens: &[String], n: usize) -> (Counts<'_>, usize) {
     (counts, total)
 }
 
-/// ROUGE-N of `candidate` against `references` (ROUGE's `computeNGramScore`
-/// in mode A).
-pub(crate) fn rouge_n(
-    candidate: &Prepared,
-    references: &[Prepared],
-    n: usize,
-    alpha: f64,
-) -> MeasureScore {
-    let (peer, peer_total) = ngram_counts(&candidate.tokens, n);
-    let mut hits = 0;
-    let mut model_total = 0;
-    for reference in references {
-        let (model, total) = ngram_counts(&reference.tokens, n);
-        model_total += total;
-        hits += model
-            .iter()
-            .map(|(gram, &count)| peer.get(gram).map_or(0, |&p| p.min(count)))
-            .sum::<usize>();
+/// Clipped matches of `model` units in `peer` (ROUGE's `ngramScore` and
+/// `skipBigramScore`).
+fn clipped_hits<K: std::hash::Hash + Eq>(
+    model: &FxHashMap<K, usize>,
+    peer: &FxHashMap<K, usize>,
+) -> usize {
+    model
+        .iter()
+        .map(|(unit, &count)| peer.get(unit).map_or(0, |&p| p.min(count)))
+        .sum()
+}
+
+/// Clipped hits and unit counts of `candidate` against each reference, the
+/// units (n-grams, skip-bigrams) counted by `units`.
+fn count_units<'a, K: std::hash::Hash + Eq>(
+    candidate: &'a Prepared,
+    references: &'a [Prepared],
+    units: impl Fn(&'a [String]) -> (FxHashMap<K, usize>, usize),
+) -> Counts {
+    let (peer, peer_total) = units(&candidate.tokens);
+    let per_reference = references
+        .iter()
+        .map(|reference| {
+            let (model, total) = units(&reference.tokens);
+            (clipped_hits(&model, &peer), total)
+        })
+        .collect();
+    Counts {
+        candidate: peer_total,
+        per_reference,
     }
-    MeasureScore::from_counts(hits, model_total, peer_total * references.len(), alpha)
+}
+
+/// ROUGE-N of `candidate` against each reference (ROUGE's
+/// `computeNGramScore`).
+pub(crate) fn rouge_n(candidate: &Prepared, references: &[Prepared], n: usize) -> Counts {
+    count_units(candidate, references, |tokens| ngram_counts(tokens, n))
+}
+
+/// A skip-bigram `(first, Some(second))`, or with `-u` a unigram
+/// `(word, None)`.
+type SkipUnit<'a> = (&'a str, Option<&'a str>);
+
+/// Skip-bigram counts of a token stream, ROUGE's `createSkipBigram`: every
+/// ordered pair of tokens with at most `max_gap` tokens between them
+/// (`None`: any distance), plus with `unigrams` every token **but the
+/// last** (the script's loop stops one short, and the official figures
+/// depend on it).
+fn skip_bigram_counts(
+    tokens: &[String],
+    skip: SkipBigram,
+) -> (FxHashMap<SkipUnit<'_>, usize>, usize) {
+    let mut counts: FxHashMap<SkipUnit<'_>, usize> = FxHashMap::default();
+    let mut total = 0;
+    let len = tokens.len();
+    for i in 0..len.saturating_sub(1) {
+        if skip.unigrams {
+            *counts.entry((tokens[i].as_str(), None)).or_insert(0) += 1;
+            total += 1;
+        }
+        let last = match skip.max_gap {
+            Some(gap) => (i + gap + 1).min(len - 1),
+            None => len - 1,
+        };
+        for j in i + 1..=last {
+            *counts
+                .entry((tokens[i].as_str(), Some(tokens[j].as_str())))
+                .or_insert(0) += 1;
+            total += 1;
+        }
+    }
+    (counts, total)
+}
+
+/// ROUGE-S (skip-bigrams) or ROUGE-SU (with unigrams) of `candidate`
+/// against each reference (ROUGE's `computeSkipBigramScore`).
+pub(crate) fn rouge_s(candidate: &Prepared, references: &[Prepared], skip: SkipBigram) -> Counts {
+    count_units(candidate, references, |tokens| {
+        skip_bigram_counts(tokens, skip)
+    })
 }
 
 /// Summary-level ROUGE-L (ROUGE's `computeLCSScore` in mode A).
@@ -109,33 +197,41 @@ pub(crate) fn rouge_n(
 /// ROUGE-L never exceeds ROUGE-1. The unigram counts come from the
 /// (limit-truncated) n-gram token streams, the sentence units from ROUGE's
 /// separate sentence reader (see `tokenize` for its `-b` quirk).
-pub(crate) fn rouge_l(candidate: &Prepared, references: &[Prepared], alpha: f64) -> MeasureScore {
+pub(crate) fn rouge_l(candidate: &Prepared, references: &[Prepared]) -> Counts {
     let (peer_unigrams, peer_total) = ngram_counts(&candidate.tokens, 1);
-    let mut hits = 0;
-    let mut model_total = 0;
-    for reference in references {
-        let mut peer_left = peer_unigrams.clone();
-        let (mut model_left, _) = ngram_counts(&reference.tokens, 1);
-        for unit in &reference.units {
-            model_total += unit.len();
-            let mut mask = vec![false; unit.len()];
-            for peer_unit in &candidate.units {
-                mark_lcs(unit, peer_unit, &mut mask);
-            }
-            for (token, _) in unit.iter().zip(&mask).filter(|(_, &hit)| hit) {
-                let key = std::slice::from_ref(token);
-                let (Some(m), Some(p)) = (model_left.get_mut(key), peer_left.get_mut(key)) else {
-                    continue;
-                };
-                if *m > 0 && *p > 0 {
-                    *m -= 1;
-                    *p -= 1;
-                    hits += 1;
+    let per_reference = references
+        .iter()
+        .map(|reference| {
+            let mut hits = 0;
+            let mut model_total = 0;
+            let mut peer_left = peer_unigrams.clone();
+            let (mut model_left, _) = ngram_counts(&reference.tokens, 1);
+            for unit in &reference.units {
+                model_total += unit.len();
+                let mut mask = vec![false; unit.len()];
+                for peer_unit in &candidate.units {
+                    mark_lcs(unit, peer_unit, &mut mask);
+                }
+                for (token, _) in unit.iter().zip(&mask).filter(|(_, &hit)| hit) {
+                    let key = std::slice::from_ref(token);
+                    let (Some(m), Some(p)) = (model_left.get_mut(key), peer_left.get_mut(key))
+                    else {
+                        continue;
+                    };
+                    if *m > 0 && *p > 0 {
+                        *m -= 1;
+                        *p -= 1;
+                        hits += 1;
+                    }
                 }
             }
-        }
+            (hits, model_total)
+        })
+        .collect();
+    Counts {
+        candidate: peer_total,
+        per_reference,
     }
-    MeasureScore::from_counts(hits, model_total, peer_total * references.len(), alpha)
 }
 
 /// Marks in `mask` the positions of `model` on one longest common
@@ -186,6 +282,11 @@ mod tests {
         }
     }
 
+    /// The `-f A` score against every reference.
+    fn all(counts: Counts) -> MeasureScore {
+        counts.score(0.5, |_| true)
+    }
+
     #[test]
     fn rounding_matches_perl_sprintf() {
         assert_eq!(round5(2.0 / 3.0), 0.66667);
@@ -200,10 +301,10 @@ mod tests {
         // mat = 5; bigrams: "the cat", "on the", "the mat" = 3 of 5.
         let cand = prep(&["the cat sat on the mat"]);
         let refs = [prep(&["the cat was on the mat"])];
-        let r1 = rouge_n(&cand, &refs, 1, 0.5);
+        let r1 = all(rouge_n(&cand, &refs, 1));
         assert_eq!((r1.hits, r1.reference_count, r1.candidate_count), (5, 6, 6));
         assert_eq!((r1.r, r1.p, r1.f), (0.83333, 0.83333, 0.83333));
-        let r2 = rouge_n(&cand, &refs, 2, 0.5);
+        let r2 = all(rouge_n(&cand, &refs, 2));
         assert_eq!((r2.hits, r2.r, r2.p, r2.f), (3, 0.6, 0.6, 0.6));
     }
 
@@ -211,7 +312,7 @@ mod tests {
     fn rouge_n_clips_repeated_ngrams() {
         let cand = prep(&["the the the"]);
         let refs = [prep(&["the cat"])];
-        let r1 = rouge_n(&cand, &refs, 1, 0.5);
+        let r1 = all(rouge_n(&cand, &refs, 1));
         assert_eq!((r1.hits, r1.r, r1.p), (1, 0.5, 0.33333));
     }
 
@@ -222,7 +323,7 @@ mod tests {
         // P = 5 / (2 references x 3 candidate unigrams).
         let cand = prep(&["a b c"]);
         let refs = [prep(&["a b x y"]), prep(&["c b a"])];
-        let r1 = rouge_n(&cand, &refs, 1, 0.5);
+        let r1 = all(rouge_n(&cand, &refs, 1));
         assert_eq!((r1.hits, r1.reference_count, r1.candidate_count), (5, 7, 6));
         assert_eq!((r1.r, r1.p), (0.71429, 0.83333));
         // F = P·R / (0.5·P + 0.5·R) on the rounded values.
@@ -237,7 +338,7 @@ mod tests {
         // tokens.
         let cand = prep(&["w1 w2 w6 w7 w8", "w1 w3 w8 w9 w5"]);
         let refs = [prep(&["w1 w2 w3 w4 w5"])];
-        let l = rouge_l(&cand, &refs, 0.5);
+        let l = all(rouge_l(&cand, &refs));
         assert_eq!((l.hits, l.reference_count, l.candidate_count), (4, 5, 10));
         assert_eq!((l.r, l.p, l.f), (0.8, 0.4, 0.53333));
     }
@@ -248,7 +349,7 @@ mod tests {
         // candidate has only one "a" to give.
         let cand = prep(&["a"]);
         let refs = [prep(&["a", "a"])];
-        let l = rouge_l(&cand, &refs, 0.5);
+        let l = all(rouge_l(&cand, &refs));
         assert_eq!((l.hits, l.r, l.p), (1, 0.5, 1.0));
     }
 
@@ -256,11 +357,62 @@ mod tests {
     fn empty_inputs_score_zero() {
         let empty = Prepared::default();
         let refs = [prep(&["a b"])];
-        let r1 = rouge_n(&empty, &refs, 1, 0.5);
+        let r1 = all(rouge_n(&empty, &refs, 1));
         assert_eq!((r1.r, r1.p, r1.f), (0.0, 0.0, 0.0));
-        let l = rouge_l(&empty, &refs, 0.5);
+        let l = all(rouge_l(&empty, &refs));
         assert_eq!((l.r, l.p, l.f), (0.0, 0.0, 0.0));
-        let none = rouge_n(&prep(&["a"]), &[], 1, 0.5);
+        let none = all(rouge_n(&prep(&["a"]), &[], 1));
+        assert_eq!((none.r, none.p, none.f), (0.0, 0.0, 0.0));
+    }
+
+    #[test]
+    fn skip_bigrams_respect_the_gap_and_skip_the_last_unigram() {
+        let tokens: Vec<String> = "a b c d".split(' ').map(String::from).collect();
+        let su = |max_gap, unigrams| skip_bigram_counts(&tokens, SkipBigram { max_gap, unigrams });
+        // Gap 0: the plain bigrams a b, b c, c d.
+        assert_eq!(su(Some(0), false).1, 3);
+        // Gap 1 adds a c and b d; -u adds the unigrams a, b, c but not d.
+        let (counts, total) = su(Some(1), true);
+        assert_eq!(total, 5 + 3);
+        assert_eq!(counts.get(&("a", Some("c"))), Some(&1));
+        assert_eq!(counts.get(&("a", Some("d"))), None);
+        assert_eq!(counts.get(&("c", None)), Some(&1));
+        assert_eq!(counts.get(&("d", None)), None);
+        // No limit: all 6 ordered pairs.
+        assert_eq!(su(None, false).1, 6);
+        // One token: nothing at all, not even its unigram.
+        let one = vec!["a".to_string()];
+        assert_eq!(skip_bigram_counts(&one, SkipBigram::SU4).1, 0);
+    }
+
+    #[test]
+    fn rouge_su4_by_hand() {
+        // Candidate "a b x", reference "a x b": with SU4 the candidate has
+        // unigrams a, b and skip-bigrams a b, a x, b x (5 units); the
+        // reference a, x and a x, a b, x b (5). Hits: a, a b, a x = 3.
+        let cand = prep(&["a b x"]);
+        let refs = [prep(&["a x b"])];
+        let su4 = all(rouge_s(&cand, &refs, SkipBigram::SU4));
+        assert_eq!(
+            (su4.hits, su4.reference_count, su4.candidate_count),
+            (3, 5, 5)
+        );
+        assert_eq!((su4.r, su4.p), (0.6, 0.6));
+    }
+
+    #[test]
+    fn subsets_of_references_sum_their_counts() {
+        let cand = prep(&["a b c"]);
+        let refs = [prep(&["a b x y"]), prep(&["c b a"])];
+        let counts = rouge_n(&cand, &refs, 1);
+        assert_eq!(counts.per_reference, vec![(2, 4), (3, 3)]);
+        let first = counts.score(0.5, |i| i == 0);
+        assert_eq!(
+            (first.hits, first.reference_count, first.candidate_count),
+            (2, 4, 3)
+        );
+        assert_eq!((first.r, first.p), (0.5, 0.66667));
+        let none = counts.score(0.5, |_| false);
         assert_eq!((none.r, none.p, none.f), (0.0, 0.0, 0.0));
     }
 }

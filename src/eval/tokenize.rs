@@ -22,6 +22,7 @@
 
 use super::porter;
 use super::stopwords::is_stopword;
+use super::wordnet;
 use super::{Limit, RougeConfig};
 
 /// A summary ready for scoring, with the limit and token filters applied.
@@ -196,8 +197,9 @@ fn clean(text: &[u8]) -> Vec<String> {
 }
 
 /// ROUGE's `createNGram`/`tokenizeText` filter: stop words out (with `-s`),
-/// only tokens starting with `[a-z0-9]`, Porter stems for tokens longer than
-/// three bytes (with `-m`).
+/// only tokens starting with `[a-z0-9]`, and for tokens longer than three
+/// bytes (with `-m`) ROUGE's `MorphStem`: the WordNet base form of an
+/// irregular form, else the Porter stem.
 fn filter_tokens(raw: &[String], config: &RougeConfig) -> Vec<String> {
     raw.iter()
         .filter(|token| !(config.remove_stopwords && is_stopword(token)))
@@ -209,7 +211,7 @@ fn filter_tokens(raw: &[String], config: &RougeConfig) -> Vec<String> {
         })
         .map(|token| {
             if config.stem && token.len() > 3 {
-                porter::stem(token)
+                wordnet::base_form(token).map_or_else(|| porter::stem(token), str::to_string)
             } else {
                 token.clone()
             }
@@ -291,5 +293,12 @@ mod tests {
         };
         let p = prepare("The ponies were running; cats ran.", &config);
         assert_eq!(p.tokens, ["poni", "run", "cat", "ran"]);
+        // Irregular forms take WordNet's base form, unstemmed.
+        let stem = RougeConfig {
+            stem: true,
+            ..RougeConfig::default()
+        };
+        let p = prepare("Children went home", &stem);
+        assert_eq!(p.tokens, ["child", "go", "home"]);
     }
 }

@@ -46,6 +46,9 @@ struct OptionsJson {
     budget: BudgetJson,
     order: &'static str,
     algorithm: &'static str,
+    /// The question answered (`--query`); absent for a generic summary.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    query: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -120,6 +123,8 @@ struct SummaryJson<'a> {
     schema: &'static str,
     #[serde(skip_serializing_if = "Option::is_none")]
     topic: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    story: Option<&'a str>,
     options: OptionsJson,
     documents: Vec<DocumentJson<'a>>,
     summary: Vec<SummarySentenceJson<'a>>,
@@ -163,6 +168,10 @@ struct UnitJson<'a> {
     start: usize,
     end: usize,
     text: &'a str,
+    /// Present (true) only on a piece of an over-long stretch cut to
+    /// `MAX_UNIT_CHARS`.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    split: bool,
 }
 
 #[derive(Serialize)]
@@ -222,6 +231,7 @@ fn options(config: &Config) -> OptionsJson {
             Order::Date => "date",
         },
         algorithm: config.algorithm.name(),
+        query: config.query.clone(),
     }
 }
 
@@ -311,7 +321,18 @@ pub(super) fn summary(
     config: &Config,
     render: RenderOptions,
 ) -> io::Result<()> {
-    write_json(out, &summary_json(prepared, summary, config, None, render))
+    write_json(
+        out,
+        &summary_json(prepared, summary, config, Tag::None, render),
+    )
+}
+
+/// What a summary line is tagged with: a batch topic or a story.
+#[derive(Clone, Copy)]
+pub(super) enum Tag<'a> {
+    None,
+    Topic(&'a str),
+    Story(&'a str),
 }
 
 pub(super) fn summary_line(
@@ -319,10 +340,10 @@ pub(super) fn summary_line(
     prepared: &Prepared,
     summary: &Summary,
     config: &Config,
-    topic: &str,
+    tag: Tag<'_>,
     render: RenderOptions,
 ) -> io::Result<()> {
-    let json = summary_json(prepared, summary, config, Some(topic), render);
+    let json = summary_json(prepared, summary, config, tag, render);
     serde_json::to_writer(&mut *out, &json).map_err(io::Error::other)?;
     writeln!(out)
 }
@@ -331,7 +352,7 @@ fn summary_json<'a>(
     prepared: &'a Prepared,
     summary: &'a Summary,
     config: &Config,
-    topic: Option<&'a str>,
+    tag: Tag<'a>,
     render: RenderOptions,
 ) -> SummaryJson<'a> {
     let mut stats = stats(prepared);
@@ -348,7 +369,14 @@ fn summary_json<'a>(
     }
     SummaryJson {
         schema: SUMMARY_SCHEMA,
-        topic,
+        topic: match tag {
+            Tag::Topic(id) => Some(id),
+            _ => None,
+        },
+        story: match tag {
+            Tag::Story(id) => Some(id),
+            _ => None,
+        },
         options: options(config),
         documents: documents(&prepared.documents, &prepared.units),
         summary: summary
@@ -442,6 +470,7 @@ pub(super) fn segments(
                 start: u.start,
                 end: u.end,
                 text: &doc.text[u.start..u.end],
+                split: u.split,
             })
         })
         .collect();

@@ -1,9 +1,10 @@
 //! Stage 8b, *render*: the summary, the dedup report and the segmentation
-//! as text, Markdown or JSON.
+//! as text, Markdown, JSON or a self-contained HTML page.
 //!
 //! Rendering writes to any [`std::io::Write`]; the library never writes to
 //! standard output itself.
 
+mod html;
 mod json;
 mod text;
 
@@ -11,6 +12,7 @@ use std::io::{self, Write};
 
 pub use json::{DEDUP_SCHEMA, SEGMENT_SCHEMA, SUMMARY_SCHEMA};
 
+use crate::layout::Layout;
 use crate::load::Document;
 use crate::pipeline::{Config, Dedup, Prepared, Summary, Timings};
 use crate::segment::Unit;
@@ -25,6 +27,24 @@ pub enum Format {
     Markdown,
     /// One JSON object, versioned by its `schema` field (see README).
     Json,
+    /// One self-contained HTML page: facts with citation popups, the
+    /// source × fact matrix, and the sources' full text.
+    Html,
+}
+
+impl Format {
+    /// How this format writes a summary, which is what a length budget
+    /// counts: text and Markdown one sentence per line with ` …` after a cut
+    /// sentence (Markdown escaped), JSON the sentences' `text` fields, taken
+    /// as one per line; HTML shows what text shows (its escaping is markup,
+    /// not characters a reader sees).
+    pub fn layout(self) -> Layout {
+        match self {
+            Format::Text | Format::Html => Layout::TEXT,
+            Format::Markdown => Layout::MARKDOWN,
+            Format::Json => Layout::LINES,
+        }
+    }
 }
 
 /// What to show besides the results.
@@ -49,6 +69,7 @@ pub fn summary(
         Format::Text => text::summary(out, prepared, summary, false, options),
         Format::Markdown => text::summary(out, prepared, summary, true, options),
         Format::Json => json::summary(out, prepared, summary, config, options),
+        Format::Html => html::summary(out, prepared, summary, config, options),
     }
 }
 
@@ -62,7 +83,32 @@ pub fn summary_json_line(
     topic: &str,
     options: RenderOptions,
 ) -> io::Result<()> {
-    json::summary_line(out, prepared, summary, config, topic, options)
+    json::summary_line(
+        out,
+        prepared,
+        summary,
+        config,
+        json::Tag::Topic(topic),
+        options,
+    )
+}
+
+/// Writes a story's summary as one line of JSON, tagged with the story's id.
+pub fn story_summary_json_line(
+    out: &mut dyn Write,
+    prepared: &Prepared,
+    summary: &Summary,
+    config: &Config,
+    story: &str,
+) -> io::Result<()> {
+    json::summary_line(
+        out,
+        prepared,
+        summary,
+        config,
+        json::Tag::Story(story),
+        RenderOptions::default(),
+    )
 }
 
 /// Writes a near-duplicate report.
@@ -78,6 +124,7 @@ pub fn dedup(
         Format::Text => text::dedup(out, prepared, dedup, false, options),
         Format::Markdown => text::dedup(out, prepared, dedup, true, options),
         Format::Json => json::dedup(out, prepared, dedup, config, options),
+        Format::Html => html::dedup(out, prepared, dedup, config, options),
     }
 }
 
@@ -92,6 +139,16 @@ pub fn segments(
         Format::Text => text::segments(out, documents, units, false),
         Format::Markdown => text::segments(out, documents, units, true),
         Format::Json => json::segments(out, documents, units),
+        Format::Html => html::segments(out, documents, units),
+    }
+}
+
+/// "1 document", "2 documents".
+fn count(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
     }
 }
 

@@ -3,37 +3,27 @@
 
 use std::io::{self, Write};
 
-use super::{timing_rows, RenderOptions};
+use super::{count, timing_rows, RenderOptions};
 use crate::cite::SummarySentence;
 use crate::disagree::Severity;
+use crate::layout::Layout;
 use crate::load::Document;
 use crate::pipeline::{Dedup, Prepared, Summary};
 use crate::segment::{Unit, UnitKind};
 
-/// Source text as Markdown shows it literally: characters that would start
-/// emphasis, links, headings, HTML or table cells are backslash-escaped.
-fn escape(text: &str, markdown: bool) -> std::borrow::Cow<'_, str> {
-    const SPECIAL: &[char] = &['\\', '`', '*', '_', '[', ']', '<', '>', '#', '|'];
-    if !markdown || !text.contains(SPECIAL) {
-        return std::borrow::Cow::Borrowed(text);
+/// How source text is written: on one line (a hard-wrapped sentence's line
+/// breaks become spaces), and for Markdown with the characters that would
+/// start emphasis, links, headings, HTML or table cells backslash-escaped.
+fn layout(markdown: bool) -> Layout {
+    if markdown {
+        Layout::MARKDOWN
+    } else {
+        Layout::TEXT
     }
-    let mut out = String::with_capacity(text.len() + 8);
-    for c in text.chars() {
-        if SPECIAL.contains(&c) {
-            out.push('\\');
-        }
-        out.push(c);
-    }
-    std::borrow::Cow::Owned(out)
 }
 
-/// "1 document", "2 documents".
-fn count(n: usize, noun: &str) -> String {
-    if n == 1 {
-        format!("1 {noun}")
-    } else {
-        format!("{n} {noun}s")
-    }
+fn escape(text: &str, markdown: bool) -> std::borrow::Cow<'_, str> {
+    layout(markdown).write(text)
 }
 
 /// `[1][3][4]`: the 1-based numbers of the documents a sentence cites.
@@ -47,10 +37,11 @@ fn markers(sentence: &SummarySentence) -> String {
     docs.iter().map(|d| format!("[{}]", d + 1)).collect()
 }
 
-/// One line per conflict among a fact's sources: "sources differ: 12
-/// minutes [1][5] / 10 minutes [4]", each value as its first source wrote
-/// it. Nuances ("nearly three hours" against "three hours") are left to
-/// the JSON.
+/// One line per disagreement among a fact's sources, each value as its
+/// first source wrote it: "sources differ: just 12 minutes [1][5] / barely
+/// 10 minutes [4]" for a conflict, "sources differ in precision:
+/// three-hour [2] / nearly three hours [3]" for a nuance (values that can
+/// all be true).
 fn differences(
     out: &mut dyn Write,
     prepared: &Prepared,
@@ -58,11 +49,7 @@ fn differences(
     indent: &str,
     markdown: bool,
 ) -> io::Result<()> {
-    for d in sentence
-        .disagreements
-        .iter()
-        .filter(|d| d.severity == Severity::Conflict)
-    {
+    for d in &sentence.disagreements {
         let values: Vec<String> = d
             .values
             .iter()
@@ -78,10 +65,11 @@ fn differences(
             .collect();
         // Markdown: a list item, nested under a summary sentence or after
         // a cluster's members.
-        let label = if markdown {
-            "- _sources differ:_"
-        } else {
-            "sources differ:"
+        let label = match (d.severity, markdown) {
+            (Severity::Conflict, false) => "sources differ:",
+            (Severity::Conflict, true) => "- _sources differ:_",
+            (Severity::Nuance, false) => "sources differ in precision:",
+            (Severity::Nuance, true) => "- _sources differ in precision:_",
         };
         writeln!(out, "{indent}{label} {}", values.join(" / "))?;
     }
@@ -161,9 +149,16 @@ pub(super) fn summary(
     } else {
         writeln!(out, "{heading}\n")?;
     }
+    // The sentences and the cut mark as the budget counted them (see
+    // `crate::layout`); numbers and citation markers are apparatus.
+    let layout = layout(markdown);
     for (i, sentence) in summary.sentences.iter().enumerate() {
-        let text = escape(prepared.text(&sentence.representative), markdown);
-        let cut = if sentence.truncated { " …" } else { "" };
+        let text = layout.write(prepared.text(&sentence.representative));
+        let cut = if sentence.truncated {
+            layout.cut_mark
+        } else {
+            ""
+        };
         writeln!(out, "{}. {text}{cut} {}", i + 1, markers(sentence))?;
         differences(out, prepared, sentence, "   ", markdown)?;
     }
@@ -277,7 +272,7 @@ pub(super) fn segments(
             writeln!(out, "== {} ({})", doc.id, doc.source)?;
         }
         for (i, u) in doc_units.iter().enumerate() {
-            let text = &doc.text[u.start..u.end];
+            let text = escape(&doc.text[u.start..u.end], markdown);
             let kind = match u.kind {
                 UnitKind::Sentence => "sentence",
                 UnitKind::Heading => "heading",
@@ -285,13 +280,7 @@ pub(super) fn segments(
                 UnitKind::Boilerplate => "boilerplate",
             };
             if markdown {
-                writeln!(
-                    out,
-                    "| {i} | {kind} | {}..{} | {} |",
-                    u.start,
-                    u.end,
-                    escape(text, true)
-                )?;
+                writeln!(out, "| {i} | {kind} | {}..{} | {} |", u.start, u.end, text)?;
             } else {
                 writeln!(out, "{i:>4} {kind:<11} {:>6}..{:<6} {text}", u.start, u.end)?;
             }

@@ -3,6 +3,7 @@
 
 use crate::lang::Language;
 
+use super::lists::starts_with_list_marker;
 use super::UnitKind;
 
 /// How the units of one paragraph are formed and labelled.
@@ -32,6 +33,11 @@ pub(super) struct LanguageRules {
     pub(super) titles: &'static [&'static str],
     /// Weekday and month names, which continue a sentence after "p.m.".
     pub(super) calendar_words: &'static [&'static str],
+    /// Time zones, which continue a sentence after "p.m." too.
+    pub(super) time_zones: &'static [&'static str],
+    /// Prepositions that make a time a sentence's opening phrase ("At 5
+    /// a.m. Mr. Smith left"), lower case.
+    pub(super) time_prepositions: &'static [&'static str],
     /// Lower-case starts of author credit lines that may run long
     /// ("reporting by ...; editing by ...").
     credit_prefixes: &'static [&'static str],
@@ -86,12 +92,25 @@ const ENGLISH_APPEAL_TERMS: &[(&[&str], u32)] = &[
     (&["cookies"], 1),
 ];
 
-/// English titles that precede a name. "St." (Saint or Street) and "Jr."
-/// are left out: they may end a sentence.
+/// English titles and place prefixes that precede a name ("Mt. Hood",
+/// "Ft. Bragg"). "St." (Saint or Street) and "Jr." are left out: they may
+/// end a sentence.
 const ENGLISH_TITLES: &[&str] = &[
     "Mr", "Mrs", "Ms", "Messrs", "Dr", "Prof", "Gen", "Lt", "Col", "Maj", "Capt", "Cpt", "Sgt",
     "Cpl", "Pvt", "Adm", "Cmdr", "Brig", "Gov", "Sen", "Rep", "Rev", "Hon", "Pres", "Amb", "Supt",
-    "Insp", "Atty",
+    "Insp", "Atty", "Mt", "Mts", "Ft",
+];
+
+/// Time zones written after a clock time ("7:30 p.m. ET").
+const ENGLISH_TIME_ZONES: &[&str] = &[
+    "ET", "EST", "EDT", "CT", "CST", "CDT", "MT", "MST", "MDT", "PT", "PST", "PDT", "AKST", "AKDT",
+    "HST", "GMT", "UTC", "BST", "CET", "CEST", "EET", "EEST", "MSK", "IST", "JST", "KST", "AEST",
+    "AEDT",
+];
+
+const ENGLISH_TIME_PREPOSITIONS: &[&str] = &[
+    "at", "by", "from", "until", "till", "before", "after", "around", "about", "since", "past",
+    "near", "toward", "towards",
 ];
 
 /// Titles that precede a name in most European languages.
@@ -180,6 +199,8 @@ const OUTLETS: &[&str] = &[
 static ENGLISH: LanguageRules = LanguageRules {
     titles: ENGLISH_TITLES,
     calendar_words: ENGLISH_CALENDAR_WORDS,
+    time_zones: ENGLISH_TIME_ZONES,
+    time_prepositions: ENGLISH_TIME_PREPOSITIONS,
     credit_prefixes: ENGLISH_CREDIT_PREFIXES,
     by_word: Some("By"),
     staff_roles: ENGLISH_STAFF_ROLES,
@@ -195,6 +216,8 @@ static GREEK: LanguageRules = LanguageRules {
 static OTHER: LanguageRules = LanguageRules {
     titles: UNIVERSAL_TITLES,
     calendar_words: &[],
+    time_zones: &[],
+    time_prepositions: &[],
     credit_prefixes: &[],
     by_word: None,
     staff_roles: &[],
@@ -235,41 +258,19 @@ pub(super) fn is_opener(c: char) -> bool {
     )
 }
 
-/// "1.", "12)", "a.", "iv.", "(b)": the whole text is a list-item number.
-pub(super) fn is_list_marker(text: &str) -> bool {
-    let Some(label) = text
-        .strip_suffix('.')
-        .or_else(|| text.strip_suffix(')'))
-        .map(|label| label.strip_prefix('(').unwrap_or(label))
-    else {
-        return false;
-    };
-    let is_number = (1..=3).contains(&label.len()) && label.bytes().all(|b| b.is_ascii_digit());
-    let is_letter = label.len() == 1 && label.bytes().all(|b| b.is_ascii_alphabetic());
-    let is_roman = (1..=5).contains(&label.len())
-        && (label.bytes().all(|b| b"ivxlc".contains(&b))
-            || label.bytes().all(|b| b"IVXLC".contains(&b)));
-    is_number || is_letter || is_roman
-}
-
-/// True when the line starts with a list marker ("1.", "b)") or a bullet
-/// ("-", "•") and a space.
-fn starts_with_list_marker(line: &str) -> bool {
-    line.split_once(char::is_whitespace)
-        .is_some_and(|(first, _)| {
-            is_list_marker(first) || matches!(first, "-" | "•" | "*" | "–" | "▪" | "·")
-        })
-}
-
 /// Classifies the trimmed, non-empty line `line`.
 pub(super) fn classify(line: &str, rules: &LanguageRules) -> LineClass {
-    let words = line.split_whitespace().count();
-    // List items are body text even when short and unpunctuated.
+    let words = count_words(line);
+    // List items are body text even when short and unpunctuated, and so
+    // are lowercase fragments ("fresh bread"): headings are capitalized.
     let heading_like = words <= MAX_HEADING_WORDS
         && (line.ends_with(':') || !ends_with_sentence_punctuation(line, rules))
-        && !starts_with_list_marker(line);
-    if !line.chars().any(char::is_alphanumeric) {
-        // Separators such as "***" or "—".
+        && !starts_with_list_marker(line)
+        && !line
+            .trim_start_matches(is_opener)
+            .starts_with(char::is_lowercase);
+    if !line.chars().any(char::is_alphanumeric) || is_wire_code(line) {
+        // Separators such as "***" or "—", and markup such as "nn".
         return LineClass::Whole(UnitKind::Boilerplate);
     }
     if is_boilerplate(line, words, heading_like, rules) {
@@ -288,9 +289,18 @@ pub(super) fn classify(line: &str, rules: &LanguageRules) -> LineClass {
     LineClass::Sentences(UnitKind::Sentence)
 }
 
+/// A line of lowercase letters without a word of three letters or more:
+/// wire markup such as the New York Times service's `nn` paragraph marker,
+/// not text.
+fn is_wire_code(line: &str) -> bool {
+    line.chars()
+        .all(|c| c.is_ascii_lowercase() || c.is_whitespace())
+        && words_of(line).all(|word| word.len() <= 2)
+}
+
 /// True when the line's last character, ignoring closing quotes and
 /// brackets, ends a sentence.
-fn ends_with_sentence_punctuation(line: &str, rules: &LanguageRules) -> bool {
+pub(super) fn ends_with_sentence_punctuation(line: &str, rules: &LanguageRules) -> bool {
     let last = line.trim_end_matches(is_closer).chars().next_back();
     last.is_some_and(|c| {
         is_terminator(c) || (rules.semicolon_ends_question && matches!(c, ';' | '\u{37E}'))
@@ -313,19 +323,52 @@ fn is_boilerplate(line: &str, words: usize, heading_like: bool, rules: &Language
 
 /// Summed weights of the appeal terms found in `line` as whole words. A
 /// copyright sign counts as [`DECISIVE`] in every language.
+///
+/// Every line of every document comes through here, so it makes one pass
+/// over the words: a phrase is compared only where a word starts with its
+/// first letter (most words start no phrase), and a bit per phrase counts
+/// each phrase once.
 fn boilerplate_score(line: &str, rules: &LanguageRules) -> u32 {
     let copyright = if line.contains('©') { DECISIVE } else { 0 };
-    if rules.appeal_terms.is_empty() {
+    let terms = rules.appeal_terms;
+    if terms.is_empty() {
         return copyright;
     }
-    let words: Vec<&str> = words_of(line).collect();
-    let terms: u32 = rules
-        .appeal_terms
+    debug_assert!(terms.len() <= 64, "one bit per appeal term");
+    // The phrases starting with each lower-case ASCII letter, as bits.
+    let mut by_letter = [0u64; 26];
+    for (k, (phrase, _)) in terms.iter().enumerate() {
+        let first = phrase[0].as_bytes()[0];
+        debug_assert!(
+            first.is_ascii_lowercase(),
+            "appeal terms are lower-case ASCII"
+        );
+        by_letter[usize::from(first - b'a') % 26] |= 1 << k;
+    }
+    let words = collect_words(line);
+    let mut found = 0u64;
+    for (at, word) in words.iter().enumerate() {
+        let first = word.as_bytes()[0].to_ascii_lowercase();
+        if !first.is_ascii_lowercase() {
+            continue;
+        }
+        let mut candidates = by_letter[usize::from(first - b'a')] & !found;
+        while candidates != 0 {
+            let k = candidates.trailing_zeros() as usize;
+            candidates &= candidates - 1;
+            let phrase = terms[k].0;
+            if phrase[0].len() == word.len() && starts_phrase(&words[at..], phrase) {
+                found |= 1 << k;
+            }
+        }
+    }
+    let weights: u32 = terms
         .iter()
-        .filter(|(phrase, _)| contains_phrase(&words, phrase))
-        .map(|&(_, weight)| weight)
+        .enumerate()
+        .filter(|&(k, _)| found & (1 << k) != 0)
+        .map(|(_, &(_, weight))| weight)
         .sum();
-    copyright + terms
+    copyright + weights
 }
 
 /// The words of `text`: maximal runs of letters and digits.
@@ -334,16 +377,56 @@ fn words_of(text: &str) -> impl Iterator<Item = &str> {
         .filter(|word| !word.is_empty())
 }
 
-/// True when the lower-case word sequence `phrase` occurs in `words`,
+/// [`words_of`] collected, byte by byte when `text` is ASCII: this runs
+/// over every line of the input.
+fn collect_words(text: &str) -> Vec<&str> {
+    if !text.is_ascii() {
+        return words_of(text).collect();
+    }
+    let mut words = Vec::with_capacity(text.len() / 4);
+    let mut start = None;
+    for (at, b) in text.bytes().enumerate() {
+        match (b.is_ascii_alphanumeric(), start) {
+            (true, None) => start = Some(at),
+            (false, Some(from)) => {
+                words.push(&text[from..at]);
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(from) = start {
+        words.push(&text[from..]);
+    }
+    words
+}
+
+/// `line.split_whitespace().count()`, counting ASCII lines byte by byte.
+fn count_words(line: &str) -> usize {
+    if !line.is_ascii() {
+        return line.split_whitespace().count();
+    }
+    // ASCII white space as `char::is_whitespace` has it: tab to carriage
+    // return (vertical tab included) and space.
+    let mut words = 0;
+    let mut in_word = false;
+    for &b in line.as_bytes() {
+        let space = matches!(b, b'\t'..=b'\r' | b' ');
+        words += usize::from(!space && !in_word);
+        in_word = !space;
+    }
+    words
+}
+
+/// True when `words` starts with the lower-case word sequence `phrase`,
 /// ignoring ASCII case. Comparing words rather than searching substrings
 /// gives whole-word matches without lower-casing every line.
-fn contains_phrase(words: &[&str], phrase: &[&str]) -> bool {
-    words.windows(phrase.len()).any(|window| {
-        window
+fn starts_phrase(words: &[&str], phrase: &[&str]) -> bool {
+    words.len() >= phrase.len()
+        && words
             .iter()
             .zip(phrase)
             .all(|(word, wanted)| word.eq_ignore_ascii_case(wanted))
-    })
 }
 
 /// Author credits and outlet names: "By Jane Smith", "Reporting by ...;
@@ -417,4 +500,54 @@ fn is_name_and_outlet(core: &str, rules: &LanguageRules) -> bool {
 
 fn is_capitalized(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Text mixing ASCII with the white space, letters and punctuation
+    /// that take the slow paths.
+    fn mixed_text() -> impl Strategy<Value = String> {
+        prop::collection::vec(
+            prop::sample::select(vec![
+                "a", "Z", "7", " ", "\t", "\u{0B}", "\r", ".", ",", "'", "é", "Ω", "٣", "“", "”",
+                "\u{A0}", "\u{2003}", "—", "_", "©",
+            ]),
+            0..40,
+        )
+        .prop_map(|parts| parts.concat())
+    }
+
+    proptest! {
+        #[test]
+        fn fast_word_splits_agree_with_the_standard_ones(text in mixed_text()) {
+            let expected: Vec<&str> = text
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .collect();
+            prop_assert_eq!(collect_words(&text), expected.clone());
+            let ascii: String = text.chars().filter(char::is_ascii).collect();
+            let expected_ascii: Vec<&str> = words_of(&ascii).collect();
+            prop_assert_eq!(collect_words(&ascii), expected_ascii);
+            prop_assert_eq!(count_words(&text), text.split_whitespace().count());
+        }
+    }
+
+    #[test]
+    fn appeal_phrases_count_once_each() {
+        let rules = LanguageRules::for_language(Language::English);
+        // "subscribe" twice and "subscribe now": 1 + 3, each once.
+        let line = "Subscribe now! Subscribe, SUBSCRIBE to nothing.";
+        assert_eq!(boilerplate_score(line, rules), 1 + DECISIVE);
+        assert_eq!(
+            boilerplate_score("Support our journalism ©", rules),
+            2 * DECISIVE
+        );
+        assert_eq!(
+            boilerplate_score("A news sentence about support.", rules),
+            0
+        );
+    }
 }

@@ -3,8 +3,12 @@
 //!
 //! How it works:
 //! 1. Every line is a paragraph. News text puts one paragraph per line, with
-//!    or without blank lines between, so no unit ever spans a line break
-//!    (`\n`, `\r\n`, a lone `\r`, or a Unicode line/paragraph separator).
+//!    or without blank lines between, so a unit spans a line break (`\n`,
+//!    `\r\n`, a lone `\r`, or a Unicode line/paragraph separator) only where
+//!    a line is hard-wrapped: a line of three or more words that starts with
+//!    a capital and stops without sentence punctuation continues on the next
+//!    when that starts with a lowercase letter ("It was a cold\nnight in the
+//!    city."). A blank line always ends a paragraph.
 //! 2. Each paragraph is classified as a whole ([`classify`]): a short line
 //!    without closing punctuation is a heading, an author credit or outlet
 //!    name is a byline, a subscription or donation appeal is boilerplate.
@@ -12,7 +16,9 @@
 //! 3. Paragraphs that hold sentences are split by `sentencex`, and its
 //!    boundaries are repaired by a few rules ([`boundaries`]) for cases it
 //!    gets wrong in news text (titles such as "Ms." before a name, a period
-//!    inside closing parentheses, numbered list markers).
+//!    inside closing parentheses, list markers and lists written inline
+//!    ([`lists`]), ellipses in brackets and opening a sentence, a citation
+//!    after a quotation).
 //!
 //! Choices worth knowing: an ellipsis followed by a lower-case word or "I"
 //! continues the sentence, so `rapidly ... I'm not going to be happy ...`
@@ -21,7 +27,9 @@
 //! separate the words from their speaker.
 
 mod boundaries;
+mod bounded;
 mod classify;
+mod lists;
 #[cfg(test)]
 mod tests;
 
@@ -30,6 +38,8 @@ use serde::Serialize;
 use crate::lang::Language;
 
 use classify::{LanguageRules, LineClass};
+
+pub use bounded::MAX_UNIT_CHARS;
 
 /// What a unit of text is. Only [`UnitKind::Sentence`] units are candidates
 /// for the summary and for deduplication.
@@ -56,6 +66,9 @@ pub struct Unit {
     pub start: usize,
     /// Byte offset one past the last byte.
     pub end: usize,
+    /// True for a piece of a stretch longer than [`MAX_UNIT_CHARS`] (text
+    /// without sentence punctuation), cut to that length.
+    pub split: bool,
 }
 
 /// Splits text into [`Unit`]s for one language.
@@ -79,8 +92,9 @@ impl Segmenter {
 
     /// Segments `text[body_start..]`; offsets in the result are into `text`.
     ///
-    /// Units are in text order, do not overlap, are trimmed of white space
-    /// and together cover every non-white-space character of the body. A
+    /// Units are in text order, do not overlap, are trimmed of white space,
+    /// have at most [`MAX_UNIT_CHARS`] characters and together cover every
+    /// non-white-space character of the body. A
     /// `body_start` past the end yields no units; one inside a character is
     /// moved forward to the next character boundary.
     pub fn segment(&self, text: &str, body_start: usize) -> Vec<Unit> {
@@ -97,6 +111,7 @@ impl Segmenter {
                     kind,
                     start: line_start,
                     end: line_start + line.len(),
+                    split: false,
                 }),
                 LineClass::Sentences(kind) => {
                     let spans = boundaries::sentence_spans(&*sentencex, line, self.rules);
@@ -104,11 +119,12 @@ impl Segmenter {
                         kind,
                         start: line_start + start,
                         end: line_start + end,
+                        split: false,
                     }));
                 }
             }
         }
-        units
+        bounded::bound(text, units)
     }
 }
 
@@ -128,16 +144,53 @@ fn is_line_break(c: char) -> bool {
     )
 }
 
-/// The non-blank lines of `text[body_start..]`, trimmed, with the byte offset
-/// of each into `text`.
-fn paragraphs(text: &str, body_start: usize) -> impl Iterator<Item = (usize, &str)> {
+/// The paragraphs of `text[body_start..]`, trimmed, with the byte offset of
+/// each into `text`: the non-blank lines, a hard-wrapped line joined with
+/// its continuation (see [`wraps_onto`]).
+fn paragraphs(text: &str, body_start: usize) -> Vec<(usize, &str)> {
     let body = &text[body_start..];
     let body_address = body.as_ptr() as usize;
-    body.split(is_line_break).filter_map(move |line| {
+    let mut spans: Vec<(usize, usize)> = Vec::new();
+    for line in body.split(is_line_break) {
         let trimmed = line.trim();
+        if trimmed.is_empty() {
+            continue;
+        }
         // `trimmed` is a sub-slice of `body`, so the address difference is
         // its byte offset within `body`.
-        let offset = trimmed.as_ptr() as usize - body_address;
-        (!trimmed.is_empty()).then_some((body_start + offset, trimmed))
-    })
+        let start = body_start + (trimmed.as_ptr() as usize - body_address);
+        let end = start + trimmed.len();
+        match spans.last_mut() {
+            Some(last) if wraps_onto(&text[last.0..last.1], &text[last.1..start], trimmed) => {
+                last.1 = end;
+            }
+            _ => spans.push((start, end)),
+        }
+    }
+    spans
+        .into_iter()
+        .map(|(start, end)| (start, &text[start..end]))
+        .collect()
+}
+
+/// True when the paragraph `before` goes on in `next`, the line after the
+/// white space `gap`: one line break (no blank line) between, `before`
+/// starts like a sentence (a capital, three or more words) and stops
+/// without sentence punctuation or a colon, and `next` starts with a
+/// lowercase letter. That is hard-wrapped text; a heading or a list of
+/// fragments ("features\ncontact manager") does not qualify.
+fn wraps_onto(before: &str, gap: &str, next: &str) -> bool {
+    // Cheapest test first: most lines start with a capital.
+    if !next.starts_with(char::is_lowercase) {
+        return false;
+    }
+    let line_breaks = gap.matches(is_line_break).count() - gap.matches("\r\n").count();
+    line_breaks == 1
+        && !before
+            .trim_end_matches(classify::is_closer)
+            .ends_with(|c: char| classify::is_terminator(c) || c == ':')
+        && before
+            .trim_start_matches(classify::is_opener)
+            .starts_with(char::is_uppercase)
+        && before.split_whitespace().nth(2).is_some()
 }

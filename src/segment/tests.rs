@@ -20,10 +20,11 @@ struct Case {
     expected: Vec<(UnitKind, String)>,
 }
 
-/// `<CR>`, `<TAB>` and `<NBSP>` in the table stand for characters that are
-/// invisible or awkward in a text file.
+/// `<CR>`, `<LF>`, `<TAB>` and `<NBSP>` in the table stand for characters
+/// that are invisible or awkward in a text file.
 fn unescape(text: &str) -> String {
     text.replace("<CR>", "\r")
+        .replace("<LF>", "\n")
         .replace("<TAB>", "\t")
         .replace("<NBSP>", "\u{a0}")
 }
@@ -134,11 +135,25 @@ fn assert_invariants(text: &str, body_start: usize, units: &[Unit]) {
         assert!(unit.end <= text.len(), "unit {unit:?} past the end");
         assert!(text.is_char_boundary(unit.start) && text.is_char_boundary(unit.end));
         let unit_text = &text[unit.start..unit.end];
-        assert_eq!(unit_text, unit_text.trim(), "unit {unit:?} is not trimmed");
         assert!(
-            !unit_text.contains(is_line_break),
-            "unit {unit:?} spans a line break: {unit_text:?}"
+            unit_text.chars().count() <= super::MAX_UNIT_CHARS,
+            "unit {unit:?} too long"
         );
+        assert_eq!(unit_text, unit_text.trim(), "unit {unit:?} is not trimmed");
+        // A line break inside a unit is a hard wrap: one break (`\r\n`
+        // counts as one), then the line goes on in lower case.
+        for (at, c) in unit_text.char_indices().filter(|&(_, c)| is_line_break(c)) {
+            if c == '\n' && unit_text[..at].ends_with('\r') {
+                continue;
+            }
+            let rest = &unit_text[at..];
+            let rest = rest.strip_prefix("\r\n").unwrap_or(&rest[c.len_utf8()..]);
+            assert!(
+                rest.trim_start_matches([' ', '\t'])
+                    .starts_with(char::is_lowercase),
+                "unit {unit:?} spans a paragraph break: {unit_text:?}"
+            );
+        }
         covered[unit.start..unit.end].fill(true);
         previous_end = unit.end;
     }

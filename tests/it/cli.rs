@@ -289,3 +289,110 @@ fn nothing_long_enough_for_a_summary_exits_1() {
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).contains("--min-words"), "{}", stderr(&out));
 }
+
+#[test]
+fn a_query_brings_in_the_sentences_that_answer_it() {
+    let args = [
+        "summarize",
+        "corpus/",
+        "--sentences",
+        "3",
+        "--format",
+        "json",
+    ];
+    let texts = |value: &serde_json::Value| -> Vec<String> {
+        value["summary"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| s["text"].as_str().unwrap().to_string())
+            .collect()
+    };
+    let generic = json(&brief(&args));
+    let question = "What did Zelensky and European leaders say?";
+    let mut with_query = args.to_vec();
+    with_query.extend(["--query", question]);
+    let answered = json(&brief(&with_query));
+    let mentions = |texts: &[String]| texts.iter().any(|t| t.contains("territory"));
+    assert!(!mentions(&texts(&generic)), "{:?}", texts(&generic));
+    assert!(mentions(&texts(&answered)), "{:?}", texts(&answered));
+    assert_eq!(answered["options"]["query"], question);
+    assert!(generic["options"].get("query").is_none());
+    // Still one sentence per fact, each citing its sources.
+    for s in answered["summary"].as_array().unwrap() {
+        assert!(!s["citations"].as_array().unwrap().is_empty());
+        assert_eq!(s["support"].as_u64().unwrap() as usize, {
+            let mut docs: Vec<&str> = s["citations"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|c| c["document"].as_str().unwrap())
+                .collect();
+            docs.dedup();
+            docs.len()
+        });
+    }
+
+    // --query-file reads the same question from a file.
+    let dir = scratch("query_file");
+    let path = dir.join("question.txt");
+    fs::write(&path, question).unwrap();
+    let mut from_file = args.to_vec();
+    from_file.extend(["--query-file", path.to_str().unwrap()]);
+    assert_eq!(json(&brief(&from_file)), answered);
+}
+
+#[test]
+fn bad_queries_are_usage_errors() {
+    let missing = scratch("query_missing").join("nope.txt");
+    let missing = missing.to_str().unwrap();
+    for (args, named) in [
+        (vec!["corpus/", "--query-file", missing], "nope.txt"),
+        (vec!["corpus/", "--query", "  "], "--query"),
+        (
+            vec!["corpus/", "--query", "Why?", "--algorithm", "lead"],
+            "--query",
+        ),
+        (
+            vec!["corpus/", "--query", "Why?", "--query-file", missing],
+            "--query",
+        ),
+    ] {
+        let out = brief(&args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {}", stderr(&out));
+        assert!(stderr(&out).contains(named), "{args:?}: {}", stderr(&out));
+    }
+}
+
+#[test]
+fn batch_topics_carry_their_own_query() {
+    let docs = r#"[{"id": "a", "text": "The central bank raised interest rates by half a point on Tuesday. Farmers protested new water rules in the valley on Monday."}, {"id": "b", "text": "On Tuesday the central bank raised interest rates by half a point. In the valley, farmers protested the new water rules."}]"#;
+    let input = format!(
+        "{}\n{}\n{}\n",
+        format_args!(r#"{{"id": "plain", "documents": {docs}}}"#),
+        format_args!(
+            r#"{{"id": "asked", "documents": {docs}, "query": "Why did farmers protest?"}}"#
+        ),
+        format_args!(r#"{{"id": "blank", "documents": {docs}, "query": " "}}"#),
+    );
+    let out = brief_with_stdin(&["batch", "--sentences", "1"], &input);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let lines: Vec<serde_json::Value> = stdout(&out)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert!(lines[0]["options"].get("query").is_none());
+    assert!(lines[0]["summary"][0]["text"]
+        .as_str()
+        .unwrap()
+        .contains("bank"));
+    assert_eq!(lines[1]["options"]["query"], "Why did farmers protest?");
+    let answer = lines[1]["summary"][0]["text"].as_str().unwrap();
+    assert!(answer.to_lowercase().contains("farmers"), "{answer}");
+    assert_eq!(lines[2]["schema"], "brief.error/1");
+    assert!(
+        lines[2]["error"].as_str().unwrap().contains("query"),
+        "{}",
+        lines[2]
+    );
+}

@@ -239,12 +239,13 @@ fn orders_and_budgets() {
     assert_eq!(total, 60, "{total} words");
     assert_eq!(words["stats"]["summary_words"], 60);
 
+    // Character and byte budgets count the line breaks between sentences.
     let chars = summary_json(&["--chars", "300"]);
-    let total: usize = texts(&chars).iter().map(|t| t.chars().count()).sum();
+    let total = texts(&chars).join("\n").chars().count();
     assert!((299..=300).contains(&total), "{total} chars");
 
     let bytes = summary_json(&["--bytes", "665"]);
-    let total: usize = texts(&bytes).iter().map(|t| t.len()).sum();
+    let total = texts(&bytes).join("\n").len();
     assert!((664..=665).contains(&total), "{total} bytes");
     assert_eq!(bytes["options"]["budget"]["bytes"], 665);
 }

@@ -23,7 +23,19 @@ fn output_is_identical_across_runs_and_thread_counts() {
             "--order",
             "date",
         ],
+        vec![
+            "summarize",
+            "corpus/",
+            "--format",
+            "json",
+            "--words",
+            "120",
+            "--query",
+            "What did Zelensky say?",
+        ],
         vec!["dedup", "corpus/", "--format", "json"],
+        vec!["summarize", "corpus/", "--format", "html"],
+        vec!["dedup", "corpus/", "--format", "html"],
         vec!["segment", "corpus/", "--format", "json"],
     ] {
         let runs: Vec<Vec<u8>> = ["1", "2", "2", "4"]

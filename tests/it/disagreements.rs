@@ -175,14 +175,23 @@ fn one_value_or_name_spelled_differently_is_no_disagreement() {
 }
 
 #[test]
-fn text_output_notes_the_conflict_under_the_cluster() {
+fn text_output_notes_the_conflict_and_the_nuance_under_their_facts() {
     let out = stdout(&brief(&["dedup", "corpus/"]));
     assert!(
         out.contains("  sources differ: just 12 minutes [1][5] / barely 10 minutes [4]\n"),
         "{out}"
     );
-    // Nuances stay out of the text.
-    assert!(!out.contains("nearly three hours [3]"), "{out}");
+    // A nuance is noted as one, under its own label.
+    assert!(
+        out.contains("  sources differ in precision: three-hour [2] / nearly three hours [3]\n"),
+        "{out}"
+    );
+    let summary = stdout(&brief(&["corpus/"]));
+    assert!(
+        summary
+            .contains("   sources differ in precision: three-hour [2] / nearly three hours [3]\n"),
+        "{summary}"
+    );
     let markdown = stdout(&brief(&["dedup", "corpus/", "--format", "markdown"]));
     assert!(
         markdown.contains("\n- _sources differ:_ just 12 minutes [1][5] / barely 10 minutes [4]\n")

@@ -28,6 +28,8 @@ struct Options {
     budget: serde_json::Map<String, serde_json::Value>,
     order: String,
     algorithm: String,
+    /// Present only when a query was given (`--query`, batch `query`).
+    query: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -161,6 +163,8 @@ struct Unit {
     start: usize,
     end: usize,
     text: String,
+    /// Present (true) only on a piece of an over-long stretch.
+    split: Option<bool>,
 }
 
 #[derive(Deserialize)]
@@ -208,13 +212,31 @@ fn summary_json_matches_the_contract() {
             .and_then(|v| v.as_u64()),
         Some(7)
     );
+    assert_eq!(summary.options.query, None);
     for (i, s) in summary.summary.iter().enumerate() {
         assert_eq!(s.rank as usize, i + 1, "rank order is the default order");
+        // The sentence as shown (past a dateline, to a budget's cut) lies
+        // within its own citation.
         assert!(s
             .citations
             .iter()
-            .any(|c| c.start == s.start && c.document == s.document));
+            .any(|c| c.document == s.document && c.start <= s.start && s.end <= c.end));
     }
+}
+
+#[test]
+fn query_is_recorded_in_the_options() {
+    let question = "What did Zelensky say about territory?";
+    let value = json(&brief(&[
+        "summarize",
+        "corpus/",
+        "--format",
+        "json",
+        "--query",
+        question,
+    ]));
+    let summary: Summary = serde_json::from_value(value).expect("brief.summary/1 shape");
+    assert_eq!(summary.options.query.as_deref(), Some(question));
 }
 
 #[test]
@@ -300,4 +322,100 @@ fn segment_json_matches_the_contract() {
         .iter()
         .all(|k| ["sentence", "heading", "byline", "boilerplate"].contains(k)));
     assert_eq!(segment.stats.units, segment.units.len());
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+#[allow(dead_code)]
+struct StorySummary {
+    schema: String,
+    story: String,
+    options: Options,
+    documents: Vec<Document>,
+    summary: Vec<SummarySentence>,
+    stats: Stats,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+#[allow(dead_code)]
+struct StoryOptions {
+    language: String,
+    link_threshold: f64,
+    cohesion: f64,
+    min_documents: usize,
+    keys: usize,
+    terms: usize,
+    window: usize,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+#[allow(dead_code)]
+struct StoryLink {
+    a: String,
+    b: String,
+    similarity: f64,
+    average: f64,
+    shared: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+#[allow(dead_code)]
+struct Story {
+    id: String,
+    size: usize,
+    documents: Vec<String>,
+    terms: Vec<String>,
+    links: Vec<StoryLink>,
+    /// Present only when the story could not be summarized.
+    error: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+#[allow(dead_code)]
+struct StoryStats {
+    documents: usize,
+    stories: usize,
+    story_documents: usize,
+    unassigned: usize,
+    candidate_pairs: usize,
+    links: usize,
+    components: usize,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+#[allow(dead_code)]
+struct StoriesListing {
+    schema: String,
+    options: StoryOptions,
+    stories: Vec<Story>,
+    unassigned: Vec<String>,
+    stats: StoryStats,
+}
+
+#[test]
+fn stories_json_lines_match_the_contract() {
+    let dir = crate::stories::mixed_corpus("contract_stories", 3);
+    let output = brief(&["stories", dir.to_str().unwrap(), "--format", "json"]);
+    let lines = crate::stories::json_lines(&output);
+    let (last, summaries) = lines.split_last().expect("a listing line");
+    let listing: StoriesListing =
+        serde_json::from_value(last.clone()).expect("brief.stories/1 shape");
+    assert_eq!(listing.schema, "brief.stories/1");
+    assert_eq!(listing.stories.len(), summaries.len());
+    for (story, line) in listing.stories.iter().zip(summaries) {
+        let summary: StorySummary =
+            serde_json::from_value(line.clone()).expect("brief.summary/1 with story");
+        assert_eq!(summary.schema, "brief.summary/1");
+        assert_eq!(summary.story, story.id);
+        assert_eq!(
+            story.links.len(),
+            story.size - 1,
+            "a spanning tree of links"
+        );
+    }
 }

@@ -1,10 +1,18 @@
 //! Integration tests: one binary (fast to link), one module per concern.
 
+mod bad_input;
+mod browser;
+mod budgets;
 mod cli;
 mod corpus;
 mod determinism;
 mod disagreements;
+mod fuzz_replay;
+mod html;
 mod json_contract;
+mod output;
+mod spark;
+mod stories;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};

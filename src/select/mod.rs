@@ -17,11 +17,16 @@
 //! selector that stops before the overflowing sentence leaves budget unused
 //! and recall on the table, and one that overfills is cut by the evaluator
 //! anyway. Words are ASCII-white-space separated fields, as ROUGE-1.5.5's
-//! `-l` counts them; bytes are the UTF-8 bytes of the sentences without the
-//! separators between them, as its `-b` counts them (a cut never splits a
-//! character).
+//! `-l` counts them; bytes are UTF-8 bytes (a cut never splits a
+//! character). The pipeline measures each candidate as written, separator
+//! included (see [`crate::layout`]), so the budget holds for the printed
+//! summary.
 
 use crate::tfidf::TfIdfMatrix;
+
+mod coverage;
+
+pub use coverage::{select_coverage, Coverage};
 
 /// How long the summary may be.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -125,6 +130,10 @@ pub struct Candidate {
     pub cluster: u32,
     /// The sentence that speaks for it (index into the TF-IDF matrix).
     pub sentence: u32,
+    /// Bytes at the start of the sentence that the summary does not show
+    /// (a dateline, see [`crate::dateline`]); `words` and `length` count
+    /// the rest.
+    pub skip: u32,
     /// Its score; higher is better.
     pub score: f64,
     /// Words in the sentence (white-space separated), for length scaling.
@@ -236,107 +245,23 @@ pub fn select(
     fill.selection
 }
 
-/// Concept coverage for [`select_coverage`].
-#[derive(Clone, Copy, Debug)]
-pub struct Coverage<'a> {
-    /// Concept ids of each candidate, parallel to the candidate list.
-    pub concepts: &'a [Vec<u32>],
-    /// Weight of each concept id (non-negative).
-    pub weights: &'a [f64],
-    /// Cost scaling `r`: a candidate's gain is divided by `words^r`, so
-    /// long sentences must cover proportionally more (Lin and Bilmes).
-    pub scaling: f64,
-}
-
-/// Greedy maximization of `F(S) = covered(S) / W + Σ score(s)`, where
-/// `covered(S)` is the total weight of the distinct concepts `S` covers and
-/// `W` that of all concepts: each round takes the candidate with the best
-/// marginal gain per `words^r` (ties: lower cluster id). `F` is monotone and
-/// submodular, so this is the cost-scaled greedy of Lin and Bilmes (2010).
-/// Coverage is itself a redundancy control (a concept pays once); the
-/// cosine threshold additionally drops candidates too close to a chosen
-/// sentence. The budget rule is [`select`]'s.
-pub fn select_coverage(
-    candidates: &[Candidate],
-    coverage: Coverage<'_>,
-    matrix: &TfIdfMatrix,
-    budget: Budget,
-    redundancy_threshold: f32,
-) -> Selection {
-    let total: f64 = coverage.weights.iter().sum();
-    let norm = if total > 0.0 { 1.0 / total } else { 0.0 };
-    let concepts: Vec<Vec<u32>> = coverage
-        .concepts
-        .iter()
-        .map(|c| {
-            let mut c = c.clone();
-            c.sort_unstable();
-            c.dedup();
-            c
-        })
-        .collect();
-    let mut covered = vec![false; coverage.weights.len()];
-    let mut alive = vec![true; candidates.len()];
-    let mut fill = Fill::new(budget);
-    loop {
-        let mut best: Option<(usize, f64)> = None;
-        for (i, candidate) in candidates.iter().enumerate() {
-            if !alive[i] {
-                continue;
-            }
-            let new: f64 = concepts[i]
-                .iter()
-                .filter(|&&c| !covered[c as usize])
-                .map(|&c| coverage.weights[c as usize])
-                .sum();
-            let gain = (new * norm + candidate.score)
-                / (candidate.words.max(1) as f64).powf(coverage.scaling);
-            let better = match best {
-                None => true,
-                Some((b, g)) => {
-                    gain > g || (gain == g && candidate.cluster < candidates[b].cluster)
-                }
-            };
-            if better {
-                best = Some((i, gain));
-            }
-        }
-        let Some((i, _)) = best else { break };
-        alive[i] = false;
-        if !fill.take(candidates[i]) {
-            break;
-        }
-        for &c in &concepts[i] {
-            covered[c as usize] = true;
-        }
-        // Every live candidate was already checked against the earlier
-        // picks; only the new one can make it redundant.
-        let picked = candidates[i].sentence as usize;
-        for (j, other) in candidates.iter().enumerate() {
-            if alive[j] && matrix.cosine(picked, other.sentence as usize) >= redundancy_threshold {
-                alive[j] = false;
-            }
-        }
-    }
-    fill.selection
-}
-
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::tfidf::test_support::matrix;
 
-    fn candidate(i: u32, score: f64, words: u32) -> Candidate {
+    pub(crate) fn candidate(i: u32, score: f64, words: u32) -> Candidate {
         Candidate {
             cluster: i,
             sentence: i,
+            skip: 0,
             score,
             words,
             length: words,
         }
     }
 
-    fn clusters(selection: &Selection) -> Vec<u32> {
+    pub(crate) fn clusters(selection: &Selection) -> Vec<u32> {
         selection.chosen.iter().map(|c| c.cluster).collect()
     }
 
@@ -370,50 +295,6 @@ mod tests {
         let picked = select(&c, &m, Budget::Words(60), 0.5);
         assert_eq!(clusters(&picked), vec![0, 2]);
         assert_eq!(picked.cut, None);
-    }
-
-    #[test]
-    fn coverage_prefers_two_frequent_concepts_over_one() {
-        // Concepts 0 and 1 are frequent (weight 3), concept 2 is rare.
-        let weights = [3.0, 3.0, 1.0];
-        let concepts = [vec![0], vec![0, 1], vec![2]];
-        let m = matrix(&[vec![1, 2], vec![3, 4], vec![5, 6]]);
-        let c = [
-            candidate(0, 0.0, 10),
-            candidate(1, 0.0, 10),
-            candidate(2, 0.0, 10),
-        ];
-        let coverage = Coverage {
-            concepts: &concepts,
-            weights: &weights,
-            scaling: 0.0,
-        };
-        let picked = select_coverage(&c, coverage, &m, Budget::Sentences(2), 0.9);
-        // Once 1 covers both frequent concepts, 0 adds nothing; 2 adds 1.
-        assert_eq!(clusters(&picked), vec![1, 2]);
-    }
-
-    #[test]
-    fn coverage_scales_gain_by_length_and_adds_the_score() {
-        let weights = [1.0, 1.0];
-        let concepts = [vec![0, 1], vec![0]];
-        let m = matrix(&[vec![1], vec![2]]);
-        // Twice the coverage at four times the length loses with r = 1 ...
-        let c = [candidate(0, 0.0, 40), candidate(1, 0.0, 10)];
-        let cover = |scaling| Coverage {
-            concepts: &concepts,
-            weights: &weights,
-            scaling,
-        };
-        let picked = select_coverage(&c, cover(1.0), &m, Budget::Sentences(1), 0.9);
-        assert_eq!(clusters(&picked), vec![1]);
-        // ... and wins without length scaling.
-        let picked = select_coverage(&c, cover(0.0), &m, Budget::Sentences(1), 0.9);
-        assert_eq!(clusters(&picked), vec![0]);
-        // A sentence score counts on top of coverage.
-        let c = [candidate(0, 0.0, 10), candidate(1, 0.6, 10)];
-        let picked = select_coverage(&c, cover(0.0), &m, Budget::Sentences(1), 0.9);
-        assert_eq!(clusters(&picked), vec![1]);
     }
 
     #[test]

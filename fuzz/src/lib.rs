@@ -1,0 +1,819 @@
+//! What the fuzz targets check: one function per target, taking the
+//! fuzzer's bytes and panicking when an invariant of brief's output fails.
+//!
+//! The same file is compiled into the integration tests
+//! (`tests/it/fuzz_replay.rs`), which replay the committed seeds and every
+//! minimized crash under `fuzz/regressions/` through these functions, so a
+//! crash once found stays a test of the normal suite. It therefore uses
+//! only `brief`, `serde_json` and `rayon`, and no crate-level attributes.
+
+use std::collections::BTreeSet;
+use std::sync::OnceLock;
+
+use brief::analyze::{Analyzer, SentenceSource};
+use brief::batch;
+use brief::eval::{self, Limit, RougeConfig, SkipBigram};
+use brief::lang::Language;
+use brief::load::{self, Document, InputFormat};
+use brief::pipeline::{Config, Pipeline};
+use brief::render::{self, Format, RenderOptions};
+use brief::score::Algorithm;
+use brief::segment::{Segmenter, Unit, UnitKind, MAX_UNIT_CHARS};
+use brief::select::{Budget, Order};
+use serde_json::Value;
+
+/// Documents of a multi-document input are separated by this byte, which
+/// never occurs in UTF-8.
+pub const DOCUMENT_SEPARATOR: u8 = 0xFF;
+
+/// At most this many documents per pipeline input.
+const MAX_DOCUMENTS: usize = 8;
+
+/// A one-thread pool: running a computation there and in the global pool
+/// must give the same result (brief promises output independent of the
+/// thread count).
+fn single_thread() -> &'static rayon::ThreadPool {
+    static POOL: OnceLock<rayon::ThreadPool> = OnceLock::new();
+    POOL.get_or_init(|| {
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(1)
+            .build()
+            .expect("a one-thread pool")
+    })
+}
+
+/// `f` run in the global pool and in a one-thread pool, checked equal.
+fn same_on_any_thread_count<T: PartialEq + std::fmt::Debug + Send>(f: impl Fn() -> T + Sync) -> T {
+    let result = f();
+    let alone = single_thread().install(&f);
+    assert_eq!(result, alone, "result depends on the thread count");
+    result
+}
+
+/// The language a selector byte picks.
+fn language(selector: u8) -> Language {
+    Language::ALL[selector as usize % Language::ALL.len()]
+}
+
+/// Splits `data` at its first `n` bytes (padded with zeros).
+fn header<const N: usize>(data: &[u8]) -> ([u8; N], &[u8]) {
+    let mut head = [0u8; N];
+    let n = data.len().min(N);
+    head[..n].copy_from_slice(&data[..n]);
+    (head, &data[n..])
+}
+
+// ---------------------------------------------------------------- segment
+
+/// Target `segment`: language byte, body-start byte, then text.
+pub fn segment(data: &[u8]) {
+    let ([lang, body_start], rest) = header::<2>(data);
+    let text = String::from_utf8_lossy(rest);
+    let segmenter = Segmenter::new(language(lang));
+    let units = segmenter.segment(&text, body_start as usize);
+    check_units(&text, body_start as usize, &units);
+    assert_eq!(
+        units,
+        segmenter.segment(&text, body_start as usize),
+        "not deterministic"
+    );
+}
+
+/// The segmentation contract: units in order, disjoint, trimmed,
+/// non-empty, on character boundaries, within one line, at most
+/// [`MAX_UNIT_CHARS`] characters, and covering every non-white-space
+/// character of the body.
+pub fn check_units(text: &str, body_start: usize, units: &[Unit]) {
+    let body_start = (body_start..text.len())
+        .find(|&i| text.is_char_boundary(i))
+        .unwrap_or(text.len());
+    let mut previous_end = body_start;
+    let mut covered = Vec::with_capacity(units.len());
+    for unit in units {
+        assert!(unit.start < unit.end, "empty unit {unit:?}");
+        assert!(
+            unit.start >= previous_end,
+            "unit {unit:?} overlaps or is out of order"
+        );
+        assert!(unit.end <= text.len(), "unit {unit:?} past the end");
+        assert!(
+            text.is_char_boundary(unit.start) && text.is_char_boundary(unit.end),
+            "unit {unit:?} not on character boundaries"
+        );
+        let unit_text = &text[unit.start..unit.end];
+        assert_eq!(unit_text.trim(), unit_text, "unit {unit:?} not trimmed");
+        assert!(
+            !unit_text.contains(['\n', '\r', '\u{2028}', '\u{2029}', '\u{85}']),
+            "unit {unit:?} spans a line break"
+        );
+        let chars = unit_text.chars().count();
+        assert!(
+            chars <= MAX_UNIT_CHARS,
+            "unit {unit:?} has {chars} characters"
+        );
+        covered.push((unit.start, unit.end));
+        previous_end = unit.end;
+    }
+    let mut next = covered.iter().peekable();
+    for (at, c) in text[body_start..].char_indices() {
+        let at = body_start + at;
+        while next.next_if(|(_, end)| *end <= at).is_some() {}
+        let inside = next.peek().is_some_and(|(start, _)| *start <= at);
+        assert!(
+            c.is_whitespace() || inside,
+            "character {c:?} at {at} is in no unit"
+        );
+    }
+}
+
+// ---------------------------------------------------------------- analyze
+
+/// Target `analyze`: language byte, then sentences, one per line.
+pub fn analyze(data: &[u8]) {
+    let ([lang], rest) = header::<1>(data);
+    let text = String::from_utf8_lossy(rest);
+    let analyzer = Analyzer::new(language(lang));
+    let sentences: Vec<(SentenceSource, &str)> = text
+        .split('\n')
+        .enumerate()
+        .map(|(i, s)| {
+            let source = SentenceSource {
+                document: (i / 3) as u32,
+                unit: i as u32,
+            };
+            (source, s)
+        })
+        .collect();
+    let analysis = same_on_any_thread_count(|| {
+        let a = analyzer.analyze(&sentences);
+        (a.vocabulary, a.sentences)
+    });
+    let (vocabulary, analyzed) = analysis;
+    assert!(
+        vocabulary.windows(2).all(|w| w[0] < w[1]),
+        "vocabulary not sorted and unique"
+    );
+    assert!(vocabulary.iter().all(|t| !t.is_empty()), "empty term");
+    assert_eq!(analyzed.len(), sentences.len(), "a sentence was lost");
+    for (a, (source, text)) in analyzed.iter().zip(&sentences) {
+        assert_eq!(a.source, *source, "sentences out of order");
+        let terms: Vec<&str> = a
+            .terms
+            .iter()
+            .map(|&t| {
+                vocabulary
+                    .get(t as usize)
+                    .map(String::as_str)
+                    .expect("term id in the vocabulary")
+            })
+            .collect();
+        // The interned, cached path agrees with analyzing the text alone.
+        assert_eq!(terms, analyzer.terms(text), "for {text:?}");
+        assert!(a.words as usize <= text.len(), "more words than bytes");
+    }
+}
+
+// ---------------------------------------------------------------- loaders
+
+/// Target `load_text`: the bytes of one file read as one document.
+pub fn load_text(data: &[u8]) {
+    let (documents, problems) = load::load_bytes("in.txt", "in", data, InputFormat::Text);
+    assert_eq!(
+        load::load_bytes("in.txt", "in", data, InputFormat::Text),
+        (documents.clone(), problems.clone()),
+        "not deterministic"
+    );
+    match (documents.as_slice(), problems.as_slice()) {
+        ([doc], []) => {
+            assert_eq!((doc.id.as_str(), doc.source.as_str()), ("in", "in.txt"));
+            assert!(!doc.text.trim().is_empty(), "an empty document was loaded");
+            assert!(!doc.text.contains('\0'), "a NUL reached a document");
+            check_document(doc);
+            // Text is the file's own bytes (past a UTF-8 mark), or, for
+            // UTF-16, exactly what the file encodes.
+            let utf16 = |le: bool| -> Vec<u8> {
+                doc.text
+                    .encode_utf16()
+                    .flat_map(|u| if le { u.to_le_bytes() } else { u.to_be_bytes() })
+                    .collect()
+            };
+            let expected = match data {
+                [0xFF, 0xFE, rest @ ..] => rest == utf16(true).as_slice(),
+                [0xFE, 0xFF, rest @ ..] => rest == utf16(false).as_slice(),
+                [0xEF, 0xBB, 0xBF, rest @ ..] => rest == doc.text.as_bytes(),
+                _ => data == doc.text.as_bytes(),
+            };
+            assert!(expected, "document text differs from the input");
+        }
+        ([], [problem]) => {
+            assert_eq!(problem.location, "in.txt");
+            assert!(problem.message.ends_with("; skipped"), "{problem}");
+            // Plain UTF-8 text with something in it is never refused.
+            if let Ok(text) = std::str::from_utf8(data) {
+                let plain = !text.starts_with(['\u{feff}', '\u{fffe}']) && !text.contains('\0');
+                assert!(!plain || text.trim().is_empty(), "refused: {problem}");
+            }
+        }
+        other => panic!("one input must give one document or one problem: {other:?}"),
+    }
+}
+
+/// A loaded document's own invariants.
+fn check_document(doc: &Document) {
+    assert!(
+        doc.body_start <= doc.text.len() && doc.text.is_char_boundary(doc.body_start),
+        "body start {} outside the text",
+        doc.body_start
+    );
+    if let Some(date) = &doc.date {
+        let b = date.as_bytes();
+        assert!(
+            b.len() == 10 && b[4] == b'-' && b[7] == b'-',
+            "date {date:?} not YYYY-MM-DD"
+        );
+    }
+}
+
+/// Target `load_jsonl`: the bytes of one JSON Lines file.
+pub fn load_jsonl(data: &[u8]) {
+    let (documents, problems) = load::load_bytes("in.jsonl", "in", data, InputFormat::Jsonl);
+    assert_eq!(
+        load::load_bytes("in.jsonl", "in", data, InputFormat::Jsonl),
+        (documents.clone(), problems.clone()),
+        "not deterministic"
+    );
+    let line_of = |location: &str| -> usize {
+        let line = location
+            .strip_prefix("in.jsonl:")
+            .unwrap_or_else(|| panic!("location {location:?} does not name the file and line"));
+        line.parse().expect("a line number")
+    };
+    let mut lines_used = BTreeSet::new();
+    for doc in &documents {
+        check_document(doc);
+        let line = line_of(&doc.source);
+        assert!(lines_used.insert(line), "two documents from line {line}");
+        assert!(!doc.id.trim().is_empty() && !doc.text.trim().is_empty());
+    }
+    for problem in &problems {
+        if problem.location == "in.jsonl" {
+            continue; // about the whole input
+        }
+        let line = line_of(&problem.location);
+        if problem.message.ends_with("; line skipped") {
+            assert!(
+                lines_used.insert(line),
+                "line {line} both loaded and skipped"
+            );
+        } else {
+            // A note about an ignored field of a loaded document.
+            assert!(
+                documents.iter().any(|d| line_of(&d.source) == line),
+                "{problem}"
+            );
+        }
+    }
+    // Every line with something on it gives a document or a problem, and a
+    // document's text is the line's own `text` field.
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
+    if text.starts_with('\u{feff}') {
+        return;
+    }
+    for (index, line) in jsonl_lines(text).into_iter().enumerate() {
+        let number = index + 1;
+        if line.trim().is_empty() {
+            continue;
+        }
+        match documents.iter().find(|d| line_of(&d.source) == number) {
+            Some(doc) => {
+                let parsed: Option<Value> = serde_json::from_str(line).ok();
+                let field = parsed
+                    .as_ref()
+                    .and_then(|v| v.get("text"))
+                    .and_then(Value::as_str);
+                assert_eq!(Some(doc.text.as_str()), field, "line {number}");
+            }
+            None => assert!(
+                lines_used.contains(&number),
+                "line {number} neither loaded nor reported"
+            ),
+        }
+    }
+}
+
+/// JSON Lines lines: ended by `\n`, `\r\n` or a lone `\r`.
+fn jsonl_lines(text: &str) -> Vec<&str> {
+    let mut lines = Vec::new();
+    let mut rest = text;
+    while !rest.is_empty() {
+        let end = rest.find(['\n', '\r']).unwrap_or(rest.len());
+        lines.push(&rest[..end]);
+        rest = &rest[end..];
+        rest = rest
+            .strip_prefix("\r\n")
+            .or_else(|| rest.strip_prefix(['\n', '\r']))
+            .unwrap_or(rest);
+    }
+    lines
+}
+
+// ---------------------------------------------------------------- pipeline
+
+/// The options a selector byte picks.
+fn config(selector: u8, size: u8) -> Config {
+    let n = 1 + size as usize % 40;
+    Config {
+        algorithm: [
+            Algorithm::Brief,
+            Algorithm::Lexrank,
+            Algorithm::Centroid,
+            Algorithm::Lead,
+        ][selector as usize % 4],
+        budget: match (selector / 4) % 4 {
+            0 => Budget::Sentences(1 + n % 8),
+            1 => Budget::Words(n),
+            2 => Budget::Bytes(n * 8),
+            _ => Budget::Chars(n * 6),
+        },
+        order: [Order::Rank, Order::Source, Order::Date][(selector / 16) as usize % 3],
+        threshold: [0.4, 0.2, 0.7, 1.0][(selector / 64) as usize % 4],
+        min_words: [6, 1][(size / 128) as usize],
+        ..Config::default()
+    }
+}
+
+/// Target `pipeline`: an options byte, a size byte, then up to eight
+/// documents separated by [`DOCUMENT_SEPARATOR`], each read as a text
+/// file. Summarizes, deduplicates and renders every format; checks the
+/// JSON against the contract and the output against the thread count.
+pub fn pipeline(data: &[u8]) {
+    let ([selector, size], rest) = header::<2>(data);
+    let config = config(selector, size);
+    let mut documents = Vec::new();
+    for (i, bytes) in rest
+        .split(|&b| b == DOCUMENT_SEPARATOR)
+        .take(MAX_DOCUMENTS)
+        .enumerate()
+    {
+        let name = format!("d{i}");
+        let (docs, _) = load::load_bytes(&format!("{name}.txt"), &name, bytes, InputFormat::Text);
+        documents.extend(docs);
+    }
+    let budget = config.budget;
+    let pipeline = Pipeline::new(config).expect("valid options");
+    let outputs = same_on_any_thread_count(|| run_pipeline(&pipeline, documents.clone()));
+    let Some([summary, dedup, segment, _text, _markdown]) = outputs else {
+        return;
+    };
+    let summary: Value = serde_json::from_slice(&summary).expect("summary JSON parses");
+    let dedup: Value = serde_json::from_slice(&dedup).expect("dedup JSON parses");
+    let segment: Value = serde_json::from_slice(&segment).expect("segment JSON parses");
+    let docs = check_segment_json(&segment, &documents);
+    check_summary_json(&summary, &docs, budget);
+    check_dedup_json(&dedup, &docs);
+}
+
+/// Every output of one run (summary, dedup and segment JSON, text,
+/// Markdown), or `None` when there is nothing to work on.
+fn run_pipeline(pipeline: &Pipeline, documents: Vec<Document>) -> Option<[Vec<u8>; 5]> {
+    let for_segment = documents.clone();
+    let prepared = pipeline.prepare(documents).ok()?;
+    let summary = pipeline.summarize(&prepared);
+    let dedup = pipeline.dedup(&prepared);
+    let config = pipeline.config();
+    let options = RenderOptions::default();
+    let render = |f: &dyn Fn(&mut Vec<u8>) -> std::io::Result<()>| {
+        let mut out = Vec::new();
+        f(&mut out).expect("rendering into memory succeeds");
+        String::from_utf8(out.clone()).expect("output is UTF-8");
+        out
+    };
+    Some([
+        render(&|out| render::summary(out, Format::Json, &prepared, &summary, config, options)),
+        render(&|out| render::dedup(out, Format::Json, &prepared, &dedup, config, options)),
+        render(&|out| {
+            let units = pipeline.segment(&for_segment);
+            render::segments(out, Format::Json, &for_segment, &units)
+        }),
+        render(&|out| render::summary(out, Format::Text, &prepared, &summary, config, options)),
+        render(&|out| render::dedup(out, Format::Markdown, &prepared, &dedup, config, options)),
+    ])
+}
+
+/// A document as the JSON describes it, with its units.
+struct JsonDocument<'a> {
+    text: &'a str,
+    /// (kind, start, end) of every unit.
+    units: Vec<(String, usize, usize)>,
+}
+
+fn keys(value: &Value) -> BTreeSet<&str> {
+    value
+        .as_object()
+        .unwrap_or_else(|| panic!("not an object: {value}"))
+        .keys()
+        .map(String::as_str)
+        .collect()
+}
+
+/// Checks that `value` has exactly the `required` keys, plus any of
+/// `optional`.
+fn check_keys(value: &Value, required: &[&str], optional: &[&str]) {
+    let keys = keys(value);
+    for key in required {
+        assert!(keys.contains(key), "missing {key:?} in {value}");
+    }
+    for key in &keys {
+        assert!(
+            required.contains(key) || optional.contains(key),
+            "unknown field {key:?} in {value}"
+        );
+    }
+}
+
+fn usize_of(value: &Value, key: &str) -> usize {
+    value[key]
+        .as_u64()
+        .unwrap_or_else(|| panic!("{key:?} not a count in {value}")) as usize
+}
+
+const DOCUMENT_KEYS: &[&str] = &["id", "path", "title", "date", "url", "sentences", "units"];
+const OPTION_KEYS: &[&str] = &["language", "threshold", "budget", "order", "algorithm"];
+const LOCATED_KEYS: &[&str] = &["document", "sentence", "start", "end", "text"];
+
+/// Checks `brief.segment/1` against the documents and returns them by id.
+fn check_segment_json<'a>(
+    value: &Value,
+    documents: &'a [Document],
+) -> std::collections::BTreeMap<String, JsonDocument<'a>> {
+    check_keys(value, &["schema", "documents", "units", "stats"], &[]);
+    assert_eq!(value["schema"], "brief.segment/1");
+    let mut docs = std::collections::BTreeMap::new();
+    for (doc, json) in documents
+        .iter()
+        .zip(value["documents"].as_array().expect("documents"))
+    {
+        check_keys(json, DOCUMENT_KEYS, &[]);
+        assert_eq!(json["id"], doc.id.as_str());
+        docs.insert(
+            doc.id.clone(),
+            JsonDocument {
+                text: &doc.text,
+                units: Vec::new(),
+            },
+        );
+    }
+    assert_eq!(docs.len(), documents.len(), "document ids are not unique");
+    for unit in value["units"].as_array().expect("units") {
+        check_keys(
+            unit,
+            &["document", "index", "kind", "start", "end", "text"],
+            &["split"],
+        );
+        let doc = docs
+            .get_mut(unit["document"].as_str().expect("document id"))
+            .expect("a unit of a known document");
+        assert_eq!(
+            usize_of(unit, "index"),
+            doc.units.len(),
+            "unit indices not consecutive"
+        );
+        let (start, end) = (usize_of(unit, "start"), usize_of(unit, "end"));
+        assert_eq!(
+            Some(unit["text"].as_str().expect("text")),
+            doc.text.get(start..end)
+        );
+        let kind = unit["kind"].as_str().expect("kind").to_string();
+        assert!(["sentence", "heading", "byline", "boilerplate"].contains(&kind.as_str()));
+        doc.units.push((kind, start, end));
+    }
+    for (doc, json) in documents
+        .iter()
+        .zip(value["documents"].as_array().expect("documents"))
+    {
+        let units = &docs[&doc.id].units;
+        assert_eq!(usize_of(json, "units"), units.len());
+        let sentences = units.iter().filter(|u| u.0 == "sentence").count();
+        assert_eq!(usize_of(json, "sentences"), sentences);
+    }
+    docs
+}
+
+/// Checks a located sentence (`document`, `sentence`, `start`, `end`,
+/// `text`): a real sentence unit, sliced back from its document. A summary
+/// sentence as shown (`may_be_cut`) may start past a news dateline and,
+/// when a budget cut it, end early.
+fn check_located(
+    value: &Value,
+    docs: &std::collections::BTreeMap<String, JsonDocument>,
+    may_be_cut: bool,
+) -> (String, usize) {
+    let id = value["document"].as_str().expect("document id").to_string();
+    let doc = docs
+        .get(&id)
+        .unwrap_or_else(|| panic!("unknown document {id:?}"));
+    let index = usize_of(value, "sentence");
+    let (kind, unit_start, unit_end) = doc.units.get(index).expect("a real unit index");
+    assert_eq!(kind, "sentence", "a citation of a {kind}");
+    let (start, end) = (usize_of(value, "start"), usize_of(value, "end"));
+    let dateline = brief::dateline::dateline_length(&doc.text[*unit_start..*unit_end]);
+    if may_be_cut && start != *unit_start {
+        assert_eq!(
+            start,
+            unit_start + dateline,
+            "start is past the unit's but not past a dateline"
+        );
+    } else {
+        assert_eq!(start, *unit_start, "start is not the unit's");
+    }
+    if may_be_cut {
+        assert!(end <= *unit_end && end > start, "cut outside the unit");
+    } else {
+        assert_eq!(end, *unit_end, "end is not the unit's");
+    }
+    let text = value["text"].as_str().expect("text");
+    assert_eq!(
+        Some(text),
+        doc.text.get(start..end),
+        "text does not slice back"
+    );
+    assert!(
+        text.chars().count() <= MAX_UNIT_CHARS,
+        "an over-long sentence"
+    );
+    (id, index)
+}
+
+fn check_citations(
+    citations: &Value,
+    docs: &std::collections::BTreeMap<String, JsonDocument>,
+) -> Vec<(String, usize)> {
+    let mut located = Vec::new();
+    for citation in citations.as_array().expect("citations") {
+        let mut keys = LOCATED_KEYS.to_vec();
+        keys.push("similarity");
+        check_keys(citation, &keys, &[]);
+        let similarity = citation["similarity"].as_f64().expect("similarity");
+        assert!(
+            (0.0..=1.0001).contains(&similarity),
+            "similarity {similarity}"
+        );
+        located.push(check_located(citation, docs, false));
+    }
+    assert!(!located.is_empty(), "no citations");
+    // By document (ids d0..d7 sort in input order), then position.
+    assert!(
+        located.windows(2).all(|w| w[0] < w[1]),
+        "citations out of order or repeated: {located:?}"
+    );
+    located
+}
+
+fn check_summary_json(
+    value: &Value,
+    docs: &std::collections::BTreeMap<String, JsonDocument>,
+    budget: Budget,
+) {
+    check_keys(
+        value,
+        &["schema", "options", "documents", "summary", "stats"],
+        &["topic"],
+    );
+    assert_eq!(value["schema"], "brief.summary/1");
+    check_keys(&value["options"], OPTION_KEYS, &[]);
+    let summary = value["summary"].as_array().expect("summary");
+    let mut ranks = Vec::new();
+    let mut seen = BTreeSet::new();
+    let mut total = 0;
+    for (i, sentence) in summary.iter().enumerate() {
+        let mut keys = LOCATED_KEYS.to_vec();
+        keys.extend(["rank", "score", "support", "citations"]);
+        check_keys(sentence, &keys, &["truncated"]);
+        let truncated = sentence.get("truncated").is_some();
+        if truncated {
+            assert_eq!(sentence["truncated"], true);
+            assert_eq!(i + 1, summary.len(), "a cut sentence is not last");
+        }
+        let at = check_located(sentence, docs, truncated);
+        assert!(seen.insert(at.clone()), "a sentence twice in the summary");
+        let cited = check_citations(&sentence["citations"], docs);
+        assert!(
+            cited.contains(&at),
+            "the representative is not among its citations"
+        );
+        let support: BTreeSet<&String> = cited.iter().map(|(id, _)| id).collect();
+        assert_eq!(
+            usize_of(sentence, "support"),
+            support.len(),
+            "support miscounted"
+        );
+        ranks.push(usize_of(sentence, "rank"));
+        assert!(
+            sentence["score"].as_f64().is_some_and(f64::is_finite),
+            "score"
+        );
+        total += budget.measure(sentence["text"].as_str().expect("text"));
+    }
+    ranks.sort_unstable();
+    assert!(
+        ranks.iter().copied().eq(1..=summary.len()),
+        "ranks {ranks:?}"
+    );
+    let limit = match budget {
+        Budget::Sentences(n) | Budget::Words(n) | Budget::Bytes(n) | Budget::Chars(n) => n,
+    };
+    assert!(
+        total <= limit,
+        "summary of {total} over the budget {budget:?}"
+    );
+    let stats = &value["stats"];
+    assert_eq!(usize_of(stats, "summary_sentences"), summary.len());
+}
+
+fn check_dedup_json(value: &Value, docs: &std::collections::BTreeMap<String, JsonDocument>) {
+    check_keys(
+        value,
+        &[
+            "schema",
+            "options",
+            "documents",
+            "clusters",
+            "document_pairs",
+            "stats",
+        ],
+        &[],
+    );
+    assert_eq!(value["schema"], "brief.dedup/1");
+    let mut sizes = Vec::new();
+    let mut members_seen = BTreeSet::new();
+    for cluster in value["clusters"].as_array().expect("clusters") {
+        check_keys(
+            cluster,
+            &["id", "size", "support", "representative", "members"],
+            &[],
+        );
+        let representative = check_located(&cluster["representative"], docs, false);
+        let members = check_citations(&cluster["members"], docs);
+        assert!(members.contains(&representative));
+        assert_eq!(usize_of(cluster, "size"), members.len());
+        assert!(members.len() >= 2, "a cluster of one");
+        for member in members {
+            assert!(members_seen.insert(member), "a sentence in two clusters");
+        }
+        sizes.push(usize_of(cluster, "size"));
+    }
+    assert!(
+        sizes.windows(2).all(|w| w[0] >= w[1]),
+        "clusters not largest first"
+    );
+    for pair in value["document_pairs"].as_array().expect("pairs") {
+        check_keys(pair, &["a", "b", "shared", "overlap"], &[]);
+        let (a, b) = (
+            pair["a"].as_str().expect("a"),
+            pair["b"].as_str().expect("b"),
+        );
+        assert!(docs.contains_key(a) && docs.contains_key(b) && a != b);
+        let overlap = pair["overlap"].as_f64().expect("overlap");
+        assert!(overlap > 0.0 && overlap <= 1.0, "overlap {overlap}");
+    }
+}
+
+// ---------------------------------------------------------------- batch
+
+/// Target `batch`: `brief batch` input (one topic per line).
+pub fn batch(data: &[u8]) {
+    static PIPELINE: OnceLock<Pipeline> = OnceLock::new();
+    let pipeline = PIPELINE.get_or_init(|| {
+        Pipeline::new(Config {
+            budget: Budget::Sentences(3),
+            min_words: 1,
+            ..Config::default()
+        })
+        .expect("valid options")
+    });
+    let (out, stats) = same_on_any_thread_count(|| {
+        let mut out = Vec::new();
+        let stats = batch::run(pipeline, data, "in.jsonl", &mut out, &|| {}).expect("in memory");
+        (out, (stats.summarized, stats.failed))
+    });
+    let text = std::str::from_utf8(&out).expect("output is UTF-8");
+    let topics: Vec<usize> = data
+        .split(|&b| b == b'\n')
+        .enumerate()
+        .filter(|(_, line)| !line.iter().all(u8::is_ascii_whitespace))
+        .map(|(i, _)| i + 1)
+        .collect();
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), topics.len(), "one output line per topic");
+    assert_eq!(stats.0 + stats.1, topics.len());
+    let mut summarized = 0;
+    for (line, number) in lines.iter().zip(&topics) {
+        let value: Value = serde_json::from_str(line).expect("output line parses");
+        match value["schema"].as_str() {
+            Some("brief.summary/1") => {
+                summarized += 1;
+                assert!(value["topic"]
+                    .as_str()
+                    .is_some_and(|t| !t.trim().is_empty()));
+                assert!(!value["summary"].as_array().expect("summary").is_empty());
+            }
+            Some("brief.error/1") => {
+                check_keys(&value, &["schema", "line", "id", "error"], &[]);
+                assert_eq!(
+                    usize_of(&value, "line"),
+                    *number,
+                    "error names the wrong line"
+                );
+                assert!(!value["error"].as_str().expect("message").is_empty());
+            }
+            other => panic!("unknown schema {other:?}"),
+        }
+    }
+    assert_eq!(summarized, stats.0);
+}
+
+// ---------------------------------------------------------------- eval
+
+/// Target `eval`: an options byte, then `brief eval` JSON Lines topics.
+pub fn eval(data: &[u8]) {
+    let ([selector], rest) = header::<1>(data);
+    let Ok(text) = std::str::from_utf8(rest) else {
+        return; // the reader refuses it before parsing
+    };
+    let Ok(loaded) = eval::parse_jsonl("in.jsonl", text) else {
+        return;
+    };
+    let ids: Vec<&str> = loaded.topics.iter().map(|t| t.id.as_str()).collect();
+    assert!(
+        ids.windows(2).all(|w| w[0] < w[1]),
+        "topics not sorted and unique"
+    );
+    let config = RougeConfig {
+        stem: selector & 1 != 0,
+        remove_stopwords: selector & 2 != 0,
+        limit: match (selector >> 2) & 3 {
+            0 => None,
+            1 => Some(Limit::Words(1 + (selector >> 4) as usize)),
+            _ => Some(Limit::Bytes(1 + 7 * (selector >> 4) as usize)),
+        },
+        max_n: 1 + (selector >> 6) as usize,
+        rouge_l: selector & 0x10 == 0,
+        skip_bigram: (selector & 0x40 != 0).then_some(SkipBigram::SU4),
+        jackknife: selector & 0x20 != 0,
+        alpha: 0.5,
+    };
+    let scorer = config.validate().expect("valid options");
+    let report = same_on_any_thread_count(|| scorer.evaluate(&loaded.topics));
+    assert_eq!(report.topics, loaded.topics.len());
+    let reported: Vec<&str> = report.per_topic.iter().map(|t| t.id.as_str()).collect();
+    assert_eq!(reported, ids);
+    for topic in &report.per_topic {
+        for s in &topic.scores {
+            for x in [s.score.r, s.score.p, s.score.f] {
+                assert!((0.0..=1.0).contains(&x), "{} score {x}", s.measure);
+            }
+            assert!(
+                s.score.hits <= s.score.reference_count,
+                "{}: more hits than units",
+                s.measure
+            );
+        }
+    }
+    let json = serde_json::to_string(&report).expect("the report serializes");
+    let back: Value = serde_json::from_str(&json).expect("and parses");
+    assert_eq!(back["schema"], "brief.eval/1");
+    // A reference scored against itself is a perfect match, or empty; but
+    // for ROUGE-L under a byte limit, where ROUGE-1.5.5 cuts sentence units
+    // and tokens differently (reproduced on purpose, see eval::tokenize).
+    let single = RougeConfig {
+        jackknife: false,
+        ..config
+    };
+    let scorer = single.validate().expect("valid options");
+    if let Some(reference) = loaded.topics.iter().flat_map(|t| &t.references).next() {
+        let own = scorer.score_topic("self", reference, &[reference.as_str()]);
+        let byte_limit = matches!(config.limit, Some(Limit::Bytes(_)));
+        for s in own
+            .scores
+            .iter()
+            .filter(|s| !(byte_limit && s.measure == "ROUGE-L"))
+        {
+            assert!(
+                s.score.r == 1.0 || s.score.reference_count == 0,
+                "{} of a text against itself is {}",
+                s.measure,
+                s.score.r
+            );
+        }
+    }
+}
+
+// Kinds the pipeline target relies on being named as in the contract.
+const _: [UnitKind; 4] = [
+    UnitKind::Sentence,
+    UnitKind::Heading,
+    UnitKind::Byline,
+    UnitKind::Boilerplate,
+];

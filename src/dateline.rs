@@ -1,0 +1,115 @@
+//! News datelines at the start of a sentence: `LONDON (AP) _ `,
+//! `NEW YORK -- `, `MOBILE, Ala. (AP) -- `, `BEIJING, Oct. 5 (Xinhua) -- `.
+//!
+//! A dateline says where a wire story was filed, not what happened; in a
+//! summary that merges many outlets it is one outlet's label, and under a
+//! word budget it costs words that carry no fact. Summary sentences are
+//! therefore shown from past their dateline (the citation still locates
+//! the whole sentence's source).
+
+/// Separators that end a dateline, with the spaces around them.
+const SEPARATORS: [&str; 4] = [" _ ", " -- ", " — ", " - "];
+
+/// A dateline is found within this many bytes of the sentence start.
+const MAX_DATELINE_BYTES: usize = 80;
+
+/// A dateline has at most this many words.
+const MAX_DATELINE_WORDS: usize = 8;
+
+/// The byte length of `text`'s leading dateline and the separator after
+/// it, or 0 when it has none. A dateline starts with a place name in
+/// capitals (two letters or more, no lowercase), has at most eight words,
+/// and ends at ` _ `, ` -- ` or ` — ` (or ` - ` after a parenthesized agency,
+/// as in `LONDON (Reuters) - `); text must follow it.
+pub fn dateline_length(text: &str) -> usize {
+    let mut head_end = text.len().min(MAX_DATELINE_BYTES);
+    while !text.is_char_boundary(head_end) {
+        head_end -= 1;
+    }
+    let head = &text[..head_end];
+    let Some((at, separator)) = SEPARATORS
+        .iter()
+        .filter_map(|sep| head.find(sep).map(|at| (at, *sep)))
+        .min()
+    else {
+        return 0;
+    };
+    let prefix = &head[..at];
+    if separator == " - " && !prefix.ends_with(')') {
+        return 0;
+    }
+    let place = prefix.split([' ', ',']).next().unwrap_or("");
+    let capitals = place.chars().filter(|c| c.is_uppercase()).count();
+    if capitals < 2
+        || place.chars().any(char::is_lowercase)
+        || prefix.split_whitespace().count() > MAX_DATELINE_WORDS
+    {
+        return 0;
+    }
+    let end = at + separator.len();
+    let rest = text[end..].trim_start();
+    if rest
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_alphanumeric() || "\"'`‘“(".contains(c))
+    {
+        text.len() - rest.len()
+    } else {
+        0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn shown(text: &str) -> &str {
+        &text[dateline_length(text)..]
+    }
+
+    #[test]
+    fn wire_datelines_are_skipped() {
+        assert_eq!(
+            shown("LONDON (AP) _ British police said Saturday."),
+            "British police said Saturday."
+        );
+        assert_eq!(
+            shown("NEW YORK _ A federal grand jury met."),
+            "A federal grand jury met."
+        );
+        assert_eq!(
+            shown("MOBILE, Ala. (AP) -- A man was arrested."),
+            "A man was arrested."
+        );
+        assert_eq!(
+            shown("BEIJING, Oct. 5 (Xinhua) -- China said."),
+            "China said."
+        );
+        assert_eq!(shown("LONDON (Reuters) - Shares fell."), "Shares fell.");
+        assert_eq!(
+            shown("PARIS — ``We won,'' she said."),
+            "``We won,'' she said."
+        );
+    }
+
+    #[test]
+    fn ordinary_sentences_are_kept_whole() {
+        for text in [
+            "British police said Saturday they arrested him.",
+            "The vote -- held on Monday -- passed.",
+            "He said - quietly - that he would go.",
+            "US officials - and others - agreed.",
+            "NATO _",
+            "I - the author - disagree.",
+            "",
+        ] {
+            assert_eq!(dateline_length(text), 0, "{text}");
+        }
+    }
+
+    #[test]
+    fn never_splits_a_character() {
+        let text = format!("{}é -- x", "É".repeat(50));
+        assert_eq!(dateline_length(&text), 0);
+    }
+}

@@ -1,0 +1,210 @@
+//! How a summary is written, and so what a length budget counts.
+//!
+//! A budget of words, bytes or characters holds for the summary **as
+//! written**: its sentences one after the other, joined by the layout's
+//! separator, each as the format writes it (a line break inside a
+//! hard-wrapped sentence becomes a space; Markdown escapes its special
+//! characters with a backslash), and the mark that follows a sentence cut
+//! at the budget. That is how DUC truncated summaries (the whole submitted
+//! text, 665 bytes or 100 words) and what a reader of the output sees.
+//! List numbers, citation markers, headings and the source list are the
+//! output's apparatus, not the summary, and are not counted.
+//!
+//! | format | separator | cut mark | escaped |
+//! |---|---|---|---|
+//! | text and HTML ([`Layout::TEXT`]) | line break | ` …` | none |
+//! | Markdown ([`Layout::MARKDOWN`]) | line break | ` …` | `` \ ` * _ [ ] < > # \| `` |
+//! | JSON, `brief batch`, `brief eval --summarize` ([`Layout::LINES`]) | line break | none (`truncated: true`) | none |
+//!
+//! The pipeline measures candidates with the layout (`Config::layout`) and
+//! the renderers write with the same one, so the two cannot disagree.
+
+use std::borrow::Cow;
+
+use crate::select::{self, Budget};
+
+/// The written form of a summary.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Layout {
+    /// Written between two sentences.
+    pub separator: &'static str,
+    /// Written after a sentence cut by the budget.
+    pub cut_mark: &'static str,
+    /// Characters written with a backslash before them.
+    pub escaped: &'static [char],
+}
+
+/// The characters Markdown would read as markup: emphasis, code, links,
+/// headings, HTML, table cells.
+pub const MARKDOWN_SPECIAL: &[char] = &['\\', '`', '*', '_', '[', ']', '<', '>', '#', '|'];
+
+impl Layout {
+    /// Plain text: one sentence per line, ` …` after a cut sentence.
+    pub const TEXT: Layout = Layout {
+        separator: "\n",
+        cut_mark: " …",
+        escaped: &[],
+    };
+
+    /// Markdown: as text, with Markdown's special characters escaped.
+    pub const MARKDOWN: Layout = Layout {
+        separator: "\n",
+        cut_mark: " …",
+        escaped: MARKDOWN_SPECIAL,
+    };
+
+    /// The sentences alone, one per line (JSON `text` fields, DUC's
+    /// sentence-per-line summaries).
+    pub const LINES: Layout = Layout {
+        separator: "\n",
+        cut_mark: "",
+        escaped: &[],
+    };
+
+    /// How a sentence is written: each run of white space that holds a line
+    /// break becomes one space, and escaped characters get a backslash.
+    pub fn write<'a>(&self, text: &'a str) -> Cow<'a, str> {
+        let needs_work = text.contains(is_line_break)
+            || (!self.escaped.is_empty() && text.contains(self.escaped));
+        if !needs_work {
+            return Cow::Borrowed(text);
+        }
+        Cow::Owned(self.write_mapped(text).0)
+    }
+
+    /// The written text and, for each of its bytes (and one past the end),
+    /// the offset in `text` of the character that produced it.
+    fn write_mapped(&self, text: &str) -> (String, Vec<usize>) {
+        let mut out = String::with_capacity(text.len() + 8);
+        let mut origin = Vec::with_capacity(text.len() + 9);
+        let mut chars = text.char_indices().peekable();
+        while let Some((at, c)) = chars.next() {
+            if c.is_whitespace() {
+                // A run of white space: one space if it breaks a line.
+                let mut run = vec![(at, c)];
+                while let Some(next) = chars.next_if(|&(_, c)| c.is_whitespace()) {
+                    run.push(next);
+                }
+                if run.iter().any(|&(_, c)| is_line_break(c)) {
+                    out.push(' ');
+                    origin.push(at);
+                } else {
+                    for (at, c) in run {
+                        push_char(&mut out, &mut origin, at, c);
+                    }
+                }
+                continue;
+            }
+            if self.escaped.contains(&c) {
+                out.push('\\');
+                origin.push(at);
+            }
+            push_char(&mut out, &mut origin, at, c);
+        }
+        origin.push(text.len());
+        (out, origin)
+    }
+
+    /// The length of `text` as written, in `budget`'s unit.
+    pub fn measure(&self, budget: Budget, text: &str) -> usize {
+        budget.measure(&self.write(text))
+    }
+
+    /// What one separator costs in `budget`'s unit (nothing for a sentence
+    /// budget).
+    pub fn separator_cost(&self, budget: Budget) -> usize {
+        match budget {
+            Budget::Sentences(_) => 0,
+            _ => budget.measure(self.separator),
+        }
+    }
+
+    /// What the cut mark costs in `budget`'s unit.
+    pub fn cut_mark_cost(&self, budget: Budget) -> usize {
+        match budget {
+            Budget::Sentences(_) => 0,
+            _ => budget.measure(self.cut_mark),
+        }
+    }
+
+    /// The byte length of the longest prefix of `text` whose written form
+    /// holds at most `keep` units of `budget`, without trailing white space
+    /// (see [`select::cut`]).
+    pub fn cut(&self, text: &str, budget: Budget, keep: usize) -> usize {
+        let written = self.write(text);
+        if let Cow::Borrowed(_) = written {
+            return select::cut(text, budget, keep);
+        }
+        let (written, origin) = self.write_mapped(text);
+        let end = select::cut(&written, budget, keep);
+        text[..origin[end]].trim_end().len()
+    }
+}
+
+fn push_char(out: &mut String, origin: &mut Vec<usize>, at: usize, c: char) {
+    out.push(c);
+    origin.extend(std::iter::repeat_n(at, c.len_utf8()));
+}
+
+/// The characters that end a line (as the segmenter splits paragraphs).
+fn is_line_break(c: char) -> bool {
+    matches!(
+        c,
+        '\n' | '\r' | '\u{0B}' | '\u{0C}' | '\u{85}' | '\u{2028}' | '\u{2029}'
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn writes_wrapped_lines_on_one_line_and_escapes_markdown() {
+        let text = "It was a cold\r\nnight  in *the* city.";
+        assert_eq!(
+            Layout::TEXT.write(text),
+            "It was a cold night  in *the* city."
+        );
+        assert_eq!(
+            Layout::MARKDOWN.write(text),
+            "It was a cold night  in \\*the\\* city."
+        );
+        assert!(matches!(Layout::TEXT.write("Plain."), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn measures_and_costs_in_the_budget_unit() {
+        let bytes = Budget::Bytes(100);
+        assert_eq!(Layout::MARKDOWN.measure(bytes, "a*b"), 4);
+        assert_eq!(Layout::TEXT.measure(bytes, "a\r\nb"), 3);
+        assert_eq!(Layout::TEXT.separator_cost(bytes), 1);
+        assert_eq!(Layout::TEXT.cut_mark_cost(bytes), 4);
+        assert_eq!(Layout::TEXT.cut_mark_cost(Budget::Words(9)), 1);
+        assert_eq!(Layout::TEXT.separator_cost(Budget::Words(9)), 0);
+        assert_eq!(Layout::TEXT.cut_mark_cost(Budget::Chars(9)), 2);
+        assert_eq!(Layout::LINES.cut_mark_cost(bytes), 0);
+        assert_eq!(Layout::TEXT.separator_cost(Budget::Sentences(3)), 0);
+    }
+
+    #[test]
+    fn cuts_count_the_written_form() {
+        let bytes = Budget::Bytes(100);
+        // "a*b*c" is written "a\*b\*c": 4 written bytes keep "a*b" less the
+        // escape of the second star, so "a*b".
+        let text = "a*b*c";
+        assert_eq!(&text[..Layout::MARKDOWN.cut(text, bytes, 4)], "a*b");
+        assert_eq!(&text[..Layout::MARKDOWN.cut(text, bytes, 5)], "a*b");
+        assert_eq!(&text[..Layout::MARKDOWN.cut(text, bytes, 6)], "a*b*");
+        assert_eq!(&text[..Layout::TEXT.cut(text, bytes, 4)], "a*b*");
+        // A line break and its indentation are one written space.
+        let wrapped = "one\n   two three";
+        assert_eq!(
+            &wrapped[..Layout::TEXT.cut(wrapped, bytes, 7)],
+            "one\n   two"
+        );
+        assert_eq!(
+            &wrapped[..Layout::TEXT.cut(wrapped, Budget::Words(9), 1)],
+            "one"
+        );
+    }
+}
