@@ -4,7 +4,7 @@
 //! Runs after clustering, on each group of sentences that state the same
 //! fact (a near-duplicate cluster), before citing and rendering. In every
 //! member it finds the values a sentence states ([`extract`]: quantities
-//! with their unit, dates, times; [`speakers`]: who is quoted), aligns
+//! with their unit, dates, times), aligns
 //! the values of different sources that measure the same thing
 //! ([`align`]: same kind and unit, and shared context words around them),
 //! and compares aligned values ([`Reading`] ranges):
@@ -56,13 +56,11 @@ pub enum Kind {
     Date,
     /// A time of day: "3 p.m.".
     Time,
-    /// Who said it: the same quotation attributed to different people.
-    Entity,
 }
 
 impl Kind {
     /// Every kind, in report order.
-    pub const ALL: [Kind; 8] = [
+    pub const ALL: [Kind; 7] = [
         Kind::Duration,
         Kind::Count,
         Kind::Money,
@@ -70,7 +68,6 @@ impl Kind {
         Kind::Measure,
         Kind::Date,
         Kind::Time,
-        Kind::Entity,
     ];
 
     /// The name used in JSON and reports.
@@ -83,7 +80,6 @@ impl Kind {
             Kind::Measure => "measure",
             Kind::Date => "date",
             Kind::Time => "time",
-            Kind::Entity => "entity",
         }
     }
 }
@@ -190,8 +186,7 @@ pub struct Statement {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Value {
     /// Canonical form: `3 h`, `nearly 3 h`, `over 2 h`, `12 min`, `USD
-    /// 5000000`, `82%`, `42 members`, `1999-01-01`, `15:00`, or a
-    /// speaker's name.
+    /// 5000000`, `82%`, `42 members`, `1999-01-01`, `15:00`.
     pub normalized: String,
     /// Where it is stated, by document then position.
     pub statements: Vec<Statement>,

@@ -125,6 +125,36 @@ fn vague_amounts() {
     );
 }
 
+#[test]
+fn a_vague_amount_and_a_figure_are_not_compared() {
+    let d = group(&[
+        "The quake left hundreds of people injured in the city.",
+        "The quake left 3,261 people injured in the city.",
+    ]);
+    assert!(d.is_empty(), "{d:?}");
+}
+
+#[test]
+fn times_of_day_far_apart_are_two_moments() {
+    let far = group(&[
+        "The plane took off at 12:02 p.m. from the airport.",
+        "The plane took off at 5:30 p.m. from the airport.",
+    ]);
+    assert!(far.is_empty(), "{far:?}");
+    let near = group(&[
+        "The plane took off at 8:30 p.m. from the airport.",
+        "The plane took off at 8:38 p.m. from the airport.",
+    ]);
+    assert_eq!(
+        summary(&near),
+        [(
+            Kind::Time,
+            Severity::Conflict,
+            vec!["20:30".to_string(), "20:38".to_string()]
+        )]
+    );
+}
+
 /// `detect` over sentences `(document, cluster, text)`, sentences related
 /// when their clusters are.
 fn detect(
