@@ -18,8 +18,12 @@ use super::slots::Located;
 use super::tokens::{Token, TokenKind};
 use super::{Detector, Settings};
 
-/// Stems by word, cached while reading.
-pub(crate) type Stems = rustc_hash::FxHashMap<Box<str>, Box<str>>;
+/// Stems by word, cached while reading; a stem is shared, not copied,
+/// by every context that uses it.
+pub(crate) type Stems = rustc_hash::FxHashMap<Box<str>, Term>;
+
+/// A term (a word's stem) as read, before the store interns it.
+pub(crate) type Term = std::sync::Arc<str>;
 
 /// Content words taken on each side of a value as its context.
 pub(crate) const CONTEXT_WORDS: usize = 4;
@@ -149,12 +153,12 @@ pub(crate) struct Context<T> {
 impl Detector {
     /// The comparable form of a word: its lemma's stem, through `stems`
     /// (a cache: stemming is most of the cost of reading values).
-    fn term(&self, word: &str, stems: &mut Stems) -> String {
+    fn term(&self, word: &str, stems: &mut Stems) -> Term {
         if let Some(stem) = stems.get(word) {
-            return stem.to_string();
+            return stem.clone();
         }
-        let stem = self.stemmer.stem(lemma(word)).into_owned();
-        stems.insert(word.into(), stem.clone().into_boxed_str());
+        let stem: Term = self.stemmer.stem(lemma(word)).into();
+        stems.insert(word.into(), stem.clone());
         stem
     }
 
@@ -165,7 +169,7 @@ impl Detector {
         tokens: &[Token],
         m: &Mention,
         stems: &mut Stems,
-    ) -> Context<String> {
+    ) -> Context<Term> {
         let mut context = Context::default();
         let left = tokens[..m.first_token].iter().rev();
         let right = tokens[m.end_token..].iter();
@@ -184,7 +188,7 @@ impl Detector {
     fn side<'t>(
         &self,
         tokens: impl Iterator<Item = &'t Token<'t>>,
-        context: &mut Context<String>,
+        context: &mut Context<Term>,
         stems: &mut Stems,
     ) {
         let mut head_seen = false;

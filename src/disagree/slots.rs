@@ -12,7 +12,7 @@
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
-use super::align::{compatible, Context, Stems};
+use super::align::{compatible, Context, Stems, Term};
 use super::extract::{Extractor, Mention, Reading};
 use super::tokens::tokenize;
 use super::{Detector, Disagreement, Severity, Statement, Value};
@@ -92,7 +92,7 @@ impl Store {
         let extractor = Extractor::new(&detector.stop_words);
         // Each worker keeps a stem cache; the cache changes only the
         // speed, so results do not depend on how the work is split.
-        let per_sentence: Vec<Vec<(Mention, Context<String>)>> = texts
+        let per_sentence: Vec<Vec<(Mention, Context<Term>)>> = texts
             .par_iter()
             .map_init(Stems::default, |stems, text| {
                 if !may_state_values(text) {
@@ -110,11 +110,20 @@ impl Store {
             })
             .collect();
         // Terms and units interned in input order: ids do not depend on
-        // the thread count.
-        let mut ids: FxHashMap<String, u32> = FxHashMap::default();
-        let mut intern = |term: String| -> u32 {
+        // the thread count. (Units have their own ids.)
+        let mut ids: FxHashMap<Term, u32> = FxHashMap::default();
+        let mut intern = |term: Term| -> u32 {
             let next = ids.len() as u32;
             *ids.entry(term).or_insert(next)
+        };
+        let mut unit_ids: FxHashMap<String, u32> = FxHashMap::default();
+        let mut intern_unit = |unit: &str| -> u32 {
+            if let Some(&id) = unit_ids.get(unit) {
+                return id;
+            }
+            let id = unit_ids.len() as u32;
+            unit_ids.insert(unit.to_string(), id);
+            id
         };
         let mut located = Vec::new();
         let mut first = Vec::with_capacity(texts.len() + 1);
@@ -125,7 +134,7 @@ impl Store {
                 words.sort_unstable();
                 words.dedup();
                 let heads = context.heads.into_iter().map(&mut intern).collect();
-                let unit = intern(format!("unit:{}", mention.unit));
+                let unit = intern_unit(&mention.unit);
                 located.push(Located {
                     sentence: s as u32,
                     mention,
