@@ -101,7 +101,9 @@ const NOISE: &[&str] = &[
 ];
 
 fn is_context_noise(word: &str) -> bool {
-    is_reporting(word) || NOISE.binary_search(&word).is_ok()
+    static SET: std::sync::LazyLock<rustc_hash::FxHashSet<&'static str>> =
+        std::sync::LazyLock::new(|| NOISE.iter().copied().collect());
+    is_reporting(word) || SET.contains(word)
 }
 
 /// Punctuation that ends a clause for context purposes.

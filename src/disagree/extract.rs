@@ -345,7 +345,16 @@ const VALUE_STARTS: &[&str] = &[
 /// True when a value may start with the lowercase word `w` (ignoring the
 /// articles, which start a value only before a unit).
 pub(crate) fn may_start_value_word(w: &str) -> bool {
-    w.len() > 2 && VALUE_STARTS.binary_search(&w).is_ok()
+    w.len() > 2 && is_value_start(w)
+}
+
+/// Whether `w` is one of [`VALUE_STARTS`]: most words are not, and a set
+/// answers in one hash and at most one comparison.
+fn is_value_start(w: &str) -> bool {
+    static SET: std::sync::LazyLock<rustc_hash::FxHashSet<&'static str>> =
+        std::sync::LazyLock::new(|| VALUE_STARTS.iter().copied().collect());
+    // No value word is longer than 9 bytes.
+    w.len() <= 9 && SET.contains(w)
 }
 
 /// True when a value may start at token `t`: a number, a currency sign or
@@ -354,7 +363,7 @@ fn may_start_value(t: &Token) -> bool {
     match t.kind {
         TokenKind::Number => true,
         TokenKind::Punct => matches!(t.text, "$" | "€" | "£" | "¥"),
-        TokenKind::Word => VALUE_STARTS.binary_search(&t.lower.as_ref()).is_ok(),
+        TokenKind::Word => is_value_start(&t.lower),
     }
 }
 

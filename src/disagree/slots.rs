@@ -49,11 +49,22 @@ fn may_state_values(text: &str) -> bool {
     text.split(|c: char| !c.is_alphabetic())
         .filter(|w| (3..=9).contains(&w.len()))
         .any(|w| {
-            buffer.clear();
-            buffer.extend(w.chars().flat_map(char::to_lowercase));
+            lowercase_into(&mut buffer, w);
             super::extract::may_start_value_word(&buffer)
         })
         || has_article_value(text)
+}
+
+/// `word` in lower case, in `buffer` (ASCII, the common case, without
+/// the Unicode case tables).
+fn lowercase_into(buffer: &mut String, word: &str) {
+    buffer.clear();
+    if word.is_ascii() {
+        buffer.push_str(word);
+        buffer.make_ascii_lowercase();
+    } else {
+        buffer.extend(word.chars().flat_map(char::to_lowercase));
+    }
 }
 
 /// Words that make a value after "a" or "an": "an hour", "a week", "a
@@ -74,8 +85,7 @@ fn has_article_value(text: &str) -> bool {
         .filter(|w| !w.is_empty())
     {
         if previous_article && w.len() <= 9 {
-            buffer.clear();
-            buffer.extend(w.chars().flat_map(char::to_lowercase));
+            lowercase_into(&mut buffer, w);
             if AFTER_ARTICLE.binary_search(&buffer.as_str()).is_ok() {
                 return true;
             }
