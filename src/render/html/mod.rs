@@ -127,6 +127,12 @@ pub(super) fn dedup(
     if !facts.is_empty() {
         section(out, "matrix", "Who states what")?;
         facts::matrix(out, prepared, &facts, "cluster")?;
+        writeln!(
+            out,
+            "<p class=\"legend\">A row per cluster, a column per source: ● marks a source with a \
+             sentence in it. A shaded cell gives the value that source states where the sources \
+             differ; ○ leads to a sentence outside the cluster that states it.</p>"
+        )?;
         end_section(out)?;
     }
     section(out, "pairs", "Documents sharing sentences")?;
