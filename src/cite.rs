@@ -3,6 +3,7 @@
 //! summary, also every source of every fact unit the representative states
 //! ([`cite_facts`]).
 
+use crate::disagree::Disagreement;
 use crate::facts::FactId;
 use crate::pipeline::Prepared;
 use crate::select::Candidate;
@@ -76,6 +77,8 @@ pub struct SummarySentence {
     pub facts: Vec<FactCitation>,
     /// The representative's index in the analysis.
     pub sentence: u32,
+    /// Values its sources give differently (see [`crate::disagree`]).
+    pub disagreements: Vec<Disagreement>,
 }
 
 /// Builds the cited summary sentences for `chosen`, keeping their order.
@@ -110,6 +113,7 @@ pub fn cite(prepared: &Prepared, chosen: &[Candidate]) -> Vec<SummarySentence> {
                 citations,
                 facts: Vec::new(),
                 sentence: c.sentence,
+                disagreements: prepared.disagreements.get(c.cluster).to_vec(),
             }
         })
         .collect()

@@ -13,6 +13,7 @@ use crate::cite::{cite, cite_facts, Citation, SentenceRef, SummarySentence};
 use crate::cluster::{self, Clusters, NearDuplicates};
 use crate::concepts;
 use crate::dateline::dateline_length;
+use crate::disagree::{self, Detector};
 use crate::error::{Error, Result};
 use crate::facts::{self, FactUnits, Facts, Splitter};
 use crate::filter;
@@ -153,6 +154,8 @@ pub struct Timings {
     pub cluster: Duration,
     /// Fact units: splitting sentences, matching the parts.
     pub facts: Duration,
+    /// Disagreements within clusters.
+    pub disagree: Duration,
     /// Sentence scores: similarity graph and LexRank, centroid, concepts.
     pub rank: Duration,
     /// Selection and citations.
@@ -185,6 +188,8 @@ pub struct Prepared {
     pub support: Vec<u32>,
     /// Fact units below the sentence and their clusters.
     pub facts: Facts,
+    /// Values that the sources of one cluster give differently.
+    pub disagreements: disagree::ByCluster,
     /// Stage times so far.
     pub timings: Timings,
 }
@@ -270,6 +275,7 @@ pub struct Pipeline {
     segmenter: Segmenter,
     splitter: Splitter,
     analyzer: Analyzer,
+    detector: Detector,
 }
 
 impl std::fmt::Debug for Pipeline {
@@ -288,6 +294,7 @@ impl Pipeline {
             segmenter: Segmenter::new(config.language),
             splitter: Splitter::new(config.language, config.facts),
             analyzer: Analyzer::new(config.language),
+            detector: Detector::new(config.language),
             config,
         })
     }
@@ -350,7 +357,7 @@ impl Pipeline {
         let clusters =
             cluster::cluster(matrix.len(), &relation, &similarity, self.config.threshold);
         let representatives = cluster::representatives(&clusters, &similarity);
-        let support = clusters
+        let support: Vec<u32> = clusters
             .members
             .iter()
             .map(|members| {
@@ -380,6 +387,10 @@ impl Pipeline {
         drop(parts);
         timings.facts += clock.elapsed();
 
+        let clock = Instant::now();
+        let disagreements = self.disagreements(&documents, &units, &analysis, &clusters, &matrix);
+        timings.disagree = clock.elapsed();
+
         Ok(Prepared {
             documents,
             units,
@@ -392,8 +403,44 @@ impl Pipeline {
             representatives,
             support,
             facts,
+            disagreements,
             timings,
         })
+    }
+
+    /// The values that sources give differently, within each cluster and
+    /// through value links between related sentences of different
+    /// clusters (see [`crate::disagree`]).
+    fn disagreements(
+        &self,
+        documents: &[Document],
+        units: &[Vec<Unit>],
+        analysis: &Analysis,
+        clusters: &Clusters,
+        matrix: &TfIdfMatrix,
+    ) -> disagree::ByCluster {
+        let sentences: Vec<disagree::Sentence> = analysis
+            .sentences
+            .iter()
+            .enumerate()
+            .map(|(i, s)| {
+                let SentenceSource { document, unit } = s.source;
+                let u = units[document as usize][unit as usize];
+                disagree::Sentence {
+                    at: SentenceRef {
+                        document,
+                        unit,
+                        start: u.start,
+                        end: u.end,
+                    },
+                    text: &documents[document as usize].text[u.start..u.end],
+                    cluster: clusters.of_sentence[i],
+                }
+            })
+            .collect();
+        let floor = self.detector.settings().link_similarity;
+        let related = |a: u32, b: u32| matrix.cosine(a as usize, b as usize) >= floor;
+        self.detector.detect(&sentences, &related)
     }
 
     /// Scores the clusters with the configured [`Algorithm`], selects
@@ -738,6 +785,7 @@ fn fact_clusters(prepared: &Prepared) -> Vec<SummarySentence> {
                     .collect(),
                 facts: Vec::new(),
                 sentence: facts.units.sentence_of(representative),
+                disagreements: Vec::new(),
             }
         })
         .collect()

@@ -15,6 +15,7 @@ use serde::Serialize;
 
 use super::{timing_rows, RenderOptions, TimingRows};
 use crate::cite::{Citation, SentenceRef, SummarySentence};
+use crate::disagree::Disagreement;
 use crate::load::Document;
 use crate::pipeline::{Config, Dedup, Prepared, Summary};
 use crate::segment::{Unit, UnitKind};
@@ -101,6 +102,21 @@ struct SummarySentenceJson<'a> {
     truncated: bool,
     citations: Vec<CitationJson<'a>>,
     facts: Vec<FactJson<'a>>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    disagreements: Vec<DisagreementJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct DisagreementJson<'a> {
+    kind: &'static str,
+    severity: &'static str,
+    values: Vec<ValueJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct ValueJson<'a> {
+    value: &'a str,
+    statements: Vec<LocatedJson<'a>>,
 }
 
 #[derive(Serialize)]
@@ -140,6 +156,8 @@ struct ClusterJson<'a> {
     support: u32,
     representative: LocatedJson<'a>,
     members: Vec<CitationJson<'a>>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    disagreements: Vec<DisagreementJson<'a>>,
 }
 
 #[derive(Serialize)]
@@ -279,6 +297,40 @@ fn facts<'a>(prepared: &'a Prepared, sentence: &'a SummarySentence) -> Vec<FactJ
         .collect()
 }
 
+/// Each disagreement with its values; a statement's `start..end` is the
+/// value as written, its `sentence` the unit that states it.
+fn disagreements<'a>(
+    prepared: &'a Prepared,
+    found: &'a [Disagreement],
+) -> Vec<DisagreementJson<'a>> {
+    found
+        .iter()
+        .map(|d| DisagreementJson {
+            kind: d.kind.name(),
+            severity: d.severity.name(),
+            values: d
+                .values
+                .iter()
+                .map(|v| ValueJson {
+                    value: &v.normalized,
+                    statements: v
+                        .statements
+                        .iter()
+                        .map(|s| LocatedJson {
+                            document: &prepared.documents[s.sentence.document as usize].id,
+                            sentence: s.sentence.unit,
+                            start: s.start,
+                            end: s.end,
+                            text: &prepared.documents[s.sentence.document as usize].text
+                                [s.start..s.end],
+                        })
+                        .collect(),
+                })
+                .collect(),
+        })
+        .collect()
+}
+
 fn cluster_json<'a>(prepared: &'a Prepared, cluster: &'a SummarySentence) -> ClusterJson<'a> {
     ClusterJson {
         id: cluster.cluster,
@@ -286,6 +338,7 @@ fn cluster_json<'a>(prepared: &'a Prepared, cluster: &'a SummarySentence) -> Clu
         support: cluster.support,
         representative: located(prepared, &cluster.representative),
         members: citations(prepared, &cluster.citations, false),
+        disagreements: disagreements(prepared, &cluster.disagreements),
     }
 }
 
@@ -391,6 +444,7 @@ fn summary_json<'a>(
                 truncated: s.truncated,
                 citations: citations(prepared, &s.citations, true),
                 facts: facts(prepared, s),
+                disagreements: disagreements(prepared, &s.disagreements),
             })
             .collect(),
         stats,

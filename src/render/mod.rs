@@ -153,7 +153,7 @@ fn count(n: usize, noun: &str) -> String {
 }
 
 /// Stage times in milliseconds, in pipeline order.
-type TimingRows = [(&'static str, f64); 8];
+type TimingRows = [(&'static str, f64); 9];
 
 /// The stage times of a run.
 fn timing_rows(timings: &Timings, options: RenderOptions) -> TimingRows {
@@ -165,6 +165,7 @@ fn timing_rows(timings: &Timings, options: RenderOptions) -> TimingRows {
         ("vectorize", ms(timings.vectorize)),
         ("cluster", ms(timings.cluster)),
         ("facts", ms(timings.facts)),
+        ("disagree", ms(timings.disagree)),
         ("rank", ms(timings.rank)),
         ("select", ms(timings.select)),
     ]
