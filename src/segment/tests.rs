@@ -141,7 +141,9 @@ fn assert_invariants(text: &str, body_start: usize, units: &[Unit]) {
         );
         assert_eq!(unit_text, unit_text.trim(), "unit {unit:?} is not trimmed");
         // A line break inside a unit is a hard wrap: one break (`\r\n`
-        // counts as one), then the line goes on in lower case.
+        // counts as one), then the line goes on in lower case after any
+        // white space that is not a line break (lines are trimmed with
+        // `str::trim`, so a no-break space too).
         for (at, c) in unit_text.char_indices().filter(|&(_, c)| is_line_break(c)) {
             if c == '\n' && unit_text[..at].ends_with('\r') {
                 continue;
@@ -149,7 +151,7 @@ fn assert_invariants(text: &str, body_start: usize, units: &[Unit]) {
             let rest = &unit_text[at..];
             let rest = rest.strip_prefix("\r\n").unwrap_or(&rest[c.len_utf8()..]);
             assert!(
-                rest.trim_start_matches([' ', '\t'])
+                rest.trim_start_matches(|c: char| c.is_whitespace() && !is_line_break(c))
                     .starts_with(char::is_lowercase),
                 "unit {unit:?} spans a paragraph break: {unit_text:?}"
             );
@@ -396,4 +398,14 @@ fn throughput() {
         megabytes / seconds
     );
     assert!(units.len() > 1000);
+}
+
+/// Found by the property test: a hard-wrapped line whose continuation
+/// starts with a no-break space before the lowercase word.
+#[test]
+fn a_wrap_after_a_no_break_space_keeps_the_invariants() {
+    let text = "HeHeHeHeHe...(By He (\n\u{a0}é";
+    let units = Segmenter::new(Language::Arabic).segment(text, 13);
+    assert_invariants(text, 13, &units);
+    assert_eq!(units.len(), 1, "{units:?}");
 }
