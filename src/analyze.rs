@@ -50,9 +50,13 @@ pub struct Analysis {
     pub sentences: Vec<AnalyzedSentence>,
 }
 
-/// Sentences per chunk of parallel work. Fixed, so the work split (and the
-/// stem caches) never depend on the thread count.
+/// Sentences per chunk of parallel work. Fixed, so the work split never
+/// depends on the thread count.
 const CHUNK_SENTENCES: usize = 2048;
+
+/// Hash shards of the distinct word forms: each is merged and stemmed as one
+/// parallel task.
+const KEY_SHARDS: usize = 64;
 
 /// Turns text into terms for one language.
 pub struct Analyzer {
@@ -83,37 +87,67 @@ impl Analyzer {
     }
 
     /// Analyzes sentences given as `(source, text)` pairs, in parallel.
+    ///
+    /// Three passes, so each distinct word form is stemmed once however
+    /// often and wherever it occurs (stemming is the costliest step per
+    /// word, and a Zipf vocabulary repeats forms across every chunk):
+    /// 1. per chunk of sentences, in parallel: words are split, case-folded
+    ///    and stop words dropped; each distinct content *key* (folded form
+    ///    and acronym flag) gets a chunk-local id;
+    /// 2. per hash shard of keys, in parallel: the chunks' keys are merged
+    ///    and each distinct key is stemmed into its term;
+    /// 3. the terms are sorted into the vocabulary, and every sentence's
+    ///    local ids are rewritten to term ids, chunk by chunk in parallel.
+    ///
+    /// Chunks, shards and the merge order are fixed, so the result is
+    /// identical whatever the thread count.
     pub fn analyze(&self, sentences: &[(SentenceSource, &str)]) -> Analysis {
-        // Each chunk interns terms into its own local vocabulary; local ids
-        // are then remapped to ids in the sorted global vocabulary, so the
-        // result is identical whatever the thread count.
-        let chunks: Vec<ChunkResult> = sentences
+        let chunks: Vec<ChunkKeys> = sentences
             .par_chunks(CHUNK_SENTENCES)
-            .map(|chunk| self.analyze_chunk(chunk))
+            .map(|chunk| self.tokenize_chunk(chunk))
             .collect();
 
-        let mut sorted: Vec<&str> = chunks
-            .iter()
-            .flat_map(|c| c.vocabulary.iter().map(|t| &**t))
+        let shards: Vec<Shard> = (0..KEY_SHARDS)
+            .into_par_iter()
+            .map(|shard| self.stem_shard(shard, &chunks))
             .collect();
-        sorted.par_sort_unstable();
-        sorted.dedup();
-        let id_of: FxHashMap<&str, TermId> = sorted
+
+        let mut vocabulary: Vec<&str> = shards
             .iter()
-            .enumerate()
-            .map(|(id, &t)| (t, id as TermId))
+            .flat_map(|shard| shard.terms.iter().map(String::as_str))
             .collect();
-        let remaps: Vec<Vec<TermId>> = chunks
+        vocabulary.par_sort_unstable();
+        vocabulary.dedup();
+        let term_of_shard: Vec<Vec<TermId>> = shards
             .par_iter()
-            .map(|chunk| chunk.vocabulary.iter().map(|t| id_of[&**t]).collect())
+            .map(|shard| {
+                shard
+                    .terms
+                    .iter()
+                    .map(|t| {
+                        vocabulary
+                            .binary_search(&t.as_str())
+                            .expect("every term is in the vocabulary")
+                            as TermId
+                    })
+                    .collect()
+            })
             .collect();
-        let vocabulary: Vec<String> = sorted.iter().map(|t| t.to_string()).collect();
-        drop(id_of);
 
         let sentences = chunks
             .into_par_iter()
-            .zip(remaps)
-            .flat_map_iter(|(chunk, remap)| {
+            .enumerate()
+            .flat_map_iter(|(c, chunk)| {
+                // Local id -> term id, through the key's shard.
+                let remap: Vec<TermId> = chunk
+                    .shard_of
+                    .iter()
+                    .zip(&chunk.index_in_shard)
+                    .map(|(&shard, &at)| {
+                        let shard = shard as usize;
+                        term_of_shard[shard][shards[shard].key_ids[c][at as usize] as usize]
+                    })
+                    .collect();
                 chunk.sentences.into_iter().map(move |mut s| {
                     for t in &mut s.terms {
                         *t = remap[*t as usize];
@@ -123,7 +157,7 @@ impl Analyzer {
             })
             .collect();
         Analysis {
-            vocabulary,
+            vocabulary: vocabulary.into_iter().map(str::to_string).collect(),
             sentences,
         }
     }
@@ -131,30 +165,72 @@ impl Analyzer {
     /// Analyzes one text into term strings: for tests and for callers that
     /// need no interning.
     pub fn terms(&self, text: &str) -> Vec<String> {
-        let mut chunk = ChunkState::default();
-        let mut out = Vec::new();
-        self.analyze_text(text, &mut chunk, &mut out);
-        out.into_iter()
-            .map(|id| chunk.vocabulary[id as usize].to_string())
+        let source = SentenceSource {
+            document: 0,
+            unit: 0,
+        };
+        let analysis = self.analyze(&[(source, text)]);
+        let sentence = analysis.sentences.into_iter().next();
+        sentence
+            .map(|s| s.terms)
+            .unwrap_or_default()
+            .into_iter()
+            .map(|id| analysis.vocabulary[id as usize].clone())
             .collect()
     }
 
-    fn analyze_chunk(&self, chunk: &[(SentenceSource, &str)]) -> ChunkResult {
+    /// Pass 1 for one chunk: sentences as chunk-local key ids.
+    fn tokenize_chunk(&self, chunk: &[(SentenceSource, &str)]) -> ChunkKeys {
         let mut state = ChunkState::default();
         let mut sentences = Vec::with_capacity(chunk.len());
         for &(source, text) in chunk {
             let mut terms = Vec::new();
-            let words = self.analyze_text(text, &mut state, &mut terms);
+            let words = self.tokenize(text, &mut state, &mut terms);
             sentences.push(AnalyzedSentence {
                 source,
                 terms,
                 words,
             });
         }
-        ChunkResult {
-            vocabulary: state.vocabulary,
+        let mut by_shard: Vec<Vec<u32>> = vec![Vec::new(); KEY_SHARDS];
+        let mut shard_of = Vec::with_capacity(state.keys.len());
+        let mut index_in_shard = Vec::with_capacity(state.keys.len());
+        for (id, key) in state.keys.iter().enumerate() {
+            let shard = shard_of_key(key);
+            shard_of.push(shard as u8);
+            index_in_shard.push(by_shard[shard].len() as u32);
+            by_shard[shard].push(id as u32);
+        }
+        ChunkKeys {
+            keys: state.keys,
+            by_shard,
+            shard_of,
+            index_in_shard,
             sentences,
         }
+    }
+
+    /// Pass 2 for one shard: its distinct keys over all chunks, in chunk
+    /// order, each stemmed once.
+    fn stem_shard(&self, shard: usize, chunks: &[ChunkKeys]) -> Shard {
+        let mut index: FxHashMap<&Key, u32> = FxHashMap::default();
+        let mut terms = Vec::new();
+        let key_ids = chunks
+            .iter()
+            .map(|chunk| {
+                chunk.by_shard[shard]
+                    .iter()
+                    .map(|&local| {
+                        let key = &chunk.keys[local as usize];
+                        *index.entry(key).or_insert_with(|| {
+                            terms.push(self.stem(&key.1));
+                            (terms.len() - 1) as u32
+                        })
+                    })
+                    .collect()
+            })
+            .collect();
+        Shard { terms, key_ids }
     }
 
     /// Calls `each` for every word of `text` in order: with the stop word
@@ -175,8 +251,9 @@ impl Analyzer {
         }
     }
 
-    /// Appends the local term ids of `text` to `out`; returns the word count.
-    fn analyze_text(&self, text: &str, state: &mut ChunkState, out: &mut Vec<TermId>) -> u32 {
+    /// Appends the chunk-local key ids of `text`'s content words to `out`;
+    /// returns the word count.
+    fn tokenize(&self, text: &str, state: &mut ChunkState, out: &mut Vec<u32>) -> u32 {
         let normalized = nfkc(text);
         let mut words = 0;
         for word in normalized.unicode_words() {
@@ -187,36 +264,36 @@ impl Analyzer {
                 state.buffer.retain(|c| c != '.');
             }
             let key = (is_acronym, state.buffer.as_str());
-            let term = match state.cache.get(&key as &dyn CacheKey) {
-                Some(&term) => term,
+            let id = match state.ids.get(&key as &dyn CacheKey) {
+                Some(&id) => id,
                 None => {
-                    let term = self
-                        .term_for(&state.buffer, is_acronym)
-                        .map(|t| state.intern(t));
+                    let id = if self.stop_word(&state.buffer, is_acronym).is_some() {
+                        None
+                    } else {
+                        state.keys.push((is_acronym, state.buffer.as_str().into()));
+                        Some((state.keys.len() - 1) as u32)
+                    };
                     state
-                        .cache
-                        .insert((is_acronym, state.buffer.clone().into_boxed_str()), term);
-                    term
+                        .ids
+                        .insert((is_acronym, state.buffer.as_str().into()), id);
+                    id
                 }
             };
-            if let Some(term) = term {
-                out.push(term);
+            if let Some(id) = id {
+                out.push(id);
             }
         }
         words
     }
 
-    /// The stemmed term for a case-folded word, or `None` for a stop word.
-    fn term_for(&self, folded: &str, is_acronym: bool) -> Option<String> {
-        if self.stop_word(folded, is_acronym).is_some() {
-            return None;
-        }
+    /// The stemmed term of a case-folded content word.
+    fn stem(&self, folded: &str) -> String {
         let base = fold_name_ending(strip_clitic(folded));
         // Snowball stems a few words to nothing (Greek "ετε"); an empty
         // term would make them all one word, so such a word stays whole.
         match self.stemmer.stem(&base) {
-            stem if stem.is_empty() => Some(base.into_owned()),
-            stem => Some(stem.into_owned()),
+            stem if stem.is_empty() => base.into_owned(),
+            stem => stem.into_owned(),
         }
     }
 
@@ -264,31 +341,45 @@ fn extra_stop_words(language: Language) -> &'static [&'static str] {
     }
 }
 
-/// Per-chunk scratch: the stem cache and the local vocabulary.
+/// A distinct content word form: acronym flag and case-folded text (an
+/// acronym without its dots). Two keys may stem to one term.
+type Key = (bool, Box<str>);
+
+/// Per-chunk scratch of pass 1.
 #[derive(Default)]
 struct ChunkState {
     buffer: String,
-    cache: FxHashMap<(bool, Box<str>), Option<TermId>>,
-    vocabulary: Vec<Box<str>>,
-    ids: FxHashMap<Box<str>, TermId>,
+    /// Every form seen: its local key id, `None` for a stop word.
+    ids: FxHashMap<Key, Option<u32>>,
+    /// The content keys, by local id.
+    keys: Vec<Key>,
 }
 
-impl ChunkState {
-    fn intern(&mut self, term: String) -> TermId {
-        if let Some(&id) = self.ids.get(term.as_str()) {
-            return id;
-        }
-        let id = self.vocabulary.len() as TermId;
-        let term = term.into_boxed_str();
-        self.vocabulary.push(term.clone());
-        self.ids.insert(term, id);
-        id
-    }
-}
-
-struct ChunkResult {
-    vocabulary: Vec<Box<str>>,
+/// A chunk after pass 1: sentences hold local key ids.
+struct ChunkKeys {
+    keys: Vec<Key>,
+    /// The local ids of each shard's keys, ascending.
+    by_shard: Vec<Vec<u32>>,
+    /// Each local id's shard and its position in that shard's list.
+    shard_of: Vec<u8>,
+    index_in_shard: Vec<u32>,
     sentences: Vec<AnalyzedSentence>,
+}
+
+/// A shard after pass 2.
+struct Shard {
+    /// The term of each distinct key of the shard, in first-seen order.
+    terms: Vec<String>,
+    /// For each chunk, the shard-level index of each of its keys in the
+    /// order of the chunk's `by_shard` list.
+    key_ids: Vec<Vec<u32>>,
+}
+
+/// The shard of a key: a fixed hash, so shards never depend on threads.
+fn shard_of_key(key: &Key) -> usize {
+    use std::hash::BuildHasher;
+    // The high bits of an Fx hash are the well-mixed ones.
+    (rustc_hash::FxBuildHasher.hash_one(key) >> 58) as usize % KEY_SHARDS
 }
 
 /// Lets the cache, keyed by `(bool, Box<str>)`, be probed with a borrowed
