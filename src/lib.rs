@@ -66,6 +66,7 @@ pub mod eval;
 pub mod filter;
 pub mod lang;
 pub mod layout;
+pub mod limits;
 pub mod load;
 pub mod output;
 pub mod pipeline;

@@ -9,6 +9,7 @@ mod determinism;
 mod fuzz_replay;
 mod html;
 mod json_contract;
+mod limits;
 mod output;
 mod spark;
 mod stories;
