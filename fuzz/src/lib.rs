@@ -80,7 +80,8 @@ pub fn segment(data: &[u8]) {
 }
 
 /// The segmentation contract: units in order, disjoint, trimmed,
-/// non-empty, on character boundaries, within one line, at most
+/// non-empty, on character boundaries, within one line (or a hard-wrapped
+/// line and its continuation), at most
 /// [`MAX_UNIT_CHARS`] characters, and covering every non-white-space
 /// character of the body.
 pub fn check_units(text: &str, body_start: usize, units: &[Unit]) {
@@ -102,10 +103,20 @@ pub fn check_units(text: &str, body_start: usize, units: &[Unit]) {
         );
         let unit_text = &text[unit.start..unit.end];
         assert_eq!(unit_text.trim(), unit_text, "unit {unit:?} not trimmed");
-        assert!(
-            !unit_text.contains(['\n', '\r', '\u{2028}', '\u{2029}', '\u{85}']),
-            "unit {unit:?} spans a line break"
-        );
+        // A unit goes on past a line break only where a hard-wrapped line
+        // continues: one break, then a lowercase letter; never a blank line.
+        let unit_lines = unit_text.replace("\r\n", "\n");
+        for line in unit_lines
+            .split([
+                '\n', '\r', '\u{0B}', '\u{0C}', '\u{2028}', '\u{2029}', '\u{85}',
+            ])
+            .skip(1)
+        {
+            assert!(
+                line.trim_start().starts_with(char::is_lowercase),
+                "unit {unit:?} spans a line break into {line:?}"
+            );
+        }
         let chars = unit_text.chars().count();
         assert!(
             chars <= MAX_UNIT_CHARS,
@@ -503,11 +514,12 @@ fn check_segment_json<'a>(
 
 /// Checks a located sentence (`document`, `sentence`, `start`, `end`,
 /// `text`): a real sentence unit, sliced back from its document. A summary
-/// sentence as shown (`may_be_cut`) may start past a news dateline and,
-/// when a budget cut it, end early.
+/// sentence as shown (`shown`) may start past a news dateline and, when a
+/// budget cut it (`may_be_cut`), end early.
 fn check_located(
     value: &Value,
     docs: &std::collections::BTreeMap<String, JsonDocument>,
+    shown: bool,
     may_be_cut: bool,
 ) -> (String, usize) {
     let id = value["document"].as_str().expect("document id").to_string();
@@ -519,7 +531,7 @@ fn check_located(
     assert_eq!(kind, "sentence", "a citation of a {kind}");
     let (start, end) = (usize_of(value, "start"), usize_of(value, "end"));
     let dateline = brief::dateline::dateline_length(&doc.text[*unit_start..*unit_end]);
-    if may_be_cut && start != *unit_start {
+    if shown && start != *unit_start {
         assert_eq!(
             start,
             unit_start + dateline,
@@ -560,7 +572,7 @@ fn check_citations(
             (0.0..=1.0001).contains(&similarity),
             "similarity {similarity}"
         );
-        located.push(check_located(citation, docs, false));
+        located.push(check_located(citation, docs, false, false));
     }
     assert!(!located.is_empty(), "no citations");
     // By document (ids d0..d7 sort in input order), then position.
@@ -596,7 +608,7 @@ fn check_summary_json(
             assert_eq!(sentence["truncated"], true);
             assert_eq!(i + 1, summary.len(), "a cut sentence is not last");
         }
-        let at = check_located(sentence, docs, truncated);
+        let at = check_located(sentence, docs, true, truncated);
         assert!(seen.insert(at.clone()), "a sentence twice in the summary");
         let cited = check_citations(&sentence["citations"], docs);
         assert!(
@@ -654,7 +666,7 @@ fn check_dedup_json(value: &Value, docs: &std::collections::BTreeMap<String, Jso
             &["id", "size", "support", "representative", "members"],
             &[],
         );
-        let representative = check_located(&cluster["representative"], docs, false);
+        let representative = check_located(&cluster["representative"], docs, false, false);
         let members = check_citations(&cluster["members"], docs);
         assert!(members.contains(&representative));
         assert_eq!(usize_of(cluster, "size"), members.len());

@@ -9,7 +9,7 @@
 //! analysis of the whole input.
 //!
 //! A document's *signature* is its [`Signatures::TERMS`] strongest terms by
-//! `(1 + ln tf) * ln(N / df)`, L2-normalized over those terms and quantized
+//! `(1 + ln tf) * ln(1 + N / df)`, L2-normalized over those terms and quantized
 //! to integers (weight × [`SCALE`]), so that every similarity computed from
 //! signatures is an exact integer: the same on any machine, thread count or
 //! language (the Spark job's Python computes link similarities with the
@@ -337,9 +337,11 @@ impl Signatures {
 }
 
 /// The weight of a term seen `tf` times in a document and in `df` of `n`
-/// documents.
+/// documents. The idf is smoothed so that a term in every document still
+/// counts: on a small input about one event those are the words that tie it
+/// together (docs/stories.md, *Smoothed idf*).
 fn weight(tf: u32, df: u32, n: usize) -> f64 {
-    (1.0 + f64::from(tf).ln()) * (n as f64 / f64::from(df)).ln()
+    (1.0 + f64::from(tf).ln()) * (1.0 + n as f64 / f64::from(df)).ln()
 }
 
 /// One document's signature (sorted by term) and keys (strongest first).

@@ -94,6 +94,18 @@ fn stories_recover_the_generated_events_and_list_the_lone_document() {
     }
 }
 
+/// The sample corpus is five reports of one summit: one story, whatever
+/// words all five share (a term in every document still weighs in).
+#[test]
+fn the_sample_corpus_is_one_story() {
+    let text = stdout(&brief(&["stories", "corpus/"]));
+    assert!(
+        text.starts_with("1 story from 5 documents; 0 in no story"),
+        "{text}"
+    );
+    assert!(text.contains("terms: trump, putin"), "{text}");
+}
+
 #[test]
 fn stories_text_and_markdown_for_people() {
     let dir = mixed_corpus("stories_text", 4);
