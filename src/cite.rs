@@ -1,6 +1,7 @@
 //! Stage 8a, *cite*: attach to each chosen cluster its representative and
 //! a citation of every member, in every source that states the fact.
 
+use crate::disagree::Disagreement;
 use crate::pipeline::Prepared;
 use crate::select::Candidate;
 
@@ -46,6 +47,8 @@ pub struct SummarySentence {
     pub truncated: bool,
     /// Every member of the cluster, by document then position.
     pub citations: Vec<Citation>,
+    /// Values its sources give differently (see [`crate::disagree`]).
+    pub disagreements: Vec<Disagreement>,
 }
 
 /// Builds the cited summary sentences for `chosen`, keeping their order.
@@ -76,6 +79,7 @@ pub fn cite(prepared: &Prepared, chosen: &[Candidate]) -> Vec<SummarySentence> {
                 support: prepared.support[c.cluster as usize],
                 truncated: false,
                 citations,
+                disagreements: prepared.disagreements.get(c.cluster).to_vec(),
             }
         })
         .collect()

@@ -16,7 +16,9 @@
 //! 4. [`tfidf`]: term ids → L2-normalized sparse TF-IDF rows
 //!    ([`tfidf::TfIdfMatrix`]).
 //! 5. [`cluster`]: near-duplicate sentence clusters by prefix-filtered
-//!    all-pairs cosine search ([`cluster::Clusters`]).
+//!    all-pairs cosine search ([`cluster::Clusters`]); then [`disagree`]:
+//!    values that the sources of one cluster give differently
+//!    ([`disagree::Disagreement`]).
 //! 6. [`rank`], [`concepts`], [`query`] and [`score`]: support-weighted
 //!    LexRank over the clusters' representatives, word-bigram concepts,
 //!    relevance to an optional query, position and centroid features, and
@@ -61,6 +63,7 @@ pub mod cli;
 pub mod cluster;
 pub mod concepts;
 pub mod dateline;
+pub mod disagree;
 pub mod error;
 pub mod eval;
 pub mod filter;

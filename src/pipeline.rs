@@ -13,6 +13,7 @@ use crate::cite::{cite, SentenceRef, SummarySentence};
 use crate::cluster::{self, Clusters, NearDuplicates};
 use crate::concepts;
 use crate::dateline::dateline_length;
+use crate::disagree::{self, Detector};
 use crate::error::{Error, Result};
 use crate::filter;
 use crate::lang::Language;
@@ -139,6 +140,8 @@ pub struct Timings {
     pub vectorize: Duration,
     /// Near-duplicate pairs and clusters.
     pub cluster: Duration,
+    /// Disagreements within clusters.
+    pub disagree: Duration,
     /// Sentence scores: similarity graph and LexRank, centroid, concepts.
     pub rank: Duration,
     /// Selection and citations.
@@ -164,6 +167,8 @@ pub struct Prepared {
     pub representatives: Vec<u32>,
     /// Each cluster's number of distinct documents.
     pub support: Vec<u32>,
+    /// Values that the sources of one cluster give differently.
+    pub disagreements: disagree::ByCluster,
     /// Stage times so far.
     pub timings: Timings,
 }
@@ -228,6 +233,7 @@ pub struct Pipeline {
     config: Config,
     segmenter: Segmenter,
     analyzer: Analyzer,
+    detector: Detector,
 }
 
 impl std::fmt::Debug for Pipeline {
@@ -245,6 +251,7 @@ impl Pipeline {
         Ok(Pipeline {
             segmenter: Segmenter::new(config.language),
             analyzer: Analyzer::new(config.language),
+            detector: Detector::new(config.language),
             config,
         })
     }
@@ -291,7 +298,7 @@ impl Pipeline {
         );
         let clusters = cluster::cluster(matrix.len(), &relation, &matrix, self.config.threshold);
         let representatives = cluster::representatives(&clusters, &matrix);
-        let support = clusters
+        let support: Vec<u32> = clusters
             .members
             .iter()
             .map(|members| {
@@ -305,6 +312,10 @@ impl Pipeline {
             .collect();
         timings.cluster = clock.elapsed();
 
+        let clock = Instant::now();
+        let disagreements = self.disagreements(&documents, &units, &analysis, &clusters, &matrix);
+        timings.disagree = clock.elapsed();
+
         Ok(Prepared {
             documents,
             units,
@@ -314,8 +325,44 @@ impl Pipeline {
             clusters,
             representatives,
             support,
+            disagreements,
             timings,
         })
+    }
+
+    /// The values that sources give differently, within each cluster and
+    /// through value links between related sentences of different
+    /// clusters (see [`crate::disagree`]).
+    fn disagreements(
+        &self,
+        documents: &[Document],
+        units: &[Vec<Unit>],
+        analysis: &Analysis,
+        clusters: &Clusters,
+        matrix: &TfIdfMatrix,
+    ) -> disagree::ByCluster {
+        let sentences: Vec<disagree::Sentence> = analysis
+            .sentences
+            .iter()
+            .enumerate()
+            .map(|(i, s)| {
+                let SentenceSource { document, unit } = s.source;
+                let u = units[document as usize][unit as usize];
+                disagree::Sentence {
+                    at: SentenceRef {
+                        document,
+                        unit,
+                        start: u.start,
+                        end: u.end,
+                    },
+                    text: &documents[document as usize].text[u.start..u.end],
+                    cluster: clusters.of_sentence[i],
+                }
+            })
+            .collect();
+        let floor = self.detector.settings().link_similarity;
+        let related = |a: u32, b: u32| matrix.cosine(a as usize, b as usize) >= floor;
+        self.detector.detect(&sentences, &related)
     }
 
     /// Scores the clusters with the configured [`Algorithm`], selects

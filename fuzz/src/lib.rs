@@ -583,6 +583,49 @@ fn check_citations(
     located
 }
 
+/// Checks a fact's `disagreements` (when present): a known severity, two
+/// or more distinct values, each stated somewhere, every statement a slice
+/// of a sentence unit of its document.
+fn check_disagreements(fact: &Value, docs: &std::collections::BTreeMap<String, JsonDocument>) {
+    let Some(list) = fact.get("disagreements") else {
+        return;
+    };
+    let list = list.as_array().expect("disagreements is an array");
+    assert!(!list.is_empty(), "an empty disagreements list is left out");
+    for disagreement in list {
+        check_keys(disagreement, &["kind", "severity", "values"], &[]);
+        assert!(disagreement["kind"].as_str().is_some_and(|k| !k.is_empty()));
+        let severity = disagreement["severity"].as_str().expect("severity");
+        assert!(matches!(severity, "conflict" | "nuance"), "{severity:?}");
+        let values = disagreement["values"].as_array().expect("values");
+        assert!(values.len() >= 2, "a disagreement of one value");
+        let mut distinct = BTreeSet::new();
+        for value in values {
+            check_keys(value, &["value", "statements"], &[]);
+            assert!(distinct.insert(value["value"].as_str().expect("value")));
+            let statements = value["statements"].as_array().expect("statements");
+            assert!(!statements.is_empty(), "a value nobody states");
+            for statement in statements {
+                check_keys(statement, LOCATED_KEYS, &[]);
+                let id = statement["document"].as_str().expect("document");
+                let doc = docs.get(id).expect("a known document");
+                let (kind, unit_start, unit_end) = doc
+                    .units
+                    .get(usize_of(statement, "sentence"))
+                    .expect("a real unit index");
+                assert_eq!(kind, "sentence");
+                let (start, end) = (usize_of(statement, "start"), usize_of(statement, "end"));
+                assert!(*unit_start <= start && start < end && end <= *unit_end);
+                assert_eq!(
+                    statement["text"].as_str(),
+                    doc.text.get(start..end),
+                    "a statement does not slice back"
+                );
+            }
+        }
+    }
+}
+
 fn check_summary_json(
     value: &Value,
     docs: &std::collections::BTreeMap<String, JsonDocument>,
@@ -602,7 +645,8 @@ fn check_summary_json(
     for (i, sentence) in summary.iter().enumerate() {
         let mut keys = LOCATED_KEYS.to_vec();
         keys.extend(["rank", "score", "support", "citations"]);
-        check_keys(sentence, &keys, &["truncated"]);
+        check_keys(sentence, &keys, &["truncated", "disagreements"]);
+        check_disagreements(sentence, docs);
         let truncated = sentence.get("truncated").is_some();
         if truncated {
             assert_eq!(sentence["truncated"], true);
@@ -664,8 +708,9 @@ fn check_dedup_json(value: &Value, docs: &std::collections::BTreeMap<String, Jso
         check_keys(
             cluster,
             &["id", "size", "support", "representative", "members"],
-            &[],
+            &["disagreements"],
         );
+        check_disagreements(cluster, docs);
         let representative = check_located(&cluster["representative"], docs, false, false);
         let members = check_citations(&cluster["members"], docs);
         assert!(members.contains(&representative));

@@ -15,6 +15,7 @@ use serde::Serialize;
 
 use super::{timing_rows, RenderOptions};
 use crate::cite::{SentenceRef, SummarySentence};
+use crate::disagree::Disagreement;
 use crate::load::Document;
 use crate::pipeline::{Config, Dedup, Prepared, Summary};
 use crate::segment::{Unit, UnitKind};
@@ -85,6 +86,21 @@ struct SummarySentenceJson<'a> {
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     truncated: bool,
     citations: Vec<CitationJson<'a>>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    disagreements: Vec<DisagreementJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct DisagreementJson<'a> {
+    kind: &'static str,
+    severity: &'static str,
+    values: Vec<ValueJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct ValueJson<'a> {
+    value: &'a str,
+    statements: Vec<LocatedJson<'a>>,
 }
 
 #[derive(Serialize)]
@@ -122,6 +138,8 @@ struct ClusterJson<'a> {
     support: u32,
     representative: LocatedJson<'a>,
     members: Vec<CitationJson<'a>>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    disagreements: Vec<DisagreementJson<'a>>,
 }
 
 #[derive(Serialize)]
@@ -256,6 +274,40 @@ fn citations<'a>(prepared: &'a Prepared, sentence: &SummarySentence) -> Vec<Cita
         .collect()
 }
 
+/// Each disagreement with its values; a statement's `start..end` is the
+/// value as written, its `sentence` the unit that states it.
+fn disagreements<'a>(
+    prepared: &'a Prepared,
+    found: &'a [Disagreement],
+) -> Vec<DisagreementJson<'a>> {
+    found
+        .iter()
+        .map(|d| DisagreementJson {
+            kind: d.kind.name(),
+            severity: d.severity.name(),
+            values: d
+                .values
+                .iter()
+                .map(|v| ValueJson {
+                    value: &v.normalized,
+                    statements: v
+                        .statements
+                        .iter()
+                        .map(|s| LocatedJson {
+                            document: &prepared.documents[s.sentence.document as usize].id,
+                            sentence: s.sentence.unit,
+                            start: s.start,
+                            end: s.end,
+                            text: &prepared.documents[s.sentence.document as usize].text
+                                [s.start..s.end],
+                        })
+                        .collect(),
+                })
+                .collect(),
+        })
+        .collect()
+}
+
 fn stats(prepared: &Prepared) -> StatsJson {
     StatsJson {
         documents: prepared.documents.len(),
@@ -269,7 +321,7 @@ fn stats(prepared: &Prepared) -> StatsJson {
     }
 }
 
-fn timings_json(rows: [(&'static str, f64); 7]) -> serde_json::Map<String, serde_json::Value> {
+fn timings_json(rows: [(&'static str, f64); 8]) -> serde_json::Map<String, serde_json::Value> {
     rows.into_iter()
         .map(|(stage, ms)| (stage.to_string(), serde_json::json!(round(ms, 3))))
         .collect()
@@ -316,7 +368,7 @@ pub(super) fn summary_line(
 
 fn summary_json<'a>(
     prepared: &'a Prepared,
-    summary: &Summary,
+    summary: &'a Summary,
     config: &Config,
     tag: Tag<'a>,
     render: RenderOptions,
@@ -355,6 +407,7 @@ fn summary_json<'a>(
                 support: s.support,
                 truncated: s.truncated,
                 citations: citations(prepared, s),
+                disagreements: disagreements(prepared, &s.disagreements),
             })
             .collect(),
         stats,
@@ -384,6 +437,7 @@ pub(super) fn dedup(
                 support: c.support,
                 representative: located(prepared, &c.representative),
                 members: citations(prepared, c),
+                disagreements: disagreements(prepared, &c.disagreements),
             })
         }),
         document_pairs: Streamed(|| {

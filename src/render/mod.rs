@@ -153,7 +153,7 @@ fn count(n: usize, noun: &str) -> String {
 }
 
 /// Stage times in milliseconds, in pipeline order.
-fn timing_rows(timings: &Timings, options: RenderOptions) -> [(&'static str, f64); 7] {
+fn timing_rows(timings: &Timings, options: RenderOptions) -> [(&'static str, f64); 8] {
     let ms = |d: std::time::Duration| d.as_secs_f64() * 1000.0;
     [
         ("load", ms(options.load_time)),
@@ -161,6 +161,7 @@ fn timing_rows(timings: &Timings, options: RenderOptions) -> [(&'static str, f64
         ("analyze", ms(timings.analyze)),
         ("vectorize", ms(timings.vectorize)),
         ("cluster", ms(timings.cluster)),
+        ("disagree", ms(timings.disagree)),
         ("rank", ms(timings.rank)),
         ("select", ms(timings.select)),
     ]

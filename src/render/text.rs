@@ -5,6 +5,7 @@ use std::io::{self, Write};
 
 use super::{count, timing_rows, RenderOptions};
 use crate::cite::SummarySentence;
+use crate::disagree::Severity;
 use crate::layout::Layout;
 use crate::load::Document;
 use crate::pipeline::{Dedup, Prepared, Summary};
@@ -34,6 +35,45 @@ fn markers(sentence: &SummarySentence) -> String {
         .collect();
     docs.dedup();
     docs.iter().map(|d| format!("[{}]", d + 1)).collect()
+}
+
+/// One line per disagreement among a fact's sources, each value as its
+/// first source wrote it: "sources differ: just 12 minutes [1][5] / barely
+/// 10 minutes [4]" for a conflict, "sources differ in precision:
+/// three-hour [2] / nearly three hours [3]" for a nuance (values that can
+/// all be true).
+fn differences(
+    out: &mut dyn Write,
+    prepared: &Prepared,
+    sentence: &SummarySentence,
+    indent: &str,
+    markdown: bool,
+) -> io::Result<()> {
+    for d in &sentence.disagreements {
+        let values: Vec<String> = d
+            .values
+            .iter()
+            .map(|v| {
+                let first = &v.statements[0];
+                let written = &prepared.documents[first.sentence.document as usize].text
+                    [first.start..first.end];
+                let mut docs: Vec<u32> = v.statements.iter().map(|s| s.sentence.document).collect();
+                docs.dedup();
+                let marks: String = docs.iter().map(|d| format!("[{}]", d + 1)).collect();
+                format!("{} {}", escape(written, markdown), marks)
+            })
+            .collect();
+        // Markdown: a list item, nested under a summary sentence or after
+        // a cluster's members.
+        let label = match (d.severity, markdown) {
+            (Severity::Conflict, false) => "sources differ:",
+            (Severity::Conflict, true) => "- _sources differ:_",
+            (Severity::Nuance, false) => "sources differ in precision:",
+            (Severity::Nuance, true) => "- _sources differ in precision:_",
+        };
+        writeln!(out, "{indent}{label} {}", values.join(" / "))?;
+    }
+    Ok(())
 }
 
 fn sources(out: &mut dyn Write, documents: &[Document], markdown: bool) -> io::Result<()> {
@@ -69,7 +109,7 @@ fn sources(out: &mut dyn Write, documents: &[Document], markdown: bool) -> io::R
     Ok(())
 }
 
-fn timings(out: &mut dyn Write, rows: [(&'static str, f64); 7], markdown: bool) -> io::Result<()> {
+fn timings(out: &mut dyn Write, rows: [(&'static str, f64); 8], markdown: bool) -> io::Result<()> {
     writeln!(out)?;
     writeln!(
         out,
@@ -120,6 +160,7 @@ pub(super) fn summary(
             ""
         };
         writeln!(out, "{}. {text}{cut} {}", i + 1, markers(sentence))?;
+        differences(out, prepared, sentence, "   ", markdown)?;
     }
     sources(out, &prepared.documents, markdown)?;
     if options.timings {
@@ -179,6 +220,13 @@ pub(super) fn dedup(
                 escape(prepared.text(&c.sentence), markdown)
             )?;
         }
+        differences(
+            out,
+            prepared,
+            cluster,
+            if markdown { "" } else { "  " },
+            markdown,
+        )?;
     }
     writeln!(out)?;
     writeln!(

@@ -59,6 +59,25 @@ struct SummarySentence {
     /// Present (true) only on a sentence cut by a length budget.
     truncated: Option<bool>,
     citations: Vec<Citation>,
+    /// Present only when the fact's sources give different values.
+    disagreements: Option<Vec<Disagreement>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+#[allow(dead_code)]
+struct Disagreement {
+    kind: String,
+    severity: String,
+    values: Vec<DisagreementValue>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+#[allow(dead_code)]
+struct DisagreementValue {
+    value: String,
+    statements: Vec<Located>,
 }
 
 #[derive(Deserialize)]
@@ -108,6 +127,8 @@ struct Cluster {
     support: u32,
     representative: Located,
     members: Vec<Citation>,
+    /// Present only when the cluster's sources give different values.
+    disagreements: Option<Vec<Disagreement>>,
 }
 
 #[derive(Deserialize)]
@@ -236,6 +257,58 @@ fn dedup_json_matches_the_contract() {
         .clusters
         .iter()
         .all(|c| c.size >= 2 && c.members.len() == c.size));
+}
+
+/// Every disagreement names a known kind and severity, gives two or more
+/// distinct values, and locates each statement: its range slices the
+/// value out of the document's text, inside the stated sentence.
+fn check_disagreements(found: &[Disagreement], documents: &[Document]) {
+    for d in found {
+        assert!(
+            ["duration", "count", "money", "percent", "measure", "date", "time"]
+                .contains(&d.kind.as_str()),
+            "{}",
+            d.kind
+        );
+        assert!(["conflict", "nuance"].contains(&d.severity.as_str()));
+        assert!(d.values.len() >= 2);
+        let mut normalized: Vec<&str> = d.values.iter().map(|v| v.value.as_str()).collect();
+        normalized.sort_unstable();
+        normalized.dedup();
+        assert_eq!(normalized.len(), d.values.len(), "values are distinct");
+        for s in d.values.iter().flat_map(|v| &v.statements) {
+            let doc = documents.iter().find(|x| x.id == s.document).unwrap();
+            let text = std::fs::read_to_string(&doc.path).unwrap();
+            assert_eq!(&text[s.start..s.end], s.text);
+        }
+    }
+}
+
+#[test]
+fn disagreements_match_the_contract_and_slice_back() {
+    let value = json(&brief(&[
+        "summarize",
+        "corpus/",
+        "--format",
+        "json",
+        "--sentences",
+        "20",
+    ]));
+    let summary: Summary = serde_json::from_value(value).expect("brief.summary/1 shape");
+    let mut seen = 0;
+    for s in &summary.summary {
+        if let Some(found) = &s.disagreements {
+            assert!(!found.is_empty(), "absent rather than empty");
+            check_disagreements(found, &summary.documents);
+            seen += found.len();
+        }
+    }
+    assert!(seen > 0, "the sample corpus has disagreements");
+    let value = json(&brief(&["dedup", "corpus/", "--format", "json"]));
+    let dedup: Dedup = serde_json::from_value(value).expect("brief.dedup/1 shape");
+    for c in &dedup.clusters {
+        check_disagreements(c.disagreements.as_deref().unwrap_or(&[]), &dedup.documents);
+    }
 }
 
 #[test]

@@ -6,6 +6,7 @@ mod budgets;
 mod cli;
 mod corpus;
 mod determinism;
+mod disagreements;
 mod fuzz_replay;
 mod html;
 mod json_contract;

@@ -3,8 +3,10 @@
 
 use std::io::{self, Write};
 
+use super::differ;
 use super::escape::Escaped;
 use crate::cite::SummarySentence;
+use crate::disagree::{Disagreement, Severity};
 use crate::pipeline::Prepared;
 use crate::render::count;
 
@@ -29,9 +31,12 @@ pub(super) struct Fact<'a> {
     /// The sentences stating the fact, one entry per source document, in
     /// document order.
     pub statements: Vec<Statement>,
+    /// Values its sources give differently.
+    pub disagreements: &'a [Disagreement],
 }
 
 /// The sentences of one source document that state a fact.
+#[derive(Clone, Debug)]
 pub(super) struct Statement {
     /// Document index, in input order.
     pub document: u32,
@@ -41,7 +46,7 @@ pub(super) struct Statement {
 
 impl<'a> Fact<'a> {
     /// The fact a summary sentence (or dedup cluster) stands for.
-    pub fn new(prepared: &'a Prepared, sentence: &SummarySentence) -> Self {
+    pub fn new(prepared: &'a Prepared, sentence: &'a SummarySentence) -> Self {
         let mut statements: Vec<Statement> = Vec::new();
         // Citations come by document, then position.
         for citation in &sentence.citations {
@@ -58,6 +63,7 @@ impl<'a> Fact<'a> {
             text: prepared.text(&sentence.representative),
             truncated: sentence.truncated,
             statements,
+            disagreements: &sentence.disagreements,
         }
     }
 
@@ -82,12 +88,20 @@ impl std::fmt::Display for UnitAnchor {
 
 /// A citation marker: a link to the first citing sentence, listing all of
 /// them in `data-units` when there are several (the script highlights them
-/// all and shows them in its popup).
-fn marker(out: &mut dyn Write, statement: &Statement, label: &str, text: &str) -> io::Result<()> {
+/// all and shows them in its popup). `class` is `cite`, or `cite stated` for
+/// a marker of a value that sources give differently. `label` is written
+/// as is: the caller escapes it.
+pub(super) fn marker(
+    out: &mut dyn Write,
+    statement: &Statement,
+    class: &str,
+    label: &str,
+    text: &str,
+) -> io::Result<()> {
     let d = statement.document;
     write!(
         out,
-        "<a class=\"cite\" href=\"#{}\"",
+        "<a class=\"{class}\" href=\"#{}\"",
         UnitAnchor(d, statement.units[0])
     )?;
     if statement.units.len() > 1 {
@@ -106,6 +120,7 @@ fn marker(out: &mut dyn Write, statement: &Statement, label: &str, text: &str) -
 /// clusters, where that is the point).
 pub(super) fn list(
     out: &mut dyn Write,
+    prepared: &Prepared,
     facts: &[Fact],
     lang: &str,
     counts: bool,
@@ -125,9 +140,10 @@ pub(super) fn list(
         for statement in &fact.statements {
             let n = statement.document + 1;
             let label = format!("source {n}");
-            marker(out, statement, &label, &format!("[{n}]"))?;
+            marker(out, statement, "cite", &label, &format!("[{n}]"))?;
         }
         write!(out, "</span></p>")?;
+        differ::notes(out, prepared, fact.disagreements)?;
         if counts {
             write!(
                 out,
@@ -195,15 +211,31 @@ pub(super) fn matrix(
             if cut { "…" } else { "" }
         )?;
         for d in 0..documents.len() as u32 {
-            match fact.statement(d) {
-                Some(statement) => {
-                    write!(out, "<td class=\"yes\">")?;
-                    let label = format!("{noun} {n} in source {}", d + 1);
-                    marker(out, statement, &label, "●")?;
-                    write!(out, "</td>")?;
-                }
-                None => write!(out, "<td class=\"no\">–</td>")?,
+            let label = format!("{noun} {n} in source {}", d + 1);
+            let differs = differ::value_of(fact.disagreements, d);
+            let class = match (&differs, fact.statement(d)) {
+                (Some((Severity::Conflict, ..)), _) => "differs conflict",
+                (Some((Severity::Nuance, ..)), _) => "differs nuance",
+                (None, Some(_)) => "yes",
+                (None, None) => "no",
+            };
+            write!(out, "<td class=\"{class}\"")?;
+            if let Some((_, value, _)) = &differs {
+                write!(out, " data-value=\"{}\"", Escaped(&value.normalized))?;
             }
+            write!(out, ">")?;
+            match fact.statement(d) {
+                Some(statement) => marker(out, statement, "cite", &label, "●")?,
+                None if differs.is_none() => write!(out, "–")?,
+                None => {}
+            }
+            if let Some((_, value, cited)) = &differs {
+                // The fact's own marker already leads to a cited sentence.
+                let elsewhere = fact.statement(d).is_none().then_some(cited);
+                let label = format!("{label} gives {}", Escaped(&value.normalized));
+                differ::cell_value(out, value, elsewhere, &label)?;
+            }
+            write!(out, "</td>")?;
         }
         writeln!(
             out,

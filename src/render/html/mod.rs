@@ -9,7 +9,10 @@
 //! What it shows, top to bottom:
 //! - the facts: summary sentences (or dedup clusters), each with a marker
 //!   per source that states it ([`facts::list`]);
-//! - the source × fact matrix ([`facts::matrix`]);
+//! - under a fact whose sources give different values, a note per
+//!   disagreement ([`differ::notes`]);
+//! - the source × fact matrix ([`facts::matrix`]), with the value each
+//!   source gives in the cells of a fact where they differ;
 //! - the sources: id, title, date, path, URL, and the full text with every
 //!   unit an anchor ([`sources::sources`]).
 //!
@@ -22,6 +25,7 @@
 //! random ids.
 
 mod assets;
+mod differ;
 mod escape;
 mod facts;
 mod sources;
@@ -61,14 +65,16 @@ pub(super) fn summary(
     head(out, &heading)?;
     top(out, &heading, &lede, config.query.as_deref())?;
     section(out, "summary", "Summary")?;
-    facts::list(out, &facts, lang, false)?;
+    facts::list(out, prepared, &facts, lang, false)?;
     end_section(out)?;
     section(out, "matrix", "Who states what")?;
     facts::matrix(out, prepared, &facts, "sentence")?;
     writeln!(
         out,
         "<p class=\"legend\">A row per summary sentence, a column per source: ● marks a source \
-         that states it (open it to read the sentence in the source).</p>"
+         that states it (open it to read the sentence in the source). A shaded cell gives the \
+         value that source states where the sources differ; ○ leads to a sentence outside \
+         the fact that states it.</p>"
     )?;
     end_section(out)?;
     documents(out, prepared, &facts, lang)?;
@@ -115,12 +121,18 @@ pub(super) fn dedup(
             out,
             "<p class=\"legend\">Largest first; each shows its representative sentence.</p>"
         )?;
-        facts::list(out, &facts, lang, true)?;
+        facts::list(out, prepared, &facts, lang, true)?;
     }
     end_section(out)?;
     if !facts.is_empty() {
         section(out, "matrix", "Who states what")?;
         facts::matrix(out, prepared, &facts, "cluster")?;
+        writeln!(
+            out,
+            "<p class=\"legend\">A row per cluster, a column per source: ● marks a source with a \
+             sentence in it. A shaded cell gives the value that source states where the sources \
+             differ; ○ leads to a sentence outside the cluster that states it.</p>"
+        )?;
         end_section(out)?;
     }
     section(out, "pairs", "Documents sharing sentences")?;

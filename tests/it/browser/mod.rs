@@ -44,16 +44,29 @@ const READ_PAGE: &str = r#"(() => {
     });
   const facts = [...document.querySelectorAll('ol.facts > li')].map((li) => ({
     text: li.querySelector('.fact > .text').textContent,
-    markers: [...li.querySelectorAll('a.cite')].map((a) => ({ label: a.textContent, units: resolve(a) })),
+    markers: [...li.querySelectorAll('.fact a.cite')].map((a) => ({ label: a.textContent, units: resolve(a) })),
+    differ: [...li.querySelectorAll('p.differ')].map((p) => ({
+      severity: p.dataset.severity,
+      kind: p.dataset.kind,
+      values: [...p.querySelectorAll('span.value')].map((v) => v.textContent),
+      markers: [...p.querySelectorAll('a.cite.stated')].map((a) => ({ label: a.textContent, units: resolve(a) })),
+    })),
   }));
   const table = document.querySelector('table.matrix');
   const matrix = table && {
     columns: table.querySelectorAll('thead th').length,
     rows: [...table.querySelectorAll('tbody tr')].map((tr) =>
       [...tr.querySelectorAll('td:not(.count)')].map((td) => {
-        const a = td.querySelector('a.cite');
+        const a = td.querySelector('a.cite:not(.stated)');
         return a ? resolve(a) : null;
       })),
+    values: [...table.querySelectorAll('tbody tr')].map((tr) =>
+      [...tr.querySelectorAll('td:not(.count)')].map((td) => td.classList.contains('differs') ? {
+        value: td.dataset.value,
+        shown: td.querySelector('span.value').textContent,
+        marker: td.querySelector('a.cite.stated') ? resolve(td.querySelector('a.cite.stated')) : null,
+        background: getComputedStyle(td.querySelector('a.cite') || td).backgroundColor,
+      } : null)),
   };
   return { facts, matrix, title: document.title };
 })()"#;
@@ -182,6 +195,130 @@ fn check_page(page: &Value, report: &Value, facts_key: &str, members_key: &str, 
     }
 }
 
+/// What the JSON output says of each fact's disagreements: per
+/// disagreement, its kind, severity, and per value the normalized value,
+/// the text of its first statement and the units stating it.
+type Differ = (String, String, Vec<(String, String, BTreeSet<Located>)>);
+
+fn expected_disagreements(report: &Value, facts_key: &str) -> Vec<Vec<Differ>> {
+    let ids: Vec<&str> = report["documents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["id"].as_str().unwrap())
+        .collect();
+    let s = |v: &Value| v.as_str().unwrap().to_string();
+    report[facts_key]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|fact| {
+            fact["disagreements"]
+                .as_array()
+                .cloned()
+                .unwrap_or_default()
+                .iter()
+                .map(|d| {
+                    let values = d["values"]
+                        .as_array()
+                        .unwrap()
+                        .iter()
+                        .map(|v| {
+                            let statements = v["statements"].as_array().unwrap();
+                            let units = statements
+                                .iter()
+                                .map(|st| {
+                                    let doc =
+                                        ids.iter().position(|&id| id == st["document"]).unwrap();
+                                    let unit = st["sentence"].as_u64().unwrap();
+                                    (doc, unit, String::new())
+                                })
+                                .collect();
+                            (s(&v["value"]), s(&statements[0]["text"]), units)
+                        })
+                        .collect();
+                    (s(&d["kind"]), s(&d["severity"]), values)
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// Checks the disagreement notes under each fact and the marked cells of
+/// the matrix against the JSON output; returns the number of marked cells.
+fn check_disagreements(page: &Value, report: &Value, facts_key: &str) -> usize {
+    let expected = expected_disagreements(report, facts_key);
+    let facts = page["facts"].as_array().unwrap();
+    let strip = |units: BTreeSet<Located>| -> BTreeSet<Located> {
+        units
+            .into_iter()
+            .map(|(d, u, _)| (d, u, String::new()))
+            .collect()
+    };
+    for (i, (fact, want)) in facts.iter().zip(&expected).enumerate() {
+        let context = format!("{facts_key} {}: disagreements", i + 1);
+        let notes = fact["differ"].as_array().unwrap();
+        assert_eq!(
+            notes.len(),
+            want.len(),
+            "{context}: a note per disagreement"
+        );
+        for (note, (kind, severity, values)) in notes.iter().zip(want) {
+            assert_eq!(note["kind"], json!(kind), "{context}");
+            assert_eq!(note["severity"], json!(severity), "{context}");
+            let written: Vec<&str> = values.iter().map(|v| v.1.as_str()).collect();
+            assert_eq!(
+                note["values"],
+                json!(written),
+                "{context}: values as written"
+            );
+            let mut marked = BTreeSet::new();
+            for marker in note["markers"].as_array().unwrap() {
+                marked.extend(strip(resolved(&marker["units"], &context)));
+            }
+            let stated: BTreeSet<Located> =
+                values.iter().flat_map(|v| v.2.iter().cloned()).collect();
+            assert_eq!(
+                marked, stated,
+                "{context}: value markers and statements differ"
+            );
+        }
+    }
+    // The matrix: a source's cell shows the value it gives where it takes
+    // part in a disagreement of the fact (conflicts first), and only there.
+    let mut marked_cells = 0;
+    let rows = page["matrix"]["values"].as_array().unwrap();
+    for (i, (row, want)) in rows.iter().zip(&expected).enumerate() {
+        for (d, cell) in row.as_array().unwrap().iter().enumerate() {
+            let context = format!("matrix row {}, source {}", i + 1, d + 1);
+            let gives = |severity: &str| {
+                want.iter()
+                    .filter(|x| x.1 == severity)
+                    .flat_map(|x| &x.2)
+                    .find(|v| v.2.iter().any(|u| u.0 == d))
+            };
+            match gives("conflict").or_else(|| gives("nuance")) {
+                None => assert!(cell.is_null(), "{context}: marked, but gives no value"),
+                Some((value, _, _)) => {
+                    assert_eq!(cell["value"], json!(value), "{context}");
+                    assert_eq!(cell["shown"], json!(value), "{context}");
+                    assert_ne!(
+                        cell["background"],
+                        json!("rgba(0, 0, 0, 0)"),
+                        "{context}: the mark is visible"
+                    );
+                    if let Some(units) = cell["marker"].as_array() {
+                        assert!(!units.is_empty(), "{context}");
+                        resolved(&cell["marker"], &context);
+                    }
+                    marked_cells += 1;
+                }
+            }
+        }
+    }
+    marked_cells
+}
+
 /// Requests other than the page itself, and console errors, exceptions and
 /// error log entries, among the events received.
 fn problems(events: &[Value], page_url: &str) -> Vec<String> {
@@ -308,6 +445,11 @@ fn report_in_headless_chromium() {
         .map(|s| s["text"].as_str().unwrap().to_string())
         .collect();
     check_page(&page, &summary, "summary", "citations", &texts);
+    // The talks' length: three-hour [2] against nearly three hours [3].
+    assert!(
+        check_disagreements(&page, &summary, "summary") >= 2,
+        "the summary's matrix marks where its sources differ"
+    );
     assert_eq!(page["title"], json!("Summary of 5 documents · brief"));
     browser.screenshot(&shots.join("report.png")).unwrap();
 
@@ -479,6 +621,26 @@ fn report_in_headless_chromium() {
         .map(|c| c["representative"]["text"].as_str().unwrap().to_string())
         .collect();
     check_page(&page, &dedup, "clusters", "members", &representatives);
+    check_disagreements(&page, &dedup, "clusters");
+    // The press appearance: 12 minutes [1][5] against 10 minutes [4], a
+    // source whose sentence is outside the cluster; its cell leads there.
+    let row = dedup["clusters"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .position(|c| {
+            c["disagreements"][0]["values"][1]["statements"][0]["text"] == "barely 10 minutes"
+        })
+        .expect("the press appearance's cluster");
+    let cell = &page["matrix"]["values"][row][3];
+    assert_eq!(cell["value"], json!("10 min"), "{cell}");
+    let led_to = resolved(&cell["marker"], "the 10-minute cell");
+    assert!(
+        led_to
+            .iter()
+            .all(|(d, _, text)| *d == 3 && text.contains("barely 10 minutes")),
+        "{cell}"
+    );
     browser.screenshot(&shots.join("dedup.png")).unwrap();
 
     // Hostile input: shown as text, nothing runs, nothing is requested.

@@ -1,0 +1,320 @@
+//! The value mentions of a set of sentences in one flat store, the slots
+//! that alignments join them into, and the verdict on each slot.
+//!
+//! A *slot* is one thing the sources state a value for ("how long the
+//! talks lasted"): a connected set of aligned mentions. A slot whose
+//! sources give two or more different values is a [`Disagreement`]: a
+//! conflict when two sources' values cannot both be true, a nuance
+//! otherwise. A slot in which one source gives two different values is
+//! ambiguous (two things joined through a third, or a source contradicting
+//! itself) and dropped.
+
+use rayon::prelude::*;
+use rustc_hash::FxHashMap;
+
+use super::align::{compatible, Context, Stems, Term};
+use super::extract::{Extractor, Mention, Reading};
+use super::tokens::tokenize;
+use super::{Detector, Disagreement, Severity, Statement, Value};
+use crate::cite::SentenceRef;
+
+/// A value mention with what it takes to align it.
+#[derive(Clone, Debug)]
+pub(crate) struct Located {
+    /// The sentence (index into the detector's sentence list).
+    pub sentence: u32,
+    pub mention: Mention,
+    /// Heads and context words as term ids (equal ids, equal terms);
+    /// `words` sorted.
+    pub context: Context<u32>,
+    /// The unit as an id.
+    pub unit: u32,
+}
+
+/// Every mention of a list of sentences, sentence by sentence.
+pub(crate) struct Store {
+    pub located: Vec<Located>,
+    /// `located[first[s]..first[s + 1]]` are sentence `s`'s mentions.
+    first: Vec<u32>,
+}
+
+/// True when `text` may state a value: it has a digit, or a word a value
+/// can start with. Most sentences of most inputs have neither and are not
+/// read further.
+fn may_state_values(text: &str) -> bool {
+    if text.bytes().any(|b| b.is_ascii_digit()) {
+        return true;
+    }
+    let mut buffer = String::new();
+    text.split(|c: char| !c.is_alphabetic())
+        .filter(|w| (3..=9).contains(&w.len()))
+        .any(|w| {
+            lowercase_into(&mut buffer, w);
+            super::extract::may_start_value_word(&buffer)
+        })
+        || has_article_value(text)
+}
+
+/// `word` in lower case, in `buffer` (ASCII, the common case, without
+/// the Unicode case tables).
+fn lowercase_into(buffer: &mut String, word: &str) {
+    buffer.clear();
+    if word.is_ascii() {
+        buffer.push_str(word);
+        buffer.make_ascii_lowercase();
+    } else {
+        buffer.extend(word.chars().flat_map(char::to_lowercase));
+    }
+}
+
+/// Words that make a value after "a" or "an": "an hour", "a week", "a
+/// hundred", "a few"; sorted.
+#[rustfmt::skip]
+const AFTER_ARTICLE: &[&str] = &[
+    "billion", "century", "couple", "day", "decade", "few", "fortnight", "hour", "hundred",
+    "million", "minute", "month", "second", "thousand", "trillion", "week", "year",
+];
+
+/// "an hour", "a week", "a hundred": an article before a unit or a scale
+/// word (the articles are too common to read every sentence with one).
+fn has_article_value(text: &str) -> bool {
+    let mut buffer = String::new();
+    let mut previous_article = false;
+    for w in text
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+    {
+        if previous_article && w.len() <= 9 {
+            lowercase_into(&mut buffer, w);
+            if AFTER_ARTICLE.binary_search(&buffer.as_str()).is_ok() {
+                return true;
+            }
+        }
+        previous_article = w.eq_ignore_ascii_case("a") || w.eq_ignore_ascii_case("an");
+    }
+    false
+}
+
+impl Store {
+    /// Reads the values of every text, in parallel (results in input
+    /// order, so the store does not depend on the thread count).
+    pub fn read(detector: &Detector, texts: &[&str]) -> Store {
+        let extractor = Extractor::new(&detector.stop_words);
+        // Each worker keeps a stem cache; the cache changes only the
+        // speed, so results do not depend on how the work is split.
+        let per_sentence: Vec<Vec<(Mention, Context<Term>)>> = texts
+            .par_iter()
+            .map_init(Stems::default, |stems, text| {
+                if !may_state_values(text) {
+                    return Vec::new();
+                }
+                let tokens = tokenize(text);
+                extractor
+                    .mentions(&tokens)
+                    .into_iter()
+                    .map(|mention| {
+                        let context = detector.context(&tokens, &mention, stems);
+                        (mention, context)
+                    })
+                    .collect()
+            })
+            .collect();
+        // Terms and units interned in input order: ids do not depend on
+        // the thread count. (Units have their own ids.)
+        let mut ids: FxHashMap<Term, u32> = FxHashMap::default();
+        let mut intern = |term: Term| -> u32 {
+            let next = ids.len() as u32;
+            *ids.entry(term).or_insert(next)
+        };
+        let mut unit_ids: FxHashMap<String, u32> = FxHashMap::default();
+        let mut intern_unit = |unit: &str| -> u32 {
+            if let Some(&id) = unit_ids.get(unit) {
+                return id;
+            }
+            let id = unit_ids.len() as u32;
+            unit_ids.insert(unit.to_string(), id);
+            id
+        };
+        let mut located = Vec::new();
+        let mut first = Vec::with_capacity(texts.len() + 1);
+        for (s, mentions) in per_sentence.into_iter().enumerate() {
+            first.push(located.len() as u32);
+            for (mention, context) in mentions {
+                let mut words: Vec<u32> = context.words.into_iter().map(&mut intern).collect();
+                words.sort_unstable();
+                words.dedup();
+                let heads = context.heads.into_iter().map(&mut intern).collect();
+                let unit = intern_unit(&mention.unit);
+                located.push(Located {
+                    sentence: s as u32,
+                    mention,
+                    context: Context { heads, words },
+                    unit,
+                });
+            }
+        }
+        first.push(located.len() as u32);
+        Store { located, first }
+    }
+
+    /// The mentions of sentence `s`, as indices into `located`.
+    pub fn of(&self, s: u32) -> std::ops::Range<usize> {
+        self.first[s as usize] as usize..self.first[s as usize + 1] as usize
+    }
+
+    /// Mentions joined by `edges` into slots of two or more, each sorted,
+    /// in order of their first mention.
+    pub fn slots(&self, edges: &[(u32, u32)]) -> Vec<Vec<usize>> {
+        let mut parent: Vec<u32> = (0..self.located.len() as u32).collect();
+        fn find(parent: &mut [u32], mut x: u32) -> u32 {
+            while parent[x as usize] != x {
+                parent[x as usize] = parent[parent[x as usize] as usize];
+                x = parent[x as usize];
+            }
+            x
+        }
+        for &(a, b) in edges {
+            let (a, b) = (find(&mut parent, a), find(&mut parent, b));
+            // The smaller index is the root: components do not depend on
+            // the order of the edges.
+            if a < b {
+                parent[b as usize] = a;
+            } else if b < a {
+                parent[a as usize] = b;
+            }
+        }
+        let mut components: FxHashMap<u32, Vec<usize>> = FxHashMap::default();
+        for &(a, b) in edges {
+            for x in [a, b] {
+                let root = find(&mut parent, x);
+                components.entry(root).or_default().push(x as usize);
+            }
+        }
+        let mut slots: Vec<Vec<usize>> = components
+            .into_values()
+            .map(|mut s| {
+                s.sort_unstable();
+                s.dedup();
+                s
+            })
+            .filter(|s| s.len() >= 2)
+            .collect();
+        slots.sort_unstable_by_key(|s| s[0]);
+        slots
+    }
+
+    /// The disagreement of one slot, if its sources give different
+    /// values; `at` locates each sentence.
+    pub fn judge(&self, at: &[SentenceRef], slot: &[usize]) -> Option<Disagreement> {
+        self.judge_with_sentences(at, slot).map(|(d, _)| d)
+    }
+
+    /// [`Store::judge`], with the sentences (indices) that state the
+    /// values, ascending.
+    pub fn judge_with_sentences(
+        &self,
+        at: &[SentenceRef],
+        slot: &[usize],
+    ) -> Option<(Disagreement, Vec<u32>)> {
+        let located = &self.located;
+        let kind = located[slot[0]].mention.kind;
+        let document = |i: usize| at[located[i].sentence as usize].document;
+        let mut per_document: FxHashMap<u32, ValueKey> = FxHashMap::default();
+        for &i in slot {
+            let key = value_key(&located[i].mention);
+            if let Some(previous) = per_document.insert(document(i), key.clone()) {
+                if previous != key {
+                    return None;
+                }
+            }
+        }
+        if per_document.len() < 2 {
+            return None;
+        }
+        // Distinct values, each with its statements.
+        let mut values: Vec<(ValueKey, usize, Vec<Statement>)> = Vec::new();
+        for &i in slot {
+            let l = &located[i];
+            let key = value_key(&l.mention);
+            let sentence = at[l.sentence as usize];
+            let statement = Statement {
+                sentence,
+                start: sentence.start + l.mention.start,
+                end: sentence.start + l.mention.end,
+            };
+            match values.iter_mut().find(|(k, _, _)| *k == key) {
+                Some((_, _, statements)) => statements.push(statement),
+                None => values.push((key, i, vec![statement])),
+            }
+        }
+        if values.len() < 2 {
+            return None;
+        }
+        for (_, _, statements) in &mut values {
+            statements.sort_unstable();
+            statements.dedup();
+        }
+        values.sort_by(|a, b| a.2[0].cmp(&b.2[0]));
+        // Each value is given by its own documents (one source gives one
+        // value), so any two values come from different sources.
+        let conflict = values.iter().enumerate().any(|(x, (_, i, _))| {
+            values[x + 1..].iter().any(|(_, j, _)| {
+                !compatible(&located[*i].mention.reading, &located[*j].mention.reading)
+            })
+        });
+        let mut sentences: Vec<u32> = slot.iter().map(|&i| located[i].sentence).collect();
+        sentences.sort_unstable();
+        sentences.dedup();
+        let disagreement = Disagreement {
+            kind,
+            severity: if conflict {
+                Severity::Conflict
+            } else {
+                Severity::Nuance
+            },
+            values: values
+                .into_iter()
+                .map(|(_, i, statements)| Value {
+                    normalized: located[i].mention.normalized.clone(),
+                    statements,
+                })
+                .collect(),
+        };
+        Some((disagreement, sentences))
+    }
+}
+
+/// What makes two mentions one value: the same range under the same
+/// qualifier (3 hours, three-hour, 180 minutes), or the same date or time.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+enum ValueKey {
+    Amount(super::Qualifier, u64, u64, bool),
+    Text(String),
+}
+
+fn value_key(m: &Mention) -> ValueKey {
+    match &m.reading {
+        Reading::Amount {
+            low, high, open, ..
+        } => ValueKey::Amount(m.qualifier, low.to_bits(), high.to_bits(), *open),
+        Reading::Date { .. } | Reading::Time { .. } => ValueKey::Text(m.normalized.clone()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_sentences_with_numbers_or_amount_words_are_read() {
+        assert!(may_state_values("The talks lasted 3 hours."));
+        assert!(may_state_values("The talks lasted three hours."));
+        assert!(may_state_values("They met for half an hour."));
+        assert!(may_state_values("They met for an hour."));
+        assert!(may_state_values("A hundred people came."));
+        assert!(may_state_values("Hundreds of children were deported."));
+        assert!(may_state_values("The deal was signed in March."));
+        assert!(!may_state_values("There is no deal until there is a deal."));
+        assert!(!may_state_values("He called the meeting productive."));
+    }
+}

@@ -1,0 +1,253 @@
+//! The detector on groups of sentences, as the pipeline and the dev set
+//! use it.
+
+use super::*;
+
+fn group(texts: &[&str]) -> Vec<Disagreement> {
+    let members: Vec<Member> = texts
+        .iter()
+        .enumerate()
+        .map(|(d, t)| Member {
+            sentence: SentenceRef {
+                document: d as u32,
+                unit: 0,
+                start: 0,
+                end: t.len(),
+            },
+            text: t,
+        })
+        .collect();
+    Detector::new(Language::English).group(&members)
+}
+
+fn summary(d: &[Disagreement]) -> Vec<(Kind, Severity, Vec<String>)> {
+    d.iter()
+        .map(|d| {
+            (
+                d.kind,
+                d.severity,
+                d.values.iter().map(|v| v.normalized.clone()).collect(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn press_conference_lengths_conflict() {
+    let d = group(&[
+        "Putin also spoke in general terms of cooperation in a joint press appearance that lasted just 12 minutes.",
+        "The post-summit press conference lasted barely 10 minutes and ended abruptly without questions.",
+    ]);
+    assert_eq!(
+        summary(&d),
+        [(
+            Kind::Duration,
+            Severity::Conflict,
+            vec!["12 min".to_string(), "10 min".to_string()]
+        )]
+    );
+    assert_eq!(
+        d[0].values[0].statements[0].start,
+        "Putin also spoke in general terms of cooperation in a joint press appearance that lasted "
+            .len()
+    );
+}
+
+#[test]
+fn spellings_of_one_value_agree() {
+    let d = group(&[
+        "The leaders held three-hour talks in Alaska.",
+        "The leaders held 3 hours of talks in Alaska.",
+        "The leaders held talks for three hours in Alaska.",
+        "The leaders held talks for 180 minutes in Alaska.",
+    ]);
+    assert!(d.is_empty(), "{d:?}");
+    let d = group(&[
+        "The press event lasted 12 minutes.",
+        "The press event lasted twelve minutes.",
+    ]);
+    assert!(d.is_empty(), "{d:?}");
+}
+
+#[test]
+fn hedged_values_are_nuances_or_conflicts() {
+    let d = group(&[
+        "Trump said nearly three hours of direct talks with Putin yielded nothing.",
+        "Both leaders described their three-hour talks as productive.",
+        "The leaders met for over two hours of talks at the base.",
+    ]);
+    assert_eq!(d.len(), 1, "{d:?}");
+    assert_eq!(d[0].severity, Severity::Conflict);
+    let d = group(&[
+        "Trump said nearly three hours of direct talks with Putin yielded nothing.",
+        "Both leaders described their three-hour talks as productive.",
+    ]);
+    assert_eq!(
+        summary(&d),
+        [(
+            Kind::Duration,
+            Severity::Nuance,
+            vec!["nearly 3 h".to_string(), "3 h".to_string()]
+        )]
+    );
+}
+
+#[test]
+fn values_in_different_roles_are_not_compared() {
+    let d = group(&[
+        "The talks lasted three hours, and the press conference 12 minutes.",
+        "The press conference lasted 12 minutes after talks of three hours.",
+    ]);
+    assert!(d.is_empty(), "{d:?}");
+    let d = group(&[
+        "The summit talks lasted three hours.",
+        "Putin spoke to the press for 12 minutes.",
+    ]);
+    assert!(d.is_empty(), "{d:?}");
+}
+
+#[test]
+fn vague_amounts() {
+    let d = group(&[
+        "Putin is accused of deporting hundreds of children from Ukraine.",
+        "Putin is accused of deporting dozens of children from Ukraine.",
+    ]);
+    assert_eq!(
+        summary(&d),
+        [(
+            Kind::Count,
+            Severity::Conflict,
+            vec![
+                "hundreds of children".to_string(),
+                "dozens of children".to_string()
+            ]
+        )]
+    );
+}
+
+#[test]
+fn a_vague_amount_and_a_figure_are_not_compared() {
+    let d = group(&[
+        "The quake left hundreds of people injured in the city.",
+        "The quake left 3,261 people injured in the city.",
+    ]);
+    assert!(d.is_empty(), "{d:?}");
+}
+
+#[test]
+fn times_of_day_far_apart_are_two_moments() {
+    let far = group(&[
+        "The plane took off at 12:02 p.m. from the airport.",
+        "The plane took off at 5:30 p.m. from the airport.",
+    ]);
+    assert!(far.is_empty(), "{far:?}");
+    let near = group(&[
+        "The plane took off at 8:30 p.m. from the airport.",
+        "The plane took off at 8:38 p.m. from the airport.",
+    ]);
+    assert_eq!(
+        summary(&near),
+        [(
+            Kind::Time,
+            Severity::Conflict,
+            vec!["20:30".to_string(), "20:38".to_string()]
+        )]
+    );
+}
+
+/// `detect` over sentences `(document, cluster, text)`, sentences related
+/// when their clusters are.
+fn detect(
+    sentences: &[(u32, u32, &str)],
+    related: &(dyn Fn(u32, u32) -> bool + Sync),
+) -> ByCluster {
+    let sentences: Vec<Sentence> = sentences
+        .iter()
+        .enumerate()
+        .map(|(i, &(document, cluster, text))| Sentence {
+            at: SentenceRef {
+                document,
+                unit: i as u32,
+                start: 0,
+                end: text.len(),
+            },
+            text,
+            cluster,
+        })
+        .collect();
+    Detector::new(Language::English).detect(&sentences, related)
+}
+
+#[test]
+fn value_links_reach_a_sentence_in_another_cluster() {
+    let sentences = [
+        (0, 0, "Putin also spoke in general terms of cooperation in a joint press appearance that lasted just 12 minutes."),
+        (1, 0, "Putin, speaking briefly at a joint press event lasting only 12 minutes, also remained general in his comments."),
+        (2, 1, "The post-summit press conference lasted barely 10 minutes and ended abruptly without questions."),
+    ];
+    let found = detect(&sentences, &|_, _| true);
+    // Listed under both clusters it touches.
+    assert_eq!(found.len(), 2);
+    assert_eq!(found.get(0), found.get(1));
+    assert_eq!(
+        summary(found.get(0)),
+        [(
+            Kind::Duration,
+            Severity::Conflict,
+            vec!["12 min".to_string(), "10 min".to_string()]
+        )]
+    );
+    // Unrelated sentences are not linked.
+    let found = detect(&sentences, &|_, _| false);
+    assert!(found.is_empty());
+}
+
+#[test]
+fn links_need_more_than_one_shared_word() {
+    // Within one cluster, "talks" alone aligns the values; across
+    // clusters, it does not.
+    let sentences = [
+        (
+            0,
+            0,
+            "Both leaders described their three-hour talks as productive.",
+        ),
+        (
+            1,
+            1,
+            "After two hours of talks with aides, the meeting ended abruptly.",
+        ),
+    ];
+    assert!(detect(&sentences, &|_, _| true).is_empty());
+    let same_cluster = [(0, 0, sentences[0].2), (1, 0, sentences[1].2)];
+    assert_eq!(detect(&same_cluster, &|_, _| true).len(), 1);
+}
+
+#[test]
+fn detection_does_not_depend_on_the_thread_count() {
+    let texts: Vec<String> = (0..400)
+        .map(|i| {
+            format!(
+                "The meeting number {} lasted {} minutes and {} people attended the talks.",
+                i % 7,
+                10 + i % 3,
+                100 + (i % 5) * 10
+            )
+        })
+        .collect();
+    let sentences: Vec<(u32, u32, &str)> = texts
+        .iter()
+        .enumerate()
+        .map(|(i, t)| ((i % 40) as u32, (i % 7) as u32, t.as_str()))
+        .collect();
+    let run = |threads: usize| {
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build()
+            .unwrap()
+            .install(|| format!("{:?}", detect(&sentences, &|a, b| (a + b) % 3 != 0)))
+    };
+    let one = run(1);
+    assert!(one.contains("Conflict"));
+    assert_eq!(one, run(4));
+}
