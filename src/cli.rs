@@ -11,6 +11,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::facts::Rules;
 use crate::lang::Language;
+use crate::limits::{self, MemoryLimit, Work};
 use crate::load::{self, Document, InputFormat};
 use crate::output::{self, Output};
 use crate::pipeline::{Config, Pipeline, Prepared};
@@ -26,6 +27,9 @@ use crate::Error;
 pub const EXIT_FAILURE: u8 = 1;
 /// Exit code: the command line or an option value is wrong.
 pub const EXIT_USAGE: u8 = 2;
+/// Exit code: the input is larger than `--max-memory` allows; refused
+/// before it is read.
+pub const EXIT_LIMIT: u8 = 3;
 /// Exit code: the output could not be written (a full disk, a missing
 /// directory); sysexits' EX_IOERR. Nothing partial is left behind.
 pub const EXIT_OUTPUT: u8 = 74;
@@ -44,7 +48,7 @@ pub const EXIT_SIGNAL_BASE: i32 = 128;
     max_term_width = 80,
     after_help = "`brief <PATH>...` is short for `brief summarize <PATH>...`.\n\
                   Exit codes: 0 success, 1 nothing could be summarized, 2 usage error,\n\
-                  74 output not written, 130/143 interrupted (SIGINT/SIGTERM)."
+                  3 input over --max-memory, 74 output not written, 130/143 interrupted (SIGINT/SIGTERM)."
 )]
 pub struct Cli {
     #[command(subcommand)]
@@ -125,6 +129,11 @@ pub(crate) struct InputArgs {
     /// partial file).
     #[arg(long, short = 'o', value_name = "PATH")]
     pub(crate) output: Option<PathBuf>,
+    /// Refuse input whose run would need more memory than this (estimated
+    /// from the input's size before it is read; see docs/limits.md):
+    /// a size such as 512M or 16G, or `none`.
+    #[arg(long, value_name = "SIZE", default_value_t = MemoryLimit::default())]
+    pub(crate) max_memory: MemoryLimit,
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -332,6 +341,7 @@ pub fn main() -> ExitCode {
             match err.downcast_ref::<Error>() {
                 Some(Error::Config { .. }) => ExitCode::from(EXIT_USAGE),
                 Some(Error::Output { .. }) => ExitCode::from(EXIT_OUTPUT),
+                Some(Error::MemoryLimit { .. }) => ExitCode::from(EXIT_LIMIT),
                 _ => ExitCode::from(EXIT_FAILURE),
             }
         }
@@ -369,9 +379,14 @@ fn is_broken_pipe(err: &anyhow::Error) -> bool {
     })
 }
 
-/// Loads the input, reporting per-document problems on stderr. Fails when
-/// no document is left.
-pub(crate) fn load(input: &InputArgs) -> anyhow::Result<(Vec<Document>, std::time::Duration)> {
+/// Loads the input for `work`, reporting per-document problems on stderr.
+/// Fails when no document is left, or when the input is too large for
+/// `--max-memory` (checked on the files' sizes before they are read, and
+/// for standard input once it is read).
+pub(crate) fn load(
+    input: &InputArgs,
+    work: Work,
+) -> anyhow::Result<(Vec<Document>, std::time::Duration)> {
     if input.paths.is_empty() {
         eprintln!("brief: no input given; pass files or directories, or `-` for standard input (see --help)");
         std::process::exit(EXIT_USAGE.into());
@@ -381,7 +396,14 @@ pub(crate) fn load(input: &InputArgs) -> anyhow::Result<(Vec<Document>, std::tim
         InputFormatArg::Text => InputFormat::Text,
         InputFormatArg::Jsonl => InputFormat::Jsonl,
     };
-    let loaded = load::load_paths(&input.paths, format);
+    let listing = load::list_paths(&input.paths, format);
+    limits::check(work, listing.bytes, input.max_memory)?;
+    let reads_stdin = listing.files.iter().any(|path| path.as_os_str() == "-");
+    let loaded = load::read_listed(listing, format);
+    if reads_stdin {
+        let bytes = loaded.documents.iter().map(|d| d.text.len() as u64).sum();
+        limits::check(work, bytes, input.max_memory)?;
+    }
     for problem in &loaded.problems {
         eprintln!("brief: warning: {problem}");
     }
@@ -489,7 +511,7 @@ fn summarize(args: SummarizeArgs) -> anyhow::Result<ExitCode> {
     };
     let pipeline = Pipeline::new(config)?;
     let out = Output::open(args.input.output.as_deref())?;
-    let (documents, load_time) = load(&args.input)?;
+    let (documents, load_time) = load(&args.input, Work::Summarize)?;
     let prepared = prepare(&pipeline, documents)?;
     let summary = pipeline.summarize(&prepared);
     if summary.sentences.is_empty() {
@@ -590,7 +612,7 @@ fn batch(args: BatchArgs) -> anyhow::Result<ExitCode> {
 fn dedup(args: DedupArgs) -> anyhow::Result<ExitCode> {
     let pipeline = Pipeline::new(config(&args.input, &args.cluster))?;
     let out = Output::open(args.input.output.as_deref())?;
-    let (documents, load_time) = load(&args.input)?;
+    let (documents, load_time) = load(&args.input, Work::Dedup)?;
     let prepared = prepare(&pipeline, documents)?;
     let report = pipeline.dedup(&prepared);
     let options = RenderOptions {
@@ -615,7 +637,7 @@ fn segment(args: SegmentArgs) -> anyhow::Result<ExitCode> {
         ..Config::default()
     })?;
     let out = Output::open(args.input.output.as_deref())?;
-    let (documents, _) = load(&args.input)?;
+    let (documents, _) = load(&args.input, Work::Segment)?;
     let units = pipeline.segment(&documents);
     warn_about_units(&documents, &units);
     write_output(out, |out| {

@@ -44,6 +44,25 @@ pub enum Error {
         #[source]
         source: std::io::Error,
     },
+    /// The input is larger than the memory limit allows: refused before it
+    /// is read (see [`crate::limits`]).
+    #[error(
+        "{input} of input would need about {estimate} of memory to {work}, more than \
+         --max-memory {limit} allows; raise it (--max-memory {needed}, or --max-memory none) \
+         or give less input at a time"
+    )]
+    MemoryLimit {
+        /// The command refused.
+        work: &'static str,
+        /// The input's size.
+        input: String,
+        /// The estimated peak.
+        estimate: String,
+        /// The limit in force.
+        limit: String,
+        /// A `--max-memory` value that would let the run go ahead.
+        needed: String,
+    },
     /// Input that is malformed as a whole (e.g. evaluation data in the wrong layout).
     #[error("{location}: {message}")]
     Input {

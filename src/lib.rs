@@ -73,6 +73,7 @@ pub mod facts;
 pub mod filter;
 pub mod lang;
 pub mod layout;
+pub mod limits;
 pub mod load;
 pub mod output;
 pub mod pairs;

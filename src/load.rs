@@ -105,6 +105,24 @@ pub struct Loaded {
 /// and `.md` files (`.jsonl` files for [`InputFormat::Jsonl`]); files named
 /// explicitly are read whatever their extension.
 pub fn load_paths(paths: &[PathBuf], format: InputFormat) -> Loaded {
+    read_listed(list_paths(paths, format), format)
+}
+
+/// The files a set of paths names, before any is read.
+#[derive(Debug, Default)]
+pub struct Listing {
+    /// Files in input order (`-` is standard input).
+    pub files: Vec<PathBuf>,
+    /// Their total size in bytes, as the file system reports it (standard
+    /// input counts 0: its size is known only once it is read).
+    pub bytes: u64,
+    /// Paths that will not be read, and why.
+    pub problems: Vec<LoadProblem>,
+}
+
+/// Lists the files `paths` name (see [`load_paths`]) and their total size,
+/// so a caller can weigh the input before reading it.
+pub fn list_paths(paths: &[PathBuf], format: InputFormat) -> Listing {
     let mut problems = Vec::new();
     let mut files = Vec::new();
     for path in paths {
@@ -138,6 +156,26 @@ pub fn load_paths(paths: &[PathBuf], format: InputFormat) -> Loaded {
         }
     }
 
+    let bytes = files
+        .iter()
+        .filter(|path| path.as_os_str() != "-")
+        .filter_map(|path| fs::metadata(path).ok())
+        .map(|meta| meta.len())
+        .sum();
+    Listing {
+        files,
+        bytes,
+        problems,
+    }
+}
+
+/// Reads the files of a [`Listing`].
+pub fn read_listed(listing: Listing, format: InputFormat) -> Loaded {
+    let Listing {
+        files,
+        mut problems,
+        ..
+    } = listing;
     // Reading and checking files is independent per file; collect keeps the
     // input order, so the result does not depend on the thread count.
     let per_file: Vec<(Vec<Document>, Vec<LoadProblem>)> = files

@@ -78,8 +78,8 @@ impl Default for RankConfig {
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct SimilarityGraph {
     row_starts: Vec<usize>,
-    neighbors: Vec<u32>,
-    weights: Vec<f32>,
+    /// `(neighbour, weight)` of every row, rows back to back.
+    edges: Vec<(u32, f32)>,
 }
 
 impl SimilarityGraph {
@@ -95,16 +95,14 @@ impl SimilarityGraph {
 
     /// Number of stored (directed) edges.
     pub fn edge_count(&self) -> usize {
-        self.neighbors.len()
+        self.edges.len()
     }
 
     /// Neighbours of `node` (ascending) with edge weights.
     pub fn edges(&self, node: usize) -> impl Iterator<Item = (u32, f32)> + '_ {
-        let range = self.row_starts[node]..self.row_starts[node + 1];
-        self.neighbors[range.clone()]
+        self.edges[self.row_starts[node]..self.row_starts[node + 1]]
             .iter()
             .copied()
-            .zip(self.weights[range].iter().copied())
     }
 }
 
@@ -151,7 +149,7 @@ pub fn dense_graph(
         let semantic = semantic_products(vectors, nodes);
         weights.zip_mut_with(&semantic, |w, &s| *w = measure.combine(*w, s));
     }
-    let rows = (0..n)
+    let rows: Vec<Vec<(u32, f32)>> = (0..n)
         .into_par_iter()
         .map(|i| {
             let candidates: Vec<(u32, f32)> = (0..n)
@@ -161,7 +159,11 @@ pub fn dense_graph(
             strongest(candidates, config.max_neighbors)
         })
         .collect();
-    symmetric_union(rows)
+    let lengths = rows.iter().map(Vec::len).collect();
+    symmetric_union(KeptEdges {
+        lengths,
+        edges: rows.into_iter().flatten().collect(),
+    })
 }
 
 /// The semantic cosines of all pairs of `nodes`, as a dense matrix.
@@ -304,18 +306,37 @@ pub fn sparse_graph(
     };
     // Scratch once per fixed block of nodes (not per rayon split, which can
     // be one per node: a fresh `n`-sized array each time costs page faults).
-    let rows: Vec<Vec<(u32, f32)>> = (0..n.div_ceil(NODES_PER_BLOCK))
+    // Each block's kept edges go into one flat list: a list per node would
+    // keep every candidate's capacity after the cut to the strongest.
+    let blocks: Vec<KeptEdges> = (0..n.div_ceil(NODES_PER_BLOCK))
         .into_par_iter()
-        .flat_map_iter(|block| {
+        .map(|block| {
             let mut scores = vec![0.0f32; n];
             let mut touched = Vec::new();
-            let positions = block * NODES_PER_BLOCK..((block + 1) * NODES_PER_BLOCK).min(n);
-            positions
-                .map(|pos| node_edges(pos, &mut scores, &mut touched))
-                .collect::<Vec<_>>()
+            let mut kept = KeptEdges::default();
+            for pos in block * NODES_PER_BLOCK..((block + 1) * NODES_PER_BLOCK).min(n) {
+                let edges = node_edges(pos, &mut scores, &mut touched);
+                kept.lengths.push(edges.len());
+                kept.edges.extend(edges);
+            }
+            kept
         })
         .collect();
-    symmetric_union(rows)
+    drop(postings);
+    let mut kept = KeptEdges::default();
+    for block in blocks {
+        kept.lengths.extend(block.lengths);
+        kept.edges.extend(block.edges);
+    }
+    symmetric_union(kept)
+}
+
+/// The edges each node keeps, before they are made symmetric: node `i`'s
+/// are the `lengths[i]` entries of `edges` after those of nodes `0..i`.
+#[derive(Default)]
+struct KeptEdges {
+    lengths: Vec<usize>,
+    edges: Vec<(u32, f32)>,
 }
 
 /// Keeps the `k` strongest edges (ties: lower node first), sorted by node.
@@ -332,16 +353,13 @@ fn strongest(mut edges: Vec<(u32, f32)>, k: usize) -> Vec<(u32, f32)> {
 const NODES_PER_BLOCK: usize = 4096;
 
 /// Makes the kept edges symmetric: an edge kept by either end is kept.
-/// Builds the CSR arrays directly (degree count, fill, sort each row), so
-/// the edge lists are not copied.
-fn symmetric_union(rows: Vec<Vec<(u32, f32)>>) -> SimilarityGraph {
-    let n = rows.len();
-    let mut degree = vec![0usize; n];
-    for (i, row) in rows.iter().enumerate() {
-        degree[i] += row.len();
-        for &(j, _) in row {
-            degree[j as usize] += 1;
-        }
+/// Builds the CSR arrays in place (degree count, fill, sort and
+/// deduplicate each row, compact), so no edge list is held twice over.
+fn symmetric_union(kept: KeptEdges) -> SimilarityGraph {
+    let n = kept.lengths.len();
+    let mut degree = kept.lengths.clone();
+    for &(j, _) in &kept.edges {
+        degree[j as usize] += 1;
     }
     let mut row_starts = Vec::with_capacity(n + 1);
     row_starts.push(0);
@@ -349,21 +367,24 @@ fn symmetric_union(rows: Vec<Vec<(u32, f32)>>) -> SimilarityGraph {
         row_starts.push(row_starts.last().copied().unwrap_or(0) + d);
     }
     let total = row_starts[n];
-    let mut entries: Vec<(u32, f32)> = vec![(0, 0.0); total];
+    let mut edges: Vec<(u32, f32)> = vec![(0, 0.0); total];
     let mut fill = row_starts[..n].to_vec();
-    for (i, row) in rows.into_iter().enumerate() {
-        for (j, w) in row {
-            entries[fill[i]] = (j, w);
+    let mut from = kept.edges.iter();
+    for (i, &length) in kept.lengths.iter().enumerate() {
+        for &(j, w) in from.by_ref().take(length) {
+            edges[fill[i]] = (j, w);
             fill[i] += 1;
-            entries[fill[j as usize]] = (i as u32, w);
+            edges[fill[j as usize]] = (i as u32, w);
             fill[j as usize] += 1;
         }
     }
+    drop(fill);
+    drop(kept);
     // Sort and deduplicate each row in place (rows in parallel), then
     // compact. The two ends may have summed the same cosine in different
     // orders; keeping the larger makes both rows agree bit for bit.
     let mut slices: Vec<&mut [(u32, f32)]> = Vec::with_capacity(n);
-    let mut rest = entries.as_mut_slice();
+    let mut rest = edges.as_mut_slice();
     for d in &degree {
         let (row, tail) = rest.split_at_mut(*d);
         slices.push(row);
@@ -385,20 +406,17 @@ fn symmetric_union(rows: Vec<Vec<(u32, f32)>>) -> SimilarityGraph {
             kept
         })
         .collect();
-    let mut graph = SimilarityGraph {
-        row_starts: Vec::with_capacity(n + 1),
-        neighbors: Vec::with_capacity(total),
-        weights: Vec::with_capacity(total),
-    };
-    graph.row_starts.push(0);
+    let mut end = 0;
     for (i, &kept) in lengths.iter().enumerate() {
-        for &(o, w) in &entries[row_starts[i]..row_starts[i] + kept] {
-            graph.neighbors.push(o);
-            graph.weights.push(w);
-        }
-        graph.row_starts.push(graph.neighbors.len());
+        let start = row_starts[i];
+        edges.copy_within(start..start + kept, end);
+        row_starts[i] = end;
+        end += kept;
     }
-    graph
+    row_starts[n] = end;
+    edges.truncate(end);
+    edges.shrink_to_fit();
+    SimilarityGraph { row_starts, edges }
 }
 
 /// Stationary distribution of the support-weighted LexRank walk.
@@ -512,7 +530,7 @@ mod tests {
             let dense = dense_graph(&Similarity::lexical(&m), &nodes, &config);
             let sparse = sparse_graph(&Similarity::lexical(&m), &nodes, &config);
             prop_assert_eq!(dense.row_starts.clone(), sparse.row_starts.clone());
-            prop_assert_eq!(dense.neighbors.clone(), sparse.neighbors.clone());
+            prop_assert_eq!(dense.edges.iter().map(|e| e.0).collect::<Vec<_>>(), sparse.edges.iter().map(|e| e.0).collect::<Vec<_>>());
             let support: Vec<f64> = supports[..rows.len()].iter().map(|&s| s as f64).collect();
             let a = lexrank(&dense, &support, &config);
             let b = lexrank(&sparse, &support, &config);

@@ -168,15 +168,33 @@ struct DocumentPairJson<'a> {
     overlap: f64,
 }
 
+/// `brief.dedup/1`. The cluster and pair lists are [`Streamed`]: a large
+/// input has hundreds of thousands of clusters, and each is written as it
+/// is produced rather than first built into one value.
 #[derive(Serialize)]
-struct DedupJson<'a> {
+struct DedupJson<'a, Clusters, FactClusters, Pairs> {
     schema: &'static str,
     options: OptionsJson,
     documents: Vec<DocumentJson<'a>>,
-    clusters: Vec<ClusterJson<'a>>,
-    fact_clusters: Vec<ClusterJson<'a>>,
-    document_pairs: Vec<DocumentPairJson<'a>>,
+    clusters: Clusters,
+    fact_clusters: FactClusters,
+    document_pairs: Pairs,
     stats: StatsJson,
+}
+
+/// A JSON array whose elements are produced one at a time while it is
+/// written: `make` is called once per serialization for a fresh iterator.
+struct Streamed<F>(F);
+
+impl<F, I> Serialize for Streamed<F>
+where
+    F: Fn() -> I,
+    I: Iterator,
+    I::Item: Serialize,
+{
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq((self.0)())
+    }
 }
 
 #[derive(Serialize)]
@@ -467,26 +485,21 @@ pub(super) fn dedup(
         schema: DEDUP_SCHEMA,
         options: options(config),
         documents: documents(&prepared.documents, &prepared.units),
-        clusters: dedup
-            .clusters
-            .iter()
-            .map(|c| cluster_json(prepared, c))
-            .collect(),
-        fact_clusters: dedup
-            .fact_clusters
-            .iter()
-            .map(|c| cluster_json(prepared, c))
-            .collect(),
-        document_pairs: dedup
-            .document_pairs
-            .iter()
-            .map(|p| DocumentPairJson {
+        clusters: Streamed(|| dedup.clusters.iter().map(|c| cluster_json(prepared, c))),
+        fact_clusters: Streamed(|| {
+            dedup
+                .fact_clusters
+                .iter()
+                .map(|c| cluster_json(prepared, c))
+        }),
+        document_pairs: Streamed(|| {
+            dedup.document_pairs.iter().map(|p| DocumentPairJson {
                 a: id(p.a),
                 b: id(p.b),
                 shared: p.shared,
                 overlap: round(p.overlap, 4),
             })
-            .collect(),
+        }),
         stats,
     };
     write_json(out, &json)

@@ -94,7 +94,7 @@ pub fn run(mut args: StoriesArgs) -> anyhow::Result<ExitCode> {
     if args.emit_keys || args.from_links {
         return filter(&args, &config);
     }
-    let (documents, load_time) = load(&args.input)?;
+    let (documents, load_time) = load(&args.input, crate::limits::Work::Stories)?;
     if args.emit_terms {
         let out = Output::open(args.input.output.as_deref())?;
         return write_output(out, |out| {

@@ -10,6 +10,7 @@ mod disagreements;
 mod fuzz_replay;
 mod html;
 mod json_contract;
+mod limits;
 mod output;
 mod spark;
 mod stories;

@@ -1,0 +1,74 @@
+//! `--max-memory`: input too large for the limit is refused before it is
+//! read, with exit code 3 and a message naming the limit and the option.
+
+use std::fs;
+use std::time::Instant;
+
+use crate::{brief, brief_with_stdin, corpus_dir, scratch, stderr};
+
+#[test]
+fn input_over_the_limit_is_refused_with_exit_3_and_the_way_out() {
+    let corpus = corpus_dir();
+    let corpus = corpus.to_str().unwrap();
+    for command in ["summarize", "dedup", "stories", "segment"] {
+        let out = brief(&[command, corpus, "--max-memory", "1M"]);
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(3), "{command}: {err}");
+        assert!(out.stdout.is_empty(), "{command} wrote output");
+        assert!(
+            err.contains(&format!("to {command}")) && err.contains("--max-memory 1M allows"),
+            "{command}: {err}"
+        );
+        assert!(err.contains("--max-memory none"), "{err}");
+    }
+    // The same input under a limit it fits, or none, is summarized.
+    for limit in ["1G", "none"] {
+        let out = brief(&[corpus, "--max-memory", limit]);
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        assert!(!out.stdout.is_empty());
+    }
+}
+
+#[test]
+fn the_default_limit_refuses_a_huge_input_before_reading_it() {
+    let dir = scratch("limits_huge");
+    fs::write(
+        dir.join("small.txt"),
+        "The bridge reopened on Monday after repairs.\n",
+    )
+    .unwrap();
+    // A sparse 2 GB file: reading it would take seconds and 2 GB; the
+    // check looks only at its size.
+    let huge = fs::File::create(dir.join("huge.txt")).unwrap();
+    huge.set_len(2_000_000_000).unwrap();
+    drop(huge);
+    let output = dir.join("summary.txt");
+    let clock = Instant::now();
+    let out = brief(&[dir.to_str().unwrap(), "--output", output.to_str().unwrap()]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(3), "{err}");
+    assert!(
+        clock.elapsed().as_secs() < 10,
+        "refusal took {:?}",
+        clock.elapsed()
+    );
+    assert!(err.contains("1.9G of input"), "{err}");
+    assert!(err.contains("more than --max-memory 4G allows"), "{err}");
+    assert!(!output.exists(), "no output file is left behind");
+}
+
+#[test]
+fn standard_input_is_weighed_once_read() {
+    let text = "The bridge reopened on Monday after repairs to its deck.\n".repeat(200);
+    let out = brief_with_stdin(&["-", "--max-memory", "64K"], &text);
+    assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
+    let out = brief_with_stdin(&["-", "--max-memory", "1G"], &text);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+}
+
+#[test]
+fn a_malformed_limit_is_a_usage_error() {
+    let out = brief(&[corpus_dir().to_str().unwrap(), "--max-memory", "4X"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("--max-memory"), "{}", stderr(&out));
+}
