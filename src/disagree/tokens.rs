@@ -80,7 +80,8 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token<'_>> {
         let kind = if c.is_ascii_digit() {
             // Digits, and , . / followed by a digit.
             while let Some(&(i, d)) = chars.peek() {
-                let digit_follows = text[i + 1..].starts_with(|n: char| n.is_ascii_digit());
+                let digit_follows =
+                    text[i + d.len_utf8()..].starts_with(|n: char| n.is_ascii_digit());
                 if d.is_ascii_digit() || matches!(d, ',' | '.' | '/') && digit_follows {
                     chars.next();
                     end = i + 1;
@@ -157,6 +158,13 @@ mod tests {
             ["the", "3", "-", "1/2", "-", "year", "-", "old", "war"]
         );
         assert_eq!(texts("ended 1999."), ["ended", "1999", "."]);
+    }
+
+    /// Found by the pipeline fuzz target: a number followed by a
+    /// multi-byte character (a curly quote) must not slice inside it.
+    #[test]
+    fn a_number_before_a_curly_quote() {
+        assert_eq!(texts("won 12” and “5"), ["won", "12", "”", "and", "“", "5"]);
     }
 
     #[test]
