@@ -145,6 +145,28 @@ mod tests {
     use crate::similarity::Similarity;
     use crate::tfidf::test_support::matrix;
 
+    /// Two sentences chosen by concept coverage alone (no length scaling,
+    /// no whole-sentences-first), redundancy at cosine 0.9.
+    fn two_by_coverage_alone(
+        candidates: &[Candidate],
+        concepts: &[Vec<u32>],
+        weights: &[f64],
+        m: &crate::tfidf::TfIdfMatrix,
+    ) -> Selection {
+        let coverage = Coverage {
+            concepts,
+            weights,
+            scaling: 0.0,
+            whole_first: false,
+        };
+        select_coverage(
+            candidates,
+            coverage,
+            &Redundancy::by_similarity(Similarity::lexical(m), 0.9),
+            Budget::Sentences(2),
+        )
+    }
+
     #[test]
     fn coverage_prefers_two_frequent_concepts_over_one() {
         // Concepts 0 and 1 are frequent (weight 3), concept 2 is rare.
@@ -156,18 +178,7 @@ mod tests {
             candidate(1, 0.0, 10),
             candidate(2, 0.0, 10),
         ];
-        let coverage = Coverage {
-            concepts: &concepts,
-            weights: &weights,
-            scaling: 0.0,
-            whole_first: false,
-        };
-        let picked = select_coverage(
-            &c,
-            coverage,
-            &Redundancy::by_similarity(Similarity::lexical(&m), 0.9),
-            Budget::Sentences(2),
-        );
+        let picked = two_by_coverage_alone(&c, &concepts, &weights, &m);
         // Once 1 covers both frequent concepts, 0 adds nothing; 2 adds 1.
         assert_eq!(clusters(&picked), vec![1, 2]);
     }
@@ -260,18 +271,7 @@ mod tests {
             candidate(2, 0.0, 10),
         ];
         c[1].cluster = 0;
-        let coverage = Coverage {
-            concepts: &concepts,
-            weights: &weights,
-            scaling: 0.0,
-            whole_first: false,
-        };
-        let picked = select_coverage(
-            &c,
-            coverage,
-            &Redundancy::by_similarity(Similarity::lexical(&m), 0.9),
-            Budget::Sentences(2),
-        );
+        let picked = two_by_coverage_alone(&c, &concepts, &weights, &m);
         let sentences: Vec<u32> = picked.chosen.iter().map(|c| c.sentence).collect();
         assert_eq!(sentences, vec![0, 2]);
     }
