@@ -5,8 +5,8 @@
 //! stripping (`Trump's` → `trump`), stop-word removal, transliteration
 //! folding of name endings (`Zelenskiy`, `Zelenskyy` → `zelensky`) and
 //! Snowball stemming. Terms are interned to `u32` ids once; the hot loop
-//! allocates no `String` per token, and each distinct word is stemmed once
-//! per chunk of sentences thanks to a cache.
+//! allocates no `String` per token, and each distinct word form is stemmed
+//! once per run (see [`Analyzer::analyze_with_spans`]).
 
 use std::borrow::Cow;
 
@@ -65,9 +65,13 @@ pub struct SentenceSpan {
     pub end: u32,
 }
 
-/// Sentences per chunk of parallel work. Fixed, so the work split (and the
-/// stem caches) never depend on the thread count.
+/// Sentences per chunk of parallel work. Fixed, so the work split never
+/// depends on the thread count.
 const CHUNK_SENTENCES: usize = 2048;
+
+/// Hash shards of the distinct word forms: each is merged and stemmed as one
+/// parallel task.
+const KEY_SHARDS: usize = 64;
 
 /// Turns text into terms for one language.
 pub struct Analyzer {
@@ -106,43 +110,85 @@ impl Analyzer {
     /// sentence) as if each were a text of its own, from the same pass:
     /// words lie wholly inside or outside a span that starts and ends at
     /// word boundaries, so a span's terms are those of its words.
+    ///
+    /// Three passes, so each distinct word form is stemmed once however
+    /// often and wherever it occurs (stemming is the costliest step per
+    /// word, and a Zipf vocabulary repeats forms across every chunk):
+    /// 1. per chunk of sentences, in parallel: words are split, case-folded
+    ///    and stop words dropped; each distinct content *key* (folded form
+    ///    and acronym flag) gets a chunk-local id;
+    /// 2. per hash shard of keys, in parallel: the chunks' keys are merged
+    ///    and each distinct key is stemmed into its term;
+    /// 3. the terms are sorted into the vocabulary, and every sentence's
+    ///    local ids are rewritten to term ids, chunk by chunk in parallel.
+    ///
+    /// Chunks, shards and the merge order are fixed, so the result is
+    /// identical whatever the thread count.
     pub fn analyze_with_spans(
         &self,
         sentences: &[(SentenceSource, &str)],
         spans: &[SentenceSpan],
     ) -> Analysis {
         debug_assert!(spans.windows(2).all(|w| w[0].sentence <= w[1].sentence));
-        // Each chunk interns terms into its own local vocabulary; local ids
-        // are then remapped to ids in the sorted global vocabulary, so the
-        // result is identical whatever the thread count.
-        let chunks: Vec<ChunkResult> = sentences
+        let chunks: Vec<ChunkKeys> = sentences
             .par_chunks(CHUNK_SENTENCES)
             .enumerate()
             .map(|(c, chunk)| {
                 let first = (c * CHUNK_SENTENCES) as u32;
                 let from = spans.partition_point(|s| s.sentence < first);
                 let to = spans.partition_point(|s| s.sentence < first + chunk.len() as u32);
-                self.analyze_chunk(chunk, first, &spans[from..to])
+                self.tokenize_chunk(chunk, first, &spans[from..to])
             })
             .collect();
 
-        let mut sorted: Vec<&str> = chunks
-            .iter()
-            .flat_map(|c| c.vocabulary.iter().map(|t| &**t))
+        let shards: Vec<Shard> = (0..KEY_SHARDS)
+            .into_par_iter()
+            .map(|shard| self.stem_shard(shard, &chunks))
             .collect();
-        sorted.par_sort_unstable();
-        sorted.dedup();
-        let id_of: FxHashMap<&str, TermId> = sorted
+
+        // Distinct keys can share a term ("leader", "leaders"): few
+        // duplicates are left to sort out.
+        let mut vocabulary: Vec<&str> = shards
             .iter()
-            .enumerate()
-            .map(|(id, &t)| (t, id as TermId))
+            .flat_map(|shard| shard.terms.iter().map(String::as_str))
             .collect();
+        vocabulary.par_sort_unstable();
+        vocabulary.dedup();
+        let term_of_shard: Vec<Vec<TermId>> = shards
+            .par_iter()
+            .map(|shard| {
+                shard
+                    .terms
+                    .iter()
+                    .map(|t| {
+                        vocabulary
+                            .binary_search(&t.as_str())
+                            .expect("every term is in the vocabulary")
+                            as TermId
+                    })
+                    .collect()
+            })
+            .collect();
+
+        // Local id -> term id, per chunk, through the key's shard.
         let remaps: Vec<Vec<TermId>> = chunks
             .par_iter()
-            .map(|chunk| chunk.vocabulary.iter().map(|t| id_of[&**t]).collect())
+            .enumerate()
+            .map(|(c, chunk)| {
+                chunk
+                    .shard_of
+                    .iter()
+                    .zip(&chunk.index_in_shard)
+                    .map(|(&shard, &at)| {
+                        let shard = shard as usize;
+                        term_of_shard[shard][shards[shard].key_ids[c][at as usize] as usize]
+                    })
+                    .collect()
+            })
             .collect();
-        let vocabulary: Vec<String> = sorted.iter().map(|t| t.to_string()).collect();
-        drop(id_of);
+        let vocabulary: Vec<String> = vocabulary.into_iter().map(str::to_string).collect();
+        drop(term_of_shard);
+        drop(shards);
 
         let (sentence_chunks, span_chunks): (Vec<_>, Vec<_>) =
             chunks.into_iter().map(|c| (c.sentences, c.spans)).unzip();
@@ -166,21 +212,22 @@ impl Analyzer {
     /// Analyzes one text into term strings: for tests and for callers that
     /// need no interning.
     pub fn terms(&self, text: &str) -> Vec<String> {
-        let mut chunk = ChunkState::default();
+        let mut state = ChunkState::default();
         let mut out = Vec::new();
-        self.analyze_text(text, &mut chunk, &mut out, &[], &mut []);
+        self.tokenize(text, &mut state, &mut out, &[], &mut []);
         out.into_iter()
-            .map(|id| chunk.vocabulary[id as usize].to_string())
+            .map(|id| self.stem(&state.keys[id as usize].1))
             .collect()
     }
 
-    /// Analyzes sentences `first..` and the spans among them.
-    fn analyze_chunk(
+    /// Pass 1 for sentences `first..` and the spans among them: chunk-local
+    /// key ids, and the keys listed by shard.
+    fn tokenize_chunk(
         &self,
         chunk: &[(SentenceSource, &str)],
         first: u32,
         spans: &[SentenceSpan],
-    ) -> ChunkResult {
+    ) -> ChunkKeys {
         let mut state = ChunkState::default();
         let mut sentences = Vec::with_capacity(chunk.len());
         let mut span_results = Vec::with_capacity(spans.len());
@@ -194,7 +241,7 @@ impl Analyzer {
             next_span += own.len();
             let mut terms = Vec::new();
             let mut span_terms = vec![(Vec::new(), 0); own.len()];
-            let words = self.analyze_text(text, &mut state, &mut terms, own, &mut span_terms);
+            let words = self.tokenize(text, &mut state, &mut terms, own, &mut span_terms);
             sentences.push(AnalyzedSentence {
                 source,
                 terms,
@@ -210,11 +257,46 @@ impl Analyzer {
                     }),
             );
         }
-        ChunkResult {
-            vocabulary: state.vocabulary,
+        let mut by_shard: Vec<Vec<u32>> = vec![Vec::new(); KEY_SHARDS];
+        let mut shard_of = Vec::with_capacity(state.keys.len());
+        let mut index_in_shard = Vec::with_capacity(state.keys.len());
+        for (id, key) in state.keys.iter().enumerate() {
+            let shard = shard_of_key(key);
+            shard_of.push(shard as u8);
+            index_in_shard.push(by_shard[shard].len() as u32);
+            by_shard[shard].push(id as u32);
+        }
+        ChunkKeys {
+            keys: state.keys,
+            by_shard,
+            shard_of,
+            index_in_shard,
             sentences,
             spans: span_results,
         }
+    }
+
+    /// Pass 2 for one shard: its distinct keys over all chunks, in chunk
+    /// order, each stemmed once.
+    fn stem_shard(&self, shard: usize, chunks: &[ChunkKeys]) -> Shard {
+        let mut index: FxHashMap<&Key, u32> = FxHashMap::default();
+        let mut terms = Vec::new();
+        let key_ids = chunks
+            .iter()
+            .map(|chunk| {
+                chunk.by_shard[shard]
+                    .iter()
+                    .map(|&local| {
+                        let key = &chunk.keys[local as usize];
+                        *index.entry(key).or_insert_with(|| {
+                            terms.push(self.stem(&key.1));
+                            (terms.len() - 1) as u32
+                        })
+                    })
+                    .collect()
+            })
+            .collect();
+        Shard { terms, key_ids }
     }
 
     /// Calls `each` for every word of `text` in order: with the stop word
@@ -235,16 +317,16 @@ impl Analyzer {
         }
     }
 
-    /// Appends the local term ids of `text` to `out`, and those of each of
-    /// `spans` (byte ranges of `text`) to `span_terms` with its word count;
-    /// returns the word count.
-    fn analyze_text(
+    /// Appends the chunk-local key ids of `text`'s content words to `out`,
+    /// and those of each of `spans` (byte ranges of `text`) to `span_terms`
+    /// with its word count; returns the word count.
+    fn tokenize(
         &self,
         text: &str,
         state: &mut ChunkState,
-        out: &mut Vec<TermId>,
+        out: &mut Vec<u32>,
         spans: &[SentenceSpan],
-        span_terms: &mut [(Vec<TermId>, u32)],
+        span_terms: &mut [(Vec<u32>, u32)],
     ) -> u32 {
         let normalized = nfkc(text);
         // Offsets into a normalized copy are not offsets into `text`: then
@@ -253,7 +335,7 @@ impl Analyzer {
         if !offsets_hold {
             for (span, (terms, words)) in spans.iter().zip(span_terms.iter_mut()) {
                 let part = &text[span.start as usize..span.end as usize];
-                *words = self.analyze_text(part, state, terms, &[], &mut []);
+                *words = self.tokenize(part, state, terms, &[], &mut []);
             }
         }
         let mut words = 0;
@@ -275,43 +357,43 @@ impl Analyzer {
                 state.buffer.retain(|c| c != '.');
             }
             let key = (is_acronym, state.buffer.as_str());
-            let term = match state.cache.get(&key as &dyn CacheKey) {
-                Some(&term) => term,
+            let id = match state.ids.get(&key as &dyn CacheKey) {
+                Some(&id) => id,
                 None => {
-                    let term = self
-                        .term_for(&state.buffer, is_acronym)
-                        .map(|t| state.intern(t));
+                    let id = if self.stop_word(&state.buffer, is_acronym).is_some() {
+                        None
+                    } else {
+                        state.keys.push((is_acronym, state.buffer.as_str().into()));
+                        Some((state.keys.len() - 1) as u32)
+                    };
                     state
-                        .cache
-                        .insert((is_acronym, state.buffer.clone().into_boxed_str()), term);
-                    term
+                        .ids
+                        .insert((is_acronym, state.buffer.as_str().into()), id);
+                    id
                 }
             };
-            if let Some(term) = term {
-                out.push(term);
+            if let Some(id) = id {
+                out.push(id);
                 for (_, (terms, _)) in spans
                     .iter()
                     .zip(span_terms.iter_mut())
                     .filter(|(s, _)| inside(s))
                 {
-                    terms.push(term);
+                    terms.push(id);
                 }
             }
         }
         words
     }
 
-    /// The stemmed term for a case-folded word, or `None` for a stop word.
-    fn term_for(&self, folded: &str, is_acronym: bool) -> Option<String> {
-        if self.stop_word(folded, is_acronym).is_some() {
-            return None;
-        }
+    /// The stemmed term of a case-folded content word.
+    fn stem(&self, folded: &str) -> String {
         let base = fold_name_ending(strip_clitic(folded));
         // Snowball stems a few words to nothing (Greek "ετε"); an empty
         // term would make them all one word, so such a word stays whole.
         match self.stemmer.stem(&base) {
-            stem if stem.is_empty() => Some(base.into_owned()),
-            stem => Some(stem.into_owned()),
+            stem if stem.is_empty() => base.into_owned(),
+            stem => stem.into_owned(),
         }
     }
 
@@ -369,32 +451,46 @@ fn extra_stop_words(language: Language) -> &'static [&'static str] {
     }
 }
 
-/// Per-chunk scratch: the stem cache and the local vocabulary.
+/// A distinct content word form: acronym flag and case-folded text (an
+/// acronym without its dots). Two keys may stem to one term.
+type Key = (bool, Box<str>);
+
+/// Per-chunk scratch of pass 1.
 #[derive(Default)]
 struct ChunkState {
     buffer: String,
-    cache: FxHashMap<(bool, Box<str>), Option<TermId>>,
-    vocabulary: Vec<Box<str>>,
-    ids: FxHashMap<Box<str>, TermId>,
+    /// Every form seen: its local key id, `None` for a stop word.
+    ids: FxHashMap<Key, Option<u32>>,
+    /// The content keys, by local id.
+    keys: Vec<Key>,
 }
 
-impl ChunkState {
-    fn intern(&mut self, term: String) -> TermId {
-        if let Some(&id) = self.ids.get(term.as_str()) {
-            return id;
-        }
-        let id = self.vocabulary.len() as TermId;
-        let term = term.into_boxed_str();
-        self.vocabulary.push(term.clone());
-        self.ids.insert(term, id);
-        id
-    }
-}
-
-struct ChunkResult {
-    vocabulary: Vec<Box<str>>,
+/// A chunk after pass 1: sentences and spans hold local key ids.
+struct ChunkKeys {
+    keys: Vec<Key>,
+    /// The local ids of each shard's keys, ascending.
+    by_shard: Vec<Vec<u32>>,
+    /// Each local id's shard and its position in that shard's list.
+    shard_of: Vec<u8>,
+    index_in_shard: Vec<u32>,
     sentences: Vec<AnalyzedSentence>,
     spans: Vec<AnalyzedSentence>,
+}
+
+/// A shard after pass 2.
+struct Shard {
+    /// The term of each distinct key of the shard, in first-seen order.
+    terms: Vec<String>,
+    /// For each chunk, the shard-level index of each of its keys in the
+    /// order of the chunk's `by_shard` list.
+    key_ids: Vec<Vec<u32>>,
+}
+
+/// The shard of a key: a fixed hash, so shards never depend on threads.
+fn shard_of_key(key: &Key) -> usize {
+    use std::hash::BuildHasher;
+    // The high bits of an Fx hash are the well-mixed ones.
+    (rustc_hash::FxBuildHasher.hash_one(key) >> 58) as usize % KEY_SHARDS
 }
 
 /// Lets the cache, keyed by `(bool, Box<str>)`, be probed with a borrowed
