@@ -239,12 +239,14 @@ pub(crate) fn compatible(a: &Reading, b: &Reading) -> bool {
                 step: bstep,
             },
         ) => {
+            // Relative to the largest finite bound: an unbounded one ("at
+            // least 156") must not make the tolerance infinite, which made
+            // "more than 150" and "at least 156" exclude each other.
             let eps = 1e-9
-                * al.abs()
-                    .max(ah.abs())
-                    .max(bl.abs())
-                    .max(bh.abs())
-                    .min(1e300);
+                * [al, ah, bl, bh]
+                    .into_iter()
+                    .filter(|x| x.is_finite())
+                    .fold(0.0, |m: f64, x| m.max(x.abs()));
             // Exact figures of different precision: the coarser may be a
             // rounding of the finer ("20 days", "19 days, 21 hours").
             if astep > 0.0 && bstep > 0.0 && (astep - bstep).abs() > eps {
