@@ -387,6 +387,13 @@ fn study(items: &[Item], split: &str) {
             ..base
         },
     ));
+    variants.push((
+        "no shared name",
+        Settings {
+            require_shared_name: false,
+            ..base
+        },
+    ));
     for head_words in [1, 3] {
         variants.push(("head words", Settings { head_words, ..base }));
     }

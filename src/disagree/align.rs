@@ -150,12 +150,14 @@ fn is_clause_word(word: &str) -> bool {
 pub(crate) struct Context<T> {
     pub heads: Vec<T>,
     pub words: Vec<T>,
+    /// The names of the value's sentence ([`super::names`]).
+    pub names: Vec<T>,
 }
 
 impl Detector {
     /// The comparable form of a word: its lemma's stem, through `stems`
     /// (a cache: stemming is most of the cost of reading values).
-    fn term(&self, word: &str, stems: &mut Stems) -> Term {
+    pub(crate) fn term(&self, word: &str, stems: &mut Stems) -> Term {
         if let Some(stem) = stems.get(word) {
             return stem.clone();
         }
@@ -314,6 +316,9 @@ pub(crate) fn alignable(settings: &Settings, x: &Located, y: &Located) -> Option
     if too_far_apart(&x.mention, &y.mention, settings.max_ratio)
         || bare_years(&x.mention.reading, &y.mention.reading)
         || vague_against_figure(&x.mention, &y.mention)
+        || settings.require_shared_name
+            && !compatible(&x.mention.reading, &y.mention.reading)
+            && name_apart(&x.context.names, &y.context.names)
     {
         return None;
     }
@@ -405,6 +410,13 @@ const MAX_TIME_GAP: u32 = 60;
 fn bare_years(a: &Reading, b: &Reading) -> bool {
     let bare = |r: &Reading| matches!(r, Reading::Date { day: None, .. });
     bare(a) && bare(b)
+}
+
+/// Sentences that both name someone or something and share no name
+/// ([`super::names`]): different figures there are figures of different
+/// people, places or groups far more often than a disagreement.
+fn name_apart(a: &[u32], b: &[u32]) -> bool {
+    !a.is_empty() && !b.is_empty() && shared_words(a, b) == 0
 }
 
 fn shared_words(a: &[u32], b: &[u32]) -> usize {

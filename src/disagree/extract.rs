@@ -233,6 +233,11 @@ const MONTH_NAMES: [&str; 12] = [
     "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
 ];
 
+/// True for a month's or weekday's name or abbreviation, lower-cased.
+pub(crate) fn is_month_or_weekday(lower: &str) -> bool {
+    MONTHS.iter().any(|(m, _)| *m == lower) || WEEKDAYS.contains(&lower)
+}
+
 fn month(t: &Token) -> Option<u8> {
     if !t.is_capitalized() {
         return None;

@@ -292,3 +292,19 @@ fn parts_increments_and_moments_are_not_values() {
     ])
     .is_empty());
 }
+
+#[test]
+fn different_figures_of_differently_named_subjects_do_not_conflict() {
+    assert!(group(&[
+        "The dissident Xu spent 12 years in prison, much of it in solitary confinement.",
+        "The defendant, Qin Yongmin, has spent 10 years in prison and labor camps.",
+    ])
+    .is_empty());
+    // The same name, or no name on one side: compared as before.
+    let d = group(&[
+        "The dissident Xu spent 12 years in prison, much of it in solitary confinement.",
+        "The dissident Xu has spent 10 years in prison.",
+    ]);
+    assert_eq!(d.len(), 1);
+    assert_eq!(d[0].severity, Severity::Conflict);
+}
