@@ -12,7 +12,9 @@
 # script goes on with the next target and exits 1 at the end.
 # Environment: FUZZ_NICE (default 10), FUZZ_MAX_LEN (default 4096 bytes),
 # FUZZ_LOG (where runs are recorded, default fuzz/runs.tsv), FUZZ_NO_BUILD=1
-# (run the targets as last built).
+# (run the targets as last built), FUZZ_BIN (a directory holding the target
+# binaries and their built-from file, e.g. a copy kept apart so that the
+# tree can be rebuilt during a long run; implies FUZZ_NO_BUILD=1).
 set -uo pipefail
 cd "$(dirname "$0")"
 
@@ -20,7 +22,8 @@ TARGETS=(segment analyze load_text load_jsonl pipeline batch eval)
 LOG=${FUZZ_LOG:-runs.tsv}
 NICE=${FUZZ_NICE:-10}
 MAX_LEN=${FUZZ_MAX_LEN:-4096}
-BIN=target/$(rustc +nightly -vV | sed -n 's/^host: //p')/release
+BIN=${FUZZ_BIN:-target/$(rustc +nightly -vV | sed -n 's/^host: //p')/release}
+[ -n "${FUZZ_BIN:-}" ] && FUZZ_NO_BUILD=1
 
 report() {
     [ -f "$LOG" ] || { echo "no runs recorded in $LOG"; return; }

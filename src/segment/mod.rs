@@ -30,6 +30,7 @@ mod boundaries;
 mod bounded;
 mod classify;
 mod lists;
+mod rules;
 #[cfg(test)]
 mod tests;
 
@@ -103,7 +104,7 @@ impl Segmenter {
         };
         // A boxed unit struct: creating it per document costs next to nothing
         // and keeps `Segmenter` free of a non-`Sync` trait object.
-        let sentencex = sentencex::language_factory(self.language.code());
+        let sentencex = rules::for_language(self.language);
         let mut units = Vec::new();
         for (line_start, line) in paragraphs(text, body_start) {
             match classify::classify(line, self.rules) {
