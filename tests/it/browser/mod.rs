@@ -378,6 +378,25 @@ fn screenshots_dir() -> PathBuf {
     dir
 }
 
+/// Every marker, focused from the keyboard, draws the 3 px focus outline
+/// (the matrix's cells where sources differ style their markers too).
+fn assert_focus_visible(browser: &mut Browser, page: &str) {
+    let unmarked = browser
+        .eval(
+            "[...document.querySelectorAll('a.cite')].filter((a) => { a.focus(); \
+             const s = getComputedStyle(a); return !a.matches(':focus-visible') || \
+             s.outlineStyle !== 'solid' || s.outlineWidth !== '3px'; }).map((a) => a.outerHTML)",
+        )
+        .unwrap();
+    assert_eq!(
+        unmarked,
+        json!([]),
+        "{page}: markers without a visible focus"
+    );
+    browser.eval("document.activeElement.blur()").unwrap();
+    sleep_ms(400);
+}
+
 #[test]
 fn report_in_headless_chromium() {
     let Some(chromium) = cdp::find_chromium() else {
@@ -553,12 +572,14 @@ fn report_in_headless_chromium() {
     browser
         .screenshot(&shots.join("report-source.png"))
         .unwrap();
+    assert_focus_visible(&mut browser, "summary");
+
     let events = browser.take_events();
     let seen = problems(&events, &summary_url);
     assert!(seen.is_empty(), "while interacting: {seen:?}");
 
     // A phone: nothing wider than the screen, the popup docked at the bottom.
-    browser.viewport(390, 844, true).unwrap();
+    browser.viewport(375, 812, true).unwrap();
     let problems_seen = open(&mut browser, &summary_url);
     assert!(problems_seen.is_empty(), "phone: {problems_seen:?}");
     let widths = browser
@@ -582,6 +603,23 @@ fn report_in_headless_chromium() {
         "phone: the popup spans the bottom of the screen: {state}"
     );
     browser.screenshot(&shots.join("report-phone.png")).unwrap();
+    // The matrix scrolls sideways in its box, its fact column staying put.
+    let matrix = browser
+        .eval(
+            "(() => { const wrap = document.querySelector('#matrix .matrix-wrap'); \
+             wrap.scrollLeft = wrap.scrollWidth; const row = wrap.querySelector('tbody th'); \
+             const last = wrap.querySelector('tbody td:last-child'); \
+             const w = wrap.getBoundingClientRect(); return {scrolled: wrap.scrollLeft, \
+             rowLeft: row.getBoundingClientRect().left - w.left, \
+             lastRight: w.right - last.getBoundingClientRect().right}; })()",
+        )
+        .unwrap();
+    assert!(
+        matrix["scrolled"].as_f64().unwrap() > 0.0
+            && matrix["rowLeft"].as_f64().unwrap().abs() < 2.0
+            && matrix["lastRight"].as_f64().unwrap() > -1.0,
+        "phone: the matrix's fact column scrolls away or its last column is out of reach: {matrix}"
+    );
     browser.viewport(1100, 820, false).unwrap();
 
     // Without JavaScript: every source's text is there to read.
@@ -627,6 +665,8 @@ fn report_in_headless_chromium() {
         .collect();
     check_page(&page, &dedup, "clusters", "members", &representatives);
     check_disagreements(&page, &dedup, "clusters");
+    browser.press("Tab").unwrap();
+    assert_focus_visible(&mut browser, "dedup");
     // The press appearance: 12 minutes [1][5] against 10 minutes [4], a
     // source whose sentence is outside the cluster; its cell leads there.
     let row = dedup["clusters"]
