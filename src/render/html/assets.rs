@@ -13,7 +13,7 @@ pub(super) const SCRIPT: &str = include_str!("report.js");
 /// new value after an edit of the style sheet).
 const STYLE_SHA256: &str = "fTqxgBLcpNELvwr9GIvZhC+eQRWirQ9JCHCsokDaabY=";
 /// Base64 SHA-256 of [`SCRIPT`]; checked by the same test.
-const SCRIPT_SHA256: &str = "0HEuH4ZFLpAHwVNHZv9gKIDHe0llPDzFITP8HPe9TdA=";
+const SCRIPT_SHA256: &str = "WO8GyYyxzpZXBzP3u/Rsv6j0wp9psyZT2APyMoz5CdA=";
 
 /// The policy, for a `<meta http-equiv="Content-Security-Policy">`.
 pub(super) fn content_security_policy() -> String {

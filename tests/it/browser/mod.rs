@@ -574,6 +574,14 @@ fn report_in_headless_chromium() {
         .unwrap();
     assert_focus_visible(&mut browser, "summary");
 
+    // A link to a whole source (the matrix's column heading) opens it.
+    let heading = browser
+        .eval(
+            "(() => { document.querySelector('#matrix thead a[href=\"#d2\"]').click(); \
+             return {hash: location.hash, open: document.getElementById('d2').open}; })()",
+        )
+        .unwrap();
+    assert_eq!(heading, json!({"hash": "#d2", "open": true}));
     let events = browser.take_events();
     let seen = problems(&events, &summary_url);
     assert!(seen.is_empty(), "while interacting: {seen:?}");
