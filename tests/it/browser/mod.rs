@@ -378,6 +378,22 @@ fn screenshots_dir() -> PathBuf {
     dir
 }
 
+/// The page is no wider than the screen. (Under mobile emulation a page
+/// wider than the screen widens `innerWidth` with it; the root's
+/// `clientWidth` stays the screen's.)
+fn assert_no_sideways_scrolling(browser: &mut Browser, page: &str) {
+    let widths = browser
+        .eval(
+            "({page: document.documentElement.scrollWidth, \
+              screen: document.documentElement.clientWidth})",
+        )
+        .unwrap();
+    assert!(
+        widths["page"].as_u64() <= widths["screen"].as_u64(),
+        "{page}: the page scrolls sideways on a phone: {widths}"
+    );
+}
+
 /// Every marker, focused from the keyboard, draws the 3 px focus outline
 /// (the matrix's cells where sources differ style their markers too).
 fn assert_focus_visible(browser: &mut Browser, page: &str) {
@@ -431,6 +447,21 @@ fn report_in_headless_chromium() {
             "--format",
             "html",
         ],
+    );
+    // Sixteen sources stating one fact: a long row of markers.
+    let many = dir.join("many");
+    std::fs::create_dir_all(&many).unwrap();
+    for i in 1..=16 {
+        let text = format!(
+            "The harbour council approved the new budget for the ferry terminal on Monday \
+             evening after debate number {i}.\n"
+        );
+        std::fs::write(many.join(format!("doc{i:02}.txt")), text).unwrap();
+    }
+    let (_, many_url) = write_page(
+        &dir,
+        "many.html",
+        &["dedup", many.to_str().unwrap(), "--format", "html"],
     );
     let summary = json(&brief(&["corpus/", "--format", "json"]));
     let dedup = json(&brief(&["dedup", "corpus/", "--format", "json"]));
@@ -590,13 +621,7 @@ fn report_in_headless_chromium() {
     browser.viewport(375, 812, true).unwrap();
     let problems_seen = open(&mut browser, &summary_url);
     assert!(problems_seen.is_empty(), "phone: {problems_seen:?}");
-    let widths = browser
-        .eval("({page: document.documentElement.scrollWidth, screen: innerWidth})")
-        .unwrap();
-    assert!(
-        widths["page"].as_u64() <= widths["screen"].as_u64(),
-        "the page scrolls sideways on a phone: {widths}"
-    );
+    assert_no_sideways_scrolling(&mut browser, "summary");
     browser.eval("document.activeElement.blur()").unwrap();
     browser.press("Tab").unwrap();
     sleep_ms(100);
@@ -628,6 +653,19 @@ fn report_in_headless_chromium() {
             && matrix["lastRight"].as_f64().unwrap() > -1.0,
         "phone: the matrix's fact column scrolls away or its last column is out of reach: {matrix}"
     );
+    // Markers wrap: sixteen of them do not widen the page.
+    let problems_seen = open(&mut browser, &many_url);
+    assert!(
+        problems_seen.is_empty(),
+        "phone, 16 sources: {problems_seen:?}"
+    );
+    assert_eq!(
+        browser
+            .eval("document.querySelectorAll('#clusters a.cite').length")
+            .unwrap(),
+        json!(16)
+    );
+    assert_no_sideways_scrolling(&mut browser, "16 sources");
     browser.viewport(1100, 820, false).unwrap();
 
     // Without JavaScript: every source's text is there to read.
