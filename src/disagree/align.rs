@@ -150,12 +150,14 @@ fn is_clause_word(word: &str) -> bool {
 pub(crate) struct Context<T> {
     pub heads: Vec<T>,
     pub words: Vec<T>,
+    /// The names of the value's sentence ([`super::names`]).
+    pub names: Vec<T>,
 }
 
 impl Detector {
     /// The comparable form of a word: its lemma's stem, through `stems`
     /// (a cache: stemming is most of the cost of reading values).
-    fn term(&self, word: &str, stems: &mut Stems) -> Term {
+    pub(crate) fn term(&self, word: &str, stems: &mut Stems) -> Term {
         if let Some(stem) = stems.get(word) {
             return stem.clone();
         }
@@ -239,12 +241,14 @@ pub(crate) fn compatible(a: &Reading, b: &Reading) -> bool {
                 step: bstep,
             },
         ) => {
+            // Relative to the largest finite bound: an unbounded one ("at
+            // least 156") must not make the tolerance infinite, which made
+            // "more than 150" and "at least 156" exclude each other.
             let eps = 1e-9
-                * al.abs()
-                    .max(ah.abs())
-                    .max(bl.abs())
-                    .max(bh.abs())
-                    .min(1e300);
+                * [al, ah, bl, bh]
+                    .into_iter()
+                    .filter(|x| x.is_finite())
+                    .fold(0.0, |m: f64, x| m.max(x.abs()));
             // Exact figures of different precision: the coarser may be a
             // rounding of the finer ("20 days", "19 days, 21 hours").
             if astep > 0.0 && bstep > 0.0 && (astep - bstep).abs() > eps {
@@ -312,6 +316,9 @@ pub(crate) fn alignable(settings: &Settings, x: &Located, y: &Located) -> Option
     if too_far_apart(&x.mention, &y.mention, settings.max_ratio)
         || bare_years(&x.mention.reading, &y.mention.reading)
         || vague_against_figure(&x.mention, &y.mention)
+        || settings.require_shared_name
+            && !compatible(&x.mention.reading, &y.mention.reading)
+            && name_apart(&x.context.names, &y.context.names)
     {
         return None;
     }
@@ -403,6 +410,13 @@ const MAX_TIME_GAP: u32 = 60;
 fn bare_years(a: &Reading, b: &Reading) -> bool {
     let bare = |r: &Reading| matches!(r, Reading::Date { day: None, .. });
     bare(a) && bare(b)
+}
+
+/// Sentences that both name someone or something and share no name
+/// ([`super::names`]): different figures there are figures of different
+/// people, places or groups far more often than a disagreement.
+fn name_apart(a: &[u32], b: &[u32]) -> bool {
+    !a.is_empty() && !b.is_empty() && shared_words(a, b) == 0
 }
 
 fn shared_words(a: &[u32], b: &[u32]) -> usize {

@@ -70,6 +70,43 @@ pub(crate) struct Mention {
     pub end_token: usize,
 }
 
+/// Words before an amount that make it a part or an increment of a
+/// quantity, not the quantity: "the first two stages" (of three),
+/// "another five days" (after eight), "the last three years".
+const PART_WORDS: &[&str] = &[
+    "additional",
+    "another",
+    "extra",
+    "final",
+    "first",
+    "further",
+    "last",
+    "next",
+    "remaining",
+];
+
+/// Amounts that are not the value of the fact they stand in: a part or an
+/// increment ([`PART_WORDS`]), or a duration that dates something ("five
+/// months ago": when, not how long). In the dev set such amounts were
+/// compared with the whole ("three-stage" and "first two stages"; "held
+/// for eight days", "held for another five days"; "six months" in jail,
+/// "sentenced five months ago") and made false conflicts.
+fn part_or_moment(tokens: &[Token], m: &Mention) -> bool {
+    let before = m
+        .first_token
+        .checked_sub(1)
+        .map(|k| tokens[k].lower.as_ref());
+    if matches!(m.reading, Reading::Amount { .. })
+        && before.is_some_and(|w| PART_WORDS.contains(&w))
+    {
+        return true;
+    }
+    m.kind == Kind::Duration
+        && tokens
+            .get(m.end_token)
+            .is_some_and(|t| t.lower.as_ref() == "ago")
+}
+
 struct UnitInfo {
     kind: Kind,
     dimension: &'static str,
@@ -195,6 +232,11 @@ const WEEKDAYS: &[&str] = &[
 const MONTH_NAMES: [&str; 12] = [
     "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
 ];
+
+/// True for a month's or weekday's name or abbreviation, lower-cased.
+pub(crate) fn is_month_or_weekday(lower: &str) -> bool {
+    MONTHS.iter().any(|(m, _)| *m == lower) || WEEKDAYS.contains(&lower)
+}
 
 fn month(t: &Token) -> Option<u8> {
     if !t.is_capitalized() {
@@ -393,7 +435,9 @@ impl<'s> Extractor<'s> {
             match found {
                 Some(m) => {
                     i = m.end_token.max(i + 1);
-                    out.push(m);
+                    if !part_or_moment(tokens, &m) {
+                        out.push(m);
+                    }
                 }
                 None => i += 1,
             }

@@ -26,6 +26,7 @@
 mod align;
 mod extract;
 mod links;
+mod names;
 mod numbers;
 mod slots;
 mod tokens;
@@ -270,6 +271,9 @@ pub struct Settings {
     /// Exact figures further apart than this factor measure different
     /// things.
     pub max_ratio: f64,
+    /// Two different values of sentences that both name people, places or
+    /// organizations are compared only when the sentences share a name.
+    pub require_shared_name: bool,
     /// Content words two values in different clusters must share to be
     /// linked (a head is required too).
     pub link_shared_words: usize,
@@ -284,7 +288,8 @@ impl Default for Settings {
             min_shared_words: 1,
             require_shared_head: true,
             head_words: 2,
-            max_ratio: 2.0,
+            max_ratio: 1.5,
+            require_shared_name: true,
             link_shared_words: 2,
             link_similarity: 0.15,
         }
@@ -299,7 +304,7 @@ impl Default for Settings {
 pub struct Detector {
     settings: Settings,
     enabled: bool,
-    stop_words: FxHashSet<&'static str>,
+    pub(crate) stop_words: FxHashSet<&'static str>,
     stemmer: rust_stemmers::Stemmer,
 }
 

@@ -109,11 +109,19 @@ impl Store {
                     return Vec::new();
                 }
                 let tokens = tokenize(text);
-                extractor
-                    .mentions(&tokens)
+                let mentions = extractor.mentions(&tokens);
+                if mentions.is_empty() {
+                    return Vec::new();
+                }
+                let names: Vec<Term> = super::names::names(&tokens, &detector.stop_words)
+                    .into_iter()
+                    .map(|name| detector.term(name, stems))
+                    .collect();
+                mentions
                     .into_iter()
                     .map(|mention| {
-                        let context = detector.context(&tokens, &mention, stems);
+                        let mut context = detector.context(&tokens, &mention, stems);
+                        context.names = names.clone();
                         (mention, context)
                     })
                     .collect()
@@ -144,11 +152,18 @@ impl Store {
                 words.sort_unstable();
                 words.dedup();
                 let heads = context.heads.into_iter().map(&mut intern).collect();
+                let mut names: Vec<u32> = context.names.into_iter().map(&mut intern).collect();
+                names.sort_unstable();
+                names.dedup();
                 let unit = intern_unit(&mention.unit);
                 located.push(Located {
                     sentence: s as u32,
                     mention,
-                    context: Context { heads, words },
+                    context: Context {
+                        heads,
+                        words,
+                        names,
+                    },
                     unit,
                 });
             }

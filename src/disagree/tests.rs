@@ -251,3 +251,60 @@ fn detection_does_not_depend_on_the_thread_count() {
     assert!(one.contains("Conflict"));
     assert_eq!(one, run(4));
 }
+
+#[test]
+fn an_open_range_meets_an_unbounded_one() {
+    // "more than 150" is (150, 250); "at least 156" is [156, ∞): they overlap.
+    let d = group(&[
+        "Typhoon Babs lashed Hong Kong after killing more than 150 people in the Philippines.",
+        "Typhoon Babs lashed Hong Kong after killing at least 156 people in the Philippines.",
+    ]);
+    assert_eq!(
+        summary(&d),
+        [(
+            Kind::Count,
+            Severity::Nuance,
+            vec![
+                "over 150 people".to_string(),
+                "at least 156 people".to_string()
+            ]
+        )]
+    );
+}
+
+#[test]
+fn parts_increments_and_moments_are_not_values() {
+    // An extension is not the first remand; the first two stages are not
+    // the three; "five months ago" dates the sentence, it is no term.
+    assert!(group(&[
+        "The court ordered the two held for eight days for a police investigation.",
+        "The court ordered the two held for another five days for the investigation.",
+    ])
+    .is_empty());
+    assert!(group(&[
+        "Israel was to carry out a three-stage troop redeployment in the West Bank.",
+        "Israel should have finished the first two stages of the redeployment in the West Bank.",
+    ])
+    .is_empty());
+    assert!(group(&[
+        "They also received jail terms of six months for possessing scanning equipment.",
+        "The two men had been sentenced to jail terms five months ago for possessing equipment.",
+    ])
+    .is_empty());
+}
+
+#[test]
+fn different_figures_of_differently_named_subjects_do_not_conflict() {
+    assert!(group(&[
+        "The dissident Xu spent 12 years in prison, much of it in solitary confinement.",
+        "The defendant, Qin Yongmin, has spent 10 years in prison and labor camps.",
+    ])
+    .is_empty());
+    // The same name, or no name on one side: compared as before.
+    let d = group(&[
+        "The dissident Xu spent 12 years in prison, much of it in solitary confinement.",
+        "The dissident Xu has spent 10 years in prison.",
+    ]);
+    assert_eq!(d.len(), 1);
+    assert_eq!(d[0].severity, Severity::Conflict);
+}
