@@ -311,7 +311,7 @@ fn budgets_cut_the_page_as_they_cut_the_text() {
 }
 
 /// The text of the unit span with anchor `id`, unescaped.
-fn unit_text<'a>(page: &'a str, id: &str) -> Option<String> {
+fn unit_text(page: &str, id: &str) -> Option<String> {
     let open = format!(" id=\"{id}\">");
     let start = page.find(&open)? + open.len();
     let end = start + page[start..].find("</span>")?;
