@@ -458,6 +458,36 @@ fn report_in_headless_chromium() {
         );
         std::fs::write(many.join(format!("doc{i:02}.txt")), text).unwrap();
     }
+    // Long unbroken ids, titles, URLs and words, cited and uncited.
+    let long = dir.join("long.jsonl");
+    let records: Vec<String> = (0..3)
+        .map(|i| {
+            json!({
+                "id": format!("doc-{i}-{}", "x".repeat(150)),
+                "title": "T".repeat(200),
+                "url": format!("https://example.com/{}", "a".repeat(300)),
+                "text": format!(
+                    "The harbour council approved the budget number {i} on Monday. \
+                     Supercalifragilistic{} words appear here too.",
+                    "o".repeat(120)
+                ),
+            })
+            .to_string()
+        })
+        .collect();
+    std::fs::write(&long, records.join("\n")).unwrap();
+    let (_, long_url) = write_page(
+        &dir,
+        "long.html",
+        &[
+            "dedup",
+            "--input-format",
+            "jsonl",
+            long.to_str().unwrap(),
+            "--format",
+            "html",
+        ],
+    );
     let (_, many_url) = write_page(
         &dir,
         "many.html",
@@ -666,6 +696,12 @@ fn report_in_headless_chromium() {
         json!(16)
     );
     assert_no_sideways_scrolling(&mut browser, "16 sources");
+    let problems_seen = open(&mut browser, &long_url);
+    assert!(
+        problems_seen.is_empty(),
+        "phone, long words: {problems_seen:?}"
+    );
+    assert_no_sideways_scrolling(&mut browser, "long words");
     browser.viewport(1100, 820, false).unwrap();
 
     // Without JavaScript: every source's text is there to read.
