@@ -309,3 +309,72 @@ fn budgets_cut_the_page_as_they_cut_the_text() {
         assert_eq!(page_sentences(&page), printed, "{budget:?}");
     }
 }
+
+/// The text of the unit span with anchor `id`, unescaped.
+fn unit_text(page: &str, id: &str) -> Option<String> {
+    let open = format!(" id=\"{id}\">");
+    let start = page.find(&open)? + open.len();
+    let end = start + page[start..].find("</span>")?;
+    Some(
+        page[start..end]
+            .replace("&lt;", "<")
+            .replace("&gt;", ">")
+            .replace("&quot;", "\"")
+            .replace("&#39;", "'")
+            .replace("&amp;", "&"),
+    )
+}
+
+/// Byte ranges land on the cited sentence, in the page as in the JSON, in
+/// texts full of multi-byte characters (accents, an emoji flag) whose lines
+/// end in CRLF or a lone CR.
+#[test]
+fn cited_sentences_are_their_byte_ranges_with_multibyte_text_and_crlf() {
+    let dir = scratch("html_multibyte_crlf");
+    let mut files = Vec::new();
+    for entry in fs::read_dir(crate::corpus_dir()).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_str().unwrap().to_string();
+        files.push((name, fs::read_to_string(&path).unwrap()));
+    }
+    files.sort();
+    for (i, (name, text)) in files.iter().enumerate() {
+        let text = text
+            .replace("Putin", "Pütin 🇷🇺")
+            .replace("Trump", "Trümp")
+            .replace(" the ", " thé ");
+        // Alternate CRLF and lone-CR line ends between documents.
+        let line_end = if i % 2 == 0 { "\r\n" } else { "\r" };
+        fs::write(dir.join(name), text.replace('\n', line_end)).unwrap();
+    }
+    let input = dir.to_str().unwrap();
+    let page = html(&[input, "--format", "html"]);
+    let summary = json(&brief(&[input, "--format", "json"]));
+    let documents = summary["documents"].as_array().unwrap();
+    let mut checked = 0;
+    for sentence in summary["summary"].as_array().unwrap() {
+        for citation in sentence["citations"].as_array().unwrap() {
+            let d = documents
+                .iter()
+                .position(|doc| doc["id"] == citation["document"])
+                .unwrap();
+            let bytes = fs::read(documents[d]["path"].as_str().unwrap()).unwrap();
+            let (start, end) = (
+                citation["start"].as_u64().unwrap() as usize,
+                citation["end"].as_u64().unwrap() as usize,
+            );
+            let text = citation["text"].as_str().unwrap();
+            assert_eq!(std::str::from_utf8(&bytes[start..end]).unwrap(), text);
+            let anchor = format!("d{}-u{}", d + 1, citation["sentence"]);
+            assert_eq!(
+                unit_text(&page, &anchor).as_deref(),
+                Some(text),
+                "the page's {anchor} is not the cited sentence"
+            );
+            checked += 1;
+        }
+    }
+    assert!(checked > 10, "only {checked} citations");
+    assert!(page.contains("Pütin 🇷🇺"));
+    assert!(!page.contains('\r'), "a CR reached the page");
+}

@@ -97,6 +97,7 @@
   // The target of the address (after a click, Back or Forward), revealed.
   function revealTarget() {
     var target = location.hash && doc.getElementById(location.hash.slice(1));
+    if (target && target.matches("details.source")) target.open = true;
     if (!target || !target.classList.contains("u")) return;
     if (target.classList.contains("hl")) target.closest("details").open = true;
     else highlight([target]);
@@ -122,11 +123,17 @@
     if (event.key === "Escape") hide();
   });
   // Open the source before the browser scrolls to the cited sentence.
+  // A link to a whole source (matrix heading, document pairs) opens it too.
   doc.addEventListener("click", function (event) {
     var marker = cite(event.target);
-    if (!marker) return;
-    hide();
-    highlight(citedUnits(marker));
+    if (marker) {
+      hide();
+      highlight(citedUnits(marker));
+      return;
+    }
+    var link = event.target.closest ? event.target.closest("a[href^='#d']") : null;
+    var target = link && doc.getElementById(link.hash.slice(1));
+    if (target && target.matches("details.source")) target.open = true;
   });
   window.addEventListener("hashchange", revealTarget);
   window.addEventListener("resize", function () { if (shownFor) place(shownFor); });

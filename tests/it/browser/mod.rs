@@ -378,6 +378,41 @@ fn screenshots_dir() -> PathBuf {
     dir
 }
 
+/// The page is no wider than the screen. (Under mobile emulation a page
+/// wider than the screen widens `innerWidth` with it; the root's
+/// `clientWidth` stays the screen's.)
+fn assert_no_sideways_scrolling(browser: &mut Browser, page: &str) {
+    let widths = browser
+        .eval(
+            "({page: document.documentElement.scrollWidth, \
+              screen: document.documentElement.clientWidth})",
+        )
+        .unwrap();
+    assert!(
+        widths["page"].as_u64() <= widths["screen"].as_u64(),
+        "{page}: the page scrolls sideways on a phone: {widths}"
+    );
+}
+
+/// Every marker, focused from the keyboard, draws the 3 px focus outline
+/// (the matrix's cells where sources differ style their markers too).
+fn assert_focus_visible(browser: &mut Browser, page: &str) {
+    let unmarked = browser
+        .eval(
+            "[...document.querySelectorAll('a.cite')].filter((a) => { a.focus(); \
+             const s = getComputedStyle(a); return !a.matches(':focus-visible') || \
+             s.outlineStyle !== 'solid' || s.outlineWidth !== '3px'; }).map((a) => a.outerHTML)",
+        )
+        .unwrap();
+    assert_eq!(
+        unmarked,
+        json!([]),
+        "{page}: markers without a visible focus"
+    );
+    browser.eval("document.activeElement.blur()").unwrap();
+    sleep_ms(400);
+}
+
 #[test]
 fn report_in_headless_chromium() {
     let Some(chromium) = cdp::find_chromium() else {
@@ -412,6 +447,51 @@ fn report_in_headless_chromium() {
             "--format",
             "html",
         ],
+    );
+    // Sixteen sources stating one fact: a long row of markers.
+    let many = dir.join("many");
+    std::fs::create_dir_all(&many).unwrap();
+    for i in 1..=16 {
+        let text = format!(
+            "The harbour council approved the new budget for the ferry terminal on Monday \
+             evening after debate number {i}.\n"
+        );
+        std::fs::write(many.join(format!("doc{i:02}.txt")), text).unwrap();
+    }
+    // Long unbroken ids, titles, URLs and words, cited and uncited.
+    let long = dir.join("long.jsonl");
+    let records: Vec<String> = (0..3)
+        .map(|i| {
+            json!({
+                "id": format!("doc-{i}-{}", "x".repeat(150)),
+                "title": "T".repeat(200),
+                "url": format!("https://example.com/{}", "a".repeat(300)),
+                "text": format!(
+                    "The harbour council approved the budget number {i} on Monday. \
+                     Supercalifragilistic{} words appear here too.",
+                    "o".repeat(120)
+                ),
+            })
+            .to_string()
+        })
+        .collect();
+    std::fs::write(&long, records.join("\n")).unwrap();
+    let (_, long_url) = write_page(
+        &dir,
+        "long.html",
+        &[
+            "dedup",
+            "--input-format",
+            "jsonl",
+            long.to_str().unwrap(),
+            "--format",
+            "html",
+        ],
+    );
+    let (_, many_url) = write_page(
+        &dir,
+        "many.html",
+        &["dedup", many.to_str().unwrap(), "--format", "html"],
     );
     let summary = json(&brief(&["corpus/", "--format", "json"]));
     let dedup = json(&brief(&["dedup", "corpus/", "--format", "json"]));
@@ -553,21 +633,25 @@ fn report_in_headless_chromium() {
     browser
         .screenshot(&shots.join("report-source.png"))
         .unwrap();
+    assert_focus_visible(&mut browser, "summary");
+
+    // A link to a whole source (the matrix's column heading) opens it.
+    let heading = browser
+        .eval(
+            "(() => { document.querySelector('#matrix thead a[href=\"#d2\"]').click(); \
+             return {hash: location.hash, open: document.getElementById('d2').open}; })()",
+        )
+        .unwrap();
+    assert_eq!(heading, json!({"hash": "#d2", "open": true}));
     let events = browser.take_events();
     let seen = problems(&events, &summary_url);
     assert!(seen.is_empty(), "while interacting: {seen:?}");
 
     // A phone: nothing wider than the screen, the popup docked at the bottom.
-    browser.viewport(390, 844, true).unwrap();
+    browser.viewport(375, 812, true).unwrap();
     let problems_seen = open(&mut browser, &summary_url);
     assert!(problems_seen.is_empty(), "phone: {problems_seen:?}");
-    let widths = browser
-        .eval("({page: document.documentElement.scrollWidth, screen: innerWidth})")
-        .unwrap();
-    assert!(
-        widths["page"].as_u64() <= widths["screen"].as_u64(),
-        "the page scrolls sideways on a phone: {widths}"
-    );
+    assert_no_sideways_scrolling(&mut browser, "summary");
     browser.eval("document.activeElement.blur()").unwrap();
     browser.press("Tab").unwrap();
     sleep_ms(100);
@@ -582,6 +666,42 @@ fn report_in_headless_chromium() {
         "phone: the popup spans the bottom of the screen: {state}"
     );
     browser.screenshot(&shots.join("report-phone.png")).unwrap();
+    // The matrix scrolls sideways in its box, its fact column staying put.
+    let matrix = browser
+        .eval(
+            "(() => { const wrap = document.querySelector('#matrix .matrix-wrap'); \
+             wrap.scrollLeft = wrap.scrollWidth; const row = wrap.querySelector('tbody th'); \
+             const last = wrap.querySelector('tbody td:last-child'); \
+             const w = wrap.getBoundingClientRect(); return {scrolled: wrap.scrollLeft, \
+             rowLeft: row.getBoundingClientRect().left - w.left, \
+             lastRight: w.right - last.getBoundingClientRect().right}; })()",
+        )
+        .unwrap();
+    assert!(
+        matrix["scrolled"].as_f64().unwrap() > 0.0
+            && matrix["rowLeft"].as_f64().unwrap().abs() < 2.0
+            && matrix["lastRight"].as_f64().unwrap() > -1.0,
+        "phone: the matrix's fact column scrolls away or its last column is out of reach: {matrix}"
+    );
+    // Markers wrap: sixteen of them do not widen the page.
+    let problems_seen = open(&mut browser, &many_url);
+    assert!(
+        problems_seen.is_empty(),
+        "phone, 16 sources: {problems_seen:?}"
+    );
+    assert_eq!(
+        browser
+            .eval("document.querySelectorAll('#clusters a.cite').length")
+            .unwrap(),
+        json!(16)
+    );
+    assert_no_sideways_scrolling(&mut browser, "16 sources");
+    let problems_seen = open(&mut browser, &long_url);
+    assert!(
+        problems_seen.is_empty(),
+        "phone, long words: {problems_seen:?}"
+    );
+    assert_no_sideways_scrolling(&mut browser, "long words");
     browser.viewport(1100, 820, false).unwrap();
 
     // Without JavaScript: every source's text is there to read.
@@ -627,6 +747,8 @@ fn report_in_headless_chromium() {
         .collect();
     check_page(&page, &dedup, "clusters", "members", &representatives);
     check_disagreements(&page, &dedup, "clusters");
+    browser.press("Tab").unwrap();
+    assert_focus_visible(&mut browser, "dedup");
     // The press appearance: 12 minutes [1][5] against 10 minutes [4], a
     // source whose sentence is outside the cluster; its cell leads there.
     let row = dedup["clusters"]
