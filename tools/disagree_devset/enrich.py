@@ -1,7 +1,7 @@
 """Enriched stratum: cross-document sentence pairs of one topic, TF-IDF cosine >= 0.2
 (simple lowercase word TF-IDF, not brief's), both stating numbers, with different
 number tokens. Independent of the detector: no units, context or alignment."""
-import json, os, re, math, random, hashlib, subprocess, collections, itertools
+import json, os, re, math, random, subprocess, collections, itertools
 BRIEF=os.environ.get('BRIEF','target/release/brief')  # the labels were sampled with main@3948325
 OUT=os.environ.get('OUT','/tmp/disagree_devset')  # outside the repository: worksheets quote the text
 os.makedirs(OUT,exist_ok=True)
@@ -10,8 +10,7 @@ WORD=re.compile(r"[A-Za-z]+")
 NUMW="one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty hundred thousand million billion dozen dozens hundreds thousands millions".split()
 NUM=re.compile(r"\d[\d,.]*|\b(?:%s)\b" % "|".join(NUMW), re.I)
 STOP=set("the a an of to in and or for on at by with from as is was were be been has have had that this it its he she they his her their said says not but are will would which who".split())
-def family(t): return t[:5] if t.startswith('D07') else t[:6]
-def split(t): return 'heldout' if hashlib.md5(family(t).encode()).hexdigest()[0] in '0123' else 'dev'
+from common import family, split
 existing=set()
 for it in json.load(open(os.path.join(OUT,'items.json'))):
     ms=it['members']

@@ -7,14 +7,13 @@ and kind, wrong when they cover a slot labelled otherwise, unlabelled when
 no slot is covered. Prints one line per kind and severity; `--errors`
 lists the wrong and unlabelled ones (they quote evaluation text: never
 save that output in the repository)."""
-import json, os, subprocess, hashlib, sys
+import json, os, sys
 from collections import Counter
+from common import reported_disagreements
 BRIEF = os.environ.get('BRIEF', 'target/release/brief')
 EVAL = os.environ.get('EVAL', '../shared/eval')
 SPLIT = sys.argv[sys.argv.index('--split') + 1] if '--split' in sys.argv else 'dev'
 ERRORS = '--errors' in sys.argv
-def family(topic): return topic[:5] if topic.startswith('D07') else topic[:6]
-def split(topic): return 'heldout' if hashlib.md5(family(topic).encode()).hexdigest()[0] in '0123' else 'dev'
 slots = []  # (label, kind, [(doc, start, end)])
 for line in open('tests/data/disagreements.jsonl'):
     it = json.loads(line)
@@ -23,29 +22,19 @@ for line in open('tests/data/disagreements.jsonl'):
 def covers(sts, values):
     return sum(1 for d, a, b in values if any(s['document'] == d and s['start'] < b and a < s['end'] for s in sts))
 tally = Counter()
-for corpus in ['duc2003', 'duc2007']:
-    for topic in sorted(t for t in os.listdir(f'{EVAL}/{corpus}') if os.path.isdir(f'{EVAL}/{corpus}/{t}/docs')):
-        if SPLIT != 'all' and split(topic) != SPLIT: continue
-        j = json.loads(subprocess.run([BRIEF, 'dedup', f'{EVAL}/{corpus}/{topic}/docs', '--format', 'json'], capture_output=True, text=True).stdout)
-        seen = set()
-        for c in j['clusters']:
-            for d in c.get('disagreements', []):
-                sts = [s for v in d['values'] for s in v['statements']]
-                key = tuple(sorted((s['document'], s['start']) for s in sts))
-                if key in seen: continue
-                seen.add(key)
-                hit = [s for s in slots if covers(sts, s[2]) >= 2]
-                if any(l == d['severity'] and k == d['kind'] for l, k, _, _ in hit):
-                    verdict = 'correct'
-                elif hit:
-                    verdict = 'wrong'
-                else:
-                    verdict = 'unlabelled'
-                tally[(d['severity'], d['kind'], verdict)] += 1
-                tally[(d['severity'], 'all', verdict)] += 1
-                if ERRORS and verdict != 'correct':
-                    what = f"{hit[0][0]} {hit[0][1]} ({hit[0][3]})" if hit else 'unlabelled'
-                    print(f"{verdict.upper()} {d['severity']} {d['kind']} {topic}: " + ' / '.join(v['statements'][0]['text'] for v in d['values']) + f"  [labelled: {what}]")
+for corpus, topic, _, d, sts in reported_disagreements(BRIEF, EVAL, SPLIT):
+    hit = [s for s in slots if covers(sts, s[2]) >= 2]
+    if any(l == d['severity'] and k == d['kind'] for l, k, _, _ in hit):
+        verdict = 'correct'
+    elif hit:
+        verdict = 'wrong'
+    else:
+        verdict = 'unlabelled'
+    tally[(d['severity'], d['kind'], verdict)] += 1
+    tally[(d['severity'], 'all', verdict)] += 1
+    if ERRORS and verdict != 'correct':
+        what = f"{hit[0][0]} {hit[0][1]} ({hit[0][3]})" if hit else 'unlabelled'
+        print(f"{verdict.upper()} {d['severity']} {d['kind']} {topic}: " + ' / '.join(v['statements'][0]['text'] for v in d['values']) + f"  [labelled: {what}]")
 print(f"split {SPLIT}: disagreements brief reports (dedup, default options)")
 print('severity  kind      reported correct wrong unlabelled  precision (unlabelled counted wrong)')
 for sev in ['conflict', 'nuance']:

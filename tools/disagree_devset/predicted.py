@@ -3,14 +3,13 @@ the DUC 2003 / 2007 topics of one split (default: dev) whose values are not
 already inside one labelled group. Labelling what the detector says measures
 its precision where it speaks in real use; recall is measured on the other
 strata only (see docs/disagreements.md). Writes outside the repository."""
-import json, os, subprocess, hashlib, sys
+import json, os, sys
+from common import reported_disagreements
 BRIEF = os.environ.get('BRIEF', 'target/release/brief')
 OUT = os.environ.get('OUT', '/tmp/disagree_devset')
 EVAL = os.environ.get('EVAL', '../shared/eval')
 SPLIT = os.environ.get('SPLIT', 'dev')
 os.makedirs(OUT, exist_ok=True)
-def family(topic): return topic[:5] if topic.startswith('D07') else topic[:6]
-def split(topic): return 'heldout' if hashlib.md5(family(topic).encode()).hexdigest()[0] in '0123' else 'dev'
 labelled = [json.loads(l) for l in open('tests/data/disagreements.jsonl')]
 def covered(statements):
     """True when one labelled group holds every statement's sentence."""
@@ -32,30 +31,20 @@ def around(corpus, topic, s):
     end = m.start() + 1 if m and raw[m.start():m.start()+1] in b'.!?' else (m.start() if m else len(raw))
     return (start, end)
 items = []
-for corpus in ['duc2003', 'duc2007']:
-    for topic in sorted(t for t in os.listdir(f'{EVAL}/{corpus}') if os.path.isdir(f'{EVAL}/{corpus}/{t}/docs')):
-        if split(topic) != SPLIT: continue
-        out = subprocess.run([BRIEF, 'dedup', f'{EVAL}/{corpus}/{topic}/docs', '--format', 'json'], capture_output=True, text=True).stdout
-        j = json.loads(out)
-        sent = {}
-        for c in j['clusters']:
-            for m in c['members']:
-                sent[(m['document'], m['sentence'])] = (m['start'], m['end'])
-        seen = set()
-        for c in j['clusters']:
-            for d in c.get('disagreements', []):
-                sts = [s for v in d['values'] for s in v['statements']]
-                key = tuple(sorted((s['document'], s['start']) for s in sts))
-                if key in seen: continue
-                seen.add(key)
-                if covered(sts): continue
-                members = []
-                for s in sts:
-                    r = sent.get((s['document'], s['sentence'])) or around(corpus, topic, s)
-                    m = (s['document'],) + r
-                    if m not in members: members.append(m)
-                ident = f"predicted:{corpus}:{topic}:{members[0][0]}:{members[0][1]}"
-                items.append(dict(id=ident, set=corpus, topic=topic, split=SPLIT, members=members, predicted=d))
+sentences = {}  # (corpus, topic) -> (document, sentence) -> (start, end) of clustered sentences
+for corpus, topic, report, d, sts in reported_disagreements(BRIEF, EVAL, SPLIT):
+    sent = sentences.get((corpus, topic))
+    if sent is None:
+        sent = sentences[(corpus, topic)] = {(m['document'], m['sentence']): (m['start'], m['end'])
+                                             for c in report['clusters'] for m in c['members']}
+    if covered(sts): continue
+    members = []
+    for s in sts:
+        r = sent.get((s['document'], s['sentence'])) or around(corpus, topic, s)
+        m = (s['document'],) + r
+        if m not in members: members.append(m)
+    ident = f"predicted:{corpus}:{topic}:{members[0][0]}:{members[0][1]}"
+    items.append(dict(id=ident, set=corpus, topic=topic, split=SPLIT, members=members, predicted=d))
 json.dump(items, open(os.path.join(OUT, f'predicted_{SPLIT}.json'), 'w'), indent=0)
 def text(corpus, topic, doc, s, e):
     return open(f'{EVAL}/{corpus}/{topic}/docs/{doc}.txt', 'rb').read()[s:e].decode()

@@ -5,10 +5,9 @@ of different documents in brief's clusters on the dev-split DUC topics whose
 speakers share no name after dropping titles, or of which one is negated;
 40 of each kind, seeded, written as worksheets outside the repository.
 Labels: tests/data/disagreements_roles.jsonl; figures: docs/disagreements.md."""
-import json, os, re, subprocess, hashlib, sys, random
+import json, os, re, subprocess, sys, random
 BRIEF=os.environ.get('BRIEF','target/release/brief'); EVAL=os.environ.get('EVAL','../shared/eval'); OUT=os.environ.get('OUT','/tmp/disagree_devset/roles'); os.makedirs(OUT, exist_ok=True)
-def family(t): return t[:5] if t.startswith('D07') else t[:6]
-def split(t): return 'heldout' if hashlib.md5(family(t).encode()).hexdigest()[0] in '0123' else 'dev'
+from common import family, split
 NAME=r"((?:[A-Z][\w.'-]*\s+){0,3}[A-Z][\w.'-]*)"
 VERB=r"(?:said|says|told|added|stated|announced|declared|insisted|warned)"
 A=re.compile(NAME+r"\s+"+VERB+r"\b")

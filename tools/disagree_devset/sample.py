@@ -1,14 +1,11 @@
 """Builds labelling worksheets (kept outside the repository: they quote text)."""
-import json, os, subprocess, re, random, hashlib, itertools
+import json, os, subprocess, re, random, itertools
 BRIEF=os.environ.get('BRIEF','target/release/brief')  # the labels were sampled with main@3948325
 OUT=os.environ.get('OUT','/tmp/disagree_devset')  # outside the repository: worksheets quote the text
 os.makedirs(OUT,exist_ok=True)
 EVAL=os.environ.get('EVAL','../shared/eval')
 NUM=re.compile(r"\b(\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|dozens?|hundreds?|thousands?|millions?|billions?|January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
-def family(topic):  # D0703A-B -> D0703, d30003t -> d30003
-    return topic[:5] if topic.startswith('D07') else topic[:6]
-def split(topic):
-    return 'heldout' if hashlib.md5(family(topic).encode()).hexdigest()[0] in '0123' else 'dev'
+from common import family, split
 def norm(t): return ' '.join(t.split())
 items=[]
 # S: SCU groups
