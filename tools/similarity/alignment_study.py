@@ -138,10 +138,11 @@ class Sentence:
         self.anchors = {w["stem"] for w in content if w["name"] or w["number"]}
 
 
-def align(a_v, a_w, b_v, b_w, floor=None):
+def align(a_v, a_w, b_v, b_w, floor=None, mode="f"):
     """BERTScore with static vectors: each word's best cosine in the other
     sentence (an identical key counts 1), IDF-weighted mean, F-measure of
-    the two directions.  With `floor`, matches below it count 0."""
+    the two directions (mode "max"/"min": the larger/smaller direction,
+    containment either way).  With `floor`, matches below it count 0."""
     if len(a_w) == 0 or len(b_w) == 0:
         return 0.0
     s = a_v @ b_v.T
@@ -149,6 +150,10 @@ def align(a_v, a_w, b_v, b_w, floor=None):
         s = np.where(s >= floor, s, 0.0)
     p = float((s.max(1) * a_w).sum() / a_w.sum())
     r = float((s.max(0) * b_w).sum() / b_w.sum())
+    if mode == "max":
+        return max(p, r)
+    if mode == "min":
+        return min(p, r)
     return 0.0 if p + r <= 0 else 2 * p * r / (p + r)
 
 
@@ -262,6 +267,10 @@ def features(rows, cfg):
         for fl in cfg["floors"]:
             f[f"align content floor {fl}"].append(align(a.v, a.w, b.v, b.w, fl))
             f[f"soft tfidf floor {fl}"].append(soft_tfidf(a, b, fl))
+        for mode in ("max", "min"):
+            f[f"align content, {mode} of directions"].append(align(a.v, a.w, b.v, b.w, None, mode))
+            f[f"align content, {mode} of directions, floor 0.6"].append(align(a.v, a.w, b.v, b.w, 0.6, mode))
+        f["content words of the longer"].append(max(len(a.keys), len(b.keys)))
         f["anchors"].append(anchors(a, b, p["idf"], cfg["anchor_idf"]))
         f["tfidf (python mirror)"].append(sum(w * b.tfidf.get(k, 0.0) for k, w in a.tfidf.items()) / (a.norm * b.norm))
     return {k: np.array(v) for k, v in f.items()}
@@ -291,13 +300,15 @@ def main():
     # sentences, i.e. IDF above ln(2) + 1 (few ties, no tuning).
     cfg["anchor_idf"] = math.log(2) + 1
     f = features(rows, cfg)
+    longer = f["content words of the longer"]
+    print(f"content words of the longer sentence of a pair: median {np.median(longer):.0f}, 95th percentile {np.percentile(longer, 95):.0f}")
 
     def table(title, cands):
         print(f"\n{title}\n{'measure':<48} {'dev P@R .10 .15 .20  AUC':<28} {'held-out':<28} all")
         for name, x in cands.items():
             print(f"{name:<48} {fmt(ranking(x[dev], labels[dev])):<28} {fmt(ranking(x[~dev], labels[~dev])):<28} {fmt(ranking(x, labels))}")
 
-    table("Single measures", f)
+    table("Single measures", {k: v for k, v in f.items() if k != "content words of the longer"})
 
     # Combinations with the lexical cosine (and the semantic one), the
     # weight chosen on dev by the mean precision at recall 0.15 and 0.20.
@@ -321,6 +332,9 @@ def main():
     for name, x in [("combined (brief)", f["combined (brief)"]), (best_name, base)]:
         for beta in (0.05, 0.1, 0.2):
             extra[f"{name} + {beta} anchors"] = x + beta * f["anchors"]
+    longer = np.maximum(f.pop("content words of the longer"), 1)
+    for cap in (20, 30, 40):
+        extra[f"combined (brief) x sqrt(min(1, {cap} / longer))"] = f["combined (brief)"] * np.sqrt(np.minimum(1, cap / longer))
     for ws in (0.2, 0.33):
         extra[f"{best_name} mixed with {ws} semantic"] = (1 - ws) * base + ws * semv
     table("Anchor bonus and semantic mix", extra)
