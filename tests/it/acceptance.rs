@@ -1,0 +1,59 @@
+//! Found in an acceptance pass (a new user on messy input): each test is
+//! one defect that pass met, stated as what the real output must be.
+
+use std::fs;
+
+use crate::{brief, json, scratch, stderr, stdout};
+
+/// A pasted news page: a date header glued to the headline, a byline, an
+/// advertisement marker, a bulleted list, a cookie footer.
+const PAGE: &str = "date 2026-03-02Flood waters rise in Valencia\n\
+    By Maria Lopez, Staff Reporter\n\
+    Advertisement\n\
+    Heavy rains caused the Turia river to overflow on Sunday, flooding parts of Valencia.\n\
+    What we know so far\n\
+    - Train services between Valencia and Madrid were suspended on Sunday night.\n\
+    - Schools in the city will stay closed on Monday and Tuesday.\n\
+    - Officials opened three shelters for families in the north of the city.\n\
+    We use cookies to improve your experience.\n";
+
+const WIRE: &str = "The Turia river burst its banks on Sunday after heavy rains, flooding parts of Valencia.\n\
+    Train services between Valencia and Madrid were suspended on Sunday night, the rail operator said.\n\
+    Schools in the city will stay closed on Monday and Tuesday, officials said.\n";
+
+fn news(name: &str) -> std::path::PathBuf {
+    let dir = scratch(name);
+    fs::write(dir.join("page.txt"), PAGE).unwrap();
+    fs::write(dir.join("wire.txt"), WIRE).unwrap();
+    dir
+}
+
+#[test]
+fn summary_sentences_are_shown_without_list_bullets() {
+    let dir = news("accept_bullets");
+    for format in ["text", "markdown"] {
+        let out = brief(&[dir.to_str().unwrap(), "--format", format]);
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        let text = stdout(&out);
+        assert!(
+            text.contains("Officials opened three shelters for families"),
+            "{format}: {text}"
+        );
+        assert!(!text.contains(". - "), "{format}: a bullet shown: {text}");
+    }
+    // In JSON too; the citation still locates the whole line, bullet and all.
+    let value = json(&brief(&[dir.to_str().unwrap(), "--format", "json"]));
+    for sentence in value["summary"].as_array().unwrap() {
+        let text = sentence["text"].as_str().unwrap();
+        assert!(!text.starts_with("- "), "a bullet shown: {text}");
+    }
+    let listed = value["summary"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|s| s["citations"].as_array().unwrap())
+        .find(|c| c["document"] == "page" && c["text"].as_str().unwrap().contains("shelters"))
+        .expect("the listed fact cites the page");
+    let start = listed["start"].as_u64().unwrap() as usize;
+    assert_eq!(&PAGE[start..start + 2], "- ", "{listed}");
+}
