@@ -599,7 +599,8 @@ pub(crate) fn dedupe_documents(
 }
 
 /// Recognizes a leading `date YYYY-MM-DD` header, which some sources glue to
-/// the first sentence (` date 2025-08-16 At their summit...`). Returns the
+/// the first sentence (` date 2025-08-16 At their summit...`), scraped pages
+/// even without a space (`date 2026-03-02Flood waters rise`). Returns the
 /// date and the byte offset where the body starts.
 pub fn parse_date_header(text: &str) -> Option<(String, usize)> {
     let trimmed = text.trim_start();
@@ -616,11 +617,25 @@ pub fn parse_date_header(text: &str) -> Option<(String, usize)> {
         return None;
     }
     let after = &rest[10..];
-    if after.chars().next().is_some_and(|c| !c.is_whitespace()) {
+    if !starts_body(after) {
         return None;
     }
     let body = after.trim_start();
     Some((date.to_string(), text.len() - body.len()))
+}
+
+/// True when `after`, what follows a header's date, can begin the body:
+/// white space, or a word or an opening quote glued on by a scraper. A
+/// digit or other punctuation means the ten bytes were not a whole date;
+/// `T` and a digit is a time of day.
+fn starts_body(after: &str) -> bool {
+    let mut chars = after.chars();
+    match chars.next() {
+        None => true,
+        Some(c) if c.is_whitespace() || "\"'‘“(".contains(c) => true,
+        Some('T') => !chars.next().is_some_and(|d| d.is_ascii_digit()),
+        Some(c) => c.is_alphabetic(),
+    }
 }
 
 fn is_iso_date(s: &str) -> bool {
@@ -656,5 +671,31 @@ mod tests {
         );
         let (docs, _) = parse_jsonl("in.jsonl", "{\"id\": 0, \"text\": \"Some text here.\"}");
         assert_eq!(docs.len(), 1);
+    }
+
+    #[test]
+    fn a_date_header_may_be_glued_to_the_first_word() {
+        let header =
+            |text: &'static str| parse_date_header(text).map(|(date, at)| (date, &text[at..]));
+        assert_eq!(
+            header("date 2026-03-02Flood waters rise"),
+            Some(("2026-03-02".to_string(), "Flood waters rise"))
+        );
+        assert_eq!(
+            header("date 2026-03-02 \u{201c}Never,\u{201d} he said"),
+            Some(("2026-03-02".to_string(), "\u{201c}Never,\u{201d} he said"))
+        );
+        assert_eq!(
+            header("date 2026-03-02The end"),
+            Some(("2026-03-02".to_string(), "The end"))
+        );
+        for not_a_header in [
+            "date 2026-03-021 x",
+            "date 2026-03-02T10:00 x",
+            "date 2026-03-02-05 x",
+            "dated 2026-03-02 x",
+        ] {
+            assert_eq!(header(not_a_header), None, "{not_a_header}");
+        }
     }
 }

@@ -29,6 +29,22 @@ fn news(name: &str) -> std::path::PathBuf {
 }
 
 #[test]
+fn a_date_header_glued_to_the_headline_is_the_date_not_a_sentence() {
+    let dir = news("accept_glued_date");
+    let value = json(&brief(&[dir.to_str().unwrap(), "--format", "json"]));
+    let page = &value["documents"][0];
+    assert_eq!(page["id"], "page");
+    assert_eq!(page["date"], "2026-03-02", "{page}");
+    for sentence in value["summary"].as_array().unwrap() {
+        let text = sentence["text"].as_str().unwrap();
+        assert!(
+            !text.contains("2026-03-02"),
+            "header in the summary: {text}"
+        );
+    }
+}
+
+#[test]
 fn summary_sentences_are_shown_without_list_bullets() {
     let dir = news("accept_bullets");
     for format in ["text", "markdown"] {
