@@ -97,8 +97,8 @@ struct PairsArgs {
     similarity: SimilarityArgs,
     /// Output: `text` (one tab-separated line per pair) or `json`
     /// (brief.pairs/1).
-    #[arg(long, value_enum, default_value_t = Format::Text)]
-    format: Format,
+    #[arg(long, value_enum, default_value_t = crate::pairs::PairsOutput::Text)]
+    format: crate::pairs::PairsOutput,
     /// Write the output to this file instead of standard output; it
     /// appears whole or not at all.
     #[arg(long, short = 'o', value_name = "PATH")]
@@ -695,10 +695,10 @@ fn pairs(args: PairsArgs) -> anyhow::Result<ExitCode> {
     }
     let scores = crate::pairs::score_pairs(&pairs, args.lang, measure, threshold);
     write_output(out, |out| match args.format {
-        Format::Json => {
+        crate::pairs::PairsOutput::Json => {
             crate::pairs::write_json(out, &pairs, &scores, args.lang, measure, threshold)
         }
-        _ => crate::pairs::write_text(out, &pairs, &scores),
+        crate::pairs::PairsOutput::Text => crate::pairs::write_text(out, &pairs, &scores),
     })
 }
 

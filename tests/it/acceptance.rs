@@ -73,3 +73,22 @@ fn summary_sentences_are_shown_without_list_bullets() {
     let start = listed["start"].as_u64().unwrap() as usize;
     assert_eq!(&PAGE[start..start + 2], "- ", "{listed}");
 }
+
+#[test]
+fn pairs_refuses_output_formats_it_cannot_write() {
+    let dir = scratch("accept_pairs_format");
+    let pairs = dir.join("pairs.tsv");
+    fs::write(&pairs, "The river flooded.\tThe river burst its banks.\n").unwrap();
+    for format in ["markdown", "html"] {
+        let out = brief(&["pairs", "--format", format, pairs.to_str().unwrap()]);
+        assert_eq!(out.status.code(), Some(2), "{format}: {}", stdout(&out));
+        assert!(stderr(&out).contains("--format"), "{}", stderr(&out));
+    }
+    let value = json(&brief(&[
+        "pairs",
+        "--format",
+        "json",
+        pairs.to_str().unwrap(),
+    ]));
+    assert_eq!(value["schema"], "brief.pairs/1");
+}
