@@ -48,7 +48,8 @@ pub const EXIT_SIGNAL_BASE: i32 = 128;
     max_term_width = 80,
     after_help = "`brief <PATH>...` is short for `brief summarize <PATH>...`.\n\
                   Exit codes: 0 success, 1 nothing could be summarized, 2 usage error,\n\
-                  3 input over --max-memory, 74 output not written, 130/143 interrupted (SIGINT/SIGTERM)."
+                  3 input over --max-memory, 74 output not written,\n\
+                  129/130/143 interrupted (SIGHUP/SIGINT/SIGTERM)."
 )]
 pub struct Cli {
     #[command(subcommand)]

@@ -92,3 +92,26 @@ fn pairs_refuses_output_formats_it_cannot_write() {
     ]));
     assert_eq!(value["schema"], "brief.pairs/1");
 }
+
+#[test]
+fn help_texts_are_plain_text_and_list_every_exit_code() {
+    for command in [
+        "summarize",
+        "dedup",
+        "segment",
+        "batch",
+        "stories",
+        "pairs",
+        "eval",
+    ] {
+        let help = stdout(&brief(&[command, "--help"]));
+        assert!(
+            !help.contains("[`"),
+            "{command} --help shows a rustdoc link"
+        );
+    }
+    let help = stdout(&brief(&["--help"]));
+    for code in ["74", "129", "130", "143"] {
+        assert!(help.contains(code), "exit code {code} missing: {help}");
+    }
+}
