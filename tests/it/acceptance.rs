@@ -115,3 +115,12 @@ fn help_texts_are_plain_text_and_list_every_exit_code() {
         assert!(help.contains(code), "exit code {code} missing: {help}");
     }
 }
+
+#[test]
+fn a_missing_folder_is_named_with_its_cause_once() {
+    let out = brief(&["eval", "--refs", "no/such/refs", "no/such/candidates"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(err.contains("no/such"), "{err}");
+    assert_eq!(err.matches("No such file or directory").count(), 1, "{err}");
+}
