@@ -478,7 +478,19 @@ fn read_file(path: &Path, format: InputFormat) -> (Vec<Document>, Vec<LoadProble
             .map(|s| s.to_string_lossy().into_owned())
             .unwrap_or_else(|| location.clone())
     };
-    load_bytes(&location, &id, &bytes, format)
+    let (documents, mut problems) = load_bytes(&location, &id, &bytes, format);
+    let named_jsonl = path
+        .extension()
+        .is_some_and(|ext| ext.eq_ignore_ascii_case("jsonl"));
+    if format == InputFormat::Text && named_jsonl && !documents.is_empty() {
+        problems.push(LoadProblem {
+            location,
+            message: "read as one text document; for one document per line \
+                      (JSON Lines) pass --input-format jsonl"
+                .to_string(),
+        });
+    }
+    (documents, problems)
 }
 
 /// Turns the bytes of one input into documents: one document with id `id`
@@ -499,13 +511,37 @@ pub fn load_bytes(
             Ok(text) if text.trim().is_empty() => {
                 skipped(location, "empty document: no text".to_string())
             }
-            Ok(text) => (
-                vec![Document::new(id, location, text.into_owned())],
-                Vec::new(),
-            ),
+            Ok(text) => {
+                let problems = if looks_like_html(&text) {
+                    vec![LoadProblem {
+                        location: location.to_string(),
+                        message: "looks like HTML; brief reads plain text, so its markup \
+                                  stays in the sentences (save the page as text)"
+                            .to_string(),
+                    }]
+                } else {
+                    Vec::new()
+                };
+                (
+                    vec![Document::new(id, location, text.into_owned())],
+                    problems,
+                )
+            }
             Err(message) => skipped(location, message),
         },
     }
+}
+
+/// True when a text document starts as an HTML page does (`<!DOCTYPE
+/// html`, `<html`): a page saved with its markup, not its text.
+fn looks_like_html(text: &str) -> bool {
+    let start = text.trim_start().as_bytes();
+    let starts = |prefix: &str| {
+        start
+            .get(..prefix.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(prefix.as_bytes()))
+    };
+    starts("<!doctype html") || starts("<html")
 }
 
 fn skipped(location: &str, message: String) -> (Vec<Document>, Vec<LoadProblem>) {
