@@ -117,6 +117,30 @@ fn help_texts_are_plain_text_and_list_every_exit_code() {
 }
 
 #[test]
+fn batch_errors_name_their_file_as_well_as_their_line() {
+    let dir = scratch("accept_batch_file");
+    let good = serde_json::json!({"id": "ok", "documents": [
+        {"id": "a", "text": WIRE},
+        {"id": "b", "text": "The Turia river overflowed on Sunday after heavy rains, flooding parts of Valencia."}
+    ]});
+    fs::write(dir.join("one.jsonl"), format!("{good}\nnot json\n")).unwrap();
+    fs::write(dir.join("two.jsonl"), format!("{good}\nnot json\n")).unwrap();
+    let one = dir.join("one.jsonl");
+    let two = dir.join("two.jsonl");
+    let out = brief(&["batch", one.to_str().unwrap(), two.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let errors: Vec<serde_json::Value> = stdout(&out)
+        .lines()
+        .map(|line| serde_json::from_str(line).unwrap())
+        .filter(|line: &serde_json::Value| line["schema"] == "brief.error/1")
+        .collect();
+    assert_eq!(errors.len(), 2);
+    assert_eq!(errors[0]["file"], one.to_str().unwrap());
+    assert_eq!(errors[1]["file"], two.to_str().unwrap());
+    assert!(errors.iter().all(|e| e["line"] == 2));
+}
+
+#[test]
 fn a_missing_folder_is_named_with_its_cause_once() {
     let out = brief(&["eval", "--refs", "no/such/refs", "no/such/candidates"]);
     assert_eq!(out.status.code(), Some(1));
