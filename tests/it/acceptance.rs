@@ -141,6 +141,23 @@ fn batch_errors_name_their_file_as_well_as_their_line() {
 }
 
 #[test]
+fn dedup_counts_are_singular_for_one() {
+    let dir = scratch("accept_dedup_counts");
+    let line = "The Turia river burst its banks on Sunday after heavy rains in Valencia.\n";
+    fs::write(dir.join("repeats.txt"), line.repeat(3)).unwrap();
+    let out = brief(&["dedup", dir.to_str().unwrap()]);
+    let text = stdout(&out);
+    assert!(
+        text.starts_with("1 near-duplicate cluster in 1 document (3 sentences)\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Cluster 1: 3 sentences, 1 document\n"),
+        "{text}"
+    );
+}
+
+#[test]
 fn a_missing_folder_is_named_with_its_cause_once() {
     let out = brief(&["eval", "--refs", "no/such/refs", "no/such/candidates"]);
     assert_eq!(out.status.code(), Some(1));
