@@ -165,3 +165,25 @@ fn a_missing_folder_is_named_with_its_cause_once() {
     assert!(err.contains("no/such"), "{err}");
     assert_eq!(err.matches("No such file or directory").count(), 1, "{err}");
 }
+
+#[test]
+fn a_bad_destination_fails_before_the_input_is_read_in_every_command() {
+    let dir = scratch("accept_bad_destination");
+    let destination = dir.join("missing/dir/out.txt");
+    let missing = dir.join("no-such-input");
+    for command in ["summarize", "dedup", "segment", "stories", "batch", "pairs"] {
+        let out = brief(&[
+            command,
+            missing.to_str().unwrap(),
+            "-o",
+            destination.to_str().unwrap(),
+        ]);
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(74), "{command}: {err}");
+        assert!(err.contains("missing/dir/out.txt"), "{command}: {err}");
+        assert!(
+            !err.contains("no-such-input"),
+            "{command} read its input before opening the output: {err}"
+        );
+    }
+}
