@@ -191,14 +191,14 @@ pub(super) fn dedup(
         out,
         "{}",
         title(format!(
-            "{} near-duplicate clusters in {} documents ({} sentences)",
-            dedup.clusters.len(),
-            prepared.documents.len(),
-            prepared.analysis.sentences.len()
+            "{} in {} ({})",
+            count(dedup.clusters.len(), "near-duplicate cluster"),
+            count(prepared.documents.len(), "document"),
+            count(prepared.analysis.sentences.len(), "sentence")
         ))
     )?;
     for (i, cluster) in dedup.clusters.iter().enumerate() {
-        cluster_lines(out, prepared, i, cluster, "sentences", markdown)?;
+        cluster_lines(out, prepared, i, cluster, "sentence", markdown)?;
         differences(
             out,
             prepared,
@@ -231,7 +231,7 @@ pub(super) fn dedup(
             ))
         )?;
         for (i, cluster) in below.into_iter().enumerate() {
-            cluster_lines(out, prepared, i, cluster, "facts", markdown)?;
+            cluster_lines(out, prepared, i, cluster, "fact", markdown)?;
         }
     }
     writeln!(out)?;
@@ -274,25 +274,17 @@ fn cluster_lines(
     markdown: bool,
 ) -> io::Result<()> {
     {
-        writeln!(
-            out,
-            "\n{}",
-            if markdown {
-                format!(
-                    "### Cluster {}: {} {what}, {} documents\n",
-                    i + 1,
-                    cluster.citations.len(),
-                    cluster.support
-                )
-            } else {
-                format!(
-                    "Cluster {}: {} {what}, {} documents",
-                    i + 1,
-                    cluster.citations.len(),
-                    cluster.support
-                )
-            }
-        )?;
+        let heading = format!(
+            "Cluster {}: {}, {}",
+            i + 1,
+            count(cluster.citations.len(), what),
+            count(cluster.support as usize, "document")
+        );
+        if markdown {
+            writeln!(out, "\n### {heading}\n")?;
+        } else {
+            writeln!(out, "\n{heading}")?;
+        }
         for c in &cluster.citations {
             let doc = &prepared.documents[c.sentence.document as usize];
             let bullet = if markdown { "-" } else { " " };
