@@ -525,6 +525,7 @@ fn summarize(args: SummarizeArgs) -> anyhow::Result<ExitCode> {
     let options = RenderOptions {
         timings: args.cluster.stats,
         load_time,
+        ..Default::default()
     };
     write_output(out, |out| {
         render::summary(
@@ -619,6 +620,7 @@ fn dedup(args: DedupArgs) -> anyhow::Result<ExitCode> {
     let options = RenderOptions {
         timings: args.cluster.stats,
         load_time,
+        ..Default::default()
     };
     write_output(out, |out| {
         render::dedup(

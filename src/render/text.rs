@@ -73,13 +73,23 @@ fn differences(
     Ok(())
 }
 
-fn sources(out: &mut dyn Write, documents: &[Document], markdown: bool) -> io::Result<()> {
+/// A Markdown heading of `level` (1 is `#`), `depth` levels deeper.
+fn heading(level: usize, depth: usize) -> String {
+    "#".repeat(level + depth)
+}
+
+fn sources(
+    out: &mut dyn Write,
+    documents: &[Document],
+    markdown: bool,
+    depth: usize,
+) -> io::Result<()> {
     writeln!(out)?;
-    writeln!(
-        out,
-        "{}",
-        if markdown { "## Sources\n" } else { "Sources:" }
-    )?;
+    if markdown {
+        writeln!(out, "{} Sources\n", heading(2, depth))?;
+    } else {
+        writeln!(out, "Sources:")?;
+    }
     for (i, doc) in documents.iter().enumerate() {
         let date = doc
             .date
@@ -106,17 +116,13 @@ fn sources(out: &mut dyn Write, documents: &[Document], markdown: bool) -> io::R
     Ok(())
 }
 
-fn timings(out: &mut dyn Write, rows: TimingRows, markdown: bool) -> io::Result<()> {
+fn timings(out: &mut dyn Write, rows: TimingRows, markdown: bool, depth: usize) -> io::Result<()> {
     writeln!(out)?;
-    writeln!(
-        out,
-        "{}",
-        if markdown {
-            "## Timings (ms)\n"
-        } else {
-            "Timings (ms):"
-        }
-    )?;
+    if markdown {
+        writeln!(out, "{} Timings (ms)\n", heading(2, depth))?;
+    } else {
+        writeln!(out, "Timings (ms):")?;
+    }
     for (stage, ms) in rows {
         if markdown {
             writeln!(out, "- {stage}: {ms:.3}")?;
@@ -142,7 +148,11 @@ pub(super) fn summary(
         shared
     );
     if markdown {
-        writeln!(out, "# Summary\n\n_{heading}_\n")?;
+        writeln!(
+            out,
+            "{} Summary\n\n_{heading}_\n",
+            self::heading(1, options.heading_depth)
+        )?;
     } else {
         writeln!(out, "{heading}\n")?;
     }
@@ -172,9 +182,14 @@ pub(super) fn summary(
         }
         differences(out, prepared, sentence, "   ", markdown)?;
     }
-    sources(out, &prepared.documents, markdown)?;
+    sources(out, &prepared.documents, markdown, options.heading_depth)?;
     if options.timings {
-        timings(out, timing_rows(&summary.timings, options), markdown)?;
+        timings(
+            out,
+            timing_rows(&summary.timings, options),
+            markdown,
+            options.heading_depth,
+        )?;
     }
     Ok(())
 }
@@ -257,9 +272,9 @@ pub(super) fn dedup(
             p.overlap
         )?;
     }
-    sources(out, &prepared.documents, markdown)?;
+    sources(out, &prepared.documents, markdown, 0)?;
     if options.timings {
-        timings(out, timing_rows(&prepared.timings, options), markdown)?;
+        timings(out, timing_rows(&prepared.timings, options), markdown, 0)?;
     }
     Ok(())
 }
