@@ -12,9 +12,14 @@
 //! the documents do: facts several sources state are the ones a summary
 //! must carry. The study behind these choices is in `docs/quality.md`.
 
+use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
 use crate::analyze::{Analysis, Analyzer};
+
+/// Sentences whose words are read in parallel before their bigrams are
+/// counted: enough to keep every core busy, few enough to hold their words.
+const WORDS_BLOCK: usize = 16_384;
 
 /// Weighted concepts and the concepts each node covers.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -66,38 +71,58 @@ pub fn bigram_concepts(
     }
     let mut node_concepts: FxHashMap<u32, Vec<u32>> = FxHashMap::default();
     let mut keys: Vec<(u32, bool)> = Vec::new();
-    for (i, sentence) in analysis.sentences.iter().enumerate() {
-        keys.clear();
+    // Reading a sentence's words again is the cost here: it runs in
+    // parallel, a block of sentences at a time, and the ids are given in
+    // one pass in input order, so they do not depend on the thread count.
+    let words_of = |i: usize| -> Vec<Option<&'static str>> {
+        let mut words = Vec::new();
         if stop_words {
-            let mut terms = sentence.terms.iter();
-            analyzer.for_each_word(texts[i], |word| match word {
-                None => keys.extend(terms.next().map(|&t| (t, false))),
-                Some(stop) => {
-                    let next = stop_ids.len() as u32;
-                    keys.push((n_terms + *stop_ids.entry(stop).or_insert(next), true));
+            analyzer.for_each_word(texts[i], |word| words.push(word));
+        }
+        words
+    };
+    let n = analysis.sentences.len();
+    for block in (0..n).step_by(WORDS_BLOCK) {
+        let words: Vec<Vec<Option<&'static str>>> = (block..(block + WORDS_BLOCK).min(n))
+            .into_par_iter()
+            .map(words_of)
+            .collect();
+        for (i, words) in (block..).zip(words) {
+            let sentence = &analysis.sentences[i];
+            keys.clear();
+            if stop_words {
+                let mut terms = sentence.terms.iter();
+                for word in words {
+                    match word {
+                        None => keys.extend(terms.next().map(|&t| (t, false))),
+                        Some(stop) => {
+                            let next = stop_ids.len() as u32;
+                            keys.push((n_terms + *stop_ids.entry(stop).or_insert(next), true));
+                        }
+                    }
                 }
-            });
-        } else {
-            keys.extend(sentence.terms.iter().map(|&t| (t, false)));
-        }
-        let relevance = relevance.map_or(0.0, |(r, _)| r[i]);
-        let mut mine = Vec::new();
-        for pair in keys.windows(2) {
-            if pair[0].1 && pair[1].1 {
-                continue;
+            } else {
+                keys.extend(sentence.terms.iter().map(|&t| (t, false)));
             }
-            let next = ids.len() as u32;
-            let id = *ids.entry((pair[0].0, pair[1].0)).or_insert(next);
-            if id == next {
-                counts.push(Count::default());
+            let relevance = relevance.map_or(0.0, |(r, _)| r[i]);
+            let mut mine = Vec::new();
+            for pair in keys.windows(2) {
+                if pair[0].1 && pair[1].1 {
+                    continue;
+                }
+                let next = ids.len() as u32;
+                let id = *ids.entry((pair[0].0, pair[1].0)).or_insert(next);
+                if id == next {
+                    counts.push(Count::default());
+                }
+                counts[id as usize].add(sentence.source.document, relevance);
+                if wanted[i] {
+                    mine.push(id);
+                }
             }
-            counts[id as usize].add(sentence.source.document, relevance);
             if wanted[i] {
-                mine.push(id);
+                node_concepts.insert(i as u32, mine);
             }
-        }
-        if wanted[i] {
-            node_concepts.insert(i as u32, mine);
         }
     }
     let bias = relevance.map_or(0.0, |(_, bias)| bias);

@@ -99,6 +99,12 @@ pub fn stands_alone(text: &str, filters: Filters) -> bool {
 /// quotation marks (`"`, `“ ”`, and the `` `` '' `` of news wires). An
 /// unclosed quotation runs to the end of the sentence.
 pub fn quoted_share(text: &str) -> f64 {
+    // Most sentences open no quotation: nothing below would count a word.
+    if memchr::memchr2(b'"', b'`', text.as_bytes()).is_none()
+        && memchr::memmem::find(text.as_bytes(), "“".as_bytes()).is_none()
+    {
+        return 0.0;
+    }
     let mut inside = false;
     let (mut quoted, mut total) = (0usize, 0usize);
     for word in text.split_whitespace() {

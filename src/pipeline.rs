@@ -575,9 +575,12 @@ impl Pipeline {
                     }
                 };
                 let worthy = |s: u32| filter::stands_alone(shown(s), weights.filters);
+                // Every sentence is looked at (filters, datelines, lengths):
+                // in parallel, in input order.
                 let pick = |strict: bool| -> Vec<(usize, u32)> {
                     if weights.any_member {
                         (0..analysis.sentences.len() as u32)
+                            .into_par_iter()
                             .filter(|&s| eligible(s) && (!strict || worthy(s)))
                             .map(|s| (prepared.clusters.of_sentence[s as usize] as usize, s))
                             .collect()
@@ -593,7 +596,7 @@ impl Pipeline {
                     chosen = pick(false);
                 }
                 let candidates = chosen
-                    .iter()
+                    .par_iter()
                     .map(|&(c, s)| {
                         let score = centrality_weight * centrality[c] / top
                             + weights.position / (1.0 + positions[c] as f64);
