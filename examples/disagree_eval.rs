@@ -2,7 +2,9 @@
 //! `tests/data/disagreements.jsonl` (how it was built: `docs/disagreements.md`).
 //!
 //! Usage: `cargo run --release --example disagree_eval [-- --split dev|heldout|all] [--errors]
-//! [--study] [--min-shared-words N]`
+//! [--study] [--min-shared-words N] [--hits]` (`--errors` lists the wrong
+//! and missed predictions, `--hits` the correct conflicts; both quote
+//! evaluation text: never save their output in the repository)
 //!
 //! Each labelled item is a group of sentences (by document and byte range)
 //! that state one fact: a DUC 2007 summary content unit, a brief cluster,
@@ -144,7 +146,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         settings.min_shared_words = n.parse()?;
     }
     let detector = Detector::new(Language::English).with_settings(settings);
-    let report = evaluate(&items, &split, &detector, show_errors);
+    let show_hits = args.iter().any(|a| a == "--hits");
+    let report = evaluate(&items, &split, &detector, show_errors, show_hits);
     let Report {
         conflicts,
         nuances,
@@ -185,7 +188,13 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
 }
 
 /// Scores `detector` on the items of `split`.
-fn evaluate(items: &[Item], split: &str, detector: &Detector, show_errors: bool) -> Report {
+fn evaluate(
+    items: &[Item],
+    split: &str,
+    detector: &Detector,
+    show_errors: bool,
+    show_hits: bool,
+) -> Report {
     let mut conflicts: BTreeMap<&'static str, Tally> = BTreeMap::new();
     let mut nuances: BTreeMap<&'static str, Tally> = BTreeMap::new();
     let mut false_alarms: BTreeMap<String, usize> = BTreeMap::new();
@@ -294,6 +303,17 @@ fn evaluate(items: &[Item], split: &str, detector: &Detector, show_errors: bool)
                 );
             }
         }
+        // The values of a prediction as written (first statement of each).
+        let shown = |d: &Disagreement| -> Vec<String> {
+            d.values
+                .iter()
+                .map(|v| {
+                    let st = &v.statements[0];
+                    let doc = docs[st.sentence.document as usize];
+                    String::from_utf8_lossy(&texts[doc][st.start..st.end]).into_owned()
+                })
+                .collect()
+        };
         for d in &found {
             let table = match d.severity {
                 Severity::Conflict => &mut conflicts,
@@ -314,6 +334,14 @@ fn evaluate(items: &[Item], split: &str, detector: &Detector, show_errors: bool)
                 entry.1.predicted += 1;
                 entry.1.correct += usize::from(correct);
             }
+            if correct && show_hits && d.severity == Severity::Conflict {
+                println!(
+                    "RIGHT {label} {} {}: {}",
+                    d.kind.name(),
+                    item.id,
+                    shown(d).join(" / ")
+                );
+            }
             if !correct {
                 let what = hit
                     .first()
@@ -323,20 +351,11 @@ fn evaluate(items: &[Item], split: &str, detector: &Detector, show_errors: bool)
                     *false_alarms.entry(what.clone()).or_default() += 1;
                 }
                 if show_errors {
-                    let values: Vec<String> = d
-                        .values
-                        .iter()
-                        .map(|v| {
-                            let st = &v.statements[0];
-                            let doc = docs[st.sentence.document as usize];
-                            String::from_utf8_lossy(&texts[doc][st.start..st.end]).into_owned()
-                        })
-                        .collect();
                     println!(
                         "WRONG {label} {} {}: {} (labelled: {what})",
                         d.kind.name(),
                         item.id,
-                        values.join(" / ")
+                        shown(d).join(" / ")
                     );
                 }
             }
@@ -406,6 +425,7 @@ fn study(items: &[Item], split: &str) {
             items,
             split,
             &Detector::new(Language::English).with_settings(settings),
+            false,
             false,
         );
         println!(

@@ -5,7 +5,7 @@
 //! a topic with a `query` gets a summary that answers it (as `--query`).
 //! Output is JSON Lines in input order: one `brief.summary/1` object per
 //! topic (with a `topic` field), or a `brief.error/1` object
-//! `{"schema", "line", "id", "error"}` for a topic that could not be
+//! `{"schema", "file", "line", "id", "error"}` for a topic that could not be
 //! summarized, after which the batch goes on.
 //!
 //! Input is read in blocks of topics, and each block is summarized in
@@ -50,6 +50,9 @@ struct TopicRecord {
 #[derive(Serialize)]
 struct ErrorJson<'a> {
     schema: &'static str,
+    /// The input the line is in (`<stdin>` for standard input): with
+    /// several inputs, `line` alone does not say where.
+    file: &'a str,
     line: usize,
     id: Option<&'a str>,
     error: &'a str,
@@ -191,6 +194,7 @@ fn summarize_line(pipeline: &Pipeline, source: &str, line: usize, bytes: &[u8]) 
         Err(error) => {
             let json = ErrorJson {
                 schema: ERROR_SCHEMA,
+                file: source,
                 line,
                 id: topic_id.as_deref(),
                 error: &error,

@@ -48,7 +48,8 @@ pub const EXIT_SIGNAL_BASE: i32 = 128;
     max_term_width = 80,
     after_help = "`brief <PATH>...` is short for `brief summarize <PATH>...`.\n\
                   Exit codes: 0 success, 1 nothing could be summarized, 2 usage error,\n\
-                  3 input over --max-memory, 74 output not written, 130/143 interrupted (SIGINT/SIGTERM)."
+                  3 input over --max-memory, 74 output not written,\n\
+                  129/130/143 interrupted (SIGHUP/SIGINT/SIGTERM)."
 )]
 pub struct Cli {
     #[command(subcommand)]
@@ -97,8 +98,8 @@ struct PairsArgs {
     similarity: SimilarityArgs,
     /// Output: `text` (one tab-separated line per pair) or `json`
     /// (brief.pairs/1).
-    #[arg(long, value_enum, default_value_t = Format::Text)]
-    format: Format,
+    #[arg(long, value_enum, default_value_t = crate::pairs::PairsOutput::Text)]
+    format: crate::pairs::PairsOutput,
     /// Write the output to this file instead of standard output; it
     /// appears whole or not at all.
     #[arg(long, short = 'o', value_name = "PATH")]
@@ -524,6 +525,7 @@ fn summarize(args: SummarizeArgs) -> anyhow::Result<ExitCode> {
     let options = RenderOptions {
         timings: args.cluster.stats,
         load_time,
+        ..Default::default()
     };
     write_output(out, |out| {
         render::summary(
@@ -618,6 +620,7 @@ fn dedup(args: DedupArgs) -> anyhow::Result<ExitCode> {
     let options = RenderOptions {
         timings: args.cluster.stats,
         load_time,
+        ..Default::default()
     };
     write_output(out, |out| {
         render::dedup(
@@ -695,10 +698,10 @@ fn pairs(args: PairsArgs) -> anyhow::Result<ExitCode> {
     }
     let scores = crate::pairs::score_pairs(&pairs, args.lang, measure, threshold);
     write_output(out, |out| match args.format {
-        Format::Json => {
+        crate::pairs::PairsOutput::Json => {
             crate::pairs::write_json(out, &pairs, &scores, args.lang, measure, threshold)
         }
-        _ => crate::pairs::write_text(out, &pairs, &scores),
+        crate::pairs::PairsOutput::Text => crate::pairs::write_text(out, &pairs, &scores),
     })
 }
 

@@ -1,11 +1,37 @@
 //! News datelines at the start of a sentence: `LONDON (AP) _ `,
-//! `NEW YORK -- `, `MOBILE, Ala. (AP) -- `, `BEIJING, Oct. 5 (Xinhua) -- `.
+//! `NEW YORK -- `, `MOBILE, Ala. (AP) -- `, `BEIJING, Oct. 5 (Xinhua) -- `;
+//! and list bullets (`- `, `• `), which a summary leaves off the same way.
 //!
 //! A dateline says where a wire story was filed, not what happened; in a
 //! summary that merges many outlets it is one outlet's label, and under a
 //! word budget it costs words that carry no fact. Summary sentences are
 //! therefore shown from past their dateline (the citation still locates
 //! the whole sentence's source).
+
+/// List bullets a line may start with (`- Schools stay closed.`): page
+/// layout, like a dateline not part of what the sentence says, so a
+/// summary shows the sentence from past them too.
+const BULLETS: [char; 9] = ['-', '*', '•', '‣', '⁃', '◦', '▪', '·', '–'];
+
+/// The byte length of what a summary leaves off the start of `text`: a
+/// list bullet, then a dateline.
+pub fn lead_in_length(text: &str) -> usize {
+    let bullet = bullet_length(text);
+    bullet + dateline_length(&text[bullet..])
+}
+
+/// The byte length of a leading list bullet and the white space after it,
+/// or 0; text must follow (`* * *` is a separator, not a bullet).
+fn bullet_length(text: &str) -> usize {
+    let mut chars = text.chars();
+    let (Some(bullet), Some(space)) = (chars.next(), chars.next()) else {
+        return 0;
+    };
+    if !BULLETS.contains(&bullet) || !space.is_whitespace() {
+        return 0;
+    }
+    text_after(text, bullet.len_utf8())
+}
 
 /// Separators that end a dateline, with the spaces around them.
 const SEPARATORS: [&str; 4] = [" _ ", " -- ", " — ", " - "];
@@ -46,7 +72,13 @@ pub fn dateline_length(text: &str) -> usize {
     {
         return 0;
     }
-    let end = at + separator.len();
+    text_after(text, at + separator.len())
+}
+
+/// The length of `text` up to the text that follows `end` (past white
+/// space), or 0 when what follows is not text: a word, a number or an
+/// opening quote or bracket.
+fn text_after(text: &str, end: usize) -> usize {
     let rest = text[end..].trim_start();
     if rest
         .chars()
@@ -104,6 +136,27 @@ mod tests {
             "",
         ] {
             assert_eq!(dateline_length(text), 0, "{text}");
+        }
+    }
+
+    #[test]
+    fn list_bullets_are_skipped_with_a_dateline_after_them() {
+        let shown = |text: &'static str| &text[lead_in_length(text)..];
+        assert_eq!(
+            shown("- Schools will stay closed."),
+            "Schools will stay closed."
+        );
+        assert_eq!(shown("•  Talks resumed."), "Talks resumed.");
+        assert_eq!(shown("– “We won,” she said."), "“We won,” she said.");
+        assert_eq!(shown("* LONDON (AP) _ Police said."), "Police said.");
+        for kept in [
+            "* * *",
+            "-5 degrees were measured.",
+            "- ",
+            "-",
+            "Plain text.",
+        ] {
+            assert_eq!(lead_in_length(kept), 0, "{kept}");
         }
     }
 

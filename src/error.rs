@@ -18,8 +18,9 @@ pub enum Error {
         /// What is wrong with the value.
         message: String,
     },
-    /// A file or directory could not be read.
-    #[error("{}: {source}", path.display())]
+    /// A file or directory could not be read. The cause is the `source`
+    /// (printed after the path by `{:#}`), not repeated in the message.
+    #[error("{}", path.display())]
     Io {
         /// The path that failed.
         path: PathBuf,

@@ -478,7 +478,19 @@ fn read_file(path: &Path, format: InputFormat) -> (Vec<Document>, Vec<LoadProble
             .map(|s| s.to_string_lossy().into_owned())
             .unwrap_or_else(|| location.clone())
     };
-    load_bytes(&location, &id, &bytes, format)
+    let (documents, mut problems) = load_bytes(&location, &id, &bytes, format);
+    let named_jsonl = path
+        .extension()
+        .is_some_and(|ext| ext.eq_ignore_ascii_case("jsonl"));
+    if format == InputFormat::Text && named_jsonl && !documents.is_empty() {
+        problems.push(LoadProblem {
+            location,
+            message: "read as one text document; for one document per line \
+                      (JSON Lines) pass --input-format jsonl"
+                .to_string(),
+        });
+    }
+    (documents, problems)
 }
 
 /// Turns the bytes of one input into documents: one document with id `id`
@@ -499,13 +511,37 @@ pub fn load_bytes(
             Ok(text) if text.trim().is_empty() => {
                 skipped(location, "empty document: no text".to_string())
             }
-            Ok(text) => (
-                vec![Document::new(id, location, text.into_owned())],
-                Vec::new(),
-            ),
+            Ok(text) => {
+                let problems = if looks_like_html(&text) {
+                    vec![LoadProblem {
+                        location: location.to_string(),
+                        message: "looks like HTML; brief reads plain text, so its markup \
+                                  stays in the sentences (save the page as text)"
+                            .to_string(),
+                    }]
+                } else {
+                    Vec::new()
+                };
+                (
+                    vec![Document::new(id, location, text.into_owned())],
+                    problems,
+                )
+            }
             Err(message) => skipped(location, message),
         },
     }
+}
+
+/// True when a text document starts as an HTML page does (`<!DOCTYPE
+/// html`, `<html`): a page saved with its markup, not its text.
+fn looks_like_html(text: &str) -> bool {
+    let start = text.trim_start().as_bytes();
+    let starts = |prefix: &str| {
+        start
+            .get(..prefix.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(prefix.as_bytes()))
+    };
+    starts("<!doctype html") || starts("<html")
 }
 
 fn skipped(location: &str, message: String) -> (Vec<Document>, Vec<LoadProblem>) {
@@ -599,7 +635,8 @@ pub(crate) fn dedupe_documents(
 }
 
 /// Recognizes a leading `date YYYY-MM-DD` header, which some sources glue to
-/// the first sentence (` date 2025-08-16 At their summit...`). Returns the
+/// the first sentence (` date 2025-08-16 At their summit...`), scraped pages
+/// even without a space (`date 2026-03-02Flood waters rise`). Returns the
 /// date and the byte offset where the body starts.
 pub fn parse_date_header(text: &str) -> Option<(String, usize)> {
     let trimmed = text.trim_start();
@@ -616,11 +653,25 @@ pub fn parse_date_header(text: &str) -> Option<(String, usize)> {
         return None;
     }
     let after = &rest[10..];
-    if after.chars().next().is_some_and(|c| !c.is_whitespace()) {
+    if !starts_body(after) {
         return None;
     }
     let body = after.trim_start();
     Some((date.to_string(), text.len() - body.len()))
+}
+
+/// True when `after`, what follows a header's date, can begin the body:
+/// white space, or a word or an opening quote glued on by a scraper. A
+/// digit or other punctuation means the ten bytes were not a whole date;
+/// `T` and a digit is a time of day.
+fn starts_body(after: &str) -> bool {
+    let mut chars = after.chars();
+    match chars.next() {
+        None => true,
+        Some(c) if c.is_whitespace() || "\"'‘“(".contains(c) => true,
+        Some('T') => !chars.next().is_some_and(|d| d.is_ascii_digit()),
+        Some(c) => c.is_alphabetic(),
+    }
 }
 
 fn is_iso_date(s: &str) -> bool {
@@ -656,5 +707,31 @@ mod tests {
         );
         let (docs, _) = parse_jsonl("in.jsonl", "{\"id\": 0, \"text\": \"Some text here.\"}");
         assert_eq!(docs.len(), 1);
+    }
+
+    #[test]
+    fn a_date_header_may_be_glued_to_the_first_word() {
+        let header =
+            |text: &'static str| parse_date_header(text).map(|(date, at)| (date, &text[at..]));
+        assert_eq!(
+            header("date 2026-03-02Flood waters rise"),
+            Some(("2026-03-02".to_string(), "Flood waters rise"))
+        );
+        assert_eq!(
+            header("date 2026-03-02 \u{201c}Never,\u{201d} he said"),
+            Some(("2026-03-02".to_string(), "\u{201c}Never,\u{201d} he said"))
+        );
+        assert_eq!(
+            header("date 2026-03-02The end"),
+            Some(("2026-03-02".to_string(), "The end"))
+        );
+        for not_a_header in [
+            "date 2026-03-021 x",
+            "date 2026-03-02T10:00 x",
+            "date 2026-03-02-05 x",
+            "dated 2026-03-02 x",
+        ] {
+            assert_eq!(header(not_a_header), None, "{not_a_header}");
+        }
     }
 }

@@ -35,6 +35,17 @@ pub enum PairsInput {
     Jsonl,
 }
 
+/// What `brief pairs` writes: it has no Markdown or HTML form, so those
+/// are refused as usage errors rather than silently written as text.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum PairsOutput {
+    /// One tab-separated line per pair, under a header line.
+    #[default]
+    Text,
+    /// One `brief.pairs/1` object.
+    Json,
+}
+
 /// One pair of the input.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Pair {

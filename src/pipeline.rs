@@ -12,7 +12,7 @@ use crate::analyze::{Analysis, Analyzer, SentenceSource};
 use crate::cite::{cite, cite_facts, Citation, SentenceRef, SummarySentence};
 use crate::cluster::{self, Clusters, NearDuplicates};
 use crate::concepts;
-use crate::dateline::dateline_length;
+use crate::dateline::lead_in_length;
 use crate::disagree::{self, Detector};
 use crate::error::{Error, Result};
 use crate::facts::{self, FactUnits, Facts, Splitter};
@@ -471,7 +471,7 @@ impl Pipeline {
         let candidate = |cluster: usize, sentence: u32, score: f64| {
             let text = prepared.text(&prepared.sentence_ref(sentence));
             let skip = if config.brief.trim_datelines {
-                dateline_length(text)
+                lead_in_length(text)
             } else {
                 0
             };
@@ -569,7 +569,7 @@ impl Pipeline {
                 let shown = |s: u32| {
                     let text = prepared.text(&prepared.sentence_ref(s));
                     if config.brief.trim_datelines {
-                        &text[dateline_length(text)..]
+                        &text[lead_in_length(text)..]
                     } else {
                         text
                     }

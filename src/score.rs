@@ -38,7 +38,8 @@ pub enum Algorithm {
     Centroid,
     /// brief's default: greedy maximization of bigram-concept coverage plus
     /// support-weighted LexRank centrality and a lead-position prior, with
-    /// gains scaled by sentence length (see [`BriefWeights`]).
+    /// gains scaled by sentence length (the weights and their study:
+    /// docs/quality.md). No intra-doc link here: clap prints this in `--help`.
     #[default]
     Brief,
 }

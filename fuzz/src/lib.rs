@@ -786,7 +786,8 @@ pub fn batch(data: &[u8]) {
                 assert!(!value["summary"].as_array().expect("summary").is_empty());
             }
             Some("brief.error/1") => {
-                check_keys(&value, &["schema", "line", "id", "error"], &[]);
+                check_keys(&value, &["schema", "file", "line", "id", "error"], &[]);
+                assert_eq!(value["file"], "in.jsonl", "error names the wrong file");
                 assert_eq!(
                     usize_of(&value, "line"),
                     *number,

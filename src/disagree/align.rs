@@ -384,7 +384,9 @@ fn too_far_apart(a: &Mention, b: &Mention, max_ratio: f64) -> bool {
         return x.abs_diff(*y) > MAX_TIME_GAP;
     }
     match (a.figure, b.figure) {
-        (Some(x), Some(y)) if x > 0.0 && y > 0.0 => x.max(y) / x.min(y) > max_ratio,
+        // The tolerance keeps a ratio of exactly `max_ratio` ("90 miles",
+        // "60 miles", in metres) inside despite rounding.
+        (Some(x), Some(y)) if x > 0.0 && y > 0.0 => x.max(y) / x.min(y) > max_ratio * (1.0 + 1e-9),
         _ => false,
     }
 }

@@ -85,12 +85,19 @@ const PART_WORDS: &[&str] = &[
     "remaining",
 ];
 
+/// Words after a duration that make it the distance in time between two
+/// events, not the length of one: "five months ago", "three days after
+/// the visit ended", "two days later".
+const OFFSET_WORDS: &[&str] = &["after", "ago", "before", "earlier", "later"];
+
 /// Amounts that are not the value of the fact they stand in: a part or an
-/// increment ([`PART_WORDS`]), or a duration that dates something ("five
-/// months ago": when, not how long). In the dev set such amounts were
-/// compared with the whole ("three-stage" and "first two stages"; "held
-/// for eight days", "held for another five days"; "six months" in jail,
-/// "sentenced five months ago") and made false conflicts.
+/// increment ([`PART_WORDS`]), or a duration that dates something
+/// ([`OFFSET_WORDS`]: "five months ago", "three days after": when, not how
+/// long). In the dev set such amounts were compared with the whole
+/// ("three-stage" and "first two stages"; "held for eight days", "held
+/// for another five days"; "six months" in jail, "sentenced five months
+/// ago") or with gaps before other events ("three days after" a visit
+/// ended, "two days after" a statement) and made false conflicts.
 fn part_or_moment(tokens: &[Token], m: &Mention) -> bool {
     let before = m
         .first_token
@@ -104,7 +111,81 @@ fn part_or_moment(tokens: &[Token], m: &Mention) -> bool {
     m.kind == Kind::Duration
         && tokens
             .get(m.end_token)
-            .is_some_and(|t| t.lower.as_ref() == "ago")
+            .is_some_and(|t| OFFSET_WORDS.contains(&t.lower.as_ref()))
+}
+
+/// The period of a rate stated with an amount ("$10,000 a month", "280,000
+/// deaths each year", "5 percent annually", "a monthly stipend of
+/// $10,000"): the period's unit in the singular and the token after the
+/// rate. An amount per period and an amount
+/// are different quantities (a monthly stipend of "$10,000 a month"
+/// against "$12,000 in alimony" in the dev set); two rates compare only
+/// when their periods are the same word (a period's length is not
+/// converted: "a week" and "7 days" are rarely both rates of one fact).
+fn rate_period(tokens: &[Token], m: &Mention) -> Option<(&'static str, usize)> {
+    if !matches!(m.reading, Reading::Amount { .. }) {
+        return None;
+    }
+    let word = |k: usize| tokens.get(k).map(|t| t.lower.as_ref());
+    let period = |w: &str| {
+        Some(match w {
+            "hour" => "hour",
+            "day" => "day",
+            "week" => "week",
+            "month" => "month",
+            "year" => "year",
+            _ => return None,
+        })
+    };
+    let adverb = |w: &str| {
+        Some(match w {
+            "hourly" => "hour",
+            "daily" => "day",
+            "weekly" => "week",
+            "monthly" => "month",
+            "annually" | "yearly" | "annual" => "year",
+            _ => return None,
+        })
+    };
+    let j = m.end_token;
+    let after = match word(j) {
+        Some("a" | "an" | "per" | "each" | "every") => {
+            word(j + 1).and_then(period).map(|p| (p, j + 2))
+        }
+        Some(w) => adverb(w).map(|p| (p, j + 1)),
+        None => None,
+    };
+    // "a monthly stipend of $10,000", "an annual budget of $5 billion".
+    let before = || {
+        let k = m.first_token.checked_sub(1)?;
+        if word(k)? != "of" {
+            return None;
+        }
+        (k.saturating_sub(2)..k)
+            .find_map(|b| word(b).and_then(adverb))
+            .map(|p| (p, j))
+    };
+    after.or_else(before)
+}
+
+/// An amount that is the whole of a proportion: "four out of 45
+/// participating states", "45 of the 50 states". The fact is the part
+/// (or the share); the whole it is taken of is the size of whatever was
+/// studied or counted, which other sources describe differently ("45
+/// participating states" against "the 50 states" in the dev set).
+fn denominator(tokens: &[Token], m: &Mention) -> bool {
+    let before = |back: usize| m.first_token.checked_sub(back).and_then(|k| tokens.get(k));
+    let is = |t: Option<&Token>, w: &str| t.is_some_and(|t| t.lower.as_ref() == w);
+    let number = |t: Option<&Token>| {
+        t.is_some_and(|t| t.kind == TokenKind::Number || may_start_value_word(&t.lower))
+    };
+    if is(before(2), "out") && is(before(1), "of") {
+        return true;
+    }
+    if is(before(1), "of") && number(before(2)) {
+        return true;
+    }
+    is(before(2), "of") && is(before(1), "the") && number(before(3))
 }
 
 struct UnitInfo {
@@ -433,9 +514,19 @@ impl<'s> Extractor<'s> {
                 .or_else(|| self.date_at(tokens, i))
                 .or_else(|| self.amount_at(tokens, i));
             match found {
-                Some(m) => {
+                Some(mut m) => {
                     i = m.end_token.max(i + 1);
-                    if !part_or_moment(tokens, &m) {
+                    if let Some((period, end)) = rate_period(tokens, &m) {
+                        // "$10,000 a month" is an amount per month: its
+                        // unit says so, "a month" is part of the value as
+                        // written (no duration, no context word).
+                        m.unit = format!("{}/{period}", m.unit);
+                        m.normalized = format!("{} a {period}", m.normalized);
+                        m.end_token = end;
+                        m.end = tokens[end - 1].end;
+                        i = end;
+                    }
+                    if !part_or_moment(tokens, &m) && !denominator(tokens, &m) {
                         out.push(m);
                     }
                 }
@@ -1013,18 +1104,18 @@ impl<'s> Extractor<'s> {
                 } else {
                     k
                 };
+                // The counted noun is the unit; it implies no head, since
+                // every count of one noun would then share one ("280,000
+                // deaths a year" attributed to obesity, "300,000 premature
+                // deaths" from overweight and inactivity).
                 let noun = &tokens[last];
-                let implied = matches!(noun.lower.as_ref(), "deaths" | "fatalities" | "lives")
-                    .then_some("dead");
-                let mut m = self.finish_amount(
+                return Some(self.finish_amount(
                     tokens,
                     (qstart, last + 1),
                     number,
                     qualifier,
                     (Kind::Count, noun_key(&noun.lower), &noun.lower),
-                );
-                m.implied = implied;
-                return Some(m);
+                ));
             }
             // Hyphenated modifiers ("anti-government") are one word.
             k += 1;

@@ -20,6 +20,8 @@
 //! ("killed ... people" in a feed of many stories) and is skipped, which
 //! also bounds the work per mention.
 
+use rayon::prelude::*;
+
 use super::align::alignable;
 use super::slots::Store;
 use super::{Detector, Settings};
@@ -56,26 +58,33 @@ pub(crate) fn links(
         })
         .collect();
     keys.sort_unstable();
-    let mut edges = Vec::new();
-    for run in keys.chunk_by(|a, b| (a.0, a.1, a.2) == (b.0, b.1, b.2)) {
-        if run.len() > MAX_KEY_MENTIONS {
-            continue;
-        }
-        for (x, &(_, _, _, i)) in run.iter().enumerate() {
-            for &(_, _, _, j) in &run[x + 1..] {
-                let (a, b) = (&located[i as usize], &located[j as usize]);
-                let (sa, sb) = (a.sentence, b.sentence);
-                if at[sa as usize].document == at[sb as usize].document
-                    || cluster_of[sa as usize] == cluster_of[sb as usize]
-                {
-                    continue;
-                }
-                if alignable(&settings, a, b).is_some() && related(sa, sb) {
-                    edges.push((i.min(j), i.max(j)));
+    // Runs of one key are compared in parallel; sorting the edges after
+    // makes the result independent of the thread count.
+    let runs: Vec<&[(u32, u32, u8, u32)]> = keys
+        .chunk_by(|a, b| (a.0, a.1, a.2) == (b.0, b.1, b.2))
+        .filter(|run| run.len() >= 2 && run.len() <= MAX_KEY_MENTIONS)
+        .collect();
+    let mut edges: Vec<(u32, u32)> = runs
+        .par_iter()
+        .flat_map_iter(|run| {
+            let mut edges = Vec::new();
+            for (x, &(_, _, _, i)) in run.iter().enumerate() {
+                for &(_, _, _, j) in &run[x + 1..] {
+                    let (a, b) = (&located[i as usize], &located[j as usize]);
+                    let (sa, sb) = (a.sentence, b.sentence);
+                    if at[sa as usize].document == at[sb as usize].document
+                        || cluster_of[sa as usize] == cluster_of[sb as usize]
+                    {
+                        continue;
+                    }
+                    if alignable(&settings, a, b).is_some() && related(sa, sb) {
+                        edges.push((i.min(j), i.max(j)));
+                    }
                 }
             }
-        }
-    }
+            edges
+        })
+        .collect();
     edges.sort_unstable();
     edges.dedup();
     edges

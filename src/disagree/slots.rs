@@ -12,10 +12,10 @@
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
-use super::align::{compatible, Context, Stems, Term};
+use super::align::{alignable, compatible, Context, Stems, Term};
 use super::extract::{Extractor, Mention, Reading};
 use super::tokens::tokenize;
-use super::{Detector, Disagreement, Severity, Statement, Value};
+use super::{Detector, Disagreement, Settings, Severity, Statement, Value};
 use crate::cite::SentenceRef;
 
 /// A value mention with what it takes to align it.
@@ -36,6 +36,9 @@ pub(crate) struct Store {
     pub located: Vec<Located>,
     /// `located[first[s]..first[s + 1]]` are sentence `s`'s mentions.
     first: Vec<u32>,
+    /// The detector's settings: a conflict needs two values that align
+    /// under them directly ([`Store::judge`]).
+    settings: Settings,
 }
 
 /// True when `text` may state a value: it has a digit, or a word a value
@@ -102,31 +105,50 @@ impl Store {
         let extractor = Extractor::new(&detector.stop_words);
         // Each worker keeps a stem cache; the cache changes only the
         // speed, so results do not depend on how the work is split.
-        let per_sentence: Vec<Vec<(Mention, Context<Term>)>> = texts
+        // Per sentence: its mentions with their contexts, and its first
+        // word when that may be a name.
+        type Read = (Vec<(Mention, Context<Term>)>, Option<Term>);
+        let per_sentence: Vec<Read> = texts
             .par_iter()
             .map_init(Stems::default, |stems, text| {
                 if !may_state_values(text) {
-                    return Vec::new();
+                    return (Vec::new(), None);
                 }
                 let tokens = tokenize(text);
                 let mentions = extractor.mentions(&tokens);
                 if mentions.is_empty() {
-                    return Vec::new();
+                    return (Vec::new(), None);
                 }
-                let names: Vec<Term> = super::names::names(&tokens, &detector.stop_words)
+                let found = super::names::names(&tokens, &detector.stop_words);
+                let names: Vec<Term> = found
+                    .inside
                     .into_iter()
                     .map(|name| detector.term(name, stems))
                     .collect();
-                mentions
+                let first = found.first.map(|word| detector.term(word, stems));
+                let mentions = mentions
                     .into_iter()
                     .map(|mention| {
                         let mut context = detector.context(&tokens, &mention, stems);
                         context.names = names.clone();
                         (mention, context)
                     })
-                    .collect()
+                    .collect();
+                (mentions, first)
             })
             .collect();
+        // A sentence's first word is a name when another sentence uses it
+        // as one, capitalized inside the sentence.
+        let used_as_names: rustc_hash::FxHashSet<&Term> = per_sentence
+            .iter()
+            .flat_map(|(mentions, _)| mentions.first())
+            .flat_map(|(_, context)| &context.names)
+            .collect();
+        let first_is_name: Vec<bool> = per_sentence
+            .iter()
+            .map(|(_, first)| first.as_ref().is_some_and(|w| used_as_names.contains(w)))
+            .collect();
+        drop(used_as_names);
         // Terms and units interned in input order: ids do not depend on
         // the thread count. (Units have their own ids.)
         let mut ids: FxHashMap<Term, u32> = FxHashMap::default();
@@ -145,9 +167,14 @@ impl Store {
         };
         let mut located = Vec::new();
         let mut first = Vec::with_capacity(texts.len() + 1);
-        for (s, mentions) in per_sentence.into_iter().enumerate() {
+        for (s, ((mentions, first_word), first_is_name)) in
+            per_sentence.into_iter().zip(first_is_name).enumerate()
+        {
             first.push(located.len() as u32);
-            for (mention, context) in mentions {
+            for (mention, mut context) in mentions {
+                if first_is_name {
+                    context.names.extend(first_word.clone());
+                }
                 let mut words: Vec<u32> = context.words.into_iter().map(&mut intern).collect();
                 words.sort_unstable();
                 words.dedup();
@@ -169,7 +196,11 @@ impl Store {
             }
         }
         first.push(located.len() as u32);
-        Store { located, first }
+        Store {
+            located,
+            first,
+            settings: detector.settings,
+        }
     }
 
     /// The mentions of sentence `s`, as indices into `located`.
@@ -271,12 +302,46 @@ impl Store {
         }
         values.sort_by(|a, b| a.2[0].cmp(&b.2[0]));
         // Each value is given by its own documents (one source gives one
-        // value), so any two values come from different sources.
-        let conflict = values.iter().enumerate().any(|(x, (_, i, _))| {
-            values[x + 1..].iter().any(|(_, j, _)| {
-                !compatible(&located[*i].mention.reading, &located[*j].mention.reading)
-            })
-        });
+        // value), so any two values come from different sources. Two
+        // values that exclude each other conflict only when two of their
+        // mentions align directly. Joined only through a third value
+        // compatible with both ("12 years" of Xu, "more than 10 years" of
+        // Xu, "10 years" of Qin), they are values of different things: the
+        // slot is dropped, as an ambiguous one is.
+        let keys: Vec<ValueKey> = slot
+            .iter()
+            .map(|&i| value_key(&located[i].mention))
+            .collect();
+        let mut conflict = false;
+        let mut chained = false;
+        for (x, (kx, ix, _)) in values.iter().enumerate() {
+            for (ky, iy, _) in &values[x + 1..] {
+                if compatible(&located[*ix].mention.reading, &located[*iy].mention.reading) {
+                    continue;
+                }
+                let direct = slot.iter().zip(&keys).any(|(&i, ki)| {
+                    ki == kx
+                        && slot.iter().zip(&keys).any(|(&j, kj)| {
+                            kj == ky
+                                && document(i) != document(j)
+                                && alignable(&self.settings, &located[i], &located[j]).is_some()
+                        })
+                });
+                conflict |= direct;
+                chained |= !direct;
+            }
+        }
+        if chained {
+            return None;
+        }
+        // Dates that exclude each other are not reported: in the labelled
+        // set every such pair dated different events of one story (the
+        // fiscal year "ends on Sept. 30", the new one "began Oct. 1"; a
+        // ceasefire declared on one day and observed from another), none
+        // was a disagreement about one event's date.
+        if conflict && kind == super::Kind::Date {
+            return None;
+        }
         let mut sentences: Vec<u32> = slot.iter().map(|&i| located[i].sentence).collect();
         sentences.sort_unstable();
         sentences.dedup();

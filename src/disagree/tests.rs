@@ -308,3 +308,70 @@ fn different_figures_of_differently_named_subjects_do_not_conflict() {
     assert_eq!(d.len(), 1);
     assert_eq!(d[0].severity, Severity::Conflict);
 }
+
+#[test]
+fn offsets_from_other_events_are_not_lengths() {
+    // "three days after" and "two days after" date two arrests from two
+    // different events; neither is how long something lasted.
+    assert!(group(&[
+        "The arrest came three days after the president ended his visit to the island.",
+        "The appearance in court came two days after the office issued a statement on the arrest.",
+    ])
+    .is_empty());
+}
+
+#[test]
+fn a_sentence_initial_name_counts_when_used_as_a_name_elsewhere() {
+    // "Xu" opens two sentences; the group uses it as a name inside one, so
+    // Xu's 12 years and Qin's 10 years are not compared, and nothing joins
+    // them into one conflict through "more than 10 years".
+    let d = group(&[
+        "All have spent time in prison, Xu for 12 years, much of it in solitary confinement.",
+        "Xu spent 12 years in prison.",
+        "The defendant is Qin Yongmin, a democracy advocate who has spent 10 years in prison and labor camps.",
+        "Xu has already spent more than 10 years in prison.",
+    ]);
+    assert!(
+        d.iter().all(|d| d.severity != Severity::Conflict),
+        "{:?}",
+        summary(&d)
+    );
+}
+
+#[test]
+fn dates_that_exclude_each_other_are_not_reported() {
+    assert!(group(&[
+        "The federal fiscal year ends on Sept. 30, officials said.",
+        "The new fiscal year began Oct. 1, officials said.",
+    ])
+    .iter()
+    .all(|d| d.kind != Kind::Date || d.severity != Severity::Conflict));
+}
+
+#[test]
+fn rates_compare_only_with_rates_of_the_same_period() {
+    // A monthly stipend against a sum paid once: different quantities.
+    assert!(group(&[
+        "The agreement pays each of the Gingriches about $10,000 a month.",
+        "The 1987 agreement paid Marianne Gingrich $12,000 in alimony.",
+    ])
+    .is_empty());
+    // Two rates of one period still meet: "a monthly stipend of $10,000"
+    // and "$12,000 a month".
+    let d = group(&[
+        "The agreement pays the Gingriches a monthly stipend of $10,000 each.",
+        "The agreement pays the Gingriches a stipend of $12,000 a month each.",
+    ]);
+    assert_eq!(summary(&d).len(), 1, "{:?}", summary(&d));
+    assert_eq!(d[0].severity, Severity::Conflict);
+}
+
+#[test]
+fn the_whole_of_a_proportion_is_not_compared() {
+    assert!(group(&[
+        "In 1991, four out of 45 participating states had obesity rates of 15 percent or higher.",
+        "And 45 of the 50 states have rates of obesity of more than 15 percent.",
+    ])
+    .iter()
+    .all(|d| d.kind != Kind::Count));
+}

@@ -382,8 +382,12 @@ fn timings_json(rows: TimingRows) -> serde_json::Map<String, serde_json::Value> 
 }
 
 fn write_json(out: &mut dyn Write, value: &impl Serialize) -> io::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, value).map_err(io::Error::other)?;
-    writeln!(out)
+    // The serializer writes a few bytes at a time: into a buffer of its own
+    // type (inlined copies), not through `dyn Write` per token.
+    let mut buffered = io::BufWriter::with_capacity(1 << 16, out);
+    serde_json::to_writer_pretty(&mut buffered, value).map_err(io::Error::other)?;
+    writeln!(buffered)?;
+    buffered.flush()
 }
 
 pub(super) fn summary(

@@ -54,6 +54,10 @@ pub struct RenderOptions {
     pub timings: bool,
     /// Time spent loading the input, measured by the caller.
     pub load_time: std::time::Duration,
+    /// Levels by which a summary's Markdown headings go deeper: 0 for a
+    /// page of its own (`# Summary`), 2 for a summary under a story's `##`
+    /// heading (`### Summary`).
+    pub heading_depth: usize,
 }
 
 /// Writes a summary.

@@ -73,13 +73,23 @@ fn differences(
     Ok(())
 }
 
-fn sources(out: &mut dyn Write, documents: &[Document], markdown: bool) -> io::Result<()> {
+/// A Markdown heading of `level` (1 is `#`), `depth` levels deeper.
+fn heading(level: usize, depth: usize) -> String {
+    "#".repeat(level + depth)
+}
+
+fn sources(
+    out: &mut dyn Write,
+    documents: &[Document],
+    markdown: bool,
+    depth: usize,
+) -> io::Result<()> {
     writeln!(out)?;
-    writeln!(
-        out,
-        "{}",
-        if markdown { "## Sources\n" } else { "Sources:" }
-    )?;
+    if markdown {
+        writeln!(out, "{} Sources\n", heading(2, depth))?;
+    } else {
+        writeln!(out, "Sources:")?;
+    }
     for (i, doc) in documents.iter().enumerate() {
         let date = doc
             .date
@@ -106,17 +116,13 @@ fn sources(out: &mut dyn Write, documents: &[Document], markdown: bool) -> io::R
     Ok(())
 }
 
-fn timings(out: &mut dyn Write, rows: TimingRows, markdown: bool) -> io::Result<()> {
+fn timings(out: &mut dyn Write, rows: TimingRows, markdown: bool, depth: usize) -> io::Result<()> {
     writeln!(out)?;
-    writeln!(
-        out,
-        "{}",
-        if markdown {
-            "## Timings (ms)\n"
-        } else {
-            "Timings (ms):"
-        }
-    )?;
+    if markdown {
+        writeln!(out, "{} Timings (ms)\n", heading(2, depth))?;
+    } else {
+        writeln!(out, "Timings (ms):")?;
+    }
     for (stage, ms) in rows {
         if markdown {
             writeln!(out, "- {stage}: {ms:.3}")?;
@@ -142,7 +148,11 @@ pub(super) fn summary(
         shared
     );
     if markdown {
-        writeln!(out, "# Summary\n\n_{heading}_\n")?;
+        writeln!(
+            out,
+            "{} Summary\n\n_{heading}_\n",
+            self::heading(1, options.heading_depth)
+        )?;
     } else {
         writeln!(out, "{heading}\n")?;
     }
@@ -172,9 +182,14 @@ pub(super) fn summary(
         }
         differences(out, prepared, sentence, "   ", markdown)?;
     }
-    sources(out, &prepared.documents, markdown)?;
+    sources(out, &prepared.documents, markdown, options.heading_depth)?;
     if options.timings {
-        timings(out, timing_rows(&summary.timings, options), markdown)?;
+        timings(
+            out,
+            timing_rows(&summary.timings, options),
+            markdown,
+            options.heading_depth,
+        )?;
     }
     Ok(())
 }
@@ -191,14 +206,14 @@ pub(super) fn dedup(
         out,
         "{}",
         title(format!(
-            "{} near-duplicate clusters in {} documents ({} sentences)",
-            dedup.clusters.len(),
-            prepared.documents.len(),
-            prepared.analysis.sentences.len()
+            "{} in {} ({})",
+            count(dedup.clusters.len(), "near-duplicate cluster"),
+            count(prepared.documents.len(), "document"),
+            count(prepared.analysis.sentences.len(), "sentence")
         ))
     )?;
     for (i, cluster) in dedup.clusters.iter().enumerate() {
-        cluster_lines(out, prepared, i, cluster, "sentences", markdown)?;
+        cluster_lines(out, prepared, i, cluster, "sentence", markdown)?;
         differences(
             out,
             prepared,
@@ -231,7 +246,7 @@ pub(super) fn dedup(
             ))
         )?;
         for (i, cluster) in below.into_iter().enumerate() {
-            cluster_lines(out, prepared, i, cluster, "facts", markdown)?;
+            cluster_lines(out, prepared, i, cluster, "fact", markdown)?;
         }
     }
     writeln!(out)?;
@@ -257,9 +272,9 @@ pub(super) fn dedup(
             p.overlap
         )?;
     }
-    sources(out, &prepared.documents, markdown)?;
+    sources(out, &prepared.documents, markdown, 0)?;
     if options.timings {
-        timings(out, timing_rows(&prepared.timings, options), markdown)?;
+        timings(out, timing_rows(&prepared.timings, options), markdown, 0)?;
     }
     Ok(())
 }
@@ -274,25 +289,17 @@ fn cluster_lines(
     markdown: bool,
 ) -> io::Result<()> {
     {
-        writeln!(
-            out,
-            "\n{}",
-            if markdown {
-                format!(
-                    "### Cluster {}: {} {what}, {} documents\n",
-                    i + 1,
-                    cluster.citations.len(),
-                    cluster.support
-                )
-            } else {
-                format!(
-                    "Cluster {}: {} {what}, {} documents",
-                    i + 1,
-                    cluster.citations.len(),
-                    cluster.support
-                )
-            }
-        )?;
+        let heading = format!(
+            "Cluster {}: {}, {}",
+            i + 1,
+            count(cluster.citations.len(), what),
+            count(cluster.support as usize, "document")
+        );
+        if markdown {
+            writeln!(out, "\n### {heading}\n")?;
+        } else {
+            writeln!(out, "\n{heading}")?;
+        }
         for c in &cluster.citations {
             let doc = &prepared.documents[c.sentence.document as usize];
             let bullet = if markdown { "-" } else { " " };

@@ -94,9 +94,10 @@ pub fn run(mut args: StoriesArgs) -> anyhow::Result<ExitCode> {
     if args.emit_keys || args.from_links {
         return filter(&args, &config);
     }
+    // Opened before any work, so a bad destination fails at once (README).
+    let mut out = Output::open(args.input.output.as_deref())?;
     let (documents, load_time) = load(&args.input, crate::limits::Work::Stories)?;
     if args.emit_terms {
-        let out = Output::open(args.input.output.as_deref())?;
         return write_output(out, |out| {
             super::stages::emit_terms(out, &documents, &config)
         });
@@ -108,7 +109,6 @@ pub fn run(mut args: StoriesArgs) -> anyhow::Result<ExitCode> {
     ))?;
     let stories = super::group_documents(&documents, &config)?;
     let format = args.input.format;
-    let mut out = Output::open(args.input.output.as_deref())?;
     let clock = std::time::Instant::now();
     let outcomes = super::run::write(&mut out, format, &pipeline, &documents, &stories, &config)
         .map_err(|e| out.error(e))?;

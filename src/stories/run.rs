@@ -110,7 +110,10 @@ fn summarize_story(
                     &prepared,
                     &summary,
                     pipeline.config(),
-                    Default::default(),
+                    crate::render::RenderOptions {
+                        heading_depth: 2,
+                        ..Default::default()
+                    },
                 )
             }),
         };

@@ -521,6 +521,38 @@ fn cases() -> Vec<Case> {
             }),
         },
         Case {
+            name: "JSON Lines file named without --input-format jsonl",
+            mode: Mode::Text,
+            make: |dir| {
+                input(&[write(
+                    dir,
+                    "feed.jsonl",
+                    "{\"id\": \"x\", \"text\": \"Exports to the region fell sharply in the second quarter of the year.\"}\n",
+                )])
+            },
+            code: 0,
+            alone: Some(0),
+            messages: &[
+                "feed.jsonl: read as one text document; for one document per line (JSON Lines) pass --input-format jsonl",
+            ],
+            check: None,
+        },
+        Case {
+            name: "HTML page saved as .txt",
+            mode: Mode::Text,
+            make: |dir| {
+                input(&[write(
+                    dir,
+                    "page.txt",
+                    "<!DOCTYPE html>\n<html><body>\n<p>Exports to the region fell sharply in the second quarter. Officials blamed the strong currency.</p>\n</body></html>\n",
+                )])
+            },
+            code: 0,
+            alone: Some(0),
+            messages: &["page.txt: looks like HTML; brief reads plain text, so its markup stays in the sentences (save the page as text)"],
+            check: None,
+        },
+        Case {
             name: "duplicate text (skipped)",
             mode: Mode::Text,
             make: |dir| input(&[write(dir, "copy.txt", GOOD)]),

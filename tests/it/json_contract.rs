@@ -536,3 +536,25 @@ fn stories_json_lines_match_the_contract() {
         );
     }
 }
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+#[allow(dead_code)]
+struct BatchError {
+    schema: String,
+    file: String,
+    line: usize,
+    id: Option<String>,
+    error: String,
+}
+
+#[test]
+fn batch_error_lines_match_the_contract() {
+    let output = crate::brief_with_stdin(&["batch", "-"], "{\"id\": \"t\", \"documents\": []}\n");
+    let line = crate::stdout(&output);
+    let error: BatchError = serde_json::from_str(line.trim()).expect("brief.error/1 shape");
+    assert_eq!(error.schema, "brief.error/1");
+    assert_eq!(error.file, "<stdin>");
+    assert_eq!(error.line, 1);
+    assert_eq!(error.id.as_deref(), Some("t"));
+}

@@ -1,5 +1,6 @@
 //! Integration tests: one binary (fast to link), one module per concern.
 
+mod acceptance;
 mod bad_input;
 mod browser;
 mod budgets;

@@ -125,6 +125,30 @@ fn stories_text_and_markdown_for_people() {
     ]));
     assert!(markdown.starts_with("# Stories"));
     assert!(markdown.contains("## story-0002: 10 documents"));
+    // Each story's summary and sources nest under the story's heading.
+    let levels: Vec<(usize, &str)> = markdown
+        .lines()
+        .filter(|l| l.starts_with('#'))
+        .map(|l| {
+            let level = l.chars().take_while(|&c| c == '#').count();
+            (level, l[level..].trim())
+        })
+        .collect();
+    for (level, title) in &levels {
+        let expected = if *title == "Stories" {
+            1
+        } else if title.starts_with("story-") || title.starts_with("Documents in no story") {
+            2
+        } else if *title == "Summary" {
+            3
+        } else {
+            4
+        };
+        assert_eq!(*level, expected, "heading {title:?} in {markdown}");
+    }
+    assert!(levels
+        .iter()
+        .any(|&(level, t)| level == 4 && t == "Sources"));
 }
 
 #[test]
