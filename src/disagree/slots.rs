@@ -277,8 +277,10 @@ impl Store {
         if per_document.len() < 2 {
             return None;
         }
-        // Distinct values, each with its statements.
-        let mut values: Vec<(ValueKey, usize, Vec<Statement>)> = Vec::new();
+        // Distinct values, each with its statements and (up to
+        // FULLY_COMPARED of) its mentions.
+        type Stated = (ValueKey, usize, Vec<Statement>, Vec<usize>);
+        let mut values: Vec<Stated> = Vec::new();
         for &i in slot {
             let l = &located[i];
             let key = value_key(&l.mention);
@@ -288,15 +290,20 @@ impl Store {
                 start: sentence.start + l.mention.start,
                 end: sentence.start + l.mention.end,
             };
-            match values.iter_mut().find(|(k, _, _)| *k == key) {
-                Some((_, _, statements)) => statements.push(statement),
-                None => values.push((key, i, vec![statement])),
+            match values.iter_mut().find(|(k, _, _, _)| *k == key) {
+                Some((_, _, statements, mentions)) => {
+                    statements.push(statement);
+                    if mentions.len() < super::FULLY_COMPARED {
+                        mentions.push(i);
+                    }
+                }
+                None => values.push((key, i, vec![statement], vec![i])),
             }
         }
         if values.len() < 2 {
             return None;
         }
-        for (_, _, statements) in &mut values {
+        for (_, _, statements, _) in &mut values {
             statements.sort_unstable();
             statements.dedup();
         }
@@ -307,25 +314,21 @@ impl Store {
         // mentions align directly. Joined only through a third value
         // compatible with both ("12 years" of Xu, "more than 10 years" of
         // Xu, "10 years" of Qin), they are values of different things: the
-        // slot is dropped, as an ambiguous one is.
-        let keys: Vec<ValueKey> = slot
-            .iter()
-            .map(|&i| value_key(&located[i].mention))
-            .collect();
+        // slot is dropped, as an ambiguous one is. (Each value's first
+        // FULLY_COMPARED mentions are tried, so the work per pair of values
+        // is bounded however large the slot.)
         let mut conflict = false;
         let mut chained = false;
-        for (x, (kx, ix, _)) in values.iter().enumerate() {
-            for (ky, iy, _) in &values[x + 1..] {
+        for (x, (_, ix, _, xs)) in values.iter().enumerate() {
+            for (_, iy, _, ys) in &values[x + 1..] {
                 if compatible(&located[*ix].mention.reading, &located[*iy].mention.reading) {
                     continue;
                 }
-                let direct = slot.iter().zip(&keys).any(|(&i, ki)| {
-                    ki == kx
-                        && slot.iter().zip(&keys).any(|(&j, kj)| {
-                            kj == ky
-                                && document(i) != document(j)
-                                && alignable(&self.settings, &located[i], &located[j]).is_some()
-                        })
+                let direct = xs.iter().any(|&i| {
+                    ys.iter().any(|&j| {
+                        document(i) != document(j)
+                            && alignable(&self.settings, &located[i], &located[j]).is_some()
+                    })
                 });
                 conflict |= direct;
                 chained |= !direct;
@@ -354,7 +357,7 @@ impl Store {
             },
             values: values
                 .into_iter()
-                .map(|(_, i, statements)| Value {
+                .map(|(_, i, statements, _)| Value {
                     normalized: located[i].mention.normalized.clone(),
                     statements,
                 })
