@@ -479,9 +479,11 @@ fn read_file(path: &Path, format: InputFormat) -> (Vec<Document>, Vec<LoadProble
             .unwrap_or_else(|| location.clone())
     };
     let (documents, mut problems) = load_bytes(&location, &id, &bytes, format);
-    let named_jsonl = path
-        .extension()
-        .is_some_and(|ext| ext.eq_ignore_ascii_case("jsonl"));
+    let named_jsonl = path.extension().is_some_and(|ext| {
+        extensions(InputFormat::Jsonl)
+            .iter()
+            .any(|known| ext.eq_ignore_ascii_case(known))
+    });
     if format == InputFormat::Text && named_jsonl && !documents.is_empty() {
         problems.push(LoadProblem {
             location,
