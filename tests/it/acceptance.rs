@@ -260,3 +260,29 @@ fn the_readme_shows_the_usage_and_options_that_help_shows() {
     }
     assert_eq!(synopses, SUBCOMMANDS.len(), "one synopsis per command");
 }
+
+#[test]
+fn a_quote_marked_as_a_markdown_blockquote_is_shown_without_the_marker() {
+    let dir = scratch("accept_blockquote");
+    fs::write(
+        dir.join("a.md"),
+        "# Storm\n\n> \"We have never seen winds like this in our town,\" said the mayor, John Smith.\n",
+    )
+    .unwrap();
+    fs::write(
+        dir.join("b.txt"),
+        "\"We have never seen winds like this in our town,\" Mayor John Smith said on Monday.\n",
+    )
+    .unwrap();
+    let value = json(&brief(&[
+        dir.to_str().unwrap(),
+        "--format",
+        "json",
+        "--sentences",
+        "1",
+    ]));
+    let sentence = &value["summary"][0];
+    assert_eq!(sentence["support"], 2, "{sentence}");
+    let text = sentence["text"].as_str().unwrap();
+    assert!(text.starts_with('"'), "{text}");
+}
