@@ -310,6 +310,15 @@ impl JsonlRecord {
             return Err(format!("document {id:?} has an empty `text`"));
         }
         let mut notes = Vec::new();
+        // A record's offsets are promised into its `text` string, so a page
+        // there is read as it is, and said so.
+        if html::looks_like_html(&self.text) {
+            notes.push(
+                "field `text` is an HTML page; read as it is, markup included (offsets are \
+                 into `text`: put the page's text there, or read pages with --input-format html)"
+                    .to_string(),
+            );
+        }
         let mut doc = Document::new(id, source, self.text);
         doc.title = optional_string("title", self.title, &mut notes);
         doc.url = optional_string("url", self.url, &mut notes);

@@ -603,6 +603,22 @@ fn cases() -> Vec<Case> {
             }),
         },
         Case {
+            name: "JSON Lines text that is an HTML page",
+            mode: Mode::Jsonl,
+            make: |dir| {
+                input(&[jsonl_with_line_2(
+                    dir,
+                    br#"{"id": "x", "text": "<!DOCTYPE html><p>Imports from the region rose in the third quarter.</p>"}"#,
+                )])
+            },
+            code: 0,
+            alone: None,
+            messages: &["bad.jsonl:2: field `text` is an HTML page; read as it is"],
+            check: Some(|value, _| {
+                assert!(document(value, "x").is_some());
+            }),
+        },
+        Case {
             name: "batch document whose title is a number",
             mode: Mode::Batch,
             make: |dir| {
