@@ -521,10 +521,14 @@ fn summarize(args: SummarizeArgs) -> anyhow::Result<ExitCode> {
     let prepared = prepare(&pipeline, documents)?;
     let summary = pipeline.summarize(&prepared);
     if summary.sentences.is_empty() {
+        let min_words = pipeline.config().min_words;
+        let which = match prepared.analysis.sentences.len() {
+            1 => "the only sentence is".to_string(),
+            n => format!("all {n} sentences are"),
+        };
         anyhow::bail!(
-            "no sentence qualifies for the summary: all {} sentences are shorter than --min-words {}",
-            prepared.analysis.sentences.len(),
-            pipeline.config().min_words
+            "no sentence qualifies for the summary: {which} shorter than --min-words \
+             {min_words} (a lower --min-words lets shorter sentences in)"
         );
     }
     let options = RenderOptions {

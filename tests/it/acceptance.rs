@@ -286,3 +286,23 @@ fn a_quote_marked_as_a_markdown_blockquote_is_shown_without_the_marker() {
     let text = sentence["text"].as_str().unwrap();
     assert!(text.starts_with('"'), "{text}");
 }
+
+#[test]
+fn too_short_input_is_explained_in_the_singular_with_the_way_out() {
+    let out = crate::brief_with_stdin(&["-"], "Police closed the road.\n");
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(
+        err.contains(
+            "no sentence qualifies for the summary: the only sentence is shorter than \
+             --min-words 6 (a lower --min-words lets shorter sentences in)"
+        ),
+        "{err}"
+    );
+    let out = crate::brief_with_stdin(&["-", "--min-words", "3"], "Police closed the road.\n");
+    assert!(
+        stdout(&out).contains("1. Police closed the road."),
+        "{}",
+        stderr(&out)
+    );
+}
