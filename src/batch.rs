@@ -74,7 +74,7 @@ pub fn run(
 ) -> Result<BatchStats> {
     let read_error = |err: io::Error| Error::Input {
         location: source.to_string(),
-        message: format!("cannot read: {err}"),
+        message: crate::load::describe_io_error(&err),
     };
     let write_error = |source: io::Error| Error::Output {
         destination: "output".to_string(),

@@ -110,12 +110,15 @@ struct PairsArgs {
 #[derive(Debug, Args)]
 pub(crate) struct InputArgs {
     /// Files or directories to read (directories recursively: .txt and .md,
-    /// or .jsonl with --input-format jsonl); `-` reads standard input.
+    /// .jsonl with --input-format jsonl, .html and .htm with --input-format
+    /// html); `-` reads standard input.
     #[arg(value_name = "PATH")]
     pub(crate) paths: Vec<PathBuf>,
-    /// How to read input files: `text` (one document per file) or `jsonl`
+    /// How to read input files: `text` (one document per file; a file that
+    /// is an HTML page, or is named .html or .htm, is read as `html`), `jsonl`
     /// (one JSON object per line with `id` and `text`, optional `title`,
-    /// `date`, `url`).
+    /// `date`, `url`) or `html` (one page per file: its text, without
+    /// markup, scripts, styles and menus).
     #[arg(long, value_enum, default_value_t = InputFormatArg::Text)]
     pub(crate) input_format: InputFormatArg,
     /// Language of the documents (ISO code or English name): sets sentence
@@ -141,6 +144,7 @@ pub(crate) struct InputArgs {
 pub(crate) enum InputFormatArg {
     Text,
     Jsonl,
+    Html,
 }
 
 /// How sentences are compared: shared by every command that clusters.
@@ -396,6 +400,7 @@ pub(crate) fn load(
     let format = match input.input_format {
         InputFormatArg::Text => InputFormat::Text,
         InputFormatArg::Jsonl => InputFormat::Jsonl,
+        InputFormatArg::Html => InputFormat::Html,
     };
     let listing = load::list_paths(&input.paths, format);
     limits::check(work, listing.bytes, input.max_memory)?;
@@ -516,10 +521,14 @@ fn summarize(args: SummarizeArgs) -> anyhow::Result<ExitCode> {
     let prepared = prepare(&pipeline, documents)?;
     let summary = pipeline.summarize(&prepared);
     if summary.sentences.is_empty() {
+        let min_words = pipeline.config().min_words;
+        let which = match prepared.analysis.sentences.len() {
+            1 => "the only sentence is".to_string(),
+            n => format!("all {n} sentences are"),
+        };
         anyhow::bail!(
-            "no sentence qualifies for the summary: all {} sentences are shorter than --min-words {}",
-            prepared.analysis.sentences.len(),
-            pipeline.config().min_words
+            "no sentence qualifies for the summary: {which} shorter than --min-words \
+             {min_words} (a lower --min-words lets shorter sentences in)"
         );
     }
     let options = RenderOptions {
@@ -574,22 +583,30 @@ fn batch(args: BatchArgs) -> anyhow::Result<ExitCode> {
                 "<stdin>".to_string(),
             )
         } else {
-            match std::fs::File::open(path) {
+            match load::open_stream(path) {
                 Ok(file) => (
                     Box::new(io::BufReader::new(file)),
                     path.display().to_string(),
                 ),
-                Err(err) => {
-                    eprintln!("brief: warning: {}: {err}; skipped", path.display());
+                Err(message) => {
+                    eprintln!("brief: warning: {}: {message}; skipped", path.display());
                     continue;
                 }
             }
         };
-        let stats = crate::batch::run(&pipeline, reader, &source, &mut out, &|| progress.inc(1))
-            .map_err(|e| match e {
-                Error::Output { source, .. } => out.error(source),
-                other => other,
-            })?;
+        let stats =
+            match crate::batch::run(&pipeline, reader, &source, &mut out, &|| progress.inc(1)) {
+                Ok(stats) => stats,
+                Err(Error::Output { source, .. }) => return Err(out.error(source).into()),
+                // A file that fails while being read costs its remaining
+                // topics only: the topics already written stay, and the other
+                // inputs are still read.
+                Err(Error::Input { location, message }) => {
+                    eprintln!("brief: warning: {location}: {message}; rest of the file skipped");
+                    continue;
+                }
+                Err(other) => return Err(other.into()),
+            };
         total.summarized += stats.summarized;
         total.failed += stats.failed;
     }
@@ -674,20 +691,22 @@ fn pairs(args: PairsArgs) -> anyhow::Result<ExitCode> {
                 &mut pairs,
                 &mut problems,
             )
+            .map_err(|err| load::describe_io_error(&err))
         } else {
-            match std::fs::File::open(path) {
+            match load::open_stream(path) {
                 Ok(file) => crate::pairs::read_pairs(
                     io::BufReader::new(file),
                     &path.display().to_string(),
                     format,
                     &mut pairs,
                     &mut problems,
-                ),
-                Err(err) => Err(err),
+                )
+                .map_err(|err| load::describe_io_error(&err)),
+                Err(message) => Err(message),
             }
         };
-        if let Err(err) = read {
-            eprintln!("brief: warning: {}: {err}; skipped", path.display());
+        if let Err(message) = read {
+            eprintln!("brief: warning: {}: {message}; skipped", path.display());
         }
     }
     for problem in &problems {

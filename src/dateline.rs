@@ -1,6 +1,7 @@
 //! News datelines at the start of a sentence: `LONDON (AP) _ `,
 //! `NEW YORK -- `, `MOBILE, Ala. (AP) -- `, `BEIJING, Oct. 5 (Xinhua) -- `;
-//! and list bullets (`- `, `• `), which a summary leaves off the same way.
+//! and list bullets (`- `, `• `) and quote markers (`> `), which a summary
+//! leaves off the same way.
 //!
 //! A dateline says where a wire story was filed, not what happened; in a
 //! summary that merges many outlets it is one outlet's label, and under a
@@ -8,10 +9,11 @@
 //! therefore shown from past their dateline (the citation still locates
 //! the whole sentence's source).
 
-/// List bullets a line may start with (`- Schools stay closed.`): page
+/// List bullets a line may start with (`- Schools stay closed.`), and the
+/// quote marker of Markdown and e-mail (`> "We won," she said.`): page
 /// layout, like a dateline not part of what the sentence says, so a
 /// summary shows the sentence from past them too.
-const BULLETS: [char; 9] = ['-', '*', '•', '‣', '⁃', '◦', '▪', '·', '–'];
+const BULLETS: [char; 10] = ['-', '*', '•', '‣', '⁃', '◦', '▪', '·', '–', '>'];
 
 /// The byte length of what a summary leaves off the start of `text`: a
 /// list bullet, then a dateline.
@@ -149,9 +151,11 @@ mod tests {
         assert_eq!(shown("•  Talks resumed."), "Talks resumed.");
         assert_eq!(shown("– “We won,” she said."), "“We won,” she said.");
         assert_eq!(shown("* LONDON (AP) _ Police said."), "Police said.");
+        assert_eq!(shown("> “We won,” she said."), "“We won,” she said.");
         for kept in [
             "* * *",
             "-5 degrees were measured.",
+            ">5 degrees were measured.",
             "- ",
             "-",
             "Plain text.",

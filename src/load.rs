@@ -9,6 +9,7 @@
 //! README ("Bad input").
 
 mod decode;
+mod html;
 
 use std::fs;
 use std::io::Read;
@@ -25,6 +26,10 @@ pub enum InputFormat {
     Text,
     /// Each line of each file is one JSON object with at least `id` and `text`.
     Jsonl,
+    /// Each file is one HTML page, whose text is extracted (`.html` and
+    /// `.htm` when walking directories). Text input that is an HTML page,
+    /// and files named `.html` or `.htm`, are read this way too.
+    Html,
 }
 
 /// One input document. `text` is the original text, unchanged: every byte
@@ -36,7 +41,7 @@ pub struct Document {
     /// Where the document came from: a path, `<stdin>` for standard input, or
     /// `path:line` for a JSONL record.
     pub source: String,
-    /// Optional title (JSONL `title`).
+    /// Optional title (JSONL `title`, an HTML page's `<title>`).
     pub title: Option<String>,
     /// Publication date, `YYYY-MM-DD`: from JSONL `date`, or a leading
     /// `date YYYY-MM-DD` header in the text.
@@ -226,13 +231,11 @@ fn parse_jsonl_bytes(source: &str, bytes: &[u8]) -> (Vec<Document>, Vec<LoadProb
             }
         };
         match parse_jsonl_record(line).and_then(|record| record.into_document(location.clone())) {
-            Ok((doc, note)) => {
-                if let Some(message) = note {
-                    problems.push(LoadProblem {
-                        location: location.clone(),
-                        message,
-                    });
-                }
+            Ok((doc, notes)) => {
+                problems.extend(notes.into_iter().map(|message| LoadProblem {
+                    location: location.clone(),
+                    message,
+                }));
                 documents.push(doc)
             }
             Err(message) => problems.push(skip(message)),
@@ -275,12 +278,15 @@ fn jsonl_lines(bytes: &[u8]) -> impl Iterator<Item = &[u8]> {
 pub(crate) struct JsonlRecord {
     id: serde_json::Value,
     text: String,
+    // The optional fields are read as any JSON value, so that a title
+    // written as a number, or a url as an object, costs that field only
+    // (see [`optional_string`]), never the document's text.
     #[serde(default)]
-    title: Option<String>,
+    title: Option<serde_json::Value>,
     #[serde(default)]
-    date: Option<String>,
+    date: Option<serde_json::Value>,
     #[serde(default)]
-    url: Option<String>,
+    url: Option<serde_json::Value>,
 }
 
 impl JsonlRecord {
@@ -289,11 +295,8 @@ impl JsonlRecord {
         !self.text.trim().is_empty()
     }
 
-    /// The document, and a note when a field was ignored.
-    pub(crate) fn into_document(
-        self,
-        source: String,
-    ) -> Result<(Document, Option<String>), String> {
+    /// The document, and a note for each optional field that was ignored.
+    pub(crate) fn into_document(self, source: String) -> Result<(Document, Vec<String>), String> {
         let id = match self.id {
             serde_json::Value::String(s) if !s.trim().is_empty() => s,
             serde_json::Value::Number(n) => n.to_string(),
@@ -306,20 +309,53 @@ impl JsonlRecord {
         if self.text.trim().is_empty() {
             return Err(format!("document {id:?} has an empty `text`"));
         }
+        let mut notes = Vec::new();
+        // A record's offsets are promised into its `text` string, so a page
+        // there is read as it is, and said so.
+        if html::looks_like_html(&self.text) {
+            notes.push(
+                "field `text` is an HTML page; read as it is, markup included (offsets are \
+                 into `text`: put the page's text there, or read pages with --input-format html)"
+                    .to_string(),
+            );
+        }
         let mut doc = Document::new(id, source, self.text);
-        doc.title = self.title;
-        doc.url = self.url;
-        let mut note = None;
-        if let Some(date) = self.date {
+        doc.title = optional_string("title", self.title, &mut notes);
+        doc.url = optional_string("url", self.url, &mut notes);
+        if let Some(date) = optional_string("date", self.date, &mut notes) {
             // Dates order summaries (`--order date`) and are promised as
             // YYYY-MM-DD: accept that, or a timestamp starting with it.
             match date.get(..10).filter(|d| is_iso_date(d)) {
                 Some(day) => doc.date = Some(day.to_string()),
-                None => note = Some(format!("field `date` {date:?} is not YYYY-MM-DD; ignored")),
+                None => notes.push(format!("field `date` {date:?} is not YYYY-MM-DD; ignored")),
             }
         }
-        Ok((doc, note))
+        Ok((doc, notes))
     }
+}
+
+/// An optional string field of a JSONL record: a string as it is, a number
+/// as written (`"title": 2024` is the title "2024"), `null` as absent. Any
+/// other value (`true`, an array, an object) is ignored with a note: the
+/// document is still read.
+fn optional_string(
+    field: &str,
+    value: Option<serde_json::Value>,
+    notes: &mut Vec<String>,
+) -> Option<String> {
+    use serde_json::Value;
+    let kind = match value? {
+        Value::Null => return None,
+        Value::String(s) => return Some(s),
+        Value::Number(n) => return Some(n.to_string()),
+        Value::Bool(_) => "a boolean",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    };
+    notes.push(format!(
+        "field `{field}` is {kind}, expected a string; field ignored"
+    ));
+    None
 }
 
 /// A `T` that was written as a JSON object. serde's derive also accepts
@@ -360,7 +396,19 @@ fn extensions(format: InputFormat) -> &'static [&'static str] {
     match format {
         InputFormat::Text => &["txt", "md"],
         InputFormat::Jsonl => &["jsonl"],
+        InputFormat::Html => &["html", "htm"],
     }
+}
+
+/// True when `path`'s extension is one of `format`'s.
+fn has_extension(path: &Path, format: InputFormat) -> bool {
+    path.extension()
+        .and_then(|ext| ext.to_str())
+        .is_some_and(|ext| {
+            extensions(format)
+                .iter()
+                .any(|known| ext.eq_ignore_ascii_case(known))
+        })
 }
 
 /// Collects matching files below `dir`, sorted, so runs are reproducible.
@@ -395,15 +443,6 @@ fn walk_dir(
         }
     }
     paths.sort();
-    let wanted = |path: &Path| {
-        path.extension()
-            .and_then(|ext| ext.to_str())
-            .is_some_and(|ext| {
-                extensions(format)
-                    .iter()
-                    .any(|e| ext.eq_ignore_ascii_case(e))
-            })
-    };
     for path in paths {
         let Ok(link_meta) = fs::symlink_metadata(&path) else {
             continue; // removed while we were listing
@@ -434,7 +473,7 @@ fn walk_dir(
                 &path,
                 "symbolic link to a directory: not followed (name it to read it)".to_string(),
             ));
-        } else if wanted(&path) {
+        } else if has_extension(&path, format) {
             if meta.is_file() {
                 files.push(path);
             } else {
@@ -478,12 +517,14 @@ fn read_file(path: &Path, format: InputFormat) -> (Vec<Document>, Vec<LoadProble
             .map(|s| s.to_string_lossy().into_owned())
             .unwrap_or_else(|| location.clone())
     };
+    // A page named explicitly is read as a page, whatever its first bytes
+    // (a fragment saved without `<html>`).
+    let format = match format {
+        InputFormat::Text if has_extension(path, InputFormat::Html) => InputFormat::Html,
+        format => format,
+    };
     let (documents, mut problems) = load_bytes(&location, &id, &bytes, format);
-    let named_jsonl = path.extension().is_some_and(|ext| {
-        extensions(InputFormat::Jsonl)
-            .iter()
-            .any(|known| ext.eq_ignore_ascii_case(known))
-    });
+    let named_jsonl = has_extension(path, InputFormat::Jsonl);
     if format == InputFormat::Text && named_jsonl && !documents.is_empty() {
         problems.push(LoadProblem {
             location,
@@ -496,7 +537,8 @@ fn read_file(path: &Path, format: InputFormat) -> (Vec<Document>, Vec<LoadProble
 }
 
 /// Turns the bytes of one input into documents: one document with id `id`
-/// for [`InputFormat::Text`], one per line for [`InputFormat::Jsonl`].
+/// for [`InputFormat::Text`] and [`InputFormat::Html`] (text that is an HTML
+/// page is read as one), one per line for [`InputFormat::Jsonl`].
 /// `location` names the input in problems (`location:line` for JSONL).
 pub fn load_bytes(
     location: &str,
@@ -509,41 +551,29 @@ pub fn load_bytes(
             Ok(bytes) => parse_jsonl_bytes(location, &bytes),
             Err(message) => skipped(location, message),
         },
-        InputFormat::Text => match decode::text(bytes) {
+        InputFormat::Text | InputFormat::Html => match decode::text(bytes) {
             Ok(text) if text.trim().is_empty() => {
                 skipped(location, "empty document: no text".to_string())
             }
-            Ok(text) => {
-                let problems = if looks_like_html(&text) {
-                    vec![LoadProblem {
-                        location: location.to_string(),
-                        message: "looks like HTML; brief reads plain text, so its markup \
-                                  stays in the sentences (save the page as text)"
-                            .to_string(),
-                    }]
-                } else {
-                    Vec::new()
-                };
-                (
-                    vec![Document::new(id, location, text.into_owned())],
-                    problems,
-                )
+            Ok(text) if format == InputFormat::Html || html::looks_like_html(&text) => {
+                let page = html::extract(&text);
+                if page.text.trim().is_empty() {
+                    return skipped(
+                        location,
+                        "HTML page without text (only markup, scripts or styles)".to_string(),
+                    );
+                }
+                let mut doc = Document::new(id, location, page.text);
+                doc.title = page.title;
+                (vec![doc], Vec::new())
             }
+            Ok(text) => (
+                vec![Document::new(id, location, text.into_owned())],
+                Vec::new(),
+            ),
             Err(message) => skipped(location, message),
         },
     }
-}
-
-/// True when a text document starts as an HTML page does (`<!DOCTYPE
-/// html`, `<html`): a page saved with its markup, not its text.
-fn looks_like_html(text: &str) -> bool {
-    let start = text.trim_start().as_bytes();
-    let starts = |prefix: &str| {
-        start
-            .get(..prefix.len())
-            .is_some_and(|head| head.eq_ignore_ascii_case(prefix.as_bytes()))
-    };
-    starts("<!doctype html") || starts("<html")
 }
 
 fn skipped(location: &str, message: String) -> (Vec<Document>, Vec<LoadProblem>) {
@@ -584,7 +614,21 @@ fn read_stable(path: &Path) -> Result<Vec<u8>, String> {
     ))
 }
 
-fn describe_io_error(err: &std::io::Error) -> String {
+/// Opens a file that is read as a stream (the topics of `brief batch`, the
+/// pairs of `brief pairs`): a pipe is welcome, a directory is not. The
+/// error is in the words every command uses for a file it cannot read.
+pub fn open_stream(path: &Path) -> Result<fs::File, String> {
+    let file = fs::File::open(path).map_err(|err| describe_io_error(&err))?;
+    match file.metadata() {
+        Ok(meta) if meta.is_dir() => Err("is a directory, expected a file".to_string()),
+        Ok(_) => Ok(file),
+        Err(err) => Err(describe_io_error(&err)),
+    }
+}
+
+/// An I/O error in brief's words (`no such file or directory`), as every
+/// command names a file it cannot read.
+pub fn describe_io_error(err: &std::io::Error) -> String {
     match err.kind() {
         std::io::ErrorKind::NotFound => "no such file or directory".to_string(),
         std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),

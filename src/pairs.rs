@@ -90,12 +90,15 @@ pub fn read_pairs(
     for (n, line) in input.split(b'\n').enumerate() {
         let line = line?;
         let location = format!("{source}:{}", n + 1);
-        let Ok(text) = std::str::from_utf8(&line) else {
-            problems.push(PairProblem {
-                location,
-                message: "not valid UTF-8".to_string(),
-            });
-            continue;
+        let text = match std::str::from_utf8(&line) {
+            Ok(text) => text,
+            Err(err) => {
+                problems.push(PairProblem {
+                    location,
+                    message: format!("invalid UTF-8 at byte {} of the line", err.valid_up_to()),
+                });
+                continue;
+            }
         };
         let text = text.strip_suffix('\r').unwrap_or(text);
         if text.trim().is_empty() {

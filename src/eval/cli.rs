@@ -189,6 +189,15 @@ fn load_candidates(
     candidates: &std::path::Path,
     refs: Option<&std::path::Path>,
 ) -> anyhow::Result<LoadedTopics> {
+    // Said before anything else: "--refs is required when CANDIDATES is a
+    // folder" would mislead about a path that is not there at all.
+    if let Err(err) = std::fs::metadata(candidates) {
+        anyhow::bail!(
+            "{}: {}",
+            candidates.display(),
+            crate::load::describe_io_error(&err)
+        );
+    }
     let is_jsonl = candidates
         .extension()
         .is_some_and(|ext| ext.eq_ignore_ascii_case("jsonl"));

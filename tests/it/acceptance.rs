@@ -95,15 +95,7 @@ fn pairs_refuses_output_formats_it_cannot_write() {
 
 #[test]
 fn help_texts_are_plain_text_and_list_every_exit_code() {
-    for command in [
-        "summarize",
-        "dedup",
-        "segment",
-        "batch",
-        "stories",
-        "pairs",
-        "eval",
-    ] {
+    for command in SUBCOMMANDS {
         let help = stdout(&brief(&[command, "--help"]));
         assert!(
             !help.contains("[`"),
@@ -163,7 +155,13 @@ fn a_missing_folder_is_named_with_its_cause_once() {
     assert_eq!(out.status.code(), Some(1));
     let err = stderr(&out);
     assert!(err.contains("no/such"), "{err}");
-    assert_eq!(err.matches("No such file or directory").count(), 1, "{err}");
+    assert_eq!(
+        err.to_lowercase()
+            .matches("no such file or directory")
+            .count(),
+        1,
+        "{err}"
+    );
 }
 
 #[test]
@@ -186,4 +184,125 @@ fn a_bad_destination_fails_before_the_input_is_read_in_every_command() {
             "{command} read its input before opening the output: {err}"
         );
     }
+}
+
+/// The commands of the README as a reader copies them: its `brief ...`
+/// code spans and its `$ cargo run --release -- ...` examples, as words
+/// after `brief`.
+fn readme_commands() -> Vec<Vec<String>> {
+    let readme = fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let mut commands = Vec::new();
+    for line in readme.lines() {
+        if let Some(example) = line.strip_prefix("$ cargo run --release -- ") {
+            commands.push(example.split_whitespace().map(String::from).collect());
+        }
+        for (k, span) in line.split('`').enumerate() {
+            if k % 2 == 1 && span.starts_with("brief ") {
+                commands.push(span.split_whitespace().skip(1).map(String::from).collect());
+            }
+        }
+    }
+    commands
+}
+
+const SUBCOMMANDS: [&str; 7] = [
+    "summarize",
+    "dedup",
+    "segment",
+    "batch",
+    "stories",
+    "pairs",
+    "eval",
+];
+
+#[test]
+fn the_readme_shows_the_usage_and_options_that_help_shows() {
+    let commands = readme_commands();
+    let help = |subcommand: Option<&str>| {
+        let mut args: Vec<&str> = subcommand.into_iter().collect();
+        args.push("--help");
+        let out = brief(&args);
+        assert!(out.status.success(), "{args:?}: {}", stderr(&out));
+        stdout(&out)
+    };
+    let mut synopses = 0;
+    for command in &commands {
+        let subcommand = command
+            .first()
+            .map(String::as_str)
+            .filter(|word| SUBCOMMANDS.contains(word));
+        let help = help(subcommand);
+        // A synopsis (`brief eval [OPTIONS] [CANDIDATES]`) is the usage line
+        // of --help, word for word.
+        if command.iter().any(|word| word == "[OPTIONS]") {
+            let usage = help
+                .lines()
+                .find_map(|line| line.strip_prefix("Usage: brief "))
+                .expect("a usage line");
+            assert_eq!(command.join(" "), usage, "README synopsis vs --help");
+            synopses += 1;
+        }
+        // Every option the README uses with a command is one it takes.
+        for word in command {
+            let option = word.trim_start_matches('[').trim_end_matches(']');
+            let option = option.split('=').next().unwrap_or(option);
+            if option.starts_with("--") && option.len() > 2 {
+                let listed = help
+                    .split(|c: char| c.is_whitespace() || c == ',')
+                    .any(|w| w == option);
+                assert!(
+                    listed,
+                    "README: `brief {}`: {option} is not in its --help",
+                    command.join(" ")
+                );
+            }
+        }
+    }
+    assert_eq!(synopses, SUBCOMMANDS.len(), "one synopsis per command");
+}
+
+#[test]
+fn a_quote_marked_as_a_markdown_blockquote_is_shown_without_the_marker() {
+    let dir = scratch("accept_blockquote");
+    fs::write(
+        dir.join("a.md"),
+        "# Storm\n\n> \"We have never seen winds like this in our town,\" said the mayor, John Smith.\n",
+    )
+    .unwrap();
+    fs::write(
+        dir.join("b.txt"),
+        "\"We have never seen winds like this in our town,\" Mayor John Smith said on Monday.\n",
+    )
+    .unwrap();
+    let value = json(&brief(&[
+        dir.to_str().unwrap(),
+        "--format",
+        "json",
+        "--sentences",
+        "1",
+    ]));
+    let sentence = &value["summary"][0];
+    assert_eq!(sentence["support"], 2, "{sentence}");
+    let text = sentence["text"].as_str().unwrap();
+    assert!(text.starts_with('"'), "{text}");
+}
+
+#[test]
+fn too_short_input_is_explained_in_the_singular_with_the_way_out() {
+    let out = crate::brief_with_stdin(&["-"], "Police closed the road.\n");
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(
+        err.contains(
+            "no sentence qualifies for the summary: the only sentence is shorter than \
+             --min-words 6 (a lower --min-words lets shorter sentences in)"
+        ),
+        "{err}"
+    );
+    let out = crate::brief_with_stdin(&["-", "--min-words", "3"], "Police closed the road.\n");
+    assert!(
+        stdout(&out).contains("1. Police closed the road."),
+        "{}",
+        stderr(&out)
+    );
 }

@@ -30,6 +30,8 @@ enum Mode {
     Jsonl,
     /// `brief batch`: the bad line is line 2, after a good topic.
     Batch,
+    /// `brief pairs --format json`, after a file with one good pair.
+    Pairs,
 }
 
 /// What a row's `make` builds in the scratch directory.
@@ -544,12 +546,143 @@ fn cases() -> Vec<Case> {
                 input(&[write(
                     dir,
                     "page.txt",
-                    "<!DOCTYPE html>\n<html><body>\n<p>Exports to the region fell sharply in the second quarter. Officials blamed the strong currency.</p>\n</body></html>\n",
+                    "<!DOCTYPE html>\n<html><head><title>Trade &amp; exports</title>\
+                     <script>var claim = \"Exports rose to a record high.\";</script></head><body>\n\
+                     <nav><a href=\"/\">Home</a> <a href=\"/trade\">Trade</a></nav>\n\
+                     <p>Exports to the region <b>fell sharply</b> in the second quarter. \
+                     Officials blamed the strong currency&nbsp;&ndash; and weak demand.</p>\n</body></html>\n",
                 )])
             },
             code: 0,
             alone: Some(0),
-            messages: &["page.txt: looks like HTML; brief reads plain text, so its markup stays in the sentences (save the page as text)"],
+            messages: &[],
+            check: Some(|value, stderr| {
+                // Read as a page: its text, not its markup, scripts or menus.
+                assert!(!stderr.contains("page.txt"), "{stderr}");
+                let page = document(value, "page").expect("the page is a document");
+                assert_eq!(page["title"], "Trade & exports");
+                assert_eq!(page["sentences"], 2);
+                assert_eq!(page["units"], 2);
+                let texts: Vec<&str> = value["summary"]
+                    .as_array()
+                    .expect("summary")
+                    .iter()
+                    .flat_map(|s| s["citations"].as_array().expect("citations"))
+                    .filter(|c| c["document"] == "page")
+                    .map(|c| c["text"].as_str().expect("text"))
+                    .collect();
+                assert!(
+                    texts.contains(&"Officials blamed the strong currency \u{2013} and weak demand."),
+                    "{texts:?}"
+                );
+                assert!(texts.iter().all(|t| !t.contains('<') && !t.contains("record")));
+            }),
+        },
+        Case {
+            name: "JSON Lines title that is a number, url that is an array",
+            mode: Mode::Jsonl,
+            make: |dir| {
+                input(&[jsonl_with_line_2(
+                    dir,
+                    br#"{"id": "x", "title": 2024, "url": ["https://a.example/1"], "date": true, "text": "Imports from the region rose in the third quarter of the year."}"#,
+                )])
+            },
+            code: 0,
+            alone: None,
+            messages: &[
+                "bad.jsonl:2: field `url` is an array, expected a string; field ignored",
+                "bad.jsonl:2: field `date` is a boolean, expected a string; field ignored",
+            ],
+            check: Some(|value, stderr| {
+                assert!(!stderr.contains("line skipped"), "{stderr}");
+                let x = document(value, "x").expect("the document is read, its text kept");
+                assert_eq!(x["title"], "2024");
+                assert_eq!(x["url"], Value::Null);
+                assert_eq!(x["date"], Value::Null);
+                assert_eq!(x["sentences"], 1);
+            }),
+        },
+        Case {
+            name: "JSON Lines text that is an HTML page",
+            mode: Mode::Jsonl,
+            make: |dir| {
+                input(&[jsonl_with_line_2(
+                    dir,
+                    br#"{"id": "x", "text": "<!DOCTYPE html><p>Imports from the region rose in the third quarter.</p>"}"#,
+                )])
+            },
+            code: 0,
+            alone: None,
+            messages: &["bad.jsonl:2: field `text` is an HTML page; read as it is"],
+            check: Some(|value, _| {
+                assert!(document(value, "x").is_some());
+            }),
+        },
+        Case {
+            name: "batch document whose title is a number",
+            mode: Mode::Batch,
+            make: |dir| {
+                let line = serde_json::json!({"id": "numbers", "documents": [
+                    {"id": "a", "title": 7, "text": "Exports to the region fell sharply in the second quarter of the year."},
+                    {"id": "b", "title": {"main": "x"}, "text": "In the second quarter, exports to the region fell sharply."}
+                ]});
+                input(&[batch_with_line_2(dir, line.to_string().as_bytes())])
+            },
+            code: 0,
+            alone: None,
+            messages: &[],
+            check: Some(|value, stderr| {
+                assert!(!stderr.contains("failed"), "{stderr}");
+                assert_eq!(value[1]["topic"], "numbers");
+                assert_eq!(value[1]["documents"][0]["title"], "7");
+                assert_eq!(value[1]["documents"][1]["title"], Value::Null);
+                assert_eq!(value[1]["summary"][0]["support"], 2);
+            }),
+        },
+        Case {
+            name: "batch: missing file and a directory",
+            mode: Mode::Batch,
+            make: |dir| {
+                fs::create_dir_all(dir.join("topics")).expect("mkdir");
+                input(&[
+                    batch_with_line_2(dir, b""),
+                    dir.join("missing.jsonl"),
+                    dir.join("topics"),
+                ])
+            },
+            code: 0,
+            alone: None,
+            messages: &[
+                "missing.jsonl: no such file or directory; skipped",
+                "topics: is a directory, expected a file; skipped",
+            ],
+            check: Some(|value, stderr| {
+                assert!(!stderr.contains("os error"), "{stderr}");
+                assert_eq!(value.as_array().expect("lines").len(), 1);
+            }),
+        },
+        Case {
+            name: "pairs: missing file and a directory",
+            mode: Mode::Pairs,
+            make: |dir| {
+                fs::create_dir_all(dir.join("pairs")).expect("mkdir");
+                input(&[dir.join("missing.tsv"), dir.join("pairs")])
+            },
+            code: 0,
+            alone: Some(1),
+            messages: &[
+                "missing.tsv: no such file or directory; skipped",
+                "pairs: is a directory, expected a file; skipped",
+            ],
+            check: Some(|_, stderr| assert!(!stderr.contains("os error"), "{stderr}")),
+        },
+        Case {
+            name: "pairs: invalid UTF-8 in a line",
+            mode: Mode::Pairs,
+            make: |dir| input(&[write(dir, "bad.tsv", b"caf\xe9 opens\tthe caf\xc3\xa9 opens\n")]),
+            code: 0,
+            alone: Some(1),
+            messages: &["bad.tsv:1: invalid UTF-8 at byte 3 of the line; skipped"],
             check: None,
         },
         Case {
@@ -584,6 +717,15 @@ fn check_good_document_kept(value: &Value, what: &str) {
         cited || documents.len() > 10,
         "{what}: the good document is not in the summary"
     );
+}
+
+/// The entry of `documents[]` with id `id`.
+fn document<'a>(value: &'a Value, id: &str) -> Option<&'a Value> {
+    value["documents"]
+        .as_array()
+        .expect("documents")
+        .iter()
+        .find(|d| d["id"] == id)
 }
 
 fn document_ids(value: &Value) -> Vec<String> {
@@ -640,6 +782,16 @@ fn run(
         }
         Mode::Batch => {
             command.args(["batch", "--sentences", "2"]);
+        }
+        Mode::Pairs => {
+            command.args(["pairs", "--format", "json"]);
+            if with_good {
+                command.arg(write(
+                    dir,
+                    "good.tsv",
+                    "The bank raised rates on Tuesday.\tOn Tuesday the bank raised rates.\n",
+                ));
+            }
         }
     }
     command.args(extra);
@@ -759,7 +911,12 @@ fn run_case(case: &Case, as_root: bool) -> Vec<String> {
                 assert_eq!(lines[0]["summary"][0]["support"], 2, "{what}");
                 Value::Array(lines)
             }
-            _ => {
+            Mode::Pairs => {
+                let value: Value = serde_json::from_slice(&out.stdout).expect("JSON output");
+                assert_eq!(value["pairs"][0]["same"], true, "{what}");
+                value
+            }
+            Mode::Text | Mode::Jsonl => {
                 let value: Value = serde_json::from_slice(&out.stdout).expect("JSON output");
                 check_good_document_kept(&value, &what);
                 value

@@ -10,6 +10,7 @@ mod determinism;
 mod disagreements;
 mod fuzz_replay;
 mod html;
+mod html_input;
 mod json_contract;
 mod limits;
 mod output;

@@ -1,0 +1,111 @@
+//! HTML pages as input (README, "Input"): a page is read as the text a
+//! reader sees, and every offset brief reports is into that text
+//! (docs/json-contract.md, "Offsets").
+
+use std::fs;
+
+use serde_json::Value;
+
+use crate::{brief, json, scratch, stderr};
+
+/// `(kind, start, end, text)` of every unit `brief segment` finds in `path`.
+fn units(args: &[&str]) -> Vec<(String, u64, u64, String)> {
+    let mut all = vec!["segment", "--format", "json"];
+    all.extend_from_slice(args);
+    let value = json(&brief(&all));
+    value["units"]
+        .as_array()
+        .expect("units")
+        .iter()
+        .map(|u| {
+            (
+                u["kind"].as_str().expect("kind").to_string(),
+                u["start"].as_u64().expect("start"),
+                u["end"].as_u64().expect("end"),
+                u["text"].as_str().expect("text").to_string(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn offsets_point_into_the_text_extracted_from_the_page() {
+    let dir = scratch("html_input_offsets");
+    // No <html>: a fragment, read as a page because of its name.
+    let page = dir.join("frag.htm");
+    fs::write(
+        &page,
+        "<h1>Rivers rise</h1>\n<p>The river rose by <b>two</b>&nbsp;metres &amp; more.</p>",
+    )
+    .expect("write");
+    let extracted = "Rivers rise\n\nThe river rose by two metres & more.";
+    let found = units(&[page.to_str().expect("UTF-8 path")]);
+    assert_eq!(
+        found,
+        vec![
+            ("heading".to_string(), 0, 11, "Rivers rise".to_string()),
+            (
+                "sentence".to_string(),
+                13,
+                extracted.len() as u64,
+                "The river rose by two metres & more.".to_string()
+            ),
+        ]
+    );
+    for (_, start, end, text) in &found {
+        assert_eq!(&extracted[*start as usize..*end as usize], text);
+    }
+}
+
+#[test]
+fn input_format_html_walks_html_files_and_skips_pages_without_text() {
+    let dir = scratch("html_input_walk");
+    fs::create_dir_all(dir.join("site/sub")).expect("mkdir");
+    fs::write(
+        dir.join("site/a.html"),
+        "<!doctype html><title>A</title><p>The council approved the new budget on Monday evening.</p>",
+    )
+    .expect("write");
+    fs::write(
+        dir.join("site/sub/b.HTM"),
+        "<div>On Monday evening the council approved the new budget.</div>",
+    )
+    .expect("write");
+    fs::write(
+        dir.join("site/notes.txt"),
+        "Not a page, and not read with --input-format html.",
+    )
+    .expect("write");
+    fs::write(
+        dir.join("site/empty.html"),
+        "<html><head><script>document.write('Loading the budget news.')</script></head></html>",
+    )
+    .expect("write");
+    let site = dir.join("site");
+    let out = brief(&[
+        "--input-format",
+        "html",
+        "--format",
+        "json",
+        site.to_str().expect("UTF-8 path"),
+    ]);
+    let err = stderr(&out);
+    assert!(
+        err.contains(
+            "empty.html: HTML page without text (only markup, scripts or styles); skipped"
+        ),
+        "{err}"
+    );
+    let value = json(&out);
+    let documents: Vec<(&str, &Value)> = value["documents"]
+        .as_array()
+        .expect("documents")
+        .iter()
+        .map(|d| (d["id"].as_str().expect("id"), &d["title"]))
+        .collect();
+    assert_eq!(
+        documents,
+        vec![("a", &Value::from("A")), ("b", &Value::Null)]
+    );
+    assert_eq!(value["summary"][0]["support"], 2);
+}
