@@ -576,6 +576,13 @@ pub fn load_bytes(
     }
 }
 
+/// True when text starts as an HTML page does (`<!DOCTYPE html`, `<html`,
+/// `<head`, `<body`, after comments): text input like that is read as a
+/// page, as with [`InputFormat::Html`].
+pub fn looks_like_html(text: &str) -> bool {
+    html::looks_like_html(text)
+}
+
 fn skipped(location: &str, message: String) -> (Vec<Document>, Vec<LoadProblem>) {
     let problem = LoadProblem {
         location: location.to_string(),

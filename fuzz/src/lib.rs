@@ -194,7 +194,42 @@ pub fn load_text(data: &[u8]) {
         (documents.clone(), problems.clone()),
         "not deterministic"
     );
+    // Text that is an HTML page is read as one: exactly what
+    // `--input-format html` reads from the same bytes.
+    let decoded = match data {
+        [0xFF, 0xFE, rest @ ..] | [0xFE, 0xFF, rest @ ..] if rest.len() % 2 == 0 => {
+            let le = data[0] == 0xFF;
+            let units: Vec<u16> = rest
+                .chunks_exact(2)
+                .map(|b| {
+                    if le {
+                        u16::from_le_bytes([b[0], b[1]])
+                    } else {
+                        u16::from_be_bytes([b[0], b[1]])
+                    }
+                })
+                .collect();
+            String::from_utf16(&units).ok()
+        }
+        [0xEF, 0xBB, 0xBF, rest @ ..] => std::str::from_utf8(rest).ok().map(str::to_string),
+        _ => std::str::from_utf8(data).ok().map(str::to_string),
+    };
+    let page = decoded.as_deref().is_some_and(|text| {
+        !text.trim().is_empty() && !text.contains('\0') && load::looks_like_html(text)
+    });
+    if page {
+        assert_eq!(
+            (documents.clone(), problems.clone()),
+            load::load_bytes("in.txt", "in", data, InputFormat::Html),
+            "a page read as text differs from the page read as HTML"
+        );
+    }
     match (documents.as_slice(), problems.as_slice()) {
+        ([doc], []) if page => {
+            assert!(!doc.text.trim().is_empty(), "an empty page was loaded");
+            assert!(!doc.text.contains('\0'), "a NUL reached a document");
+            check_document(doc);
+        }
         ([doc], []) => {
             assert_eq!((doc.id.as_str(), doc.source.as_str()), ("in", "in.txt"));
             assert!(!doc.text.trim().is_empty(), "an empty document was loaded");
@@ -219,9 +254,12 @@ pub fn load_text(data: &[u8]) {
         ([], [problem]) => {
             assert_eq!(problem.location, "in.txt");
             assert!(problem.message.ends_with("; skipped"), "{problem}");
-            // Plain UTF-8 text with something in it is never refused.
+            // Plain UTF-8 text with something in it is never refused (a
+            // page without text is).
             if let Ok(text) = std::str::from_utf8(data) {
-                let plain = !text.starts_with(['\u{feff}', '\u{fffe}']) && !text.contains('\0');
+                let plain = !text.starts_with(['\u{feff}', '\u{fffe}'])
+                    && !text.contains('\0')
+                    && !load::looks_like_html(text);
                 assert!(!plain || text.trim().is_empty(), "refused: {problem}");
             }
         }
