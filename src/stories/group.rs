@@ -63,14 +63,17 @@ pub struct Grouping {
     pub largest_component: usize,
 }
 
+/// A component of the link graph: its documents (increasing) and links.
+pub type Component = (Vec<u32>, Vec<Link>);
+
 /// The components of the link graph with two or more documents, each with
 /// its links; ordered by first document.
-pub fn components(n: usize, links: &[Link]) -> Vec<(Vec<u32>, Vec<Link>)> {
+pub fn components(n: usize, links: &[Link]) -> Vec<Component> {
     components_with_positions(n, links).0
 }
 
 /// [`components`], and each document's position in its component's list.
-fn components_with_positions(n: usize, links: &[Link]) -> (Vec<(Vec<u32>, Vec<Link>)>, Vec<u32>) {
+fn components_with_positions(n: usize, links: &[Link]) -> (Vec<Component>, Vec<u32>) {
     let mut parent: Vec<u32> = (0..n as u32).collect();
     fn find(parent: &mut [u32], mut x: u32) -> u32 {
         while parent[x as usize] != x {
@@ -88,7 +91,7 @@ fn components_with_positions(n: usize, links: &[Link]) -> (Vec<(Vec<u32>, Vec<Li
     }
     let roots: Vec<u32> = (0..n as u32).map(|d| find(&mut parent, d)).collect();
     let mut index: FxHashMap<u32, usize> = FxHashMap::default();
-    let mut out: Vec<(Vec<u32>, Vec<Link>)> = Vec::new();
+    let mut out: Vec<Component> = Vec::new();
     let mut position = vec![0u32; n];
     for d in 0..n as u32 {
         let root = roots[d as usize];
