@@ -301,7 +301,6 @@ pub fn sparse_graph(
             }
         }
         touched.clear();
-        candidates.sort_unstable_by_key(|&(o, _)| o);
         strongest(candidates, config.max_neighbors)
     };
     // Scratch once per fixed block of nodes (not per rayon split, which can
@@ -340,12 +339,18 @@ struct KeptEdges {
 }
 
 /// Keeps the `k` strongest edges (ties: lower node first), sorted by node.
+/// A node of a large input can have hundreds of candidates: they are
+/// partitioned around the `k`-th strongest, not sorted, and only the kept
+/// ones are sorted.
 fn strongest(mut edges: Vec<(u32, f32)>, k: usize) -> Vec<(u32, f32)> {
     if edges.len() > k {
-        edges.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        if k == 0 {
+            return Vec::new();
+        }
+        edges.select_nth_unstable_by(k - 1, |a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         edges.truncate(k);
-        edges.sort_unstable_by_key(|&(o, _)| o);
     }
+    edges.sort_unstable_by_key(|&(o, _)| o);
     edges
 }
 
