@@ -183,7 +183,7 @@ fn prepare(data: &Dataset) -> Prepared<'_> {
         &Analyzer::new(Language::English),
     );
     let df = bags.document_frequencies();
-    let signatures = Signatures::build(&bags, &df, bags.len());
+    let signatures = Signatures::build(bags.clone(), &df, bags.len());
     Prepared {
         data,
         bags,

@@ -96,7 +96,9 @@ pub fn run(mut args: StoriesArgs) -> anyhow::Result<ExitCode> {
     }
     // Opened before any work, so a bad destination fails at once (README).
     let mut out = Output::open(args.input.output.as_deref())?;
-    let (documents, load_time) = load(&args.input, crate::limits::Work::Stories)?;
+    let load_clock = super::clock::Clock::start();
+    let (documents, _) = load(&args.input, crate::limits::Work::Stories)?;
+    let load_time = load_clock.span();
     if args.emit_terms {
         return write_output(out, |out| {
             super::stages::emit_terms(out, &documents, &config)
@@ -109,20 +111,29 @@ pub fn run(mut args: StoriesArgs) -> anyhow::Result<ExitCode> {
     ))?;
     let stories = super::group_documents(&documents, &config)?;
     let format = args.input.format;
-    let clock = std::time::Instant::now();
+    let clock = super::clock::Clock::start();
     let outcomes = super::run::write(&mut out, format, &pipeline, &documents, &stories, &config)
         .map_err(|e| out.error(e))?;
     out.finish()?;
     if args.stats {
         let t = &stories.timings;
         eprintln!(
-            "brief: stats: load {:.0} ms, signatures {:.0} ms, links {:.0} ms, group {:.0} ms, summaries {:.0} ms; signatures hold {} MB",
-            load_time.as_secs_f64() * 1e3,
-            t.signatures.as_secs_f64() * 1e3,
-            t.links.as_secs_f64() * 1e3,
-            t.group.as_secs_f64() * 1e3,
-            clock.elapsed().as_secs_f64() * 1e3,
+            "brief: stats: load {}, signatures {}, links {}, group {}, summaries {}; signatures hold {} MB",
+            load_time,
+            t.signatures,
+            t.links,
+            t.group,
+            clock.span(),
             stories.signatures.heap_bytes() / 1_000_000,
+        );
+        eprintln!(
+            "brief: stats: {} candidate pairs, {} links, {} components (largest {} documents), {} stories (largest {} documents)",
+            stories.candidate_pairs,
+            stories.links,
+            stories.grouping.components,
+            stories.grouping.largest_component,
+            stories.grouping.groups.len(),
+            stories.grouping.groups.first().map_or(0, |g| g.documents.len()),
         );
     }
     for (i, outcome) in outcomes.iter().enumerate() {

@@ -59,11 +59,21 @@ pub struct Grouping {
     pub alone: Vec<u32>,
     /// Connected components of two or more documents.
     pub components: usize,
+    /// Documents in the largest component.
+    pub largest_component: usize,
 }
+
+/// A component of the link graph: its documents (increasing) and links.
+pub type Component = (Vec<u32>, Vec<Link>);
 
 /// The components of the link graph with two or more documents, each with
 /// its links; ordered by first document.
-pub fn components(n: usize, links: &[Link]) -> Vec<(Vec<u32>, Vec<Link>)> {
+pub fn components(n: usize, links: &[Link]) -> Vec<Component> {
+    components_with_positions(n, links).0
+}
+
+/// [`components`], and each document's position in its component's list.
+fn components_with_positions(n: usize, links: &[Link]) -> (Vec<Component>, Vec<u32>) {
     let mut parent: Vec<u32> = (0..n as u32).collect();
     fn find(parent: &mut [u32], mut x: u32) -> u32 {
         while parent[x as usize] != x {
@@ -81,28 +91,34 @@ pub fn components(n: usize, links: &[Link]) -> Vec<(Vec<u32>, Vec<Link>)> {
     }
     let roots: Vec<u32> = (0..n as u32).map(|d| find(&mut parent, d)).collect();
     let mut index: FxHashMap<u32, usize> = FxHashMap::default();
-    let mut out: Vec<(Vec<u32>, Vec<Link>)> = Vec::new();
+    let mut out: Vec<Component> = Vec::new();
+    let mut position = vec![0u32; n];
     for d in 0..n as u32 {
         let root = roots[d as usize];
         let slot = *index.entry(root).or_insert_with(|| {
             out.push((Vec::new(), Vec::new()));
             out.len() - 1
         });
+        position[d as usize] = out[slot].0.len() as u32;
         out[slot].0.push(d);
     }
     for link in links {
         out[index[&roots[link.a as usize]]].1.push(*link);
     }
     out.retain(|(docs, _)| docs.len() >= 2);
-    out
+    (out, position)
 }
 
 /// Groups the documents of `signatures` along `links` at `cohesion`.
 pub fn group(signatures: &Signatures, links: &[Link], cohesion: f64) -> Grouping {
-    let components = components(signatures.len(), links);
+    let (components, position) = components_with_positions(signatures.len(), links);
     let refined: Vec<(Vec<Group>, Vec<u32>)> = components
         .par_iter()
-        .map(|(docs, links)| refine(docs, links, signatures, cohesion))
+        .map(|(docs, links)| {
+            refine_at(docs, links, signatures, cohesion, |d| {
+                position[d as usize] as usize
+            })
+        })
         .collect();
     let mut in_group = vec![false; signatures.len()];
     let mut groups = Vec::new();
@@ -121,6 +137,7 @@ pub fn group(signatures: &Signatures, links: &[Link], cohesion: f64) -> Grouping
             .filter(|&d| !in_group[d as usize])
             .collect(),
         components: components.len(),
+        largest_component: components.iter().map(|(d, _)| d.len()).max().unwrap_or(0),
     }
 }
 
@@ -143,6 +160,19 @@ pub fn refine(
             .binary_search(&d)
             .expect("link inside its component")
     };
+    refine_at(documents, links, signatures, cohesion, local)
+}
+
+/// [`refine`], given each linked document's position in `documents`
+/// (a lookup in one array for a large component, where a search per link
+/// end was most of the work).
+fn refine_at(
+    documents: &[u32],
+    links: &[Link],
+    signatures: &Signatures,
+    cohesion: f64,
+    local: impl Fn(u32) -> usize,
+) -> (Vec<Group>, Vec<u32>) {
     let minimum = u128::from(dot_threshold(cohesion));
     let mut order: Vec<Link> = links.to_vec();
     order.sort_by_key(|l| (std::cmp::Reverse(l.dot), l.a, l.b));
@@ -160,16 +190,34 @@ pub fn refine(
         }
         x
     }
-    let sum_of = |sums: &mut Vec<Option<FxHashMap<u32, u64>>>, i: usize| {
-        if sums[i].is_none() {
-            let s = signatures.get(documents[i] as usize);
-            sums[i] = Some(
-                s.terms
+    // A group's sum of signatures; a document alone has none yet (its
+    // signature is its sum), so the many documents that are only ever
+    // compared, or merged into a larger group, never build a map.
+    let signature = |i: usize| signatures.get(documents[i] as usize);
+    let between = |sums: &[Option<FxHashMap<u32, u64>>], ra: usize, rb: usize| -> u128 {
+        let probe = |sum: &FxHashMap<u32, u64>, i: usize| -> u128 {
+            let s = signature(i);
+            s.terms
+                .iter()
+                .zip(s.weights)
+                .filter_map(|(t, &w)| sum.get(t).map(|&v| u128::from(w) * u128::from(v)))
+                .sum()
+        };
+        match (&sums[ra], &sums[rb]) {
+            (None, None) => u128::from(signature(ra).dot(&signature(rb))),
+            (Some(sum), None) => probe(sum, rb),
+            (None, Some(sum)) => probe(sum, ra),
+            (Some(sa), Some(sb)) => {
+                let (small, large) = if sa.len() <= sb.len() {
+                    (sa, sb)
+                } else {
+                    (sb, sa)
+                };
+                small
                     .iter()
-                    .zip(s.weights)
-                    .map(|(&t, &w)| (t, u64::from(w)))
-                    .collect(),
-            );
+                    .filter_map(|(t, &w)| large.get(t).map(|&v| u128::from(w) * u128::from(v)))
+                    .sum()
+            }
         }
     };
 
@@ -185,18 +233,7 @@ pub fn refine(
         if refused.contains(&state) {
             continue;
         }
-        sum_of(&mut sums, ra);
-        sum_of(&mut sums, rb);
-        let (sa, sb) = (sums[ra].as_ref().unwrap(), sums[rb].as_ref().unwrap());
-        let (small, large) = if sa.len() <= sb.len() {
-            (sa, sb)
-        } else {
-            (sb, sa)
-        };
-        let between: u128 = small
-            .iter()
-            .filter_map(|(t, &w)| large.get(t).map(|&v| u128::from(w) * u128::from(v)))
-            .sum();
+        let between = between(&sums, ra, rb);
         let pairs = u128::from(size[ra]) * u128::from(size[rb]);
         if between < minimum * pairs {
             refused.insert(state);
@@ -218,10 +255,27 @@ pub fn refine(
         };
         parent[gone] = keep;
         size[keep] += size[gone];
-        let gone_sum = sums[gone].take().unwrap();
-        let keep_sum = sums[keep].as_mut().unwrap();
-        for (t, w) in gone_sum {
-            *keep_sum.entry(t).or_default() += w;
+        let gone_sum = sums[gone].take();
+        let keep_sum = sums[keep].get_or_insert_with(|| {
+            let s = signature(keep);
+            s.terms
+                .iter()
+                .zip(s.weights)
+                .map(|(&t, &w)| (t, u64::from(w)))
+                .collect()
+        });
+        match gone_sum {
+            Some(gone_sum) => {
+                for (t, w) in gone_sum {
+                    *keep_sum.entry(t).or_default() += w;
+                }
+            }
+            None => {
+                let s = signature(gone);
+                for (&t, &w) in s.terms.iter().zip(s.weights) {
+                    *keep_sum.entry(t).or_default() += u64::from(w);
+                }
+            }
         }
         let mut moved = std::mem::take(&mut merges[gone]);
         merges[keep].append(&mut moved);
@@ -268,10 +322,11 @@ pub fn refine(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::stories::signature::SignatureRow;
 
     /// Signatures from term lists with equal weights (unit length).
     fn signatures(docs: &[&[u32]]) -> Signatures {
-        let rows = docs
+        let rows: Vec<SignatureRow> = docs
             .iter()
             .map(|terms| {
                 let w = (SCALE as f64 / (terms.len() as f64).sqrt()).round() as u16;

@@ -32,30 +32,109 @@ pub struct Link {
     pub dot: u64,
 }
 
-/// The candidate pairs `(a, b)`, `a < b`, sorted and distinct.
-pub fn candidate_pairs(signatures: &Signatures) -> Vec<(u32, u32)> {
-    let mut filed: Vec<(u32, u32)> = (0..signatures.len() as u32)
-        .into_par_iter()
-        .flat_map_iter(|d| signatures.keys(d as usize).iter().map(move |&k| (k, d)))
-        .collect();
-    filed.par_sort_unstable();
-    let lists: Vec<&[(u32, u32)]> = filed.chunk_by(|x, y| x.0 == y.0).collect();
-    let mut pairs: Vec<(u32, u32)> = lists
-        .par_iter()
-        .flat_map_iter(|list| window_pairs(list))
-        .collect();
-    pairs.par_sort_unstable();
-    pairs.dedup();
-    pairs
+/// The links of a set of signatures, and how many candidates were checked.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Found {
+    /// Candidates whose cosine reached the threshold, in pair order.
+    pub links: Vec<Link>,
+    /// Distinct candidate pairs verified.
+    pub candidate_pairs: usize,
 }
 
-/// The pairs of one key's list (documents in increasing order).
-fn window_pairs(list: &[(u32, u32)]) -> impl Iterator<Item = (u32, u32)> + '_ {
-    list.iter().enumerate().flat_map(move |(i, &(_, a))| {
-        list[i + 1..(i + 1 + WINDOW).min(list.len())]
-            .iter()
-            .map(move |&(_, b)| (a, b))
-    })
+/// Each key's list, and where each document stands in its keys' lists.
+struct KeyLists {
+    /// `(key, document)` sorted: each key's list is a run of this.
+    filed: Vec<(u32, u32)>,
+    /// For each entry of `filed`, the end of its key's run.
+    run_end: Vec<u32>,
+    /// For each document's `j`-th key (indexed like the keys), the entry
+    /// of `filed` that holds it.
+    position: Vec<u32>,
+}
+
+impl KeyLists {
+    fn build(signatures: &Signatures) -> Self {
+        let mut filed: Vec<(u32, u32, u32)> = (0..signatures.len())
+            .into_par_iter()
+            .flat_map_iter(|d| {
+                let first = signatures.key_offset(d) as u32;
+                signatures
+                    .keys(d)
+                    .iter()
+                    .enumerate()
+                    .map(move |(j, &k)| (k, d as u32, first + j as u32))
+            })
+            .collect();
+        filed.par_sort_unstable();
+        let mut position = vec![0u32; filed.len()];
+        let mut run_end = vec![0u32; filed.len()];
+        let mut start = 0;
+        while start < filed.len() {
+            let key = filed[start].0;
+            let mut end = start;
+            while end < filed.len() && filed[end].0 == key {
+                position[filed[end].2 as usize] = end as u32;
+                end += 1;
+            }
+            run_end[start..end].fill(end as u32);
+            start = end;
+        }
+        KeyLists {
+            filed: filed.into_iter().map(|(k, d, _)| (k, d)).collect(),
+            run_end,
+            position,
+        }
+    }
+
+    /// Document `d`'s candidates `b > d`: the next [`WINDOW`] documents
+    /// after it in each of its keys' lists, increasing and distinct.
+    fn candidates(&self, signatures: &Signatures, d: usize, out: &mut Vec<u32>) {
+        out.clear();
+        let first = signatures.key_offset(d);
+        for j in 0..signatures.keys(d).len() {
+            let at = self.position[first + j] as usize;
+            let end = (self.run_end[at] as usize).min(at + 1 + WINDOW);
+            out.extend(self.filed[at + 1..end].iter().map(|&(_, b)| b));
+        }
+        out.sort_unstable();
+        out.dedup();
+    }
+}
+
+/// The candidate pairs whose cosine reaches `threshold`. Each document's
+/// candidates are found and verified in turn, so memory holds the links,
+/// never the list of all candidate pairs.
+pub fn find(signatures: &Signatures, threshold: f64) -> Found {
+    let minimum = dot_threshold(threshold);
+    let lists = KeyLists::build(signatures);
+    let per_document: Vec<(Vec<Link>, usize)> = (0..signatures.len())
+        .into_par_iter()
+        .map_init(Vec::new, |candidates, a| {
+            lists.candidates(signatures, a, candidates);
+            let sa = signatures.get(a);
+            let links = candidates
+                .iter()
+                .filter_map(|&b| {
+                    let dot = sa.dot(&signatures.get(b as usize));
+                    (dot >= minimum && dot > 0).then_some(Link {
+                        a: a as u32,
+                        b,
+                        dot,
+                    })
+                })
+                .collect();
+            (links, candidates.len())
+        })
+        .collect();
+    let mut found = Found {
+        links: Vec::with_capacity(per_document.iter().map(|(l, _)| l.len()).sum()),
+        candidate_pairs: 0,
+    };
+    for (links, candidates) in per_document {
+        found.links.extend(links);
+        found.candidate_pairs += candidates;
+    }
+    found
 }
 
 /// The smallest dot product that counts as a cosine of `threshold`.
@@ -64,31 +143,31 @@ pub fn dot_threshold(threshold: f64) -> u64 {
     (threshold * scale * scale).ceil() as u64
 }
 
-/// The candidate pairs whose cosine reaches `threshold`, in pair order.
-pub fn verify(signatures: &Signatures, pairs: &[(u32, u32)], threshold: f64) -> Vec<Link> {
-    let minimum = dot_threshold(threshold);
-    pairs
-        .par_iter()
-        .filter_map(|&(a, b)| {
-            let dot = signatures.get(a as usize).dot(&signatures.get(b as usize));
-            (dot >= minimum && dot > 0).then_some(Link { a, b, dot })
-        })
-        .collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::stories::signature::SignatureRow;
+
+    /// Documents `0..n`, each with the single key and term 7.
+    fn one_key(n: usize) -> Signatures {
+        let rows: Vec<SignatureRow> = (0..n).map(|_| (vec![(7, 32768)], vec![7])).collect();
+        Signatures::from_rows((0..10).map(|t| format!("t{t}")).collect(), rows)
+    }
 
     #[test]
     fn short_lists_give_all_pairs_and_long_lists_a_band() {
-        let short: Vec<(u32, u32)> = (0..4).map(|d| (7, d)).collect();
-        assert_eq!(window_pairs(&short).count(), 6);
-        let long: Vec<(u32, u32)> = (0..1000).map(|d| (7, d)).collect();
-        let pairs: Vec<_> = window_pairs(&long).collect();
-        assert!(pairs.len() <= 1000 * WINDOW);
-        assert!(pairs.contains(&(0, WINDOW as u32)));
-        assert!(!pairs.contains(&(0, WINDOW as u32 + 1)));
+        let short = one_key(4);
+        assert_eq!(find(&short, 0.5).candidate_pairs, 6);
+        let long = one_key(1000);
+        let lists = KeyLists::build(&long);
+        let mut candidates = Vec::new();
+        lists.candidates(&long, 0, &mut candidates);
+        assert_eq!(candidates, (1..=WINDOW as u32).collect::<Vec<_>>());
+        lists.candidates(&long, 990, &mut candidates);
+        assert_eq!(candidates, (991..1000).collect::<Vec<_>>());
+        let found = find(&long, 0.5);
+        assert!(found.candidate_pairs <= 1000 * WINDOW);
+        assert_eq!(found.links.len(), found.candidate_pairs);
     }
 
     #[test]
@@ -100,11 +179,11 @@ mod tests {
             (vec![(9, 32768)], vec![9]),
         ];
         let s = Signatures::from_rows((0..10).map(|t| format!("t{t}")).collect(), rows);
-        let pairs = candidate_pairs(&s);
-        assert_eq!(pairs, vec![(0, 1)]);
-        let links = verify(&s, &pairs, 0.5);
-        assert_eq!(links.len(), 1);
-        assert_eq!(links[0].dot, 30000 * 30000);
-        assert!(verify(&s, &pairs, 0.9).is_empty());
+        let found = find(&s, 0.5);
+        assert_eq!(found.candidate_pairs, 1);
+        assert_eq!(found.links.len(), 1);
+        assert_eq!((found.links[0].a, found.links[0].b), (0, 1));
+        assert_eq!(found.links[0].dot, 30000 * 30000);
+        assert!(find(&s, 0.9).links.is_empty());
     }
 }

@@ -24,6 +24,7 @@
 //! The design and its evaluation are in `docs/stories.md`.
 
 pub mod cli;
+pub mod clock;
 pub mod group;
 pub mod links;
 pub mod metrics;
@@ -38,6 +39,7 @@ use crate::lang::Language;
 use crate::load::Document;
 use crate::segment::Segmenter;
 
+use clock::{Clock, Span};
 use group::Grouping;
 use signature::{Signatures, TermBags};
 
@@ -108,19 +110,19 @@ pub struct Stories {
     pub candidate_pairs: usize,
     /// Candidates whose similarity reached the link threshold.
     pub links: usize,
-    /// Wall time of each grouping step.
+    /// Wall and CPU time of each grouping step.
     pub timings: Timings,
 }
 
-/// Wall time of each grouping step.
+/// Wall and CPU time of each grouping step.
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
 pub struct Timings {
     /// Segmenting and analyzing into term bags, and signatures.
-    pub signatures: std::time::Duration,
+    pub signatures: Span,
     /// Candidate pairs and their verification.
-    pub links: std::time::Duration,
+    pub links: Span,
     /// Components and average-link merging.
-    pub group: std::time::Duration,
+    pub group: Span,
 }
 
 impl Stories {
@@ -138,16 +140,16 @@ impl Stories {
 /// Groups `documents` into stories.
 pub fn group_documents(documents: &[Document], config: &StoryConfig) -> Result<Stories> {
     config.validate()?;
-    let clock = std::time::Instant::now();
+    let clock = Clock::start();
     let bags = TermBags::build(
         documents,
         &Segmenter::new(config.language),
         &Analyzer::new(config.language),
     );
     let df = bags.document_frequencies();
-    let signatures = Signatures::build(&bags, &df, bags.len());
-    drop(bags);
-    let elapsed = clock.elapsed();
+    let n = bags.len();
+    let signatures = Signatures::build(bags, &df, n);
+    let elapsed = clock.span();
     let mut stories = group_signatures(signatures, config);
     stories.timings.signatures = elapsed;
     Ok(stories)
@@ -155,22 +157,21 @@ pub fn group_documents(documents: &[Document], config: &StoryConfig) -> Result<S
 
 /// Groups documents given by their signatures.
 pub fn group_signatures(signatures: Signatures, config: &StoryConfig) -> Stories {
-    let clock = std::time::Instant::now();
-    let pairs = links::candidate_pairs(&signatures);
-    let found = links::verify(&signatures, &pairs, config.link_threshold);
-    let links_time = clock.elapsed();
-    let clock = std::time::Instant::now();
-    let mut grouping = group::group(&signatures, &found, config.cohesion);
+    let clock = Clock::start();
+    let found = links::find(&signatures, config.link_threshold);
+    let links_time = clock.span();
+    let clock = Clock::start();
+    let mut grouping = group::group(&signatures, &found.links, config.cohesion);
     apply_min_documents(&mut grouping, config.min_documents);
     Stories {
         signatures,
         grouping,
-        candidate_pairs: pairs.len(),
-        links: found.len(),
+        candidate_pairs: found.candidate_pairs,
+        links: found.links.len(),
         timings: Timings {
             signatures: Default::default(),
             links: links_time,
-            group: clock.elapsed(),
+            group: clock.span(),
         },
     }
 }

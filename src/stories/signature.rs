@@ -51,7 +51,9 @@ impl TermBags {
     pub fn build(documents: &[Document], segmenter: &Segmenter, analyzer: &Analyzer) -> Self {
         let mut ids: FxHashMap<Box<str>, u32> = FxHashMap::default();
         let mut vocabulary: Vec<Box<str>> = Vec::new();
-        let mut rows: Vec<Vec<(u32, u32)>> = Vec::with_capacity(documents.len());
+        let mut offsets: Vec<usize> = Vec::with_capacity(documents.len() + 1);
+        offsets.push(0);
+        let (mut terms, mut counts) = (Vec::new(), Vec::new());
         for block in documents.chunks(BLOCK_DOCUMENTS) {
             let units: Vec<_> = block
                 .par_iter()
@@ -88,10 +90,17 @@ impl TermBags {
                 per_document[sentence.source.document as usize]
                     .extend(sentence.terms.iter().map(|&t| global[t as usize]));
             }
-            rows.par_extend(per_document.into_par_iter().map(count));
+            let counted: Vec<Vec<(u32, u32)>> = per_document.into_par_iter().map(count).collect();
+            for row in counted {
+                terms.extend(row.iter().map(|&(t, _)| t));
+                counts.extend(row.iter().map(|&(_, c)| c));
+                offsets.push(terms.len());
+            }
         }
         drop(ids);
-        Self::from_rows(vocabulary, rows)
+        terms.shrink_to_fit();
+        counts.shrink_to_fit();
+        Self::from_flat(vocabulary, offsets, terms, counts)
     }
 
     /// Bags from term strings with counts, one list per document (the
@@ -128,36 +137,64 @@ impl TermBags {
         Self::from_rows(vocabulary, rows)
     }
 
-    /// Renumbers terms in string order and packs the rows.
+    /// Packs the rows, then renumbers terms in string order.
     fn from_rows(vocabulary: Vec<Box<str>>, rows: Vec<Vec<(u32, u32)>>) -> Self {
+        let mut offsets = vec![0];
+        let (mut terms, mut counts) = (Vec::new(), Vec::new());
+        for row in rows {
+            terms.extend(row.iter().map(|&(t, _)| t));
+            counts.extend(row.iter().map(|&(_, c)| c));
+            offsets.push(terms.len());
+        }
+        Self::from_flat(vocabulary, offsets, terms, counts)
+    }
+
+    /// Renumbers terms in string order, in place, and sorts each row by
+    /// its new ids.
+    fn from_flat(
+        vocabulary: Vec<Box<str>>,
+        offsets: Vec<usize>,
+        mut terms: Vec<u32>,
+        mut counts: Vec<u32>,
+    ) -> Self {
         let mut order: Vec<u32> = (0..vocabulary.len() as u32).collect();
         order.par_sort_unstable_by(|&a, &b| vocabulary[a as usize].cmp(&vocabulary[b as usize]));
         let mut rank = vec![0u32; order.len()];
         for (new, &old) in order.iter().enumerate() {
             rank[old as usize] = new as u32;
         }
-        let mut bags = TermBags {
-            vocabulary: order
-                .iter()
-                .map(|&old| vocabulary[old as usize].to_string())
-                .collect(),
-            offsets: Vec::with_capacity(rows.len() + 1),
-            terms: Vec::new(),
-            counts: Vec::new(),
-        };
-        bags.offsets.push(0);
-        for mut row in rows {
-            for entry in &mut row {
-                entry.0 = rank[entry.0 as usize];
-            }
-            row.sort_unstable();
-            for (t, c) in row {
-                bags.terms.push(t);
-                bags.counts.push(c);
-            }
-            bags.offsets.push(bags.terms.len());
+        let vocabulary: Vec<String> = order
+            .iter()
+            .map(|&old| vocabulary[old as usize].to_string())
+            .collect();
+        terms.par_iter_mut().for_each(|t| *t = rank[*t as usize]);
+        let mut rows: Vec<(&mut [u32], &mut [u32])> = Vec::with_capacity(offsets.len());
+        let (mut rest_terms, mut rest_counts) = (&mut terms[..], &mut counts[..]);
+        for range in offsets.windows(2) {
+            let length = range[1] - range[0];
+            let (row_terms, more_terms) = std::mem::take(&mut rest_terms).split_at_mut(length);
+            let (row_counts, more_counts) = std::mem::take(&mut rest_counts).split_at_mut(length);
+            rows.push((row_terms, row_counts));
+            (rest_terms, rest_counts) = (more_terms, more_counts);
         }
-        bags
+        rows.into_par_iter().for_each(|(row_terms, row_counts)| {
+            let mut row: Vec<(u32, u32)> = row_terms
+                .iter()
+                .copied()
+                .zip(row_counts.iter().copied())
+                .collect();
+            row.sort_unstable();
+            for (i, (t, c)) in row.into_iter().enumerate() {
+                row_terms[i] = t;
+                row_counts[i] = c;
+            }
+        });
+        TermBags {
+            vocabulary,
+            offsets,
+            terms,
+            counts,
+        }
     }
 
     /// Number of documents.
@@ -188,7 +225,10 @@ impl TermBags {
 
 fn count(mut terms: Vec<u32>) -> Vec<(u32, u32)> {
     terms.sort_unstable();
-    let mut counted: Vec<(u32, u32)> = Vec::with_capacity(terms.len());
+    // Exactly as long as it needs to be: the bags of a large input are
+    // held until the signatures are built.
+    let distinct = terms.chunk_by(|a, b| a == b).count();
+    let mut counted: Vec<(u32, u32)> = Vec::with_capacity(distinct);
     for t in terms {
         match counted.last_mut() {
             Some((last, c)) if *last == t => *c += 1,
@@ -225,18 +265,19 @@ pub struct Signature<'a> {
 
 impl Signature<'_> {
     /// Exact dot product: a cosine times `SCALE²`.
+    ///
+    /// A merge of the two term lists without branches on their order
+    /// (which a processor cannot predict): the link step computes one for
+    /// every candidate pair.
     pub fn dot(&self, other: &Signature<'_>) -> u64 {
+        let (a, b) = (self.terms, other.terms);
         let (mut i, mut j, mut sum) = (0, 0, 0u64);
-        while i < self.terms.len() && j < other.terms.len() {
-            match self.terms[i].cmp(&other.terms[j]) {
-                std::cmp::Ordering::Less => i += 1,
-                std::cmp::Ordering::Greater => j += 1,
-                std::cmp::Ordering::Equal => {
-                    sum += u64::from(self.weights[i]) * u64::from(other.weights[j]);
-                    i += 1;
-                    j += 1;
-                }
-            }
+        while i < a.len() && j < b.len() {
+            let (x, y) = (a[i], b[j]);
+            let product = u64::from(self.weights[i]) * u64::from(other.weights[j]);
+            sum += product * u64::from(x == y);
+            i += usize::from(x <= y);
+            j += usize::from(y <= x);
         }
         sum
     }
@@ -274,20 +315,82 @@ impl Signatures {
 
     /// Signatures of every bag, given each term's document frequency `df`
     /// (indexed like the bags' vocabulary) in a collection of `n` documents.
-    pub fn build(bags: &TermBags, df: &[u32], n: usize) -> Self {
-        let rows: Vec<SignatureRow> = (0..bags.len())
+    ///
+    /// The bags are consumed: each block of documents' signatures is built
+    /// into flat arrays, the bags are dropped, and the blocks are joined,
+    /// so the bags, the signatures as built and the joined signatures are
+    /// never all held at once.
+    pub fn build(bags: TermBags, df: &[u32], n: usize) -> Self {
+        let blocks: Vec<Signatures> = (0..bags.len())
             .into_par_iter()
-            .map(|d| {
-                let (terms, counts) = bags.bag(d);
-                signature(terms, counts, df, n)
+            .chunks(BLOCK_DOCUMENTS)
+            .map(|block| {
+                let rows = block.into_iter().map(|d| {
+                    let (terms, counts) = bags.bag(d);
+                    signature(terms, counts, df, n)
+                });
+                let mut block = Self::from_rows(Vec::new(), rows);
+                block.terms.shrink_to_fit();
+                block.weights.shrink_to_fit();
+                block
             })
             .collect();
-        Self::from_rows(bags.vocabulary.clone(), rows)
+        let TermBags {
+            vocabulary,
+            offsets,
+            terms,
+            counts,
+        } = bags;
+        drop((offsets, terms, counts));
+        // Only terms some signature holds are kept (most terms of a large
+        // input are in one document); the order, and so every tie broken
+        // by term id, is unchanged.
+        let mut used = vec![false; vocabulary.len()];
+        for block in &blocks {
+            for &t in &block.terms {
+                used[t as usize] = true;
+            }
+        }
+        let mut renumber = vec![u32::MAX; vocabulary.len()];
+        let mut kept = Vec::new();
+        for (t, term) in vocabulary.into_iter().enumerate() {
+            if used[t] {
+                renumber[t] = kept.len() as u32;
+                kept.push(term);
+            }
+        }
+        drop(used);
+        let mut out = Signatures {
+            vocabulary: kept,
+            offsets: Vec::with_capacity(n + 1),
+            key_offsets: Vec::with_capacity(n + 1),
+            terms: Vec::with_capacity(blocks.iter().map(|b| b.terms.len()).sum()),
+            weights: Vec::with_capacity(blocks.iter().map(|b| b.weights.len()).sum()),
+            keys: Vec::with_capacity(blocks.iter().map(|b| b.keys.len()).sum()),
+        };
+        out.offsets.push(0);
+        out.key_offsets.push(0);
+        for block in blocks {
+            let (base, key_base) = (out.terms.len(), out.keys.len());
+            out.offsets
+                .extend(block.offsets[1..].iter().map(|&o| base + o));
+            out.key_offsets
+                .extend(block.key_offsets[1..].iter().map(|&o| key_base + o));
+            out.terms
+                .extend(block.terms.iter().map(|&t| renumber[t as usize]));
+            out.weights.extend_from_slice(&block.weights);
+            out.keys
+                .extend(block.keys.iter().map(|&t| renumber[t as usize]));
+        }
+        out
     }
 
     /// Signatures given as rows of (term id, weight) sorted by term, with
     /// their keys.
-    pub fn from_rows(vocabulary: Vec<String>, rows: Vec<SignatureRow>) -> Self {
+    pub fn from_rows(
+        vocabulary: Vec<String>,
+        rows: impl IntoIterator<Item = SignatureRow>,
+    ) -> Self {
         let mut out = Signatures {
             vocabulary,
             offsets: vec![0],
@@ -323,6 +426,12 @@ impl Signatures {
             terms: &self.terms[range.clone()],
             weights: &self.weights[range],
         }
+    }
+
+    /// Where document `d`'s keys start in the list of every document's
+    /// keys (so each document's keys can be numbered).
+    pub fn key_offset(&self, d: usize) -> usize {
+        self.key_offsets[d]
     }
 
     /// Document `d`'s blocking keys, strongest first.
@@ -432,13 +541,20 @@ mod tests {
             "Typhoon Babs hit the Philippines.",
         ]);
         let df = b.document_frequencies();
-        let s = Signatures::build(&b, &df, b.len());
+        let n = b.len();
+        let words = b.vocabulary.clone();
+        let s = Signatures::build(b, &df, n);
         let first = s.get(0);
         let norm: u64 = first.weights.iter().map(|&w| u64::from(w).pow(2)).sum();
         assert!(norm.abs_diff(SCALE * SCALE) < SCALE * 4, "{norm}");
         for &t in first.terms {
-            assert!(df[t as usize] >= 2, "{}", s.vocabulary[t as usize]);
+            let word = &s.vocabulary[t as usize];
+            let in_bags = words.iter().position(|w| w == word).unwrap();
+            assert!(df[in_bags] >= 2, "{word}");
         }
+        // Only terms some signature holds are kept, in string order.
+        assert!(s.vocabulary.len() < words.len());
+        assert!(s.vocabulary.windows(2).all(|w| w[0] < w[1]));
         // The typhoon shares nothing, so its signature is empty.
         assert!(s.get(2).terms.is_empty());
         assert_eq!(s.get(0).dot(&s.get(2)), 0);

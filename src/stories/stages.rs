@@ -29,7 +29,7 @@ use serde::{Deserialize, Serialize};
 
 use super::group::refine;
 use super::links::Link;
-use super::signature::{Signatures, TermBags};
+use super::signature::{SignatureRow, Signatures, TermBags};
 use super::StoryConfig;
 use crate::analyze::Analyzer;
 use crate::error::{Error, Result};
@@ -158,7 +158,7 @@ pub fn emit_keys(
         .iter()
         .map(|t| df.get(t).copied().unwrap_or(1))
         .collect();
-    let signatures = Signatures::build(&bags, &frequencies, n);
+    let signatures = Signatures::build(bags, &frequencies, n);
     let word = |t: u32| signatures.vocabulary[t as usize].as_str();
     for (d, line) in lines.iter().enumerate() {
         let s = signatures.get(d);
@@ -209,7 +209,7 @@ pub fn from_links(
             .collect();
         vocabulary.sort_unstable();
         vocabulary.dedup();
-        let rows = component
+        let rows: Vec<SignatureRow> = component
             .documents
             .iter()
             .map(|d| {

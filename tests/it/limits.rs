@@ -72,3 +72,17 @@ fn a_malformed_limit_is_a_usage_error() {
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("--max-memory"), "{}", stderr(&out));
 }
+
+#[test]
+fn one_gigabyte_of_stories_is_admitted_by_the_default_limit_and_fits_it() {
+    use brief::limits::{estimated_peak, Work, DEFAULT_MAX_MEMORY};
+    // Measured (docs/limits.md): `brief stories` on 1 GB of generated news
+    // (1,000,000,026 bytes) peaked at 3,417,052 KiB; on 300 MB at
+    // 1,047,732 KiB. The estimate must cover both, and 1 GB must fit 4G.
+    let gb = estimated_peak(Work::Stories, 1_000_000_026);
+    assert!(gb >= 3_417_052 * 1024, "{gb}");
+    assert!(estimated_peak(Work::Stories, 300_000_009) >= 1_047_732 * 1024);
+    assert!(gb <= DEFAULT_MAX_MEMORY, "{gb}");
+    // Twice as much is refused by the default.
+    assert!(estimated_peak(Work::Stories, 2_000_000_000) > DEFAULT_MAX_MEMORY);
+}
