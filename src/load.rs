@@ -104,7 +104,8 @@ pub struct Loaded {
     /// Documents in input order (paths as given, directories walked in
     /// sorted order), with unique ids.
     pub documents: Vec<Document>,
-    /// One entry per input that was skipped or partly skipped.
+    /// One entry per input that was skipped or partly skipped, or read
+    /// with a note (a legacy encoding, a `.jsonl` file read as text).
     pub problems: Vec<LoadProblem>,
 }
 
