@@ -321,7 +321,8 @@ fn name_terms(data: &Dataset, bags: &TermBags) -> Vec<(Vec<u32>, Vec<u32>)> {
                 for (i, word) in text.unicode_words().enumerate() {
                     let capital = word.chars().next().is_some_and(|c| c.is_uppercase());
                     let digit = word.chars().any(|c| c.is_ascii_digit());
-                    if !(capital && i > 0) && !digit {
+                    let name = capital && i > 0;
+                    if !(name || digit) {
                         continue;
                     }
                     for term in analyzer.terms(word) {
@@ -431,13 +432,21 @@ fn print_sharing(data: &Dataset, labels: &Labels) {
     };
     // [same topic?][same group?] -> (pairs, pairs sharing a passage)
     let mut counts = [[(0usize, 0usize); 2]; 2];
+    // (first topic, first topic) -> (pairs, sharing, pairs in one story)
+    let mut by_topics: BTreeMap<(usize, usize), (usize, usize, usize)> = BTreeMap::new();
     for a in 0..grams.len() {
         for b in a + 1..grams.len() {
             let topic = data.topics[a].iter().any(|t| data.topics[b].contains(t));
             let group = labels[a] == labels[b];
+            let shares = common(&grams[a], &grams[b]) >= 3;
             let cell = &mut counts[usize::from(topic)][usize::from(group)];
             cell.0 += 1;
-            cell.1 += usize::from(common(&grams[a], &grams[b]) >= 3);
+            cell.1 += usize::from(shares);
+            let (ta, tb) = (data.topics[a][0], data.topics[b][0]);
+            let cell = by_topics.entry((ta.min(tb), ta.max(tb))).or_default();
+            cell.0 += 1;
+            cell.1 += usize::from(shares);
+            cell.2 += usize::from(group);
         }
     }
     println!("\nPairs sharing a passage (3+ word 5-grams):\n");
@@ -451,6 +460,30 @@ fn print_sharing(data: &Dataset, labels: &Labels) {
             );
         }
     }
+    let rate = |&(pairs, shared, _): &(usize, usize, usize)| 100.0 * shared as f64 / pairs as f64;
+    let within: Vec<String> = by_topics
+        .iter()
+        .filter(|((a, b), _)| a == b)
+        .map(|((a, _), c)| format!("{} {:.0}%", data.topic_names[*a], rate(c)))
+        .collect();
+    if within.len() <= 60 {
+        println!("\nWithin each topic: {}", within.join("; "));
+    }
+    // Topic pairs with 10 or more of their pairs in one story.
+    let joined: Vec<String> = by_topics
+        .iter()
+        .filter(|((a, b), c)| a != b && c.2 >= 10)
+        .map(|((a, b), c)| {
+            format!(
+                "{} ~ {} {:.0}% of {}",
+                data.topic_names[*a],
+                data.topic_names[*b],
+                rate(c),
+                c.0
+            )
+        })
+        .collect();
+    println!("Across topics brief joins: {}", joined.join("; "));
 }
 
 fn brief_labels(p: &Prepared, link: f64, cohesion: f64) -> Labels {
