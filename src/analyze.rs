@@ -101,6 +101,16 @@ impl Analyzer {
         }
     }
 
+    /// Every stop word [`Analyzer::for_each_word`] can give, sorted (the
+    /// empty string, which it gives for a bare clitic, included).
+    pub fn stop_word_list(&self) -> Vec<&'static str> {
+        let mut list: Vec<&'static str> = self.stop_words.iter().copied().collect();
+        list.push("");
+        list.sort_unstable();
+        list.dedup();
+        list
+    }
+
     /// Analyzes sentences given as `(source, text)` pairs, in parallel.
     pub fn analyze(&self, sentences: &[(SentenceSource, &str)]) -> Analysis {
         self.analyze_with_spans(sentences, &[])

@@ -447,9 +447,18 @@ pub fn lexrank(graph: &SimilarityGraph, support: &[f64], config: &RankConfig) ->
 
     let d = config.damping;
     let mut p = prior.clone();
+    // What each node gives per unit of edge weight, `p[j] / out_weight(j)`:
+    // one division per node and iteration instead of one per edge (the
+    // walk is memory-bound on large graphs, and this halves the gathers).
+    let mut share = vec![0.0f64; n];
     for _ in 0..config.max_iterations {
         // Mass of nodes without edges teleports by the prior.
         let dangling: f64 = (0..n).filter(|&j| out_weight[j] == 0.0).map(|j| p[j]).sum();
+        share
+            .par_iter_mut()
+            .zip(&out_weight)
+            .zip(p.as_slice().expect("contiguous"))
+            .for_each(|((share, &out), &p)| *share = if out > 0.0 { p / out } else { 0.0 });
         // Pull formulation: the graph is symmetric, so node i receives from
         // each neighbour j the share sim(i,j) * support(i) / out_weight(j).
         let next: Vec<f64> = (0..n)
@@ -457,9 +466,9 @@ pub fn lexrank(graph: &SimilarityGraph, support: &[f64], config: &RankConfig) ->
             .map(|i| {
                 let inflow: f64 = graph
                     .edges(i)
-                    .map(|(j, w)| p[j as usize] * w as f64 * support[i] / out_weight[j as usize])
+                    .map(|(j, w)| w as f64 * share[j as usize])
                     .sum();
-                (1.0 - d) * prior[i] + d * (inflow + dangling * prior[i])
+                (1.0 - d) * prior[i] + d * (support[i] * inflow + dangling * prior[i])
             })
             .collect();
         let next = Array1::from_vec(next);
