@@ -20,7 +20,10 @@
 //!   default 5,000 documents in events of 10), and `generated-25` (events
 //!   of 25), whose generator knows each document's event.
 //!
-//! `--quick` leaves the baseline out. `--topics GLOB...` scores any folders of topic folders instead (each
+//! `--quick` leaves the baseline out. `--signal names:NAMES:NUMBERS` or
+//! `--signal shingles:K:ALPHA` scores a signal that was tried and dropped
+//! instead of brief's signatures (docs/stories.md). `--sharing` prints how
+//! often pairs of documents share a passage, within and across topics. `--topics GLOB...` scores any folders of topic folders instead (each
 //! folder is a topic; its `.txt` files are the documents), e.g. a held-out
 //! set. B-cubed counts a document left alone as a group of one. ARI is
 //! computed over the documents with one true topic.
@@ -176,19 +179,311 @@ struct Prepared<'a> {
     signatures: Signatures,
 }
 
-fn prepare(data: &Dataset) -> Prepared<'_> {
+/// What the signatures are made of: brief's (word terms), or one of the
+/// signals tried and dropped (docs/stories.md, *Signals beyond shared
+/// vocabulary*), kept so their figures can be reproduced.
+#[derive(Clone, Copy, Debug)]
+enum Signal {
+    /// brief's signatures.
+    Words,
+    /// Terms of capitalized words (not a sentence's first) weighted
+    /// `names` times, terms of words with digits `numbers` times.
+    Names { names: f64, numbers: f64 },
+    /// Word signature and a signature of `k`-term shingles (content terms
+    /// in a row within a sentence), cosine `(1 − alpha) · words + alpha ·
+    /// shingles`.
+    Shingles { k: usize, alpha: f64 },
+}
+
+impl Signal {
+    /// `names:NAMES:NUMBERS` or `shingles:K:ALPHA`.
+    fn parse(text: &str) -> Self {
+        let parts: Vec<&str> = text.split(':').collect();
+        let number = |i: usize| -> f64 {
+            parts
+                .get(i)
+                .and_then(|v| v.parse().ok())
+                .unwrap_or_else(|| {
+                    panic!("--signal {text}: names:NAMES:NUMBERS or shingles:K:ALPHA")
+                })
+        };
+        match parts[0] {
+            "names" => Signal::Names {
+                names: number(1),
+                numbers: number(2),
+            },
+            "shingles" => Signal::Shingles {
+                k: number(1) as usize,
+                alpha: number(2),
+            },
+            _ => panic!("--signal {text}: names:NAMES:NUMBERS or shingles:K:ALPHA"),
+        }
+    }
+}
+
+fn prepare(data: &Dataset, signal: Signal) -> Prepared<'_> {
     let bags = TermBags::build(
         &data.documents,
         &Segmenter::new(Language::English),
         &Analyzer::new(Language::English),
     );
     let df = bags.document_frequencies();
-    let signatures = Signatures::build(bags.clone(), &df, bags.len());
+    let mut signatures = Signatures::build(bags.clone(), &df, bags.len());
+    match signal {
+        Signal::Words => {}
+        Signal::Names { names, numbers } => {
+            let marks = name_terms(data, &bags);
+            signatures = weighted_signatures(&bags, &marks, names, numbers);
+        }
+        Signal::Shingles { k, alpha } => {
+            let shingles = shingle_bags(data, k);
+            let df = shingles.document_frequencies();
+            let n = shingles.len();
+            signatures = combine(&signatures, &Signatures::build(shingles, &df, n), alpha);
+        }
+    }
     Prepared {
         data,
         bags,
         signatures,
     }
+}
+
+/// Experiment: word k-gram shingles of each document's sentences (content
+/// terms in text order) as a bag of strings.
+fn shingle_bags(data: &Dataset, k: usize) -> TermBags {
+    let segmenter = Segmenter::new(Language::English);
+    let analyzer = Analyzer::new(Language::English);
+    let units: Vec<_> = data
+        .documents
+        .iter()
+        .map(|doc| segmenter.segment(&doc.text, doc.body_start))
+        .collect();
+    let sentences = brief::pipeline::sentence_texts(&data.documents, &units);
+    let analysis = analyzer.analyze(&sentences);
+    let mut per_doc: Vec<Vec<(String, u32)>> = vec![Vec::new(); data.documents.len()];
+    for s in &analysis.sentences {
+        for w in s.terms.windows(k) {
+            let text: Vec<&str> = w
+                .iter()
+                .map(|&t| analysis.vocabulary[t as usize].as_str())
+                .collect();
+            per_doc[s.source.document as usize].push((text.join(" "), 1));
+        }
+    }
+    TermBags::from_strings(&per_doc)
+}
+
+/// Experiment: word signature scaled by sqrt(1 - alpha) and shingle
+/// signature by sqrt(alpha), one vector; keys are the word keys.
+fn combine(words: &Signatures, shingles: &Signatures, alpha: f64) -> Signatures {
+    let base = words.vocabulary.len() as u32;
+    let mut vocabulary = words.vocabulary.clone();
+    vocabulary.extend(shingles.vocabulary.iter().cloned());
+    let (a, b) = ((1.0 - alpha).sqrt(), alpha.sqrt());
+    let rows: Vec<brief::stories::signature::SignatureRow> = (0..words.len())
+        .map(|d| {
+            let w = words.get(d);
+            let s = shingles.get(d);
+            let mut row: Vec<(u32, u16)> = w
+                .terms
+                .iter()
+                .zip(w.weights)
+                .map(|(&t, &x)| (t, (f64::from(x) * a).round() as u16))
+                .collect();
+            row.extend(
+                s.terms
+                    .iter()
+                    .zip(s.weights)
+                    .map(|(&t, &x)| (base + t, (f64::from(x) * b).round() as u16)),
+            );
+            row.retain(|&(_, x)| x > 0);
+            (row, words.keys(d).to_vec())
+        })
+        .collect();
+    Signatures::from_rows(vocabulary, rows)
+}
+
+/// Experiment: for each document, the terms of words written capitalized
+/// other than as a sentence's first word (names), and of words with digits.
+fn name_terms(data: &Dataset, bags: &TermBags) -> Vec<(Vec<u32>, Vec<u32>)> {
+    use unicode_segmentation::UnicodeSegmentation;
+    let segmenter = Segmenter::new(Language::English);
+    let analyzer = Analyzer::new(Language::English);
+    data.documents
+        .iter()
+        .map(|doc| {
+            let units = segmenter.segment(&doc.text, doc.body_start);
+            let one = std::slice::from_ref(doc);
+            let sentences = brief::pipeline::sentence_texts(one, std::slice::from_ref(&units));
+            let (mut names, mut numbers) = (Vec::new(), Vec::new());
+            for (_, text) in sentences {
+                for (i, word) in text.unicode_words().enumerate() {
+                    let capital = word.chars().next().is_some_and(|c| c.is_uppercase());
+                    let digit = word.chars().any(|c| c.is_ascii_digit());
+                    let name = capital && i > 0;
+                    if !(name || digit) {
+                        continue;
+                    }
+                    for term in analyzer.terms(word) {
+                        if let Ok(t) = bags.vocabulary.binary_search(&term) {
+                            if digit {
+                                numbers.push(t as u32);
+                            } else {
+                                names.push(t as u32);
+                            }
+                        }
+                    }
+                }
+            }
+            names.sort_unstable();
+            names.dedup();
+            numbers.sort_unstable();
+            numbers.dedup();
+            (names, numbers)
+        })
+        .collect()
+}
+
+/// Experiment: signatures as built by brief, with name terms' weights
+/// times `names` and number terms' times `numbers` before the top 256.
+fn weighted_signatures(
+    bags: &TermBags,
+    marks: &[(Vec<u32>, Vec<u32>)],
+    names: f64,
+    numbers: f64,
+) -> Signatures {
+    let df = bags.document_frequencies();
+    let n = bags.len();
+    let rows: Vec<brief::stories::signature::SignatureRow> = (0..n)
+        .map(|d| {
+            let (terms, counts) = bags.bag(d);
+            let mut weighted: Vec<(f64, u32)> = terms
+                .iter()
+                .zip(counts)
+                .filter(|(&t, _)| df[t as usize] >= 2)
+                .map(|(&t, &c)| {
+                    let mut w = (1.0 + f64::from(c).ln())
+                        * (1.0 + n as f64 / f64::from(df[t as usize])).ln();
+                    if marks[d].0.binary_search(&t).is_ok() {
+                        w *= names;
+                    }
+                    if marks[d].1.binary_search(&t).is_ok() {
+                        w *= numbers;
+                    }
+                    (w, t)
+                })
+                .filter(|(w, _)| *w > 0.0)
+                .collect();
+            weighted.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+            weighted.truncate(Signatures::TERMS);
+            let norm = weighted.iter().map(|(w, _)| w * w).sum::<f64>().sqrt();
+            let mut row: Vec<(u32, u16)> = weighted
+                .iter()
+                .map(|&(w, t)| (t, (w / norm * 32768.0).round() as u16))
+                .filter(|&(_, q)| q > 0)
+                .collect();
+            let keys = row.iter().take(Signatures::KEYS).map(|&(t, _)| t).collect();
+            row.sort_unstable();
+            (row, keys)
+        })
+        .collect();
+    Signatures::from_rows(bags.vocabulary.clone(), rows)
+}
+
+/// Word 5-grams (lowercased words of the whole text), hashed, sorted.
+fn five_grams(text: &str) -> Vec<u64> {
+    use std::hash::{Hash, Hasher};
+    use unicode_segmentation::UnicodeSegmentation;
+    let words: Vec<String> = text.unicode_words().map(str::to_lowercase).collect();
+    let mut grams: Vec<u64> = words
+        .windows(5)
+        .map(|w| {
+            let mut h = std::hash::DefaultHasher::new();
+            w.hash(&mut h);
+            h.finish()
+        })
+        .collect();
+    grams.sort_unstable();
+    grams.dedup();
+    grams
+}
+
+/// Pairs of documents that share a passage (3 or more word 5-grams: a
+/// sentence or a quote repeated), by whether they share a true topic and
+/// whether brief's default grouping put them together. All pairs: for
+/// small datasets only.
+fn print_sharing(data: &Dataset, labels: &Labels) {
+    let grams: Vec<Vec<u64>> = data.documents.iter().map(|d| five_grams(&d.text)).collect();
+    let common = |a: &[u64], b: &[u64]| {
+        let (mut i, mut j, mut n) = (0, 0, 0);
+        while i < a.len() && j < b.len() {
+            match a[i].cmp(&b[j]) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    n += 1;
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        n
+    };
+    // [same topic?][same group?] -> (pairs, pairs sharing a passage)
+    let mut counts = [[(0usize, 0usize); 2]; 2];
+    // (first topic, first topic) -> (pairs, sharing, pairs in one story)
+    let mut by_topics: BTreeMap<(usize, usize), (usize, usize, usize)> = BTreeMap::new();
+    for a in 0..grams.len() {
+        for b in a + 1..grams.len() {
+            let topic = data.topics[a].iter().any(|t| data.topics[b].contains(t));
+            let group = labels[a] == labels[b];
+            let shares = common(&grams[a], &grams[b]) >= 3;
+            let cell = &mut counts[usize::from(topic)][usize::from(group)];
+            cell.0 += 1;
+            cell.1 += usize::from(shares);
+            let (ta, tb) = (data.topics[a][0], data.topics[b][0]);
+            let cell = by_topics.entry((ta.min(tb), ta.max(tb))).or_default();
+            cell.0 += 1;
+            cell.1 += usize::from(shares);
+            cell.2 += usize::from(group);
+        }
+    }
+    println!("\nPairs sharing a passage (3+ word 5-grams):\n");
+    println!("| pairs | brief: same story | pairs | sharing |\n|---|---|---|---|");
+    for (topic, name) in [(1, "same topic"), (0, "different topics")] {
+        for (group, verdict) in [(1, "yes"), (0, "no")] {
+            let (pairs, shared) = counts[topic][group];
+            println!(
+                "| {name} | {verdict} | {pairs} | {:.1}% |",
+                100.0 * shared as f64 / pairs.max(1) as f64
+            );
+        }
+    }
+    let rate = |&(pairs, shared, _): &(usize, usize, usize)| 100.0 * shared as f64 / pairs as f64;
+    let within: Vec<String> = by_topics
+        .iter()
+        .filter(|((a, b), _)| a == b)
+        .map(|((a, _), c)| format!("{} {:.0}%", data.topic_names[*a], rate(c)))
+        .collect();
+    if within.len() <= 60 {
+        println!("\nWithin each topic: {}", within.join("; "));
+    }
+    // Topic pairs with 10 or more of their pairs in one story.
+    let joined: Vec<String> = by_topics
+        .iter()
+        .filter(|((a, b), c)| a != b && c.2 >= 10)
+        .map(|((a, b), c)| {
+            format!(
+                "{} ~ {} {:.0}% of {}",
+                data.topic_names[*a],
+                data.topic_names[*b],
+                rate(c),
+                c.0
+            )
+        })
+        .collect();
+    println!("Across topics brief joins: {}", joined.join("; "));
 }
 
 fn brief_labels(p: &Prepared, link: f64, cohesion: f64) -> Labels {
@@ -367,6 +662,10 @@ fn main() {
         .unwrap_or(5000);
     // --quick: no baseline (it compares all pairs).
     let quick = args.iter().any(|a| a == "--quick");
+    let signal = value("--signal").map_or(Signal::Words, |v| Signal::parse(&v));
+    // --sharing: how often pairs of documents share sentences, within a
+    // topic and across the topics the default grouping mixes.
+    let sharing = args.iter().any(|a| a == "--sharing");
     let topics: Vec<String> = args
         .iter()
         .skip_while(|a| *a != "--topics")
@@ -401,7 +700,7 @@ fn main() {
     // Baseline thresholds are tuned on the first dataset (the dev mixture).
     let mut tuned: Option<(f64, f64)> = None;
     for data in &datasets {
-        let p = prepare(data);
+        let p = prepare(data, signal);
         println!(
             "\n## {} ({} documents, {} topics)\n",
             data.name,
@@ -487,6 +786,9 @@ fn main() {
 
         // Which true topics the default grouping mixes, and which it splits.
         let labels = brief_labels(&p, DEFAULT_LINK_THRESHOLD, DEFAULT_COHESION);
+        if sharing && data.documents.len() <= 6000 {
+            print_sharing(data, &labels);
+        }
         let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
         for (d, &g) in labels.iter().enumerate() {
             groups.entry(g).or_default().push(d);
