@@ -52,6 +52,11 @@ pub struct Document {
     pub date: Option<String>,
     /// Optional URL (JSONL `url`).
     pub url: Option<String>,
+    /// What the text was decoded from when the input was not UTF-8: an
+    /// encoding's name (`windows-1252`, `koi8-u`, `shift_jis`,
+    /// `utf-16le`...), or `utf-8+windows-1252` for UTF-8 with stray bytes
+    /// read as Windows-1252. `None` for UTF-8 (and JSON Lines).
+    pub encoding: Option<String>,
     /// The original text.
     pub text: String,
     /// Where the body starts: past a recognized `date YYYY-MM-DD` header.
@@ -72,6 +77,7 @@ impl Document {
             title: None,
             date,
             url: None,
+            encoding: None,
             text,
             body_start,
         }
@@ -568,7 +574,11 @@ pub fn load_bytes_in(
     format: InputFormat,
     encoding: TextEncoding,
 ) -> (Vec<Document>, Vec<LoadProblem>) {
-    let (text, note) = match format {
+    let decode::Text {
+        text,
+        encoding,
+        note,
+    } = match format {
         InputFormat::Jsonl => {
             return match decode::jsonl_bytes(bytes) {
                 Ok(bytes) => parse_jsonl_bytes(location, &bytes),
@@ -585,7 +595,7 @@ pub fn load_bytes_in(
     if text.trim().is_empty() {
         return skipped(location, "empty document: no text".to_string());
     }
-    let doc = if format == InputFormat::Html || html::looks_like_html(&text) {
+    let mut doc = if format == InputFormat::Html || html::looks_like_html(&text) {
         let page = html::extract(&text);
         if page.text.trim().is_empty() {
             return skipped(
@@ -599,6 +609,7 @@ pub fn load_bytes_in(
     } else {
         Document::new(id, location, text.into_owned())
     };
+    doc.encoding = encoding;
     // A document read from a legacy encoding comes with the note that
     // says which (a skipped one only with why it was skipped).
     let problems = note

@@ -29,16 +29,31 @@ const UTF16_BE_BOM: &[u8] = b"\xFE\xFF";
 const UTF32_LE_BOM: &[u8] = b"\xFF\xFE\x00\x00";
 const UTF32_BE_BOM: &[u8] = b"\x00\x00\xFE\xFF";
 
-/// The text of a document file (and a note when it was not UTF-8), or
-/// why it cannot be read as text. `page` says the bytes are an HTML page
+/// A document file's text, and what it was decoded from.
+#[derive(Debug)]
+pub(super) struct Text<'a> {
+    pub(super) text: Cow<'a, str>,
+    /// The encoding's name when the file was not UTF-8 (see
+    /// `Document::encoding`).
+    pub(super) encoding: Option<String>,
+    /// What to tell the user about it (a legacy encoding, malformed bytes).
+    pub(super) note: Option<String>,
+}
+
+/// The text of a document file (with the name of the encoding it was
+/// decoded from, and a note, when it was not UTF-8), or why it cannot be
+/// read as text. `page` says the bytes are an HTML page
 /// (`--input-format html`), whose `<meta charset>` is then honoured.
-pub(super) fn text(
-    bytes: &[u8],
-    encoding: TextEncoding,
-    page: bool,
-) -> Result<(Cow<'_, str>, Option<String>), String> {
-    let (text, note) = match unicode_text(bytes)? {
-        Some(decoded) => (Cow::Owned(decoded), None),
+pub(super) fn text(bytes: &[u8], encoding: TextEncoding, page: bool) -> Result<Text<'_>, String> {
+    let (text, encoding, note) = match unicode_text(bytes)? {
+        Some(decoded) => {
+            let name = if bytes.starts_with(UTF16_LE_BOM) {
+                "utf-16le"
+            } else {
+                "utf-16be"
+            };
+            (Cow::Owned(decoded), Some(name.to_string()), None)
+        }
         None => {
             let body = bytes.strip_prefix(UTF8_BOM).unwrap_or(bytes);
             let mark = bytes.len() - body.len();
@@ -47,7 +62,7 @@ pub(super) fn text(
                 // UTF-16 one, a file without a mark: its NULs are text).
                 TextEncoding::Label(named) if named != UTF_8 && mark == 0 => {
                     let (text, note) = encoding::decode_as(named, bytes);
-                    (Cow::Owned(text), note)
+                    (Cow::Owned(text), Some(encoding::name(named)), note)
                 }
                 _ => {
                     // NUL never occurs in text; checking first gives binary
@@ -56,14 +71,15 @@ pub(super) fn text(
                         return Err(binary(mark + at));
                     }
                     match utf8(body, mark) {
-                        Ok(text) => (Cow::Borrowed(text), None),
+                        Ok(text) => (Cow::Borrowed(text), None, None),
                         Err(refusal) if encoding == TextEncoding::Label(UTF_8) => {
                             return Err(refusal)
                         }
                         Err(_) => {
                             let page = page || starts_as_page(body);
                             let decoded = encoding::decode_legacy(body, page);
-                            (Cow::Owned(decoded.text), Some(decoded.note))
+                            let name = Some(decoded.encoding);
+                            (Cow::Owned(decoded.text), name, Some(decoded.note))
                         }
                     }
                 }
@@ -77,7 +93,11 @@ pub(super) fn text(
             ));
         }
     }
-    Ok((text, note))
+    Ok(Text {
+        text,
+        encoding,
+        note,
+    })
 }
 
 /// True when bytes that are not UTF-8 start as an HTML page does (read
@@ -172,7 +192,7 @@ mod tests {
 
     /// The text of `bytes` under `--encoding auto`, without the note.
     fn auto(bytes: &[u8]) -> Result<Cow<'_, str>, String> {
-        text(bytes, TextEncoding::Auto, false).map(|(text, _)| text)
+        text(bytes, TextEncoding::Auto, false).map(|read| read.text)
     }
 
     fn utf16le(text: &str) -> Vec<u8> {

@@ -85,6 +85,8 @@ impl std::fmt::Display for TextEncoding {
 #[derive(Debug, PartialEq, Eq)]
 pub(super) struct Decoded {
     pub(super) text: String,
+    /// The encoding's name (see `Document::encoding`).
+    pub(super) encoding: String,
     /// `not UTF-8; read as windows-1252 (detected); ...`: reported as a
     /// problem of the file, which is still read.
     pub(super) note: String,
@@ -125,6 +127,7 @@ pub(super) fn decode_legacy(bytes: &[u8], page: bool) -> Decoded {
             let (text, errors) = decode_with(declared, bytes);
             return Decoded {
                 text,
+                encoding: name(declared),
                 note: note(declared, "declared by the page's <meta charset>", errors),
             };
         }
@@ -143,6 +146,7 @@ pub(super) fn decode_legacy(bytes: &[u8], page: bool) -> Decoded {
     let (text, errors) = decode_with(guess, bytes);
     Decoded {
         text,
+        encoding: name(guess),
         note: note(guess, &how, errors),
     }
 }
@@ -256,6 +260,7 @@ fn mostly_utf8(bytes: &[u8]) -> Option<Decoded> {
     let line = bytes[..first].iter().filter(|&&b| b == b'\n').count() + 1;
     Some(Decoded {
         text,
+        encoding: "utf-8+windows-1252".to_string(),
         note: format!(
             "not UTF-8: {stray_bytes} stray byte{} in UTF-8 text (first at byte {first}, line \
              {line}); read as UTF-8, the stray bytes as windows-1252; offsets are into the \

@@ -397,6 +397,9 @@ fn cases() -> Vec<Case> {
             messages: &[],
             check: Some(|value, _| {
                 assert!(document_ids(value).contains(&"windows".to_string()));
+                let documents = value["documents"].as_array().unwrap();
+                let windows = documents.iter().find(|d| d["id"] == "windows").unwrap();
+                assert_eq!(windows["encoding"], "utf-16le", "{windows}");
                 // Decoded: the fact is matched with the good document's.
                 let first = &value["summary"][0];
                 assert_eq!(first["support"], 2, "{first}");

@@ -84,6 +84,14 @@ fn windows_1252_news_is_summarized_with_its_own_characters() {
         legacy.display()
     );
     assert!(stderr(&out).contains(&warning), "{}", stderr(&out));
+    // The JSON names what the archive's text was decoded from, so that a
+    // consumer slicing the file decodes it first; the UTF-8 file names
+    // nothing.
+    let documents = value["documents"].as_array().expect("documents");
+    assert_eq!(documents[0]["id"], "archive");
+    assert_eq!(documents[0]["encoding"], "windows-1252");
+    assert_eq!(documents[1]["id"], "wire");
+    assert!(documents[1].get("encoding").is_none(), "{}", documents[1]);
     // The shared fact is summarized, citing both outlets, with the legacy
     // file's characters right, and every offset into the archive's
     // decoded text slices back to the cited text.
@@ -193,6 +201,7 @@ fn one_stray_byte_in_utf8_keeps_the_utf8() {
         assert_eq!(&expected[*start..*end], text);
     }
     assert_eq!(units[2].2, "The caf\u{e9} in Z\u{fc}rich was closed.");
+    assert_eq!(value["documents"][0]["encoding"], "utf-8+windows-1252");
     assert!(
         stderr(&out).contains("not UTF-8: 2 stray bytes in UTF-8 text (first at byte 85, line 2)"),
         "{}",
