@@ -93,8 +93,11 @@ pub fn bigram_concepts(
     // Counting is sharded by bigram: each shard sees its bigrams in input
     // order (blocks in order, chunks of a block in order), so its counts
     // and first occurrences do not depend on the thread count.
-    let mut shards: Vec<Shard> = (0..CONCEPT_SHARDS).map(|_| Shard::default()).collect();
     let n = analysis.sentences.len();
+    // One shard for an input of one chunk (a story, a DUC topic): there
+    // is nothing to share out, and 64 tasks per run would cost more.
+    let shard_bits = if n <= CHUNK_SENTENCES { 0 } else { SHARD_BITS };
+    let mut shards: Vec<Shard> = (0..1 << shard_bits).map(|_| Shard::default()).collect();
     for block in (0..n).step_by(WORDS_BLOCK) {
         let block = block..(block + WORDS_BLOCK).min(n);
         let chunks: Vec<Vec<Vec<Occurrence>>> = block
@@ -103,13 +106,13 @@ pub fn bigram_concepts(
             .collect::<Vec<_>>()
             .into_par_iter()
             .map(|from| {
-                let mut buckets = vec![Vec::new(); CONCEPT_SHARDS];
+                let mut buckets = vec![Vec::new(); 1 << shard_bits];
                 let (mut keys, mut bigrams) = (Vec::new(), Vec::new());
                 for i in from..(from + CHUNK_SENTENCES).min(block.end) {
                     bigrams.clear();
                     bigrams_of(i, &mut keys, &mut bigrams);
                     for (k, &bigram) in bigrams.iter().enumerate() {
-                        buckets[shard_of(bigram)].push(Occurrence {
+                        buckets[shard_of(bigram, shard_bits)].push(Occurrence {
                             bigram,
                             at: (i as u64) << 32 | k as u64,
                         });
@@ -189,15 +192,20 @@ pub fn bigram_concepts(
     Concepts { weights, of_node }
 }
 
-/// Hash shards of the bigrams, each counted as one parallel task.
-const CONCEPT_SHARDS: usize = 64;
+/// Inputs of more than one chunk count their bigrams in `2^SHARD_BITS`
+/// hash shards, each as one parallel task.
+const SHARD_BITS: u32 = 6;
 
 /// Sentences per parallel task when a block's bigrams are read.
 const CHUNK_SENTENCES: usize = 512;
 
-/// The shard of a bigram (Fibonacci hashing: the top bits of the product).
-fn shard_of(bigram: u64) -> usize {
-    (bigram.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - CONCEPT_SHARDS.trailing_zeros())) as usize
+/// The shard of a bigram among `2^bits` (Fibonacci hashing: the top bits
+/// of the product).
+fn shard_of(bigram: u64, bits: u32) -> usize {
+    match bits {
+        0 => 0,
+        _ => (bigram.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - bits)) as usize,
+    }
 }
 
 /// One bigram of one sentence: `at` is the sentence index `<< 32` plus the
@@ -402,8 +410,8 @@ mod tests {
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(24))]
         /// The sharded, parallel count agrees with the definition, on one
-        /// thread and on three, across chunk boundaries (up to 1,500
-        /// sentences, chunks of 512).
+        /// thread and on three, with one shard and with 64, across chunk
+        /// boundaries (up to 1,500 sentences, chunks of 512).
         #[test]
         fn sharded_count_is_the_definition(
             sentences in prop::collection::vec(

@@ -373,17 +373,45 @@ fn symmetric_union(kept: KeptEdges) -> SimilarityGraph {
     }
     let total = row_starts[n];
     let mut edges: Vec<(u32, f32)> = vec![(0, 0.0); total];
-    let mut fill = row_starts[..n].to_vec();
-    let mut from = kept.edges.iter();
-    for (i, &length) in kept.lengths.iter().enumerate() {
-        for &(j, w) in from.by_ref().take(length) {
-            edges[fill[i]] = (j, w);
-            fill[i] += 1;
-            edges[fill[j as usize]] = (i as u32, w);
-            fill[j as usize] += 1;
-        }
+    // Each node's kept edges start here in `kept.edges`.
+    let mut kept_starts = Vec::with_capacity(n + 1);
+    kept_starts.push(0);
+    for &length in &kept.lengths {
+        kept_starts.push(kept_starts.last().copied().unwrap_or(0) + length);
     }
-    drop(fill);
+    // Filled in parallel by ranges of rows: each range reads every kept
+    // edge and writes the ends that fall in it (the writes are random, so
+    // they are what takes the time). The order within a row does not
+    // matter: rows are sorted next.
+    let ranges = rayon::current_num_threads().clamp(1, 64) * 2;
+    let rows_per_range = n.div_ceil(ranges).max(1);
+    let mut range_slices: Vec<(usize, &mut [(u32, f32)])> = Vec::new();
+    let mut rest = edges.as_mut_slice();
+    for lo in (0..n).step_by(rows_per_range) {
+        let hi = (lo + rows_per_range).min(n);
+        let (part, tail) = rest.split_at_mut(row_starts[hi] - row_starts[lo]);
+        range_slices.push((lo, part));
+        rest = tail;
+    }
+    range_slices.par_iter_mut().for_each(|(lo, part)| {
+        let (lo, hi) = (*lo, (*lo + rows_per_range).min(n));
+        let base = row_starts[lo];
+        let mut fill: Vec<usize> = row_starts[lo..hi].iter().map(|&r| r - base).collect();
+        for i in 0..n {
+            for &(j, w) in &kept.edges[kept_starts[i]..kept_starts[i + 1]] {
+                if (lo..hi).contains(&i) {
+                    part[fill[i - lo]] = (j, w);
+                    fill[i - lo] += 1;
+                }
+                let j = j as usize;
+                if (lo..hi).contains(&j) {
+                    part[fill[j - lo]] = (i as u32, w);
+                    fill[j - lo] += 1;
+                }
+            }
+        }
+    });
+    drop(range_slices);
     drop(kept);
     // Sort and deduplicate each row in place (rows in parallel), then
     // compact. The two ends may have summed the same cosine in different

@@ -31,6 +31,40 @@ pub(crate) struct Located {
     pub unit: u32,
 }
 
+/// Sentences per chunk when terms and units are given ids.
+const INTERN_CHUNK: usize = 4096;
+
+/// One chunk's mentions with chunk-local term and unit ids, and the terms
+/// and units those ids stand for, in order of first appearance.
+#[derive(Default)]
+struct LocalIds {
+    located: Vec<Located>,
+    term_ids: FxHashMap<Term, u32>,
+    terms: Vec<Term>,
+    unit_ids: FxHashMap<String, u32>,
+    units: Vec<String>,
+}
+
+impl LocalIds {
+    fn term(&mut self, term: Term) -> u32 {
+        let next = self.terms.len() as u32;
+        *self.term_ids.entry(term).or_insert_with_key(|term| {
+            self.terms.push(term.clone());
+            next
+        })
+    }
+
+    fn unit(&mut self, unit: &str) -> u32 {
+        if let Some(&id) = self.unit_ids.get(unit) {
+            return id;
+        }
+        let id = self.units.len() as u32;
+        self.unit_ids.insert(unit.to_string(), id);
+        self.units.push(unit.to_string());
+        id
+    }
+}
+
 /// Every mention of a list of sentences, sentence by sentence.
 pub(crate) struct Store {
     pub located: Vec<Located>,
@@ -149,53 +183,96 @@ impl Store {
             .map(|(_, first)| first.as_ref().is_some_and(|w| used_as_names.contains(w)))
             .collect();
         drop(used_as_names);
-        // Terms and units interned in input order: ids do not depend on
-        // the thread count. (Units have their own ids.)
-        let mut ids: FxHashMap<Term, u32> = FxHashMap::default();
-        let mut intern = |term: Term| -> u32 {
-            let next = ids.len() as u32;
-            *ids.entry(term).or_insert(next)
-        };
-        let mut unit_ids: FxHashMap<String, u32> = FxHashMap::default();
-        let mut intern_unit = |unit: &str| -> u32 {
-            if let Some(&id) = unit_ids.get(unit) {
-                return id;
-            }
-            let id = unit_ids.len() as u32;
-            unit_ids.insert(unit.to_string(), id);
-            id
-        };
-        let mut located = Vec::new();
-        let mut first = Vec::with_capacity(texts.len() + 1);
-        for (s, ((mentions, first_word), first_is_name)) in
-            per_sentence.into_iter().zip(first_is_name).enumerate()
-        {
-            first.push(located.len() as u32);
-            for (mention, mut context) in mentions {
-                if first_is_name {
-                    context.names.extend(first_word.clone());
+        // Terms and units get ids in order of first appearance (units have
+        // their own), so ids do not depend on the thread count. Each chunk
+        // of sentences interns into its own dictionary in parallel; the
+        // dictionaries are merged in chunk order, which reads only each
+        // chunk's distinct entries serially, and the chunk-local ids are
+        // then mapped to the merged ones in parallel.
+        let chunks: Vec<LocalIds> = per_sentence
+            .into_par_iter()
+            .zip(first_is_name)
+            .enumerate()
+            .chunks(INTERN_CHUNK)
+            .map(|chunk| {
+                let mut local = LocalIds::default();
+                for (s, ((mentions, first_word), first_is_name)) in chunk {
+                    for (mention, mut context) in mentions {
+                        if first_is_name {
+                            context.names.extend(first_word.clone());
+                        }
+                        let words = context.words.into_iter().map(|t| local.term(t)).collect();
+                        let heads = context.heads.into_iter().map(|t| local.term(t)).collect();
+                        let names = context.names.into_iter().map(|t| local.term(t)).collect();
+                        let unit = local.unit(&mention.unit);
+                        local.located.push(Located {
+                            sentence: s as u32,
+                            mention,
+                            context: Context {
+                                heads,
+                                words,
+                                names,
+                            },
+                            unit,
+                        });
+                    }
                 }
-                let mut words: Vec<u32> = context.words.into_iter().map(&mut intern).collect();
-                words.sort_unstable();
-                words.dedup();
-                let heads = context.heads.into_iter().map(&mut intern).collect();
-                let mut names: Vec<u32> = context.names.into_iter().map(&mut intern).collect();
-                names.sort_unstable();
-                names.dedup();
-                let unit = intern_unit(&mention.unit);
-                located.push(Located {
-                    sentence: s as u32,
-                    mention,
-                    context: Context {
-                        heads,
-                        words,
-                        names,
-                    },
-                    unit,
-                });
-            }
+                local
+            })
+            .collect();
+        let mut term_ids: FxHashMap<Term, u32> = FxHashMap::default();
+        let mut unit_ids: FxHashMap<String, u32> = FxHashMap::default();
+        let mut merged = Vec::with_capacity(chunks.len());
+        for chunk in chunks {
+            let terms: Vec<u32> = chunk
+                .terms
+                .into_iter()
+                .map(|term| {
+                    let next = term_ids.len() as u32;
+                    *term_ids.entry(term).or_insert(next)
+                })
+                .collect();
+            let units: Vec<u32> = chunk
+                .units
+                .into_iter()
+                .map(|unit| {
+                    let next = unit_ids.len() as u32;
+                    *unit_ids.entry(unit).or_insert(next)
+                })
+                .collect();
+            merged.push((chunk.located, terms, units));
         }
-        first.push(located.len() as u32);
+        drop((term_ids, unit_ids));
+        let located: Vec<Located> = merged
+            .into_par_iter()
+            .flat_map_iter(|(mut located, terms, units)| {
+                for l in &mut located {
+                    let context = &mut l.context;
+                    for id in context
+                        .words
+                        .iter_mut()
+                        .chain(&mut context.heads)
+                        .chain(&mut context.names)
+                    {
+                        *id = terms[*id as usize];
+                    }
+                    context.words.sort_unstable();
+                    context.words.dedup();
+                    context.names.sort_unstable();
+                    context.names.dedup();
+                    l.unit = units[l.unit as usize];
+                }
+                located
+            })
+            .collect();
+        // `located[first[s]..first[s + 1]]` are sentence `s`'s mentions.
+        let mut first = vec![0u32; texts.len() + 1];
+        for l in &located {
+            first[l.sentence as usize + 1] += 1;
+        }
+        for s in 0..texts.len() {
+            first[s + 1] += first[s];
+        }
         Store {
             located,
             first,

@@ -105,7 +105,12 @@ pub(super) fn relation(
             .chain(indexed.iter().copied())
             .collect();
         let n = n as u32;
-        let document = |f: u32| document_of[units.sentence_of(f) as usize];
+        // Read for every index entry scanned: one array, not a part and
+        // then its sentence's document.
+        let document_of_fact: Vec<u32> = (0..total as u32)
+            .map(|f| document_of[units.sentence_of(f) as usize])
+            .collect();
+        let document = |f: u32| document_of_fact[f as usize];
         pairs.extend(cluster::prefix_filtered_pairs(
             rows,
             &indexed,
