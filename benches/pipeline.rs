@@ -6,6 +6,8 @@
 //! (`embed`: semantic sentence vectors; the cluster and rank stages use the
 //! default, combined similarity).
 //! Set `BRIEF_BENCH_MAX_MB` (default 8) to add larger sizes.
+//! `load_10mb` reads one 10 MB file from memory as UTF-8 and as
+//! Windows-1252 (detected and decoded, src/load/encoding.rs).
 
 #[path = "support/corpus.rs"]
 mod corpus;
@@ -150,5 +152,36 @@ fn stages(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, whole_pipeline, stages);
+/// Loading one 10 MB text: valid UTF-8 (checked and borrowed), and the
+/// same text in Windows-1252 (detected by chardetng, decoded by
+/// encoding_rs).
+fn load_10mb(c: &mut Criterion) {
+    let mut text = String::new();
+    for doc in generated(10_000_000) {
+        // Curly quotes and accented words, as a Windows news archive has.
+        text.push_str(
+            &doc.text
+                .replace(" said", " d\u{e9}clar\u{e9}")
+                .replace('"', "\u{201c}"),
+        );
+        if text.len() >= 10_000_000 {
+            break;
+        }
+    }
+    let (legacy, _, unmappable) = encoding_rs::WINDOWS_1252.encode(&text);
+    assert!(!unmappable, "the text has a character Windows-1252 lacks");
+    let mut group = c.benchmark_group("load_10mb");
+    group
+        .sample_size(10)
+        .measurement_time(Duration::from_secs(10));
+    for (name, bytes) in [("utf8", text.as_bytes()), ("windows_1252", &legacy[..])] {
+        group.throughput(Throughput::Bytes(bytes.len() as u64));
+        group.bench_function(name, |b| {
+            b.iter(|| black_box(load::load_bytes("in.txt", "in", bytes, InputFormat::Text)))
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, whole_pipeline, stages, load_10mb);
 criterion_main!(benches);

@@ -12,7 +12,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use crate::facts::Rules;
 use crate::lang::Language;
 use crate::limits::{self, MemoryLimit, Work};
-use crate::load::{self, Document, InputFormat};
+use crate::load::{self, Document, InputFormat, TextEncoding};
 use crate::output::{self, Output};
 use crate::pipeline::{Config, Pipeline, Prepared};
 use crate::rank::RankConfig;
@@ -121,6 +121,16 @@ pub(crate) struct InputArgs {
     /// markup, scripts, styles and menus).
     #[arg(long, value_enum, default_value_t = InputFormatArg::Text)]
     pub(crate) input_format: InputFormatArg,
+    /// Encoding of text files and pages that are not UTF-8: `auto` (kept
+    /// as UTF-8 when mostly UTF-8, else a page's `<meta charset>`, else
+    /// detected), or a WHATWG label (windows-1252, iso-8859-2, koi8-r,
+    /// windows-1251, shift_jis, gbk, big5, utf-16le, ...) to decode every
+    /// text file with (a byte-order mark still wins); `utf-8` refuses files
+    /// that are not UTF-8. Offsets are into the decoded text. JSON Lines is
+    /// always UTF-8.
+    #[arg(long, value_name = "LABEL", default_value_t = TextEncoding::Auto,
+          value_parser = TextEncoding::parse)]
+    pub(crate) encoding: TextEncoding,
     /// Language of the documents (ISO code or English name): sets sentence
     /// rules, stop words and stemmer.
     #[arg(long, default_value = "en", value_parser = parse_language)]
@@ -402,10 +412,17 @@ pub(crate) fn load(
         InputFormatArg::Jsonl => InputFormat::Jsonl,
         InputFormatArg::Html => InputFormat::Html,
     };
+    if format == InputFormat::Jsonl
+        && input.encoding != TextEncoding::Auto
+        && input.encoding != TextEncoding::Label(encoding_rs::UTF_8)
+    {
+        eprintln!("brief: --encoding applies to text and HTML input; JSON Lines is always UTF-8 (RFC 8259)");
+        std::process::exit(EXIT_USAGE.into());
+    }
     let listing = load::list_paths(&input.paths, format);
     limits::check(work, listing.bytes, input.max_memory)?;
     let reads_stdin = listing.files.iter().any(|path| path.as_os_str() == "-");
-    let loaded = load::read_listed(listing, format);
+    let loaded = load::read_listed(listing, format, input.encoding);
     if reads_stdin {
         let bytes = loaded.documents.iter().map(|d| d.text.len() as u64).sum();
         limits::check(work, bytes, input.max_memory)?;

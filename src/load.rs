@@ -2,14 +2,18 @@
 //! or JSON Lines.
 //!
 //! Loading never fails as a whole because of one bad document: each problem
-//! (a missing path, invalid UTF-8, a binary file, an empty text, a malformed
-//! JSONL line) becomes a [`LoadProblem`] naming the file (and line), and the
-//! other documents are still returned. Which encodings are read is decided
-//! in [`decode`]; the policy for every kind of bad input is the table in the
-//! README ("Bad input").
+//! (a missing path, a binary file, an empty text, a malformed JSONL line)
+//! becomes a [`LoadProblem`] naming the file (and line), and the other
+//! documents are still returned. Which encodings are read is decided in
+//! [`decode`], legacy ones (text that is not UTF-8) in [`encoding`]; the
+//! policy for every kind of bad input is the table in the README ("Bad
+//! input").
 
 mod decode;
+mod encoding;
 mod html;
+
+pub use encoding::TextEncoding;
 
 use std::fs;
 use std::io::Read;
@@ -48,6 +52,11 @@ pub struct Document {
     pub date: Option<String>,
     /// Optional URL (JSONL `url`).
     pub url: Option<String>,
+    /// What the text was decoded from when the input was not UTF-8: an
+    /// encoding's name (`windows-1252`, `koi8-u`, `shift_jis`,
+    /// `utf-16le`...), or `utf-8+windows-1252` for UTF-8 with stray bytes
+    /// read as Windows-1252. `None` for UTF-8 (and JSON Lines).
+    pub encoding: Option<String>,
     /// The original text.
     pub text: String,
     /// Where the body starts: past a recognized `date YYYY-MM-DD` header.
@@ -68,6 +77,7 @@ impl Document {
             title: None,
             date,
             url: None,
+            encoding: None,
             text,
             body_start,
         }
@@ -100,7 +110,8 @@ pub struct Loaded {
     /// Documents in input order (paths as given, directories walked in
     /// sorted order), with unique ids.
     pub documents: Vec<Document>,
-    /// One entry per input that was skipped or partly skipped.
+    /// One entry per input that was skipped or partly skipped, or read
+    /// with a note (a legacy encoding, a `.jsonl` file read as text).
     pub problems: Vec<LoadProblem>,
 }
 
@@ -110,7 +121,7 @@ pub struct Loaded {
 /// and `.md` files (`.jsonl` files for [`InputFormat::Jsonl`]); files named
 /// explicitly are read whatever their extension.
 pub fn load_paths(paths: &[PathBuf], format: InputFormat) -> Loaded {
-    read_listed(list_paths(paths, format), format)
+    read_listed(list_paths(paths, format), format, TextEncoding::Auto)
 }
 
 /// The files a set of paths names, before any is read.
@@ -174,8 +185,9 @@ pub fn list_paths(paths: &[PathBuf], format: InputFormat) -> Listing {
     }
 }
 
-/// Reads the files of a [`Listing`].
-pub fn read_listed(listing: Listing, format: InputFormat) -> Loaded {
+/// Reads the files of a [`Listing`]; text and pages in `encoding`
+/// (`--encoding`; JSON Lines is always UTF-8).
+pub fn read_listed(listing: Listing, format: InputFormat, encoding: TextEncoding) -> Loaded {
     let Listing {
         files,
         mut problems,
@@ -185,7 +197,7 @@ pub fn read_listed(listing: Listing, format: InputFormat) -> Loaded {
     // input order, so the result does not depend on the thread count.
     let per_file: Vec<(Vec<Document>, Vec<LoadProblem>)> = files
         .par_iter()
-        .map(|path| read_file(path, format))
+        .map(|path| read_file(path, format, encoding))
         .collect();
     let mut documents = Vec::new();
     for (docs, file_problems) in per_file {
@@ -489,7 +501,11 @@ fn not_a_regular_file() -> String {
 }
 
 /// Reads one input and turns it into documents.
-fn read_file(path: &Path, format: InputFormat) -> (Vec<Document>, Vec<LoadProblem>) {
+fn read_file(
+    path: &Path,
+    format: InputFormat,
+    encoding: TextEncoding,
+) -> (Vec<Document>, Vec<LoadProblem>) {
     let is_stdin = path.as_os_str() == "-";
     let location = if is_stdin {
         "<stdin>".to_string()
@@ -523,7 +539,7 @@ fn read_file(path: &Path, format: InputFormat) -> (Vec<Document>, Vec<LoadProble
         InputFormat::Text if has_extension(path, InputFormat::Html) => InputFormat::Html,
         format => format,
     };
-    let (documents, mut problems) = load_bytes(&location, &id, &bytes, format);
+    let (documents, mut problems) = load_bytes_in(&location, &id, &bytes, format, encoding);
     let named_jsonl = has_extension(path, InputFormat::Jsonl);
     if format == InputFormat::Text && named_jsonl && !documents.is_empty() {
         problems.push(LoadProblem {
@@ -540,40 +556,70 @@ fn read_file(path: &Path, format: InputFormat) -> (Vec<Document>, Vec<LoadProble
 /// for [`InputFormat::Text`] and [`InputFormat::Html`] (text that is an HTML
 /// page is read as one), one per line for [`InputFormat::Jsonl`].
 /// `location` names the input in problems (`location:line` for JSONL).
+/// Text that is not UTF-8 is decoded as [`TextEncoding::Auto`] does.
 pub fn load_bytes(
     location: &str,
     id: &str,
     bytes: &[u8],
     format: InputFormat,
 ) -> (Vec<Document>, Vec<LoadProblem>) {
-    match format {
-        InputFormat::Jsonl => match decode::jsonl_bytes(bytes) {
-            Ok(bytes) => parse_jsonl_bytes(location, &bytes),
-            Err(message) => skipped(location, message),
-        },
-        InputFormat::Text | InputFormat::Html => match decode::text(bytes) {
-            Ok(text) if text.trim().is_empty() => {
-                skipped(location, "empty document: no text".to_string())
+    load_bytes_in(location, id, bytes, format, TextEncoding::Auto)
+}
+
+/// [`load_bytes`], with text and pages read in `encoding`.
+pub fn load_bytes_in(
+    location: &str,
+    id: &str,
+    bytes: &[u8],
+    format: InputFormat,
+    encoding: TextEncoding,
+) -> (Vec<Document>, Vec<LoadProblem>) {
+    let decode::Text {
+        text,
+        encoding,
+        note,
+    } = match format {
+        InputFormat::Jsonl => {
+            return match decode::jsonl_bytes(bytes) {
+                Ok(bytes) => parse_jsonl_bytes(location, &bytes),
+                Err(message) => skipped(location, message),
             }
-            Ok(text) if format == InputFormat::Html || html::looks_like_html(&text) => {
-                let page = html::extract(&text);
-                if page.text.trim().is_empty() {
-                    return skipped(
-                        location,
-                        "HTML page without text (only markup, scripts or styles)".to_string(),
-                    );
-                }
-                let mut doc = Document::new(id, location, page.text);
-                doc.title = page.title;
-                (vec![doc], Vec::new())
+        }
+        InputFormat::Text | InputFormat::Html => {
+            match decode::text(bytes, encoding, format == InputFormat::Html) {
+                Ok(decoded) => decoded,
+                Err(message) => return skipped(location, message),
             }
-            Ok(text) => (
-                vec![Document::new(id, location, text.into_owned())],
-                Vec::new(),
-            ),
-            Err(message) => skipped(location, message),
-        },
+        }
+    };
+    if text.trim().is_empty() {
+        return skipped(location, "empty document: no text".to_string());
     }
+    let mut doc = if format == InputFormat::Html || html::looks_like_html(&text) {
+        let page = html::extract(&text);
+        if page.text.trim().is_empty() {
+            return skipped(
+                location,
+                "HTML page without text (only markup, scripts or styles)".to_string(),
+            );
+        }
+        let mut doc = Document::new(id, location, page.text);
+        doc.title = page.title;
+        doc
+    } else {
+        Document::new(id, location, text.into_owned())
+    };
+    doc.encoding = encoding;
+    // A document read from a legacy encoding comes with the note that
+    // says which (a skipped one only with why it was skipped).
+    let problems = note
+        .into_iter()
+        .map(|message| LoadProblem {
+            location: location.to_string(),
+            message,
+        })
+        .collect();
+    (vec![doc], problems)
 }
 
 /// True when text starts as an HTML page does (`<!DOCTYPE html`, `<html`,

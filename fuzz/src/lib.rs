@@ -5,7 +5,8 @@
 //! (`tests/it/fuzz_replay.rs`), which replay the committed seeds and every
 //! minimized crash under `fuzz/regressions/` through these functions, so a
 //! crash once found stays a test of the normal suite. It therefore uses
-//! only `brief`, `serde_json` and `rayon`, and no crate-level attributes.
+//! only `brief`, `serde_json`, `rayon` and `encoding_rs` (all dependencies
+//! of brief), and no crate-level attributes.
 
 use std::collections::BTreeSet;
 use std::sync::OnceLock;
@@ -224,6 +225,18 @@ pub fn load_text(data: &[u8]) {
             "a page read as text differs from the page read as HTML"
         );
     }
+    // Bytes that are not UTF-8 (nor UTF-16 with a mark) and hold no NUL
+    // are text in a legacy encoding: decoded, with a note naming it.
+    let body = data.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(data);
+    let legacy = decoded.is_none()
+        && !data.starts_with(b"\xFF\xFE")
+        && !data.starts_with(b"\xFE\xFF")
+        && !data.starts_with(b"\x00\x00\xFE\xFF")
+        && !body.contains(&0);
+    if legacy {
+        check_legacy(body, &documents, &problems);
+        return;
+    }
     match (documents.as_slice(), problems.as_slice()) {
         ([doc], []) if page => {
             assert!(!doc.text.trim().is_empty(), "an empty page was loaded");
@@ -264,6 +277,85 @@ pub fn load_text(data: &[u8]) {
             }
         }
         other => panic!("one input must give one document or one problem: {other:?}"),
+    }
+}
+
+/// Text in a legacy encoding (`body`: past a UTF-8 mark, not UTF-8, no
+/// NUL) is never refused for its encoding: it gives a document and one
+/// note naming the encoding, and the document is exactly what loading
+/// `encoding_rs`'s decoding of the bytes with that encoding gives (for
+/// mostly-UTF-8 text, the UTF-8 kept and each stray byte decoded as
+/// Windows-1252); or it is skipped as that decoding would be (blank, or
+/// a page without text).
+fn check_legacy(body: &[u8], documents: &[Document], problems: &[load::LoadProblem]) {
+    let expected_load = |text: &str| {
+        // The decoding, loaded as the UTF-8 text it now is.
+        load::load_bytes("in.txt", "in", text.as_bytes(), InputFormat::Text)
+    };
+    match (documents, problems) {
+        ([doc], [note]) => {
+            assert_eq!(note.location, "in.txt");
+            check_document(doc);
+            assert!(!doc.text.contains('\0'), "a NUL reached a document");
+            let message = &note.message;
+            assert!(
+                message.starts_with("not UTF-8")
+                    && message.ends_with("offsets are into the decoded text"),
+                "{note}"
+            );
+            let stray = message.contains("the stray bytes as windows-1252");
+            let expected = if stray {
+                let mut text = String::new();
+                for chunk in body.utf8_chunks() {
+                    text.push_str(chunk.valid());
+                    for &byte in chunk.invalid() {
+                        let byte = [byte];
+                        text.push_str(
+                            &encoding_rs::WINDOWS_1252
+                                .decode_without_bom_handling(&byte)
+                                .0,
+                        );
+                    }
+                }
+                text
+            } else {
+                let label = message
+                    .strip_prefix("not UTF-8; read as ")
+                    .and_then(|rest| rest.split(' ').next())
+                    .unwrap_or_else(|| panic!("no encoding named: {note}"));
+                let encoding = encoding_rs::Encoding::for_label(label.as_bytes())
+                    .unwrap_or_else(|| panic!("not a WHATWG label: {label}"));
+                assert_eq!(doc.encoding.as_deref(), Some(label), "{note}");
+                encoding.decode_without_bom_handling(body).0.into_owned()
+            };
+            // A decoding that starts with U+FEFF would lose it as a mark
+            // when loaded again as UTF-8: compare the text itself then.
+            if expected.starts_with('\u{feff}') {
+                assert_eq!(doc.text, expected, "not the named encoding's decoding");
+                return;
+            }
+            if stray {
+                assert_eq!(doc.encoding.as_deref(), Some("utf-8+windows-1252"));
+            }
+            let (again, notes) = expected_load(&expected);
+            assert!(notes.is_empty(), "{notes:?}");
+            // Loaded again as UTF-8, the document is the same but for the
+            // encoding it names.
+            let mut unnamed = doc.clone();
+            unnamed.encoding = None;
+            assert_eq!(again, vec![unnamed], "not the named encoding's decoding");
+        }
+        ([], [problem]) => {
+            assert_eq!(problem.location, "in.txt");
+            assert!(
+                problem.message == "empty document: no text; skipped"
+                    || problem.message.starts_with("HTML page without text"),
+                "text in a legacy encoding refused: {problem}"
+            );
+        }
+        other => {
+            panic!("legacy text must give one document and its note, or one problem: {other:?}")
+        }
     }
 }
 
@@ -512,7 +604,7 @@ fn check_segment_json<'a>(
         .iter()
         .zip(value["documents"].as_array().expect("documents"))
     {
-        check_keys(json, DOCUMENT_KEYS, &[]);
+        check_keys(json, DOCUMENT_KEYS, &["encoding"]);
         assert_eq!(json["id"], doc.id.as_str());
         docs.insert(
             doc.id.clone(),

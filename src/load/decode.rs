@@ -5,14 +5,23 @@
 //!   are into the file's bytes past the mark.
 //! * UTF-16 with a byte-order mark (what Windows tools save as "Unicode")
 //!   is decoded to UTF-8; offsets are then into the decoded text.
+//! * Text that is not valid UTF-8 is decoded from the legacy encoding it is
+//!   in ([`encoding`]: mostly UTF-8 with stray bytes, a page's declared
+//!   charset, or the detected encoding), or from the one `--encoding`
+//!   names, with a note; offsets are then into the decoded text.
+//!   `--encoding utf-8` refuses it instead, naming the first bad byte.
 //! * Everything else is refused with a message that says where the problem
 //!   is: UTF-32, UTF-16 that is cut short or holds an unpaired surrogate, NUL
-//!   bytes (a binary file), invalid UTF-8.
+//!   bytes (a binary file).
 //!
 //! JSON Lines is decoded per line ([`jsonl_bytes`] only removes a mark or
 //! decodes UTF-16), so that one bad line costs that line only.
 
 use std::borrow::Cow;
+
+use encoding_rs::UTF_8;
+
+use super::encoding::{self, TextEncoding};
 
 const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
 const UTF16_LE_BOM: &[u8] = b"\xFF\xFE";
@@ -20,19 +29,61 @@ const UTF16_BE_BOM: &[u8] = b"\xFE\xFF";
 const UTF32_LE_BOM: &[u8] = b"\xFF\xFE\x00\x00";
 const UTF32_BE_BOM: &[u8] = b"\x00\x00\xFE\xFF";
 
-/// The text of a document file, or why it cannot be read as text.
-pub(super) fn text(bytes: &[u8]) -> Result<Cow<'_, str>, String> {
-    let text = match unicode_text(bytes)? {
-        Some(decoded) => Cow::Owned(decoded),
+/// A document file's text, and what it was decoded from.
+#[derive(Debug)]
+pub(super) struct Text<'a> {
+    pub(super) text: Cow<'a, str>,
+    /// The encoding's name when the file was not UTF-8 (see
+    /// `Document::encoding`).
+    pub(super) encoding: Option<String>,
+    /// What to tell the user about it (a legacy encoding, malformed bytes).
+    pub(super) note: Option<String>,
+}
+
+/// The text of a document file (with the name of the encoding it was
+/// decoded from, and a note, when it was not UTF-8), or why it cannot be
+/// read as text. `page` says the bytes are an HTML page
+/// (`--input-format html`), whose `<meta charset>` is then honoured.
+pub(super) fn text(bytes: &[u8], encoding: TextEncoding, page: bool) -> Result<Text<'_>, String> {
+    let (text, encoding, note) = match unicode_text(bytes)? {
+        Some(decoded) => {
+            let name = if bytes.starts_with(UTF16_LE_BOM) {
+                "utf-16le"
+            } else {
+                "utf-16be"
+            };
+            (Cow::Owned(decoded), Some(name.to_string()), None)
+        }
         None => {
             let body = bytes.strip_prefix(UTF8_BOM).unwrap_or(bytes);
             let mark = bytes.len() - body.len();
-            // NUL never occurs in text; checking first gives binary files
-            // the right name rather than "invalid UTF-8".
-            if let Some(at) = body.iter().position(|&b| b == 0) {
-                return Err(binary(mark + at));
+            match encoding {
+                // A named legacy encoding decodes the file as it is (a
+                // UTF-16 one, a file without a mark: its NULs are text).
+                TextEncoding::Label(named) if named != UTF_8 && mark == 0 => {
+                    let (text, note) = encoding::decode_as(named, bytes);
+                    (Cow::Owned(text), Some(encoding::name(named)), note)
+                }
+                _ => {
+                    // NUL never occurs in text; checking first gives binary
+                    // files the right name rather than "invalid UTF-8".
+                    if let Some(at) = memchr::memchr(0, body) {
+                        return Err(binary(mark + at));
+                    }
+                    match utf8(body, mark) {
+                        Ok(text) => (Cow::Borrowed(text), None, None),
+                        Err(refusal) if encoding == TextEncoding::Label(UTF_8) => {
+                            return Err(refusal)
+                        }
+                        Err(_) => {
+                            let page = page || starts_as_page(body);
+                            let decoded = encoding::decode_legacy(body, page);
+                            let name = Some(decoded.encoding);
+                            (Cow::Owned(decoded.text), name, Some(decoded.note))
+                        }
+                    }
+                }
             }
-            Cow::Borrowed(utf8(body, mark)?)
         }
     };
     if let Cow::Owned(decoded) = &text {
@@ -42,7 +93,19 @@ pub(super) fn text(bytes: &[u8]) -> Result<Cow<'_, str>, String> {
             ));
         }
     }
-    Ok(text)
+    Ok(Text {
+        text,
+        encoding,
+        note,
+    })
+}
+
+/// True when bytes that are not UTF-8 start as an HTML page does (read
+/// on their first bytes, which are ASCII in every encoding a page
+/// declares in its `<meta charset>`).
+fn starts_as_page(bytes: &[u8]) -> bool {
+    let head = &bytes[..bytes.len().min(1024)];
+    super::html::looks_like_html(&String::from_utf8_lossy(head))
 }
 
 /// The bytes of a JSON Lines input, UTF-8 as far as the encoding goes:
@@ -127,6 +190,11 @@ fn line_of(bytes: &[u8], at: usize) -> usize {
 mod tests {
     use super::*;
 
+    /// The text of `bytes` under `--encoding auto`, without the note.
+    fn auto(bytes: &[u8]) -> Result<Cow<'_, str>, String> {
+        text(bytes, TextEncoding::Auto, false).map(|read| read.text)
+    }
+
     fn utf16le(text: &str) -> Vec<u8> {
         let mut bytes = UTF16_LE_BOM.to_vec();
         bytes.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
@@ -135,17 +203,17 @@ mod tests {
 
     #[test]
     fn utf8_is_borrowed_and_its_mark_dropped() {
-        assert!(matches!(text(b"Plain."), Ok(Cow::Borrowed("Plain."))));
-        assert_eq!(text(b"\xEF\xBB\xBFMarked.").unwrap(), "Marked.");
+        assert!(matches!(auto(b"Plain."), Ok(Cow::Borrowed("Plain."))));
+        assert_eq!(auto(b"\xEF\xBB\xBFMarked.").unwrap(), "Marked.");
     }
 
     #[test]
     fn utf16_with_a_mark_is_decoded_either_way_round() {
         let sample = "Caf\u{e9} \u{1F44B} opened.\r\nSecond line.";
-        assert_eq!(text(&utf16le(sample)).unwrap(), sample);
+        assert_eq!(auto(&utf16le(sample)).unwrap(), sample);
         let mut be = UTF16_BE_BOM.to_vec();
         be.extend(sample.encode_utf16().flat_map(u16::to_be_bytes));
-        assert_eq!(text(&be).unwrap(), sample);
+        assert_eq!(auto(&be).unwrap(), sample);
         assert_eq!(jsonl_bytes(&be).unwrap().as_ref(), sample.as_bytes());
     }
 
@@ -153,30 +221,30 @@ mod tests {
     fn broken_utf16_and_utf32_are_refused_with_the_place() {
         let mut odd = utf16le("ab");
         odd.push(b'c');
-        assert!(text(&odd).unwrap_err().contains("odd number of bytes (7)"));
+        assert!(auto(&odd).unwrap_err().contains("odd number of bytes (7)"));
         let mut lone = utf16le("a\nb");
         lone.extend(0xD800u16.to_le_bytes());
         lone.extend(utf16le("c")[2..].to_vec());
-        let err = text(&lone).unwrap_err();
+        let err = auto(&lone).unwrap_err();
         assert!(
             err.contains("byte 8 (line 2)") && err.contains("0xd800"),
             "{err}"
         );
-        assert!(text(b"\xFF\xFE\x00\x00a\x00\x00\x00")
+        assert!(auto(b"\xFF\xFE\x00\x00a\x00\x00\x00")
             .unwrap_err()
             .contains("UTF-32"));
     }
 
     #[test]
-    fn nul_bytes_and_invalid_utf8_name_the_byte() {
+    fn nul_bytes_and_strictly_refused_utf8_name_the_byte() {
         let mut late_nul = "text ".repeat(5000).into_bytes();
         late_nul.push(0);
-        assert_eq!(text(&late_nul).unwrap_err(), binary(25_000));
-        assert!(text(&utf16le("a\0b"))
+        assert_eq!(auto(&late_nul).unwrap_err(), binary(25_000));
+        assert!(auto(&utf16le("a\0b"))
             .unwrap_err()
             .contains("NUL character"));
         assert_eq!(
-            text(b"line one\nCaf\xe9").unwrap_err(),
+            text(b"line one\nCaf\xe9", TextEncoding::Label(UTF_8), false).unwrap_err(),
             "invalid UTF-8 at byte 12 (line 2); convert the file to UTF-8"
         );
     }

@@ -35,6 +35,9 @@ struct DocumentJson<'a> {
     title: Option<&'a str>,
     date: Option<&'a str>,
     url: Option<&'a str>,
+    /// What a text that was not UTF-8 was decoded from; absent for UTF-8.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    encoding: Option<&'a str>,
     sentences: usize,
     units: usize,
 }
@@ -243,6 +246,7 @@ fn documents<'a>(docs: &'a [Document], units: &[Vec<Unit>]) -> Vec<DocumentJson<
             title: doc.title.as_deref(),
             date: doc.date.as_deref(),
             url: doc.url.as_deref(),
+            encoding: doc.encoding.as_deref(),
             sentences: units
                 .iter()
                 .filter(|u| u.kind == UnitKind::Sentence)

@@ -308,9 +308,74 @@ fn cases() -> Vec<Case> {
             check: None,
         },
         Case {
-            name: "invalid UTF-8",
+            name: "not UTF-8: Windows-1252 (decoded)",
             mode: Mode::Text,
-            make: |dir| input(&[write(dir, "latin1.txt", b"First line.\nCaf\xe9 au lait.\n")]),
+            make: |dir| {
+                let text = "\u{201c}The central bank raised interest rates by half a point on \
+                            Tuesday,\u{201d} the caf\u{e9} owners\u{2019} association said.\n";
+                let (bytes, _, _) = encoding_rs::WINDOWS_1252.encode(text);
+                input(&[write(dir, "windows.txt", bytes)])
+            },
+            code: 0,
+            alone: Some(0),
+            messages: &["windows.txt: not UTF-8; read as windows-1252 (guessed from only 4 \
+                         non-ASCII bytes; pass --encoding LABEL if characters look wrong); \
+                         offsets are into the decoded text"],
+            check: Some(|value, _| {
+                // Decoded: the fact is matched with the good document's,
+                // and the curly quotes are the right characters.
+                let first = &value["summary"][0];
+                assert_eq!(first["support"], 2, "{first}");
+                let cited = first["citations"].as_array().unwrap().iter();
+                let texts: Vec<&str> = cited.filter_map(|c| c["text"].as_str()).collect();
+                assert!(
+                    texts.iter().any(|t| t.starts_with("\u{201c}The central bank")),
+                    "{texts:?}"
+                );
+            }),
+        },
+        Case {
+            name: "not UTF-8: Windows-1251 Russian (decoded)",
+            mode: Mode::Text,
+            make: |dir| {
+                let text = "Центральный банк повысил ключевую ставку во вторник, \
+                            сообщили в правительстве.\n";
+                let (bytes, _, _) = encoding_rs::WINDOWS_1251.encode(text);
+                input(&[write(dir, "russian.txt", bytes)])
+            },
+            code: 0,
+            alone: Some(0),
+            messages: &["russian.txt: not UTF-8; read as windows-1251 (detected); offsets are \
+                         into the decoded text"],
+            check: None,
+        },
+        Case {
+            name: "UTF-8 with a stray Latin-1 byte",
+            mode: Mode::Text,
+            make: |dir| {
+                let mut bytes = "Zo\u{eb} Salda\u{f1}a arrived in S\u{e3}o Paulo on Tuesday.\n"
+                    .as_bytes()
+                    .to_vec();
+                bytes.extend_from_slice(b"The caf\xe9 was closed.\n");
+                input(&[write(dir, "mostly.txt", bytes)])
+            },
+            code: 0,
+            alone: Some(0),
+            messages: &["mostly.txt: not UTF-8: 1 stray byte in UTF-8 text (first at byte 55, \
+                         line 2); read as UTF-8, the stray bytes as windows-1252; offsets are \
+                         into the decoded text"],
+            check: None,
+        },
+        Case {
+            name: "not UTF-8, with --encoding utf-8 (refused)",
+            mode: Mode::Text,
+            make: |dir| {
+                let path = write(dir, "latin1.txt", b"First line.\nCaf\xe9 au lait.\n");
+                Made::Input {
+                    args: vec!["--encoding".into(), "utf-8".into(), path.into_os_string()],
+                    guard: None,
+                }
+            },
             code: 0,
             alone: Some(1),
             messages: &[
@@ -332,6 +397,9 @@ fn cases() -> Vec<Case> {
             messages: &[],
             check: Some(|value, _| {
                 assert!(document_ids(value).contains(&"windows".to_string()));
+                let documents = value["documents"].as_array().unwrap();
+                let windows = documents.iter().find(|d| d["id"] == "windows").unwrap();
+                assert_eq!(windows["encoding"], "utf-16le", "{windows}");
                 // Decoded: the fact is matched with the good document's.
                 let first = &value["summary"][0];
                 assert_eq!(first["support"], 2, "{first}");

@@ -23,7 +23,7 @@ fn missing_path_is_reported_and_the_rest_is_summarized() {
 }
 
 #[test]
-fn binary_invalid_utf8_and_empty_files_are_skipped_by_name() {
+fn binary_and_empty_files_are_skipped_by_name_and_latin1_is_read() {
     let dir = scratch("bad_files");
     fs::write(dir.join("good.txt"), GOOD).unwrap();
     fs::write(dir.join("binary.txt"), b"\x7fELF\x00\x01\x02 some bytes").unwrap();
@@ -36,10 +36,12 @@ fn binary_invalid_utf8_and_empty_files_are_skipped_by_name() {
         err.contains("binary.txt") && err.contains("binary file"),
         "{err}"
     );
+    // Not UTF-8: decoded, with a note (docs/encodings.md).
     assert!(
-        err.contains("latin1.txt") && err.contains("invalid UTF-8 at byte 3 (line 1)"),
+        err.contains("latin1.txt: not UTF-8; read as windows-1252"),
         "{err}"
     );
+    assert!(!err.contains("latin1.txt: invalid UTF-8"), "{err}");
     assert!(err.contains("empty.txt") && err.contains("empty"), "{err}");
     assert!(stdout(&out).contains("central bank"));
 }

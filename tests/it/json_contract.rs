@@ -15,6 +15,9 @@ struct Document {
     title: Option<String>,
     date: Option<String>,
     url: Option<String>,
+    /// Only for input that was not UTF-8 (docs/encodings.md).
+    #[serde(default)]
+    encoding: Option<String>,
     sentences: usize,
     units: usize,
 }

@@ -8,6 +8,7 @@ mod cli;
 mod corpus;
 mod determinism;
 mod disagreements;
+mod encodings;
 mod fuzz_replay;
 mod html;
 mod html_input;
