@@ -77,6 +77,8 @@ const KEY_SHARDS: usize = 64;
 pub struct Analyzer {
     stemmer: rust_stemmers::Stemmer,
     stop_words: FxHashSet<&'static str>,
+    /// See [`Analyzer::stop_word_id`].
+    stop_word_ids: FxHashMap<&'static str, u32>,
 }
 
 impl std::fmt::Debug for Analyzer {
@@ -90,25 +92,28 @@ impl std::fmt::Debug for Analyzer {
 impl Analyzer {
     /// An analyzer with `language`'s stop words and stemmer.
     pub fn new(language: Language) -> Self {
+        let stop_words: FxHashSet<&'static str> = language
+            .stop_words()
+            .iter()
+            .chain(extra_stop_words(language))
+            .copied()
+            .collect();
+        let mut sorted: Vec<&'static str> = stop_words.iter().copied().chain([""]).collect();
+        sorted.sort_unstable();
+        sorted.dedup();
         Analyzer {
             stemmer: rust_stemmers::Stemmer::create(language.stemmer_algorithm()),
-            stop_words: language
-                .stop_words()
-                .iter()
-                .chain(extra_stop_words(language))
-                .copied()
-                .collect(),
+            stop_words,
+            stop_word_ids: sorted.into_iter().zip(0..).collect(),
         }
     }
 
-    /// Every stop word [`Analyzer::for_each_word`] can give, sorted (the
-    /// empty string, which it gives for a bare clitic, included).
-    pub fn stop_word_list(&self) -> Vec<&'static str> {
-        let mut list: Vec<&'static str> = self.stop_words.iter().copied().collect();
-        list.push("");
-        list.sort_unstable();
-        list.dedup();
-        list
+    /// A number for each stop word [`Analyzer::for_each_word`] can give
+    /// (its place in the sorted list; the empty string, given for a bare
+    /// clitic, included), so that a later stage can key on stop words
+    /// without hashing their text again.
+    pub fn stop_word_id(&self, stop_word: &str) -> Option<u32> {
+        self.stop_word_ids.get(stop_word).copied()
     }
 
     /// Analyzes sentences given as `(source, text)` pairs, in parallel.

@@ -60,13 +60,9 @@ pub fn bigram_concepts(
     stop_words: bool,
 ) -> Concepts {
     // Word keys: a content word is its term id, a stop word `n_terms` plus
-    // its place in the analyzer's sorted stop-word list.
+    // its number (`Analyzer::stop_word_id`).
     let n_terms = analysis.vocabulary.len() as u64;
-    let stop_key: FxHashMap<&'static str, u64> = analyzer
-        .stop_word_list()
-        .into_iter()
-        .zip(n_terms..)
-        .collect();
+    let stop_key = |stop: &str| n_terms + analyzer.stop_word_id(stop).unwrap_or(u32::MAX) as u64;
     let mut wanted = vec![false; analysis.sentences.len()];
     for &s in nodes {
         wanted[s as usize] = true;
@@ -79,7 +75,7 @@ pub fn bigram_concepts(
             let mut terms = terms.iter();
             analyzer.for_each_word(texts[i], |word| match word {
                 None => keys.extend(terms.next().map(|&t| (t as u64, false))),
-                Some(stop) => keys.push((stop_key[stop], true)),
+                Some(stop) => keys.push((stop_key(stop), true)),
             });
         } else {
             keys.extend(terms.iter().map(|&t| (t as u64, false)));
