@@ -60,7 +60,8 @@ pub fn bigram_concepts(
     stop_words: bool,
 ) -> Concepts {
     // Word keys: a content word is its term id, a stop word `n_terms` plus
-    // its number (`Analyzer::stop_word_id`).
+    // its number (`Analyzer::stop_word_id`, which numbers every stop word
+    // `for_each_word` gives).
     let n_terms = analysis.vocabulary.len() as u64;
     let stop_key = |stop: &str| n_terms + analyzer.stop_word_id(stop).unwrap_or(u32::MAX) as u64;
     let mut wanted = vec![false; analysis.sentences.len()];
