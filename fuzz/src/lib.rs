@@ -652,8 +652,8 @@ fn check_segment_json<'a>(
 
 /// Checks a located sentence (`document`, `sentence`, `start`, `end`,
 /// `text`): a real sentence unit, sliced back from its document. A summary
-/// sentence as shown (`shown`) may start past a news dateline and, when a
-/// budget cut it (`may_be_cut`), end early.
+/// sentence as shown (`shown`) may start past a list bullet or quote marker
+/// and a news dateline and, when a budget cut it (`may_be_cut`), end early.
 fn check_located(
     value: &Value,
     docs: &std::collections::BTreeMap<String, JsonDocument>,
@@ -668,12 +668,14 @@ fn check_located(
     let (kind, unit_start, unit_end) = doc.units.get(index).expect("a real unit index");
     assert_eq!(kind, "sentence", "a citation of a {kind}");
     let (start, end) = (usize_of(value, "start"), usize_of(value, "end"));
-    let dateline = brief::dateline::dateline_length(&doc.text[*unit_start..*unit_end]);
+    // What a summary leaves off a sentence's start: a list bullet or quote
+    // marker, then a news dateline.
+    let lead_in = brief::dateline::lead_in_length(&doc.text[*unit_start..*unit_end]);
     if shown && start != *unit_start {
         assert_eq!(
             start,
-            unit_start + dateline,
-            "start is past the unit's but not past a dateline"
+            unit_start + lead_in,
+            "start is past the unit's but not past a bullet or dateline"
         );
     } else {
         assert_eq!(start, *unit_start, "start is not the unit's");
