@@ -38,7 +38,7 @@ use brief::analyze::Analyzer;
 use brief::load::Document;
 use brief::segment::Segmenter;
 use brief::stories::metrics::{adjusted_rand, bcubed};
-use brief::stories::signature::{Signatures, TermBags};
+use brief::stories::signature::{strongest_row, weight, Signatures, TermBags};
 use brief::stories::{group_signatures, StoryConfig, DEFAULT_COHESION, DEFAULT_LINK_THRESHOLD};
 use brief::Language;
 
@@ -358,13 +358,12 @@ fn weighted_signatures(
     let rows: Vec<brief::stories::signature::SignatureRow> = (0..n)
         .map(|d| {
             let (terms, counts) = bags.bag(d);
-            let mut weighted: Vec<(f64, u32)> = terms
+            let weighted: Vec<(f64, u32)> = terms
                 .iter()
                 .zip(counts)
                 .filter(|(&t, _)| df[t as usize] >= 2)
                 .map(|(&t, &c)| {
-                    let mut w = (1.0 + f64::from(c).ln())
-                        * (1.0 + n as f64 / f64::from(df[t as usize])).ln();
+                    let mut w = weight(c, df[t as usize], n);
                     if marks[d].0.binary_search(&t).is_ok() {
                         w *= names;
                     }
@@ -375,17 +374,7 @@ fn weighted_signatures(
                 })
                 .filter(|(w, _)| *w > 0.0)
                 .collect();
-            weighted.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
-            weighted.truncate(Signatures::TERMS);
-            let norm = weighted.iter().map(|(w, _)| w * w).sum::<f64>().sqrt();
-            let mut row: Vec<(u32, u16)> = weighted
-                .iter()
-                .map(|&(w, t)| (t, (w / norm * 32768.0).round() as u16))
-                .filter(|&(_, q)| q > 0)
-                .collect();
-            let keys = row.iter().take(Signatures::KEYS).map(|&(t, _)| t).collect();
-            row.sort_unstable();
-            (row, keys)
+            strongest_row(weighted)
         })
         .collect();
     Signatures::from_rows(bags.vocabulary.clone(), rows)

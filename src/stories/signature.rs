@@ -449,19 +449,26 @@ impl Signatures {
 /// documents. The idf is smoothed so that a term in every document still
 /// counts: on a small input about one event those are the words that tie it
 /// together (docs/stories.md, *Smoothed idf*).
-fn weight(tf: u32, df: u32, n: usize) -> f64 {
+pub fn weight(tf: u32, df: u32, n: usize) -> f64 {
     (1.0 + f64::from(tf).ln()) * (1.0 + n as f64 / f64::from(df)).ln()
 }
 
 /// One document's signature (sorted by term) and keys (strongest first).
 fn signature(terms: &[u32], counts: &[u32], df: &[u32], n: usize) -> SignatureRow {
-    let mut weighted: Vec<(f64, u32)> = terms
+    let weighted: Vec<(f64, u32)> = terms
         .iter()
         .zip(counts)
         .filter(|(&t, _)| df[t as usize] >= 2)
         .map(|(&t, &c)| (weight(c, df[t as usize], n), t))
         .filter(|(w, _)| *w > 0.0)
         .collect();
+    strongest_row(weighted)
+}
+
+/// The signature of weighted terms (`(weight, term)`, weights > 0): the
+/// [`Signatures::TERMS`] strongest, L2-normalized and quantized, sorted by
+/// term, and the [`Signatures::KEYS`] strongest as keys.
+pub fn strongest_row(mut weighted: Vec<(f64, u32)>) -> SignatureRow {
     // Strongest first; equal weights in term (alphabetical) order.
     weighted.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
     weighted.truncate(Signatures::TERMS);
