@@ -21,6 +21,7 @@ use brief::render::{self, Format, RenderOptions};
 use brief::score::Algorithm;
 use brief::segment::{Segmenter, Unit, UnitKind, MAX_UNIT_CHARS};
 use brief::select::{Budget, Order};
+use brief::similarity::Measure;
 use serde_json::Value;
 
 /// Documents of a multi-document input are separated by this byte, which
@@ -481,6 +482,13 @@ fn config(selector: u8, size: u8) -> Config {
         order: [Order::Rank, Order::Source, Order::Date][(selector / 16) as usize % 3],
         threshold: [0.4, 0.2, 0.7, 1.0][(selector / 64) as usize % 4],
         min_words: [6, 1][(size / 128) as usize],
+        // Semantic vectors for sentences and fact parts, now and then.
+        similarity: [
+            Measure::Lexical,
+            Measure::Lexical,
+            Measure::Combined,
+            Measure::Semantic,
+        ][(size / 32) as usize % 4],
         ..Config::default()
     }
 }
