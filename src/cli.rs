@@ -160,10 +160,10 @@ pub(crate) enum InputFormatArg {
 /// How sentences are compared: shared by every command that clusters.
 #[derive(Debug, Args)]
 pub(crate) struct SimilarityArgs {
-    /// How two sentences are compared: `lexical` (TF-IDF cosine, the
-    /// default), `combined` (TF-IDF cosine and the cosine of semantic
-    /// sentence vectors, which see paraphrases with no word in common) or
-    /// `semantic`. The semantic vectors are English: other languages use
+    /// How two sentences (and two fact units) are compared: `lexical`
+    /// (TF-IDF cosine, the default), `combined` (TF-IDF cosine and the
+    /// cosine of semantic vectors, which see paraphrases with no word in
+    /// common) or `semantic`. The semantic vectors are English: other languages use
     /// `lexical` whatever this says (JSON `options.similarity` records
     /// what ran). Figures: docs/similarity.md.
     #[arg(long, value_enum, default_value_t = Measure::default())]
