@@ -41,6 +41,9 @@ pub(super) struct LanguageRules {
     /// Lower-case starts of author credit lines that may run long
     /// ("reporting by ...; editing by ...").
     credit_prefixes: &'static [&'static str],
+    /// Lower-case ends of credit lines that name contributors first ("The
+    /// Associated Press contributed to this report.").
+    credit_suffixes: &'static [&'static str],
     /// The word that starts a short author line ("By Jane Smith").
     by_word: Option<&'static str>,
     /// Lower-case job titles that mark "Jane Smith, Staff Writer".
@@ -48,6 +51,9 @@ pub(super) struct LanguageRules {
     /// Vocabulary of subscription, donation and navigation appeals as
     /// lower-case word sequences, with weights (see [`boilerplate_score`]).
     appeal_terms: &'static [(&'static [&'static str], u32)],
+    /// Navigation headings that introduce links to other articles (see
+    /// [`super::links`]), lower case.
+    pub(super) link_cues: &'static [&'static str],
     /// Greek writes its question mark as `;`.
     semicolon_ends_question: bool,
 }
@@ -75,6 +81,21 @@ const ENGLISH_APPEAL_TERMS: &[(&[&str], u32)] = &[
     (&["cookie", "policy"], DECISIVE),
     (&["privacy", "policy"], DECISIVE),
     (&["terms", "of", "use"], DECISIVE),
+    // Newsletter boxes ("Get the day's top stories in your inbox."), an
+    // outlet's standards link, syndication notes and share buttons: the
+    // same words under every article of an outlet, so several sources
+    // "agree" on them and they would rank as shared facts.
+    (&["your", "inbox"], DECISIVE),
+    (&["our", "standards"], DECISIVE),
+    (&["trust", "principles"], DECISIVE),
+    (&["article", "was", "originally", "published"], DECISIVE),
+    (&["story", "was", "originally", "published"], DECISIVE),
+    (&["read", "the", "original", "article"], DECISIVE),
+    (&["opens", "in", "new", "window"], DECISIVE),
+    (&["opens", "in", "a", "new", "window"], DECISIVE),
+    (&["click", "to", "share"], DECISIVE),
+    (&["already", "a", "subscriber"], DECISIVE),
+    (&["story", "continues", "below"], DECISIVE),
     (&["subscribe"], 1),
     (&["subscription"], 1),
     (&["donate"], 1),
@@ -155,6 +176,15 @@ const ENGLISH_CREDIT_PREFIXES: &[&str] = &[
     "written by",
 ];
 
+/// Compared with the end of a line without its final period.
+const ENGLISH_CREDIT_SUFFIXES: &[&str] = &[
+    "contributed to this report",
+    "contributed to this story",
+    "contributed to this article",
+    "contributed reporting",
+    "contributed to reporting",
+];
+
 const ENGLISH_STAFF_ROLES: &[&str] = &[
     "writer",
     "staff",
@@ -202,9 +232,11 @@ static ENGLISH: LanguageRules = LanguageRules {
     time_zones: ENGLISH_TIME_ZONES,
     time_prepositions: ENGLISH_TIME_PREPOSITIONS,
     credit_prefixes: ENGLISH_CREDIT_PREFIXES,
+    credit_suffixes: ENGLISH_CREDIT_SUFFIXES,
     by_word: Some("By"),
     staff_roles: ENGLISH_STAFF_ROLES,
     appeal_terms: ENGLISH_APPEAL_TERMS,
+    link_cues: super::links::ENGLISH_LINK_CUES,
     semicolon_ends_question: false,
 };
 
@@ -219,9 +251,11 @@ static OTHER: LanguageRules = LanguageRules {
     time_zones: &[],
     time_prepositions: &[],
     credit_prefixes: &[],
+    credit_suffixes: &[],
     by_word: None,
     staff_roles: &[],
     appeal_terms: &[],
+    link_cues: &[],
     semicolon_ends_question: false,
 };
 
@@ -445,10 +479,37 @@ fn is_byline(line: &str, words: usize, rules: &LanguageRules) -> bool {
     }) {
         return true;
     }
+    if words <= 2 * MAX_BYLINE_WORDS && ends_with_credit(core, rules) {
+        return true;
+    }
     if words > MAX_BYLINE_WORDS || ends_with_sentence_punctuation(core, rules) {
         return false;
     }
     is_by_line(core, rules) || is_name_and_outlet(core, rules)
+}
+
+/// "The Associated Press contributed to this report": a line that ends
+/// with a credit suffix and is one sentence (names with initials such as
+/// "J.D. Smith" allowed), so that a paragraph whose last sentence is the
+/// credit keeps its other sentences.
+fn ends_with_credit(core: &str, rules: &LanguageRules) -> bool {
+    let Some(names) = rules.credit_suffixes.iter().find_map(|suffix| {
+        let at = core.len().checked_sub(suffix.len())?;
+        let end = core.get(at..)?;
+        end.eq_ignore_ascii_case(suffix).then(|| &core[..at])
+    }) else {
+        return false;
+    };
+    // A sentence ends inside `names` at "!", "?", or a period after a
+    // lowercase letter ("... on Sunday. Reuters contributed ...").
+    let mut previous = ' ';
+    for c in names.chars() {
+        if matches!(c, '!' | '?') || (c == '.' && previous.is_lowercase()) {
+            return false;
+        }
+        previous = c;
+    }
+    true
 }
 
 fn is_outlet(name: &str) -> bool {
