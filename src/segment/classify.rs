@@ -51,6 +51,9 @@ pub(super) struct LanguageRules {
     /// Vocabulary of subscription, donation and navigation appeals as
     /// lower-case word sequences, with weights (see [`boilerplate_score`]).
     appeal_terms: &'static [(&'static [&'static str], u32)],
+    /// For each lower-case ASCII letter, the appeal terms whose first word
+    /// starts with it, as bits ([`appeal_index`]).
+    appeal_index: [u64; 26],
     /// Navigation headings that introduce links to other articles (see
     /// [`super::links`]), lower case.
     pub(super) link_cues: &'static [&'static str],
@@ -236,6 +239,7 @@ static ENGLISH: LanguageRules = LanguageRules {
     by_word: Some("By"),
     staff_roles: ENGLISH_STAFF_ROLES,
     appeal_terms: ENGLISH_APPEAL_TERMS,
+    appeal_index: appeal_index(ENGLISH_APPEAL_TERMS),
     link_cues: super::links::ENGLISH_LINK_CUES,
     semicolon_ends_question: false,
 };
@@ -255,6 +259,7 @@ static OTHER: LanguageRules = LanguageRules {
     by_word: None,
     staff_roles: &[],
     appeal_terms: &[],
+    appeal_index: [0; 26],
     link_cues: &[],
     semicolon_ends_question: false,
 };
@@ -368,17 +373,7 @@ fn boilerplate_score(line: &str, rules: &LanguageRules) -> u32 {
     if terms.is_empty() {
         return copyright;
     }
-    debug_assert!(terms.len() <= 64, "one bit per appeal term");
-    // The phrases starting with each lower-case ASCII letter, as bits.
-    let mut by_letter = [0u64; 26];
-    for (k, (phrase, _)) in terms.iter().enumerate() {
-        let first = phrase[0].as_bytes()[0];
-        debug_assert!(
-            first.is_ascii_lowercase(),
-            "appeal terms are lower-case ASCII"
-        );
-        by_letter[usize::from(first - b'a') % 26] |= 1 << k;
-    }
+    let by_letter = &rules.appeal_index;
     let words = collect_words(line);
     let mut found = 0u64;
     for (at, word) in words.iter().enumerate() {
@@ -403,6 +398,25 @@ fn boilerplate_score(line: &str, rules: &LanguageRules) -> u32 {
         .map(|(_, &(_, weight))| weight)
         .sum();
     copyright + weights
+}
+
+/// The phrases of `terms` starting with each lower-case ASCII letter, as
+/// bits: built once, at compile time, which also checks that there are at
+/// most 64 terms and that they are lower-case ASCII.
+const fn appeal_index(terms: &[(&[&str], u32)]) -> [u64; 26] {
+    assert!(terms.len() <= 64, "one bit per appeal term");
+    let mut by_letter = [0u64; 26];
+    let mut k = 0;
+    while k < terms.len() {
+        let first = terms[k].0[0].as_bytes()[0];
+        assert!(
+            first.is_ascii_lowercase(),
+            "appeal terms are lower-case ASCII"
+        );
+        by_letter[(first - b'a') as usize] |= 1 << k;
+        k += 1;
+    }
+    by_letter
 }
 
 /// The words of `text`: maximal runs of letters and digits.
