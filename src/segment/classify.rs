@@ -481,9 +481,7 @@ fn starts_phrase(words: &[&str], phrase: &[&str]) -> bool {
 /// Editing by ...", "Reuters", "(AP)", "Jane Smith | Reuters",
 /// "Jane Smith, Staff Writer".
 fn is_byline(line: &str, words: usize, rules: &LanguageRules) -> bool {
-    let core = line
-        .trim_matches(|c: char| matches!(c, '(' | ')' | '[' | ']') || c.is_whitespace())
-        .trim_end_matches('.');
+    let core = byline_core(line);
     if is_outlet(core) {
         return true;
     }
@@ -500,6 +498,23 @@ fn is_byline(line: &str, words: usize, rules: &LanguageRules) -> bool {
         return false;
     }
     is_by_line(core, rules) || is_name_and_outlet(core, rules)
+}
+
+/// A line without enclosing brackets and its final periods.
+fn byline_core(line: &str) -> &str {
+    line.trim_matches(|c: char| matches!(c, '(' | ')' | '[' | ']') || c.is_whitespace())
+        .trim_end_matches('.')
+}
+
+/// True when `sentence`, one sentence of a paragraph, is a credit line:
+/// "Floods hit Italy. Reuters contributed to this report." ends with one.
+pub(super) fn is_credit_sentence(sentence: &str, rules: &LanguageRules) -> bool {
+    !rules.credit_suffixes.is_empty()
+        && sentence
+            .split_whitespace()
+            .nth(2 * MAX_BYLINE_WORDS)
+            .is_none()
+        && ends_with_credit(byline_core(sentence), rules)
 }
 
 /// "The Associated Press contributed to this report": a line that ends

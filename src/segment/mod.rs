@@ -142,11 +142,16 @@ impl Segmenter {
                 }),
                 LineClass::Sentences(kind) => {
                     let spans = boundaries::sentence_spans(&*sentencex, line, self.rules);
-                    units.extend(spans.into_iter().map(|(start, end)| Unit {
-                        kind,
-                        start: line_start + start,
-                        end: line_start + end,
-                        split: false,
+                    units.extend(spans.into_iter().map(|(start, end)| {
+                        // A credit after the paragraph's last sentence.
+                        let credit = kind == UnitKind::Sentence
+                            && classify::is_credit_sentence(&line[start..end], self.rules);
+                        Unit {
+                            kind: if credit { UnitKind::Byline } else { kind },
+                            start: line_start + start,
+                            end: line_start + end,
+                            split: false,
+                        }
                     }));
                 }
             }

@@ -34,16 +34,15 @@ const DAILY: &str = "Nov. 24, 2026 10:05 a.m. ETUkrainian President Volodymyr Ze
     Reuters contributed to this report.\r\n\
     Get the latest news delivered to your inbox.\r\n";
 
-/// A BBC-style page: a numbered list of the plan's points and a "Related
-/// Topics" block.
+/// A BBC-style page: a numbered list of the plan's points, a credit line
+/// glued to the last paragraph and a "Related Topics" block.
 const BBC: &str = "Ukraine war: Zelensky backs US ceasefire plan\n\
     Ukraine's President Volodymyr Zelensky has said Kyiv would accept a US-brokered ceasefire plan, on condition that Russian troops leave the Zaporizhzhia nuclear power plant.\n\
     The plan foresees a 30-day truce, according to US officials.\n\
     The 12-point document includes:\n\
     1. A 30-day ceasefire along the current front line\n\
     2. Withdrawal of Russian forces from the Zaporizhzhia plant\n\
-    Talks will resume in Geneva on Thursday.\n\
-    The Associated Press contributed to this report.\n\
+    Talks will resume in Geneva on Thursday. The Associated Press contributed to this report.\n\
     Related Topics\n\
     Russia-Ukraine war\n";
 
@@ -274,4 +273,28 @@ fn initials_and_abbreviations_do_not_end_a_sentence() {
             "U.S. officials said the No. 2 negotiator would attend.",
         ]
     );
+}
+
+#[test]
+fn invisible_characters_inside_words_do_not_hide_a_shared_fact() {
+    let dir = scratch("messy_invisible");
+    fs::write(
+        dir.join("a.txt"),
+        "The govern\u{AD}ment announced a cease\u{200B}fire in the region on Monday after weeks of fight\u{AD}ing.\n\
+         Officials said aid would follow.\n",
+    )
+    .unwrap();
+    fs::write(
+        dir.join("b.txt"),
+        "The government announced a ceasefire in the region on Monday after weeks of fighting.\n\
+         Markets rose sharply.\n",
+    )
+    .unwrap();
+    let value = summary(&dir, &[]);
+    let first = &value["summary"][0];
+    let citations = first["citations"].as_array().unwrap();
+    assert_eq!(citations.len(), 2, "{first}");
+    for citation in citations {
+        assert_eq!(citation["similarity"].as_f64(), Some(1.0), "{citation}");
+    }
 }
