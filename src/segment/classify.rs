@@ -312,6 +312,10 @@ pub(super) fn classify(line: &str, rules: &LanguageRules) -> LineClass {
         // Separators such as "***" or "—", and markup such as "nn".
         return LineClass::Whole(UnitKind::Boilerplate);
     }
+    if ends_with_photo_credit(line) {
+        // A photo caption: it describes a picture, not the story.
+        return LineClass::Whole(UnitKind::Boilerplate);
+    }
     if is_boilerplate(line, words, heading_like, rules) {
         return if heading_like {
             LineClass::Whole(UnitKind::Boilerplate)
@@ -500,6 +504,63 @@ fn is_byline(line: &str, words: usize, rules: &LanguageRules) -> bool {
     is_by_line(core, rules) || is_name_and_outlet(core, rules)
 }
 
+/// A photo credit has at most this many words ("Sergei Supinsky/AFP via
+/// Getty Images").
+const MAX_PHOTO_CREDIT_WORDS: usize = 8;
+
+/// True when `line` ends with a photo credit, `AGENCY/Photographer` or
+/// `Photographer/AGENCY` after the caption's last sentence: "A rescuer
+/// carries a child in Piacenza. REUTERS/Guglielmo Mangiapane", "(AP
+/// Photo/Efrem Lukatsky)", "Sergei Supinsky/AFP via Getty Images". The
+/// agency is an outlet, "... Photo" or "Getty Images"; no sentence
+/// punctuation follows.
+fn ends_with_photo_credit(line: &str) -> bool {
+    // Cheap exit: a credit has a slash near the end.
+    let tail_start = line.len().saturating_sub(80);
+    let Some(slash) = line.as_bytes()[tail_start..]
+        .iter()
+        .rposition(|&b| b == b'/')
+        .map(|at| tail_start + at)
+    else {
+        return false;
+    };
+    let core = line.trim_end_matches([')', ']', ' ']);
+    if core.ends_with(|c: char| is_terminator(c) || c == ',') || slash >= core.len() {
+        return false;
+    }
+    // The credit starts after the caption's last sentence, or an opening
+    // bracket.
+    let before = &line[..slash];
+    let start = before
+        .rfind(|c: char| is_terminator(c) || c == '(' || c == '[')
+        .map_or(0, |at| {
+            at + before[at..].chars().next().map_or(1, char::len_utf8)
+        });
+    let credit = line[start..core.len()].trim();
+    if credit
+        .split_whitespace()
+        .nth(MAX_PHOTO_CREDIT_WORDS)
+        .is_some()
+    {
+        return false;
+    }
+    let Some((left, right)) = credit.split_once('/') else {
+        return false;
+    };
+    let agency = |side: &str| {
+        let side = side.trim();
+        is_outlet(side)
+            || side.ends_with("Photo")
+            || side.contains("Getty Images")
+            || side.split(" via ").any(is_outlet)
+    };
+    let names = |side: &str| {
+        let words: Vec<&str> = side.split_whitespace().collect();
+        (1..=4).contains(&words.len()) && words.iter().all(|w| is_capitalized(w))
+    };
+    (agency(left) && names(right)) || (names(left) && agency(right))
+}
+
 /// A line without enclosing brackets and its final periods.
 fn byline_core(line: &str) -> &str {
     line.trim_matches(|c: char| matches!(c, '(' | ')' | '[' | ']') || c.is_whitespace())
@@ -622,6 +683,27 @@ mod tests {
             let expected_ascii: Vec<&str> = words_of(&ascii).collect();
             prop_assert_eq!(collect_words(&ascii), expected_ascii);
             prop_assert_eq!(count_words(&text), text.split_whitespace().count());
+        }
+    }
+
+    #[test]
+    fn photo_credits_end_captions() {
+        for caption in [
+            "A rescuer carries a child in Piacenza, Italy, November 24, 2026. REUTERS/Guglielmo Mangiapane",
+            "Zelensky speaks in Kyiv on Tuesday. (AP Photo/Efrem Lukatsky)",
+            "Sergei Supinsky/AFP via Getty Images",
+            "Firefighters at work. Photo: Jane Doe/Bloomberg",
+        ] {
+            assert!(ends_with_photo_credit(caption), "{caption}");
+        }
+        for line in [
+            "The deal was signed in Kyiv/Kiev on Tuesday.",
+            "Russia/Ukraine War Live Updates",
+            "Prices rose 3% year/year, officials said",
+            "The 50/50 split was agreed. Talks/negotiations resume soon",
+            "No slash at all here",
+        ] {
+            assert!(!ends_with_photo_credit(line), "{line}");
         }
     }
 

@@ -11,12 +11,14 @@ use serde_json::Value;
 use crate::{brief, brief_with_stdin, json, scratch, stderr, stdout};
 
 /// An AP-style page: site furniture, a byline, a time stamp line, a
-/// dateline, share buttons, a link list under "Read more:", a footer.
+/// dateline, share buttons, a photo caption, a link list under "Read
+/// more:", a footer.
 const AP: &str = "AP NEWS\n\
     By JANE DOE and JOHN ROE, Associated Press\n\
     Updated 3:42 PM EST, November 24, 2026\n\
     KYIV, Ukraine (AP) — Ukrainian President Volodymyr Zelenskyy said Tuesday that his government would accept a U.S.-brokered ceasefire plan if Russia agreed to withdraw troops from the Zaporizhzhia nuclear plant.\n\
     Share this article\n\
+    Zelenskyy speaks to reporters about the ceasefire plan in Kyiv on Tuesday. (AP Photo/Efrem Lukatsky)\n\
     The plan, drafted by Secretary of State Marco Rubio, envisions a 30-day truce.\n\
     The talks are set to resume at 10 a.m. Thursday in Geneva, officials said.\n\
     Read more:\n\
@@ -89,6 +91,8 @@ const FURNITURE: &[&str] = &[
     "Share this",
     "10:05 a.m.",
     "3:42 PM",
+    "AP Photo",
+    "speaks to reporters about the ceasefire plan",
 ];
 
 #[test]
