@@ -131,7 +131,7 @@ pub fn cite(prepared: &Prepared, chosen: &[Candidate]) -> Vec<SummarySentence> {
 pub fn cite_facts(prepared: &Prepared, summary: &mut SummarySentence) {
     let facts = &prepared.facts;
     let units = &facts.units;
-    let rows = facts.rows(&prepared.matrix);
+    let rows = facts.rows(&prepared.matrix, prepared.vectors.as_ref());
     let rep = summary.sentence;
     let shown = summary.representative;
     let located = |fact: FactId| prepared.fact_ref(fact);

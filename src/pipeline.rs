@@ -15,7 +15,7 @@ use crate::concepts;
 use crate::dateline::lead_in_length;
 use crate::disagree::{self, Detector};
 use crate::error::{Error, Result};
-use crate::facts::{self, FactUnits, Facts, Splitter};
+use crate::facts::{self, FactUnits, Facts, SemanticFacts, Splitter};
 use crate::filter;
 use crate::lang::Language;
 use crate::layout::Layout;
@@ -342,6 +342,17 @@ impl Pipeline {
             let texts: Vec<&str> = sentences.iter().map(|&(_, text)| text).collect();
             SentenceVectors::embed(StaticModel::builtin(), &texts, true)
         });
+        // The parts' texts, embedded by the fact stage when the measure
+        // uses meaning.
+        let part_texts: Vec<&str> = if vectors.is_some() {
+            fact_units
+                .parts
+                .iter()
+                .map(|p| &sentences[p.sentence as usize].1[p.start as usize..p.end as usize])
+                .collect()
+        } else {
+            Vec::new()
+        };
         drop(sentences);
         timings.vectorize = clock.elapsed();
 
@@ -383,6 +394,11 @@ impl Pipeline {
             &relation,
             lexical_clusters,
             self.config.threshold,
+            vectors.as_ref().map(|sentences| SemanticFacts {
+                sentences,
+                measure,
+                part_texts,
+            }),
         );
         drop(parts);
         timings.facts += clock.elapsed();
@@ -759,7 +775,7 @@ fn with_separators(budget: Budget, layout: Layout) -> Budget {
 /// member; the representative is the member nearest the centroid.
 fn fact_clusters(prepared: &Prepared) -> Vec<SummarySentence> {
     let facts = &prepared.facts;
-    let rows = facts.rows(&prepared.matrix);
+    let rows = facts.rows(&prepared.matrix, prepared.vectors.as_ref());
     let mut order: Vec<usize> = (0..facts.clusters.len()).collect();
     order.sort_by_key(|&c| std::cmp::Reverse(facts.clusters[c].len()));
     order

@@ -5,6 +5,7 @@ use rustc_hash::FxHashMap;
 
 use super::{FactRows, FactUnits};
 use crate::cluster::{self, NearDuplicates, Probes, SimilarPair, MIN_TERMS_FOR_FUZZY_MATCH};
+use crate::similarity::{semantic_pairs_where, SentenceVectors};
 use crate::tfidf::{ExactRow, Rows};
 
 /// The relation [`cluster::near_duplicates`] would give over all fact
@@ -22,6 +23,9 @@ use crate::tfidf::{ExactRow, Rows};
 ///   "Zelenskiy said Friday's summit should open the way for ... three-way
 ///   talks", corpus/002), and a short part lets them reach the threshold;
 ///   an article restating its own fact is the sentence layer's business.
+///   With a measure that uses meaning, the parts are also searched by
+///   their semantic vectors (pairs that share few words), and every pair
+///   with a part is scored by the measure, as the sentences' are.
 ///
 /// `document_of[s]` is sentence `s`'s document.
 pub(super) fn relation(
@@ -111,14 +115,55 @@ pub(super) fn relation(
             .map(|f| document_of[units.sentence_of(f) as usize])
             .collect();
         let document = |f: u32| document_of_fact[f as usize];
-        pairs.extend(cluster::prefix_filtered_pairs(
+        let found = cluster::prefix_filtered_pairs(
             rows,
             &indexed,
             Probes::Others(&probes),
             threshold,
             max_scan,
             |probe, part| (probe < n || part < probe) && document(probe) != document(part),
-        ));
+        );
+        match rows.semantic() {
+            None => pairs.extend(found),
+            Some(vectors) => {
+                // The measure is a convex mix: a pair reaching the
+                // threshold reaches it lexically (found above) or
+                // semantically (found here); each is rescored.
+                let wholes: Vec<u32> = probes.iter().copied().filter(|&f| f < n).collect();
+                let parts: Vec<u32> = indexed.iter().map(|&f| f - n).collect();
+                let stacked = SentenceVectors::stack(&[
+                    (vectors.sentences, &wholes),
+                    (vectors.parts, &parts),
+                ]);
+                let fact = |k: u32| {
+                    let k = k as usize;
+                    if k < wholes.len() {
+                        wholes[k]
+                    } else {
+                        indexed[k - wholes.len()]
+                    }
+                };
+                let all: Vec<u32> = (0..(wholes.len() + parts.len()) as u32).collect();
+                // Pairs of whole sentences are the sentence stage's.
+                let with_a_part = |a: u32, b: u32| {
+                    let (a, b) = (fact(a), fact(b));
+                    (a >= n || b >= n) && document(a) != document(b)
+                };
+                let mut with_parts: Vec<(u32, u32)> = found.iter().map(|p| (p.a, p.b)).collect();
+                with_parts.extend(
+                    semantic_pairs_where(&stacked, &all, threshold, &with_a_part)
+                        .into_iter()
+                        .map(|p| (fact(p.a), fact(p.b)))
+                        .map(|(a, b)| (a.min(b), a.max(b))),
+                );
+                with_parts.sort_unstable();
+                with_parts.dedup();
+                pairs.extend(with_parts.into_iter().filter_map(|(a, b)| {
+                    let similarity = rows.cosine(a as usize, b as usize);
+                    (similarity >= threshold).then_some(SimilarPair { a, b, similarity })
+                }));
+            }
+        }
     }
     pairs.sort_unstable_by_key(|p| (p.a, p.b));
 

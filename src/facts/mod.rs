@@ -37,6 +37,7 @@ use rayon::prelude::*;
 
 use crate::analyze::{Analysis, AnalyzedSentence, SentenceSource, SentenceSpan};
 use crate::cluster::{Clusters, NearDuplicates};
+use crate::similarity::{Measure, SentenceVectors, StaticModel};
 use crate::tfidf::{Rows, SparseRow, TfIdfMatrix};
 
 pub use split::{Rules, Split, Splitter};
@@ -161,6 +162,10 @@ pub struct Facts {
     pub units: FactUnits,
     /// One TF-IDF row per part, with the sentences' IDF.
     pub vectors: TfIdfMatrix,
+    /// The parts' semantic vectors (embedded alike with the sentences'),
+    /// and the measure that combines them with the TF-IDF cosine; `None`
+    /// with the lexical measure.
+    pub semantic: Option<(SentenceVectors, Measure)>,
     /// Near-duplicate fact clusters of two or more units: each in document
     /// order (by sentence, then position), ordered by first member.
     pub clusters: Vec<Vec<FactId>>,
@@ -179,6 +184,9 @@ impl Facts {
     /// `lexical_clusters` are the sentence clusters when they were formed
     /// from `relation` by the TF-IDF cosine: if no sentence divides, they
     /// are the fact clusters, and nothing is searched or clustered again.
+    /// With a measure that uses meaning (`semantic`), the parts are
+    /// embedded too and matched by that measure, as the sentences are.
+    #[allow(clippy::too_many_arguments)]
     pub fn build(
         units: FactUnits,
         parts: &[AnalyzedSentence],
@@ -187,12 +195,27 @@ impl Facts {
         relation: &NearDuplicates,
         lexical_clusters: Option<&Clusters>,
         threshold: f32,
+        semantic: Option<SemanticFacts<'_>>,
     ) -> Facts {
         debug_assert_eq!(units.parts.len(), parts.len());
         let vectors = sentences.vectors_of(parts);
+        let semantic = semantic.filter(|_| !units.parts.is_empty()).map(|s| {
+            debug_assert_eq!(s.part_texts.len(), units.parts.len());
+            let embedded = s
+                .sentences
+                .embed_alike(StaticModel::builtin(), &s.part_texts);
+            (s.sentences, embedded, s.measure)
+        });
         let rows = FactRows {
             sentences,
             parts: &vectors,
+            semantic: semantic
+                .as_ref()
+                .map(|(sentences, parts, measure)| FactVectors {
+                    sentences,
+                    parts,
+                    measure: *measure,
+                }),
         };
         let document_of: Vec<u32> = analysis
             .sentences
@@ -243,6 +266,7 @@ impl Facts {
         Facts {
             units,
             vectors,
+            semantic: semantic.map(|(_, parts, measure)| (parts, measure)),
             clusters,
             support,
             cluster_of,
@@ -254,11 +278,25 @@ impl Facts {
         self.support.iter().filter(|&&s| s >= 2).count()
     }
 
-    /// The vectors of all fact units, by [`FactId`].
-    pub fn rows<'a>(&'a self, sentences: &'a TfIdfMatrix) -> FactRows<'a> {
+    /// The vectors of all fact units, by [`FactId`]: `sentences` and
+    /// `sentence_vectors` are the sentence stage's (the vectors are used
+    /// when the facts were matched by a measure that uses meaning).
+    pub fn rows<'a>(
+        &'a self,
+        sentences: &'a TfIdfMatrix,
+        sentence_vectors: Option<&'a SentenceVectors>,
+    ) -> FactRows<'a> {
         FactRows {
             sentences,
             parts: &self.vectors,
+            semantic: match (&self.semantic, sentence_vectors) {
+                (Some((parts, measure)), Some(sentences)) => Some(FactVectors {
+                    sentences,
+                    parts,
+                    measure: *measure,
+                }),
+                _ => None,
+            },
         }
     }
 
@@ -294,12 +332,60 @@ impl Facts {
     }
 }
 
+/// What matching facts by meaning needs: the sentences' semantic
+/// vectors, the measure, and the text of every part (in order), which is
+/// embedded alike with the sentences.
+#[derive(Clone, Debug)]
+pub struct SemanticFacts<'a> {
+    /// The sentence stage's vectors.
+    pub sentences: &'a SentenceVectors,
+    /// The measure in force (not lexical).
+    pub measure: Measure,
+    /// The text of each part.
+    pub part_texts: Vec<&'a str>,
+}
+
 /// The vectors of all fact units, by [`FactId`]: whole sentences' rows
-/// from the sentence matrix, parts' rows from the facts' own.
+/// from the sentence matrix, parts' rows from the facts' own; and their
+/// semantic vectors when the measure uses them.
 #[derive(Clone, Copy, Debug)]
 pub struct FactRows<'a> {
     sentences: &'a TfIdfMatrix,
     parts: &'a TfIdfMatrix,
+    semantic: Option<FactVectors<'a>>,
+}
+
+/// Semantic vectors of all fact units: the sentences' and the parts'.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct FactVectors<'a> {
+    pub sentences: &'a SentenceVectors,
+    pub parts: &'a SentenceVectors,
+    pub measure: Measure,
+}
+
+impl FactVectors<'_> {
+    /// The set and row of fact unit `f`.
+    fn locate(&self, f: usize) -> (&SentenceVectors, usize) {
+        let n = self.sentences.len();
+        if f < n {
+            (self.sentences, f)
+        } else {
+            (self.parts, f - n)
+        }
+    }
+
+    /// Semantic cosine of fact units `a` and `b`.
+    pub fn cosine(&self, a: usize, b: usize) -> f32 {
+        let ((va, ia), (vb, ib)) = (self.locate(a), self.locate(b));
+        va.cosine_with(ia, vb, ib)
+    }
+}
+
+impl<'a> FactRows<'a> {
+    /// The semantic vectors, when facts are matched by meaning too.
+    pub(crate) fn semantic(&self) -> Option<FactVectors<'a>> {
+        self.semantic
+    }
 }
 
 impl Rows for FactRows<'_> {
@@ -318,5 +404,13 @@ impl Rows for FactRows<'_> {
 
     fn df(&self) -> &[u32] {
         &self.sentences.df
+    }
+
+    fn cosine(&self, i: usize, j: usize) -> f32 {
+        let lexical = self.row(i).dot(&self.row(j));
+        match &self.semantic {
+            None => lexical,
+            Some(v) => v.measure.combine(lexical, v.cosine(i, j)),
+        }
     }
 }

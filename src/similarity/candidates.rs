@@ -50,15 +50,27 @@ pub fn semantic_pairs(
     sentences: &[u32],
     floor: f32,
 ) -> Vec<SemanticPair> {
+    semantic_pairs_where(vectors, sentences, floor, &|_, _| true)
+}
+
+/// [`semantic_pairs`], comparing only the pairs `wanted(a, b)` accepts
+/// (the others are never scored): for a search that needs only some of
+/// the pairs of a set, such as those that involve a part of a sentence.
+pub fn semantic_pairs_where(
+    vectors: &SentenceVectors,
+    sentences: &[u32],
+    floor: f32,
+    wanted: &(dyn Fn(u32, u32) -> bool + Sync),
+) -> Vec<SemanticPair> {
     let usable: Vec<u32> = sentences
         .iter()
         .copied()
         .filter(|&i| vectors.inv_norm(i as usize) > 0.0)
         .collect();
     let mut pairs = if usable.len() <= EXACT_SEMANTIC_LIMIT {
-        exact_pairs(vectors, &usable, floor)
+        exact_pairs(vectors, &usable, floor, wanted)
     } else {
-        lsh_pairs(vectors, &usable, floor)
+        lsh_pairs(vectors, &usable, floor, wanted)
     };
     pairs.sort_unstable_by_key(|p| (p.a, p.b));
     pairs.dedup_by_key(|p| (p.a, p.b));
@@ -68,7 +80,12 @@ pub fn semantic_pairs(
 /// Every pair compared: an f32 matrix product per tile of the upper
 /// triangle finds the candidates, and each is confirmed by the exact
 /// cosine of the stored vectors (so results never depend on the tiling).
-pub fn exact_pairs(vectors: &SentenceVectors, sentences: &[u32], floor: f32) -> Vec<SemanticPair> {
+pub fn exact_pairs(
+    vectors: &SentenceVectors,
+    sentences: &[u32],
+    floor: f32,
+    wanted: &(dyn Fn(u32, u32) -> bool + Sync),
+) -> Vec<SemanticPair> {
     let x = vectors.unit_rows(sentences);
     let tiles = sentences.len().div_ceil(TILE);
     let blocks: Vec<(usize, usize)> = (0..tiles)
@@ -91,6 +108,9 @@ pub fn exact_pairs(vectors: &SentenceVectors, sentences: &[u32], floor: f32) -> 
                         continue;
                     }
                     let (a, b) = (sentences[r], sentences[c]);
+                    if !wanted(a, b) {
+                        continue;
+                    }
                     let cosine = vectors.cosine(a as usize, b as usize);
                     if cosine >= floor {
                         found.push(SemanticPair {
@@ -107,14 +127,15 @@ pub fn exact_pairs(vectors: &SentenceVectors, sentences: &[u32], floor: f32) -> 
 }
 
 /// Bounded LSH search (see the module docs).
-pub fn lsh_pairs(vectors: &SentenceVectors, sentences: &[u32], floor: f32) -> Vec<SemanticPair> {
-    let rotation = Rotation::new(vectors.dim());
-    // keys[band * n + k]: band key of sentences[k].
+pub fn lsh_pairs(
+    vectors: &SentenceVectors,
+    sentences: &[u32],
+    floor: f32,
+    wanted: &(dyn Fn(u32, u32) -> bool + Sync),
+) -> Vec<SemanticPair> {
     let n = sentences.len();
-    let signatures: Vec<[u16; BANDS]> = sentences
-        .par_iter()
-        .map(|&i| rotation.band_keys(vectors.row(i as usize)))
-        .collect();
+    let keys = vectors.band_keys();
+    let signatures: Vec<BandKeys> = sentences.iter().map(|&i| keys[i as usize]).collect();
     (0..BANDS)
         .into_par_iter()
         .flat_map_iter(|band| {
@@ -130,6 +151,9 @@ pub fn lsh_pairs(vectors: &SentenceVectors, sentences: &[u32], floor: f32) -> Ve
                         break;
                     }
                     let b = sentences[other as usize] as usize;
+                    if !wanted(a as u32, b as u32) {
+                        continue;
+                    }
                     let cosine = dot_i8(vectors.row(a), vectors.row(b)) as f32
                         * vectors.inv_norm(a)
                         * vectors.inv_norm(b);
@@ -144,6 +168,19 @@ pub fn lsh_pairs(vectors: &SentenceVectors, sentences: &[u32], floor: f32) -> Ve
             }
             found
         })
+        .collect()
+}
+
+/// The LSH keys of one vector: one per band.
+pub type BandKeys = [u16; BANDS];
+
+/// The band keys of every row of `vectors`, in parallel (the rotation is
+/// fixed, so keys computed for one set serve a set stacked from it).
+pub(crate) fn all_band_keys(vectors: &SentenceVectors) -> Vec<BandKeys> {
+    let rotation = Rotation::new(vectors.dim());
+    (0..vectors.len())
+        .into_par_iter()
+        .map(|i| rotation.band_keys(vectors.row(i)))
         .collect()
 }
 
@@ -253,8 +290,8 @@ mod tests {
         let refs: Vec<&str> = texts.iter().map(|t| t.as_str()).collect();
         let vectors = SentenceVectors::embed(StaticModel::builtin(), &refs, true);
         let all: Vec<u32> = (0..refs.len() as u32).collect();
-        let exact = exact_pairs(&vectors, &all, 0.9);
-        let mut approx = lsh_pairs(&vectors, &all, 0.9);
+        let exact = exact_pairs(&vectors, &all, 0.9, &|_, _| true);
+        let mut approx = lsh_pairs(&vectors, &all, 0.9, &|_, _| true);
         approx.sort_unstable_by_key(|p| (p.a, p.b));
         approx.dedup_by_key(|p| (p.a, p.b));
         assert!(!exact.is_empty());

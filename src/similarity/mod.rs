@@ -22,7 +22,7 @@ pub mod model;
 pub mod vectors;
 pub mod wordpiece;
 
-pub use candidates::{semantic_pairs, SemanticPair};
+pub use candidates::{semantic_pairs, semantic_pairs_where, SemanticPair};
 pub use model::StaticModel;
 pub use vectors::SentenceVectors;
 

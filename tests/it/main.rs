@@ -9,6 +9,7 @@ mod corpus;
 mod determinism;
 mod disagreements;
 mod encodings;
+mod facts;
 mod fuzz_replay;
 mod html;
 mod html_input;
