@@ -363,12 +363,13 @@ fn main() {
             },
         ),
         (
-            "− summary filters (questions, quote-heavy sentences)",
+            "− summary filters (questions, quote-heavy sentences, fragments)",
             BriefWeights {
                 filters: Filters {
                     quotes: false,
                     questions: false,
                     openers: false,
+                    fragments: false,
                 },
                 ..defaults
             },
@@ -492,6 +493,7 @@ fn round_one(weights: BriefWeights) -> BriefWeights {
             quotes: false,
             questions: false,
             openers: false,
+            fragments: false,
         },
         any_member: false,
         whole_first: false,

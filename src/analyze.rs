@@ -1,7 +1,8 @@
 //! Stage 3, *analyze*: turn each sentence into a sequence of term ids.
 //!
-//! Per word: Unicode word boundaries (UAX #29), NFKC normalization, quote
-//! folding (’ → '), case folding, acronym folding (`U.S.` = `US`), clitic
+//! Per word: Unicode word boundaries (UAX #29), NFKC normalization (soft
+//! hyphens and zero-width spaces dropped), quote folding (’ → '), case
+//! folding, acronym folding (`U.S.` = `US`), clitic
 //! stripping (`Trump's` → `trump`), stop-word removal, transliteration
 //! folding of name endings (`Zelenskiy`, `Zelenskyy` → `zelensky`) and
 //! Snowball stemming. Terms are interned to `u32` ids once; the hot loop
@@ -322,7 +323,7 @@ impl Analyzer {
     /// them for every sentence; no stemming is done.
     pub fn for_each_word(&self, text: &str, mut each: impl FnMut(Option<&'static str>)) {
         let mut buffer = String::new();
-        for word in nfkc(text).unicode_words() {
+        for word in normalize(text).unicode_words() {
             fold_case(word, &mut buffer);
             let is_acronym = is_acronym(word);
             if is_acronym {
@@ -343,7 +344,7 @@ impl Analyzer {
         spans: &[SentenceSpan],
         span_terms: &mut [(Vec<u32>, u32)],
     ) -> u32 {
-        let normalized = nfkc(text);
+        let normalized = normalize(text);
         // Offsets into a normalized copy are not offsets into `text`: then
         // each span is analyzed on its own (rare: text that is not NFKC).
         let offsets_hold = matches!(normalized, Cow::Borrowed(_));
@@ -433,17 +434,35 @@ impl Analyzer {
     }
 }
 
-/// `text` in NFKC. Most sentences are already in NFKC (ASCII, or curly
-/// quotes and accents that NFKC keeps); the quick check spares them a copy.
-fn nfkc(text: &str) -> Cow<'_, str> {
-    if text.is_ascii()
-        || unicode_normalization::is_nfkc_quick(text.chars())
-            == unicode_normalization::IsNormalized::Yes
+/// `text` in NFKC, without the invisible characters that pages leave
+/// inside words ([`is_invisible`]). Most sentences are already in NFKC
+/// (ASCII, or curly quotes and accents that NFKC keeps) and hold no
+/// invisible character; the quick checks spare them a copy.
+fn normalize(text: &str) -> Cow<'_, str> {
+    if text.is_ascii() {
+        return Cow::Borrowed(text);
+    }
+    let normalized = if unicode_normalization::is_nfkc_quick(text.chars())
+        == unicode_normalization::IsNormalized::Yes
     {
         Cow::Borrowed(text)
     } else {
         Cow::Owned(text.nfkc().collect())
+    };
+    if normalized.contains(is_invisible) {
+        Cow::Owned(normalized.chars().filter(|&c| !is_invisible(c)).collect())
+    } else {
+        normalized
     }
+}
+
+/// Soft hyphens, zero-width spaces, word joiners and stray byte-order
+/// marks: invisible in a page, left inside words by hyphenation and by
+/// copying ("govern\u{AD}ment", "cease\u{200B}fire"). NFKC keeps them, and
+/// they would split a word or make it a different term. (Zero-width
+/// joiners and non-joiners are kept: some scripts spell with them.)
+fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{AD}' | '\u{200B}' | '\u{2060}' | '\u{FEFF}')
 }
 
 /// Maps a chunk's local term ids to global ones.
@@ -655,6 +674,15 @@ mod tests {
         let greek = Analyzer::new(Language::Greek);
         assert_eq!(greek.terms("ετε"), ["ετε"]);
         assert!(greek.terms("ετε άλλο").iter().all(|t| !t.is_empty()));
+    }
+
+    #[test]
+    fn invisible_characters_inside_words_are_ignored() {
+        assert_eq!(
+            terms("The govern\u{AD}ment announced a cease\u{200B}fire after fight\u{AD}ing"),
+            terms("The government announced a ceasefire after fighting")
+        );
+        assert_eq!(terms("\u{FEFF}Kyiv\u{2060}"), terms("Kyiv"));
     }
 
     #[test]

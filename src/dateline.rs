@@ -1,7 +1,7 @@
 //! News datelines at the start of a sentence: `LONDON (AP) _ `,
 //! `NEW YORK -- `, `MOBILE, Ala. (AP) -- `, `BEIJING, Oct. 5 (Xinhua) -- `;
-//! and list bullets (`- `, `• `) and quote markers (`> `), which a summary
-//! leaves off the same way.
+//! and list bullets (`- `, `• `), item numbers (`2. `) and quote markers
+//! (`> `), which a summary leaves off the same way.
 //!
 //! A dateline says where a wire story was filed, not what happened; in a
 //! summary that merges many outlets it is one outlet's label, and under a
@@ -16,10 +16,11 @@
 const BULLETS: [char; 10] = ['-', '*', '•', '‣', '⁃', '◦', '▪', '·', '–', '>'];
 
 /// The byte length of what a summary leaves off the start of `text`: a
-/// list bullet, then a dateline.
+/// list bullet, a list item's number (`2. `, `(b) `), then a dateline.
 pub fn lead_in_length(text: &str) -> usize {
     let bullet = bullet_length(text);
-    bullet + dateline_length(&text[bullet..])
+    let marker = bullet + crate::segment::list_marker_length(&text[bullet..]);
+    marker + dateline_length(&text[marker..])
 }
 
 /// The byte length of a leading list bullet and the white space after it,
@@ -152,6 +153,9 @@ mod tests {
         assert_eq!(shown("– “We won,” she said."), "“We won,” she said.");
         assert_eq!(shown("* LONDON (AP) _ Police said."), "Police said.");
         assert_eq!(shown("> “We won,” she said."), "“We won,” she said.");
+        assert_eq!(shown("2. Withdrawal of troops"), "Withdrawal of troops");
+        assert_eq!(shown("• 3. Talks resume."), "Talks resume.");
+        assert_eq!(shown("A. Smith said so."), "A. Smith said so.");
         for kept in [
             "* * *",
             "-5 degrees were measured.",

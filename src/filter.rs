@@ -3,7 +3,9 @@
 //! An extractive summary lifts sentences out of their articles. Some read
 //! badly there, whatever their content: a question, a sentence that is
 //! mostly somebody's quoted words, a sentence that leans on the one before
-//! it ("He said ...", "But the plan ..."). Strong extractive systems drop
+//! it ("He said ...", "But the plan ..."), a fragment that ends without
+//! sentence punctuation (a list item such as "A 30-day ceasefire along the
+//! front line", a caption, a headline too long to be taken for one). Strong extractive systems drop
 //! such sentences from the candidates (ICSISumm drops quotations; Lin and
 //! Bilmes, and the DUC systems before them, drop very short ones). They
 //! still cluster and are still cited as sources of the facts they share.
@@ -17,6 +19,9 @@ pub struct Filters {
     pub questions: bool,
     /// Sentences opening with a pronoun or a connective that refers back.
     pub openers: bool,
+    /// Fragments: short text that does not end with sentence punctuation
+    /// (see [`MAX_FRAGMENT_WORDS`]).
+    pub fragments: bool,
 }
 
 impl Default for Filters {
@@ -25,6 +30,7 @@ impl Default for Filters {
             quotes: true,
             questions: true,
             openers: false,
+            fragments: true,
         }
     }
 }
@@ -79,6 +85,12 @@ pub fn stands_alone(text: &str, filters: Filters) -> bool {
     {
         return false;
     }
+    if filters.fragments
+        && !ends_a_sentence(text)
+        && text.split_whitespace().nth(MAX_FRAGMENT_WORDS).is_none()
+    {
+        return false;
+    }
     if filters.quotes && quoted_share(text) >= 0.5 {
         return false;
     }
@@ -93,6 +105,28 @@ pub fn stands_alone(text: &str, filters: Filters) -> bool {
         }
     }
     true
+}
+
+/// A text without sentence punctuation is a fragment (a list item, a
+/// caption, "Here are the milestones:") up to this many words, the length
+/// of a heading (segment's rule); a longer one is more likely a sentence
+/// whose end got lost ("... east of Istanbul, the largest city of
+/// Turkey,"), which still says something whole enough to be summarized.
+pub const MAX_FRAGMENT_WORDS: usize = 12;
+
+/// True when `text`, past closing quotes and brackets, ends with sentence
+/// punctuation (in any script brief segments), or does before a closing
+/// parenthesis such as a wire's tag: "... for independence. (jt/krt)".
+fn ends_a_sentence(text: &str) -> bool {
+    let ends = |text: &str| {
+        text.trim_end_matches([')', ']', '"', '\'', '”', '’', '»', '›'])
+            .ends_with(['.', '!', '?', '…', '。', '！', '？', '؟', '۔', '।', '॥'])
+    };
+    ends(text)
+        || (text.ends_with(')')
+            && text
+                .rfind('(')
+                .is_some_and(|open| ends(text[..open].trim_end())))
 }
 
 /// The share of `text`'s white-space separated words that sit inside
@@ -157,6 +191,12 @@ mod tests {
         ));
         assert!(stands_alone(
             "The mayor said the city would rebuild every house destroyed by the storm.",
+            f
+        ));
+        assert!(stands_alone("“We will rebuild,” the mayor said (AP).", f));
+        assert!(stands_alone("ETA has killed 800 people. (jt/krt)", f));
+        assert!(!stands_alone(
+            "A 30-day ceasefire along the current front line",
             f
         ));
     }

@@ -190,6 +190,9 @@ fn continues_across(before: &str, after: &str, rules: &LanguageRules) -> bool {
     before.is_empty()
         // "1. First item": a list marker is not a sentence of its own.
         || is_list_marker(before)
+        // "J.D. Vance said", "U.S. officials": initials alone are no
+        // sentence (after a word, "... to the U.S. The war" may end one).
+        || (is_initials(before) && starts_with_uppercase(after))
         // "Ms. Jones", "Dr. Who", "Mt. Hood": a title always precedes a
         // name, but sentencex ends a sentence when the name is also a
         // common sentence starter.
@@ -208,6 +211,24 @@ fn continues_across(before: &str, after: &str, rules: &LanguageRules) -> bool {
         // `"Bohr [...] used the analogy" (Smith 55).`: the citation after a
         // quotation belongs to it.
         || (ends_with_closing_quote(before) && starts_with_citation(after))
+}
+
+/// True when `text` is only initials, each a letter and a period, perhaps
+/// after an opening quote: "J.D.", "U.S.", "J. R. R.".
+fn is_initials(text: &str) -> bool {
+    let text = text.trim_start_matches(is_opener);
+    let mut letters = 0;
+    for word in text.split_whitespace() {
+        let mut chars = word.chars();
+        loop {
+            match (chars.next(), chars.next()) {
+                (Some(letter), Some('.')) if letter.is_uppercase() => letters += 1,
+                (None, _) => break,
+                _ => return false,
+            }
+        }
+    }
+    letters >= 1
 }
 
 /// True when `text` ends with `[...]`, `[…]` or `[. . .]`, possibly inside

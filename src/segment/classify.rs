@@ -41,6 +41,9 @@ pub(super) struct LanguageRules {
     /// Lower-case starts of author credit lines that may run long
     /// ("reporting by ...; editing by ...").
     credit_prefixes: &'static [&'static str],
+    /// Lower-case ends of credit lines that name contributors first ("The
+    /// Associated Press contributed to this report.").
+    credit_suffixes: &'static [&'static str],
     /// The word that starts a short author line ("By Jane Smith").
     by_word: Option<&'static str>,
     /// Lower-case job titles that mark "Jane Smith, Staff Writer".
@@ -48,6 +51,12 @@ pub(super) struct LanguageRules {
     /// Vocabulary of subscription, donation and navigation appeals as
     /// lower-case word sequences, with weights (see [`boilerplate_score`]).
     appeal_terms: &'static [(&'static [&'static str], u32)],
+    /// For each lower-case ASCII letter, the appeal terms whose first word
+    /// starts with it, as bits ([`appeal_index`]).
+    appeal_index: [u64; 26],
+    /// Navigation headings that introduce links to other articles (see
+    /// [`super::links`]), lower case.
+    pub(super) link_cues: &'static [&'static str],
     /// Greek writes its question mark as `;`.
     semicolon_ends_question: bool,
 }
@@ -75,6 +84,21 @@ const ENGLISH_APPEAL_TERMS: &[(&[&str], u32)] = &[
     (&["cookie", "policy"], DECISIVE),
     (&["privacy", "policy"], DECISIVE),
     (&["terms", "of", "use"], DECISIVE),
+    // Newsletter boxes ("Get the day's top stories in your inbox."), an
+    // outlet's standards link, syndication notes and share buttons: the
+    // same words under every article of an outlet, so several sources
+    // "agree" on them and they would rank as shared facts.
+    (&["your", "inbox"], DECISIVE),
+    (&["our", "standards"], DECISIVE),
+    (&["trust", "principles"], DECISIVE),
+    (&["article", "was", "originally", "published"], DECISIVE),
+    (&["story", "was", "originally", "published"], DECISIVE),
+    (&["read", "the", "original", "article"], DECISIVE),
+    (&["opens", "in", "new", "window"], DECISIVE),
+    (&["opens", "in", "a", "new", "window"], DECISIVE),
+    (&["click", "to", "share"], DECISIVE),
+    (&["already", "a", "subscriber"], DECISIVE),
+    (&["story", "continues", "below"], DECISIVE),
     (&["subscribe"], 1),
     (&["subscription"], 1),
     (&["donate"], 1),
@@ -155,6 +179,15 @@ const ENGLISH_CREDIT_PREFIXES: &[&str] = &[
     "written by",
 ];
 
+/// Compared with the end of a line without its final period.
+const ENGLISH_CREDIT_SUFFIXES: &[&str] = &[
+    "contributed to this report",
+    "contributed to this story",
+    "contributed to this article",
+    "contributed reporting",
+    "contributed to reporting",
+];
+
 const ENGLISH_STAFF_ROLES: &[&str] = &[
     "writer",
     "staff",
@@ -202,9 +235,12 @@ static ENGLISH: LanguageRules = LanguageRules {
     time_zones: ENGLISH_TIME_ZONES,
     time_prepositions: ENGLISH_TIME_PREPOSITIONS,
     credit_prefixes: ENGLISH_CREDIT_PREFIXES,
+    credit_suffixes: ENGLISH_CREDIT_SUFFIXES,
     by_word: Some("By"),
     staff_roles: ENGLISH_STAFF_ROLES,
     appeal_terms: ENGLISH_APPEAL_TERMS,
+    appeal_index: appeal_index(ENGLISH_APPEAL_TERMS),
+    link_cues: super::links::ENGLISH_LINK_CUES,
     semicolon_ends_question: false,
 };
 
@@ -219,9 +255,12 @@ static OTHER: LanguageRules = LanguageRules {
     time_zones: &[],
     time_prepositions: &[],
     credit_prefixes: &[],
+    credit_suffixes: &[],
     by_word: None,
     staff_roles: &[],
     appeal_terms: &[],
+    appeal_index: [0; 26],
+    link_cues: &[],
     semicolon_ends_question: false,
 };
 
@@ -271,6 +310,10 @@ pub(super) fn classify(line: &str, rules: &LanguageRules) -> LineClass {
             .starts_with(char::is_lowercase);
     if !line.chars().any(char::is_alphanumeric) || is_wire_code(line) {
         // Separators such as "***" or "—", and markup such as "nn".
+        return LineClass::Whole(UnitKind::Boilerplate);
+    }
+    if ends_with_photo_credit(line) {
+        // A photo caption: it describes a picture, not the story.
         return LineClass::Whole(UnitKind::Boilerplate);
     }
     if is_boilerplate(line, words, heading_like, rules) {
@@ -334,17 +377,7 @@ fn boilerplate_score(line: &str, rules: &LanguageRules) -> u32 {
     if terms.is_empty() {
         return copyright;
     }
-    debug_assert!(terms.len() <= 64, "one bit per appeal term");
-    // The phrases starting with each lower-case ASCII letter, as bits.
-    let mut by_letter = [0u64; 26];
-    for (k, (phrase, _)) in terms.iter().enumerate() {
-        let first = phrase[0].as_bytes()[0];
-        debug_assert!(
-            first.is_ascii_lowercase(),
-            "appeal terms are lower-case ASCII"
-        );
-        by_letter[usize::from(first - b'a') % 26] |= 1 << k;
-    }
+    let by_letter = &rules.appeal_index;
     let words = collect_words(line);
     let mut found = 0u64;
     for (at, word) in words.iter().enumerate() {
@@ -369,6 +402,25 @@ fn boilerplate_score(line: &str, rules: &LanguageRules) -> u32 {
         .map(|(_, &(_, weight))| weight)
         .sum();
     copyright + weights
+}
+
+/// The phrases of `terms` starting with each lower-case ASCII letter, as
+/// bits: built once, at compile time, which also checks that there are at
+/// most 64 terms and that they are lower-case ASCII.
+const fn appeal_index(terms: &[(&[&str], u32)]) -> [u64; 26] {
+    assert!(terms.len() <= 64, "one bit per appeal term");
+    let mut by_letter = [0u64; 26];
+    let mut k = 0;
+    while k < terms.len() {
+        let first = terms[k].0[0].as_bytes()[0];
+        assert!(
+            first.is_ascii_lowercase(),
+            "appeal terms are lower-case ASCII"
+        );
+        by_letter[(first - b'a') as usize] |= 1 << k;
+        k += 1;
+    }
+    by_letter
 }
 
 /// The words of `text`: maximal runs of letters and digits.
@@ -433,9 +485,7 @@ fn starts_phrase(words: &[&str], phrase: &[&str]) -> bool {
 /// Editing by ...", "Reuters", "(AP)", "Jane Smith | Reuters",
 /// "Jane Smith, Staff Writer".
 fn is_byline(line: &str, words: usize, rules: &LanguageRules) -> bool {
-    let core = line
-        .trim_matches(|c: char| matches!(c, '(' | ')' | '[' | ']') || c.is_whitespace())
-        .trim_end_matches('.');
+    let core = byline_core(line);
     if is_outlet(core) {
         return true;
     }
@@ -445,10 +495,111 @@ fn is_byline(line: &str, words: usize, rules: &LanguageRules) -> bool {
     }) {
         return true;
     }
+    if words <= 2 * MAX_BYLINE_WORDS && ends_with_credit(core, rules) {
+        return true;
+    }
     if words > MAX_BYLINE_WORDS || ends_with_sentence_punctuation(core, rules) {
         return false;
     }
     is_by_line(core, rules) || is_name_and_outlet(core, rules)
+}
+
+/// A photo credit has at most this many words ("Sergei Supinsky/AFP via
+/// Getty Images").
+const MAX_PHOTO_CREDIT_WORDS: usize = 8;
+
+/// True when `line` ends with a photo credit, `AGENCY/Photographer` or
+/// `Photographer/AGENCY` after the caption's last sentence: "A rescuer
+/// carries a child in Piacenza. REUTERS/Guglielmo Mangiapane", "(AP
+/// Photo/Efrem Lukatsky)", "Sergei Supinsky/AFP via Getty Images". The
+/// agency is an outlet, "... Photo" or "Getty Images"; no sentence
+/// punctuation follows.
+fn ends_with_photo_credit(line: &str) -> bool {
+    // Cheap exit: a credit has a slash near the end.
+    let tail_start = line.len().saturating_sub(80);
+    let Some(slash) = line.as_bytes()[tail_start..]
+        .iter()
+        .rposition(|&b| b == b'/')
+        .map(|at| tail_start + at)
+    else {
+        return false;
+    };
+    let core = line.trim_end_matches([')', ']', ' ']);
+    if core.ends_with(|c: char| is_terminator(c) || c == ',') || slash >= core.len() {
+        return false;
+    }
+    // The credit starts after the caption's last sentence, or an opening
+    // bracket.
+    let before = &line[..slash];
+    let start = before
+        .rfind(|c: char| is_terminator(c) || c == '(' || c == '[')
+        .map_or(0, |at| {
+            at + before[at..].chars().next().map_or(1, char::len_utf8)
+        });
+    let credit = line[start..core.len()].trim();
+    if credit
+        .split_whitespace()
+        .nth(MAX_PHOTO_CREDIT_WORDS)
+        .is_some()
+    {
+        return false;
+    }
+    let Some((left, right)) = credit.split_once('/') else {
+        return false;
+    };
+    let agency = |side: &str| {
+        let side = side.trim();
+        is_outlet(side)
+            || side.ends_with("Photo")
+            || side.contains("Getty Images")
+            || side.split(" via ").any(is_outlet)
+    };
+    let names = |side: &str| {
+        let words: Vec<&str> = side.split_whitespace().collect();
+        (1..=4).contains(&words.len()) && words.iter().all(|w| is_capitalized(w))
+    };
+    (agency(left) && names(right)) || (names(left) && agency(right))
+}
+
+/// A line without enclosing brackets and its final periods.
+fn byline_core(line: &str) -> &str {
+    line.trim_matches(|c: char| matches!(c, '(' | ')' | '[' | ']') || c.is_whitespace())
+        .trim_end_matches('.')
+}
+
+/// True when `sentence`, one sentence of a paragraph, is a credit line:
+/// "Floods hit Italy. Reuters contributed to this report." ends with one.
+pub(super) fn is_credit_sentence(sentence: &str, rules: &LanguageRules) -> bool {
+    !rules.credit_suffixes.is_empty()
+        && sentence
+            .split_whitespace()
+            .nth(2 * MAX_BYLINE_WORDS)
+            .is_none()
+        && ends_with_credit(byline_core(sentence), rules)
+}
+
+/// "The Associated Press contributed to this report": a line that ends
+/// with a credit suffix and is one sentence (names with initials such as
+/// "J.D. Smith" allowed), so that a paragraph whose last sentence is the
+/// credit keeps its other sentences.
+fn ends_with_credit(core: &str, rules: &LanguageRules) -> bool {
+    let Some(names) = rules.credit_suffixes.iter().find_map(|suffix| {
+        let at = core.len().checked_sub(suffix.len())?;
+        let end = core.get(at..)?;
+        end.eq_ignore_ascii_case(suffix).then(|| &core[..at])
+    }) else {
+        return false;
+    };
+    // A sentence ends inside `names` at "!", "?", or a period after a
+    // lowercase letter ("... on Sunday. Reuters contributed ...").
+    let mut previous = ' ';
+    for c in names.chars() {
+        if matches!(c, '!' | '?') || (c == '.' && previous.is_lowercase()) {
+            return false;
+        }
+        previous = c;
+    }
+    true
 }
 
 fn is_outlet(name: &str) -> bool {
@@ -532,6 +683,27 @@ mod tests {
             let expected_ascii: Vec<&str> = words_of(&ascii).collect();
             prop_assert_eq!(collect_words(&ascii), expected_ascii);
             prop_assert_eq!(count_words(&text), text.split_whitespace().count());
+        }
+    }
+
+    #[test]
+    fn photo_credits_end_captions() {
+        for caption in [
+            "A rescuer carries a child in Piacenza, Italy, November 24, 2026. REUTERS/Guglielmo Mangiapane",
+            "Zelensky speaks in Kyiv on Tuesday. (AP Photo/Efrem Lukatsky)",
+            "Sergei Supinsky/AFP via Getty Images",
+            "Firefighters at work. Photo: Jane Doe/Bloomberg",
+        ] {
+            assert!(ends_with_photo_credit(caption), "{caption}");
+        }
+        for line in [
+            "The deal was signed in Kyiv/Kiev on Tuesday.",
+            "Russia/Ukraine War Live Updates",
+            "Prices rose 3% year/year, officials said",
+            "The 50/50 split was agreed. Talks/negotiations resume soon",
+            "No slash at all here",
+        ] {
+            assert!(!ends_with_photo_credit(line), "{line}");
         }
     }
 

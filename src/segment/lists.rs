@@ -172,6 +172,27 @@ pub(super) fn is_list_marker(text: &str) -> bool {
     marker_at(text).is_some_and(|m| m.len == text.len())
 }
 
+/// The byte length of a numbered item's marker ("2.", "3)", "(b)",
+/// "iv.") at the start of `text` with the white space after it, when text
+/// follows; else 0. Capital letters ("A. Smith", "V. Putin") are initials
+/// as often as labels and are left alone.
+pub(super) fn numbered_marker_length(text: &str) -> usize {
+    let Some(marker) = marker_at(text) else {
+        return 0;
+    };
+    let capital = match marker.label {
+        Label::Capital(_) => true,
+        Label::Roman { upper, .. } => upper,
+        Label::Number(_) | Label::Letter(_) => false,
+    };
+    let rest = &text[marker.len..];
+    let content = rest.trim_start();
+    if capital || content.len() == rest.len() || content.is_empty() {
+        return 0;
+    }
+    text.len() - content.len()
+}
+
 /// True when the line starts with a list marker or a bullet, then white
 /// space.
 pub(super) fn starts_with_list_marker(line: &str) -> bool {
@@ -286,6 +307,28 @@ mod tests {
         assert!(items("1. Buy milk").is_empty());
         assert!(inline_items("1. Buy milk").is_empty());
         assert_eq!(inline_items("1. A 2. B"), [(0, 3), (5, 8)]);
+    }
+
+    #[test]
+    fn numbered_markers_are_measured_with_their_space() {
+        for (text, shown) in [
+            ("2. Withdrawal of troops", "Withdrawal of troops"),
+            ("3) An exchange", "An exchange"),
+            ("(b) Talks", "Talks"),
+            ("iv.  Elections", "Elections"),
+        ] {
+            assert_eq!(&text[numbered_marker_length(text)..], shown, "{text}");
+        }
+        for text in [
+            "A. Smith said so.",
+            "V. Putin said so.",
+            "II. Origins",
+            "2.5 million",
+            "3.",
+            "U.S. officials",
+        ] {
+            assert_eq!(numbered_marker_length(text), 0, "{text}");
+        }
     }
 
     #[test]

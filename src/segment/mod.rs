@@ -13,6 +13,10 @@
 //!    without closing punctuation is a heading, an author credit or outlet
 //!    name is a byline, a subscription or donation appeal is boilerplate.
 //!    Deciding per paragraph keeps all sentences of an appeal together.
+//!    A date or time stamp glued to a paragraph's first sentence ("Nov. 24,
+//!    2026 10:05 a.m. ET Ukrainian ...") is cut off as a heading of its
+//!    own first ([`stamps`]), and the headlines listed under a navigation
+//!    heading ("Read more:", "Related Topics") are boilerplate ([`links`]).
 //! 3. Paragraphs that hold sentences are split by `sentencex`, and its
 //!    boundaries are repaired by a few rules ([`boundaries`]) for cases it
 //!    gets wrong in news text (titles such as "Ms." before a name, a period
@@ -29,8 +33,10 @@
 mod boundaries;
 mod bounded;
 mod classify;
+mod links;
 mod lists;
 mod rules;
+mod stamps;
 #[cfg(test)]
 mod tests;
 
@@ -49,7 +55,8 @@ pub use bounded::MAX_UNIT_CHARS;
 pub enum UnitKind {
     /// A real sentence of the article's body.
     Sentence,
-    /// A section heading: a short line without closing punctuation.
+    /// A section heading: a short line without closing punctuation; also
+    /// a date or time stamp glued to the start of a paragraph.
     Heading,
     /// An author line, or an outlet's name standing alone.
     Byline,
@@ -106,8 +113,27 @@ impl Segmenter {
         // and keeps `Segmenter` free of a non-`Sync` trait object.
         let sentencex = rules::for_language(self.language);
         let mut units = Vec::new();
-        for (line_start, line) in paragraphs(text, body_start) {
-            match classify::classify(line, self.rules) {
+        let mut link_blocks = links::LinkBlocks::default();
+        for (mut line_start, mut line) in paragraphs(text, body_start) {
+            let mut class = classify::classify(line, self.rules);
+            if let (LineClass::Sentences(_), Some(stamp)) =
+                (class, stamps::leading_stamp(line, self.rules))
+            {
+                // A time stamp glued to the first sentence: a unit of its
+                // own, as it would be on a line of its own.
+                units.push(Unit {
+                    kind: UnitKind::Heading,
+                    start: line_start,
+                    end: line_start + stamp,
+                    split: false,
+                });
+                let rest = &line[stamp..];
+                let body = rest.trim_start();
+                line_start += stamp + (rest.len() - body.len());
+                line = body;
+                class = classify::classify(line, self.rules);
+            }
+            match link_blocks.reclassify(line, class, self.rules) {
                 LineClass::Whole(kind) => units.push(Unit {
                     kind,
                     start: line_start,
@@ -116,17 +142,29 @@ impl Segmenter {
                 }),
                 LineClass::Sentences(kind) => {
                     let spans = boundaries::sentence_spans(&*sentencex, line, self.rules);
-                    units.extend(spans.into_iter().map(|(start, end)| Unit {
-                        kind,
-                        start: line_start + start,
-                        end: line_start + end,
-                        split: false,
+                    units.extend(spans.into_iter().map(|(start, end)| {
+                        // A credit after the paragraph's last sentence.
+                        let credit = kind == UnitKind::Sentence
+                            && classify::is_credit_sentence(&line[start..end], self.rules);
+                        Unit {
+                            kind: if credit { UnitKind::Byline } else { kind },
+                            start: line_start + start,
+                            end: line_start + end,
+                            split: false,
+                        }
                     }));
                 }
             }
         }
         bounded::bound(text, units)
     }
+}
+
+/// The byte length of the numbered list marker ("2. ", "(b) ", "iv. ")
+/// that starts `text`, with the white space after it, or 0: page layout
+/// that a summary leaves off a sentence, as it does a bullet.
+pub fn list_marker_length(text: &str) -> usize {
+    lists::numbered_marker_length(text)
 }
 
 /// `offset` if it is a char boundary of `text`, else the next one; `None`

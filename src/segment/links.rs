@@ -1,0 +1,180 @@
+//! Blocks of links to other articles: "Read more:", "Related Topics",
+//! "More on this story" and the headlines listed under them.
+//!
+//! A page pasted as text keeps its link lists, one headline per line,
+//! often as list items ("• What to know about the plant"). Each headline
+//! alone looks like a heading, or like a list item of the article (list
+//! items are body text even without punctuation), and so could become a
+//! summary sentence about a different article. What gives the block away
+//! is its cue, a navigation heading: the cue and every line after it that
+//! is a heading or an unpunctuated line (a headline) are boilerplate, up
+//! to the first real sentence. A cue written with its link on one line
+//! ("READ MORE: Zelensky backs the plan") is boilerplate too.
+//!
+//! Deciding needs the lines before, so this runs over the classified
+//! paragraphs in order ([`LinkBlocks::reclassify`]), after
+//! [`super::classify`] has judged each line on its own.
+
+use super::classify::{ends_with_sentence_punctuation, LanguageRules, LineClass};
+use super::UnitKind;
+
+/// English navigation headings that introduce links to other articles,
+/// lower case.
+pub(super) const ENGLISH_LINK_CUES: &[&str] = &[
+    "read more",
+    "read also",
+    "also read",
+    "see also",
+    "related",
+    "related topics",
+    "related stories",
+    "related articles",
+    "related coverage",
+    "related content",
+    "related links",
+    "related news",
+    "more on this story",
+    "more on this topic",
+    "more stories",
+    "more news",
+    "more coverage",
+    "most read",
+    "most popular",
+    "most viewed",
+    "trending",
+    "trending now",
+    "top stories",
+    "latest news",
+    "latest stories",
+    "recommended",
+    "recommended for you",
+    "recommended stories",
+    "you may also like",
+    "you might also like",
+    "further reading",
+    "more like this",
+    "read next",
+    "what to read next",
+    "editor's picks",
+    "editors' picks",
+    "don't miss",
+];
+
+/// A headline in a link block has at most this many words; a longer
+/// unpunctuated line is more likely text whose period got lost, and ends
+/// the block.
+const MAX_HEADLINE_WORDS: usize = 20;
+
+/// Whether the paragraphs read so far end inside a link block.
+#[derive(Debug, Default)]
+pub(super) struct LinkBlocks {
+    open: bool,
+}
+
+impl LinkBlocks {
+    /// The class of `line` given the lines before it: boilerplate for a
+    /// cue and for the headlines after one, `class` otherwise.
+    pub(super) fn reclassify(
+        &mut self,
+        line: &str,
+        class: LineClass,
+        rules: &LanguageRules,
+    ) -> LineClass {
+        if rules.link_cues.is_empty() {
+            return class;
+        }
+        match cue(line, rules) {
+            Some(Cue::Alone) => {
+                self.open = true;
+                return LineClass::Whole(UnitKind::Boilerplate);
+            }
+            Some(Cue::WithLink) => return LineClass::Whole(UnitKind::Boilerplate),
+            None => {}
+        }
+        if !self.open {
+            return class;
+        }
+        match class {
+            LineClass::Whole(UnitKind::Heading) => LineClass::Whole(UnitKind::Boilerplate),
+            LineClass::Whole(_) | LineClass::Sentences(UnitKind::Boilerplate) => class,
+            LineClass::Sentences(_)
+                if !ends_with_sentence_punctuation(line, rules)
+                    && line.split_whitespace().nth(MAX_HEADLINE_WORDS).is_none() =>
+            {
+                LineClass::Whole(UnitKind::Boilerplate)
+            }
+            LineClass::Sentences(_) => {
+                self.open = false;
+                class
+            }
+        }
+    }
+}
+
+/// How a line is a link cue.
+#[derive(Debug, PartialEq, Eq)]
+enum Cue {
+    /// The cue alone ("Related Topics", "Read more:"): links follow.
+    Alone,
+    /// The cue, a colon and one link ("READ MORE: Zelensky backs plan").
+    WithLink,
+}
+
+fn cue(line: &str, rules: &LanguageRules) -> Option<Cue> {
+    // Cues are short: compare only lines that could hold one (with a link,
+    // the cue comes before a colon).
+    let head = match line.find(':') {
+        Some(colon) if colon + 1 < line.len() => &line[..colon],
+        _ => line.trim_end_matches([':', ' ']),
+    };
+    let head = head.trim();
+    if head.len() > 24 {
+        return None;
+    }
+    let is_cue = if head.contains('’') {
+        let head = head.replace('’', "'");
+        rules
+            .link_cues
+            .iter()
+            .any(|cue| head.eq_ignore_ascii_case(cue))
+    } else {
+        rules
+            .link_cues
+            .iter()
+            .any(|cue| head.eq_ignore_ascii_case(cue))
+    };
+    if !is_cue {
+        return None;
+    }
+    let rest = line[head.len()..].trim_start_matches([':', ' ']).trim();
+    Some(if rest.is_empty() {
+        Cue::Alone
+    } else {
+        Cue::WithLink
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lang::Language;
+
+    #[test]
+    fn cues_with_and_without_their_link() {
+        let rules = LanguageRules::for_language(Language::English);
+        assert_eq!(cue("Read more:", rules), Some(Cue::Alone));
+        assert_eq!(cue("RELATED TOPICS", rules), Some(Cue::Alone));
+        assert_eq!(cue("Editor’s Picks", rules), Some(Cue::Alone));
+        assert_eq!(
+            cue("READ MORE: Zelensky backs ceasefire plan", rules),
+            Some(Cue::WithLink)
+        );
+        for line in [
+            "Read more about the plan on our website.",
+            "Related reporting showed the opposite.",
+            "The ministry said: talks resume Thursday.",
+        ] {
+            assert_eq!(cue(line, rules), None, "{line}");
+        }
+    }
+}

@@ -1,0 +1,435 @@
+//! Date and time stamps glued to a paragraph's first sentence.
+//!
+//! Pages pasted or scraped as text often put the article's time stamp on
+//! the line of its first sentence: `Nov. 24, 2026 10:05 a.m. ET Ukrainian
+//! President ...`, `Updated 3:42 PM EST, November 24, 2026 KYIV (AP) —
+//! ...`, `Mon 24 Nov 2026 10.05 GMTUkrainian ...` (without a space when
+//! the page's blocks were joined). On a line of its own such a stamp is a
+//! heading; glued on, it would become the start of the sentence, shown in
+//! the summary and cited with it. [`leading_stamp`] finds where it ends so
+//! the segmenter can make it a unit of its own.
+//!
+//! A stamp is a run of date and time words (an optional "Updated" or
+//! "Published", weekdays, months, day numbers, years, numeric dates, clock
+//! times, "a.m.", time zones, and separators such as `,` `|` `·` `at`)
+//! that says enough to be a date or a time: a month with a year, a
+//! numeric date, or a clock time with "a.m."/"p.m." or a zone, or any of
+//! these after "Updated". A capital must follow, as a sentence starts:
+//! "2026 will be hard" and "May 5 Democrats" are left alone (a day without
+//! a year or time is not enough).
+
+use super::classify::{is_opener, LanguageRules};
+
+/// Words that announce a stamp ("Updated 3:42 PM"), lower case, compared
+/// ignoring case and a trailing colon.
+const ANNOUNCERS: &[&str] = &[
+    "updated",
+    "published",
+    "posted",
+    "modified",
+    "created",
+    "last",
+    "first",
+];
+
+/// Month names and abbreviations not in the calendar words (which leave
+/// out abbreviations that are common words in sentences).
+const MORE_MONTHS: &[&str] = &["Mar", "Apr", "Jun", "Jul"];
+
+/// Weekday abbreviations.
+const WEEKDAYS: &[&str] = &[
+    "Mon", "Tue", "Tues", "Wed", "Thu", "Thur", "Thurs", "Fri", "Sat", "Sun",
+];
+
+/// Tokens that join the parts of a stamp.
+const JOINERS: &[&str] = &["|", "·", "•", "-", "–", "—", "at", "/"];
+
+/// A stamp is found within this many bytes of the line start.
+const MAX_STAMP_BYTES: usize = 80;
+
+/// What the tokens read so far say.
+#[derive(Default)]
+struct Seen {
+    announcer: bool,
+    month: bool,
+    day: bool,
+    year: bool,
+    numeric_date: bool,
+    clock: bool,
+    meridiem_or_zone: bool,
+}
+
+impl Seen {
+    /// Enough for a date or a time.
+    fn is_stamp(&self) -> bool {
+        let date = self.numeric_date || (self.month && (self.year || self.day));
+        let time = self.clock && self.meridiem_or_zone;
+        if self.announcer {
+            date || self.clock
+        } else {
+            self.numeric_date
+                || (self.month && self.year)
+                || time
+                || (self.month && self.day && self.clock)
+        }
+    }
+}
+
+/// The byte length of the date or time stamp that opens `line` when a
+/// sentence follows it (see the module documentation), or `None`.
+pub(super) fn leading_stamp(line: &str, rules: &LanguageRules) -> Option<usize> {
+    // Cheap exit for the usual paragraph: its first word is no date word.
+    let first = line.chars().next()?;
+    if !first.is_ascii_digit() && !first.is_ascii_uppercase() {
+        return None;
+    }
+    if first.is_ascii_uppercase() {
+        let word = first_word(line);
+        let known = is_announcer(word)
+            || is_month(word, rules)
+            || is_weekday(word, rules)
+            || rules.time_zones.contains(&word);
+        if !known {
+            return None;
+        }
+    }
+    let mut seen = Seen::default();
+    // The end of the last token that completed a stamp.
+    let mut stamp_end = None;
+    let mut at = 0;
+    let mut first_token = true;
+    loop {
+        let rest = &line[at..];
+        let token_start = at + (rest.len() - rest.trim_start().len());
+        if token_start >= MAX_STAMP_BYTES.min(line.len()) {
+            break;
+        }
+        let token_len = line[token_start..]
+            .find(char::is_whitespace)
+            .unwrap_or(line.len() - token_start);
+        let token = &line[token_start..token_start + token_len];
+        let glued = glued_split(token);
+        let whole = read_token(token, &mut seen, first_token, rules);
+        first_token = false;
+        if whole {
+            at = token_start + token_len;
+            // A date with a comma after it is a phrase of the sentence:
+            // "Nov. 8, 1994, Vancouver _ A doctor is shot" (a timeline).
+            if seen.is_stamp() && !token.ends_with(',') {
+                stamp_end = Some(at);
+            } else {
+                stamp_end = None;
+            }
+            continue;
+        }
+        // "ETUkrainian", "2026Ukrainian": a stamp token glued to the next
+        // sentence's first word.
+        if let Some(split) = glued {
+            if read_token(&token[..split], &mut seen, false, rules) && seen.is_stamp() {
+                return with_separator(line, token_start + split);
+            }
+        }
+        break;
+    }
+    with_separator(line, stamp_end?)
+}
+
+/// Separators between a stamp and the sentence after it.
+const SEPARATORS: &[char] = &['|', '·', '•', '-', '–', '—', ':'];
+
+/// The end of the stamp ending at `end` with the separator after it, if
+/// any (`2026 — Kyiv ...`), when a sentence follows: a capital, possibly
+/// after an opening quote.
+fn with_separator(line: &str, end: usize) -> Option<usize> {
+    let rest = &line[end..];
+    let after = rest.trim_start().trim_start_matches(SEPARATORS);
+    let separated = after.len() < rest.trim_start().len();
+    let starts_sentence = after
+        .trim_start()
+        .trim_start_matches(is_opener)
+        .chars()
+        .next()
+        .is_some_and(char::is_uppercase);
+    starts_sentence.then(|| {
+        if separated {
+            line.len() - after.len()
+        } else {
+            end
+        }
+    })
+}
+
+/// The letters of `text`'s first word.
+fn first_word(text: &str) -> &str {
+    let end = text
+        .find(|c: char| !c.is_ascii_alphabetic())
+        .unwrap_or(text.len());
+    &text[..end]
+}
+
+/// Where a capital followed by a lowercase letter starts inside `token`
+/// after its first character: the first word of a sentence glued on.
+fn glued_split(token: &str) -> Option<usize> {
+    let bytes = token.as_bytes();
+    (1..bytes.len().saturating_sub(1)).find(|&k| {
+        bytes[k].is_ascii_uppercase()
+            && bytes[k + 1].is_ascii_lowercase()
+            && !bytes[k - 1].is_ascii_lowercase()
+    })
+}
+
+fn is_announcer(word: &str) -> bool {
+    ANNOUNCERS.iter().any(|a| word.eq_ignore_ascii_case(a))
+}
+
+fn is_month(word: &str, rules: &LanguageRules) -> bool {
+    // The calendar words hold weekdays and months; a weekday counts as
+    // neither month nor day, so tell them apart by their ending.
+    (rules.calendar_words.contains(&word) && !word.ends_with("day")) || {
+        !rules.calendar_words.is_empty() && MORE_MONTHS.contains(&word)
+    }
+}
+
+fn is_weekday(word: &str, rules: &LanguageRules) -> bool {
+    !rules.calendar_words.is_empty()
+        && (WEEKDAYS.contains(&word)
+            || (rules.calendar_words.contains(&word) && word.ends_with("day")))
+}
+
+/// Reads one white-space separated token into `seen`; false when it is
+/// not part of a stamp.
+fn read_token(token: &str, seen: &mut Seen, first: bool, rules: &LanguageRules) -> bool {
+    if JOINERS.contains(&token) {
+        return true;
+    }
+    let bare = token.trim_end_matches([',', ':', '|', ';']);
+    if bare.is_empty() {
+        return false;
+    }
+    if first && is_announcer(bare) {
+        seen.announcer = true;
+        return true;
+    }
+    // "Last updated", "First published".
+    if seen.announcer
+        && (bare.eq_ignore_ascii_case("updated") || bare.eq_ignore_ascii_case("published"))
+    {
+        return true;
+    }
+    let word = bare.trim_end_matches('.');
+    if is_month(word, rules) {
+        seen.month = true;
+        return true;
+    }
+    if is_weekday(word, rules) {
+        return true;
+    }
+    if rules.time_zones.contains(&word) || rules.time_zones.contains(&word.trim_matches(['(', ')']))
+    {
+        seen.meridiem_or_zone = true;
+        return true;
+    }
+    if is_meridiem(bare) {
+        seen.meridiem_or_zone = true;
+        return true;
+    }
+    if !bare.starts_with(|c: char| c.is_ascii_digit()) {
+        return false;
+    }
+    read_number(bare, seen)
+}
+
+/// "a.m.", "PM", "am".
+fn is_meridiem(token: &str) -> bool {
+    ["a.m.", "p.m.", "am", "pm", "a.m", "p.m"]
+        .iter()
+        .any(|m| token.eq_ignore_ascii_case(m))
+}
+
+/// A token starting with a digit: a day ("24", "24th"), a year, a numeric
+/// date ("2026-11-24", "11/24/2026", "24.11.2026", an ISO date and time),
+/// or a clock time ("10:05", "3:42PM", "10.05" after a date).
+fn read_number(token: &str, seen: &mut Seen) -> bool {
+    let digits = token.bytes().take_while(u8::is_ascii_digit).count();
+    let after = &token[digits..];
+    let value: u32 = token[..digits].parse().unwrap_or(u32::MAX);
+    if after.is_empty() || matches!(after, "st" | "nd" | "rd" | "th") {
+        return match digits {
+            1 | 2 if (1..=31).contains(&value) => {
+                seen.day = true;
+                true
+            }
+            4 if (1900..=2099).contains(&value) => {
+                seen.year = true;
+                true
+            }
+            _ => false,
+        };
+    }
+    if let Some(time) = clock_time(token) {
+        let dotted = token.as_bytes().get(digits) == Some(&b'.');
+        // "10.05" is a time only after a date ("24 Nov 2026 10.05 GMT").
+        if dotted && !(seen.month || seen.numeric_date) {
+            return false;
+        }
+        seen.clock = true;
+        if is_meridiem(&token[time..]) {
+            seen.meridiem_or_zone = true;
+            return true;
+        }
+        return time == token.len();
+    }
+    if is_numeric_date(token) {
+        seen.numeric_date = true;
+        if token.contains('T') {
+            seen.clock = true;
+            seen.meridiem_or_zone = true;
+        }
+        return true;
+    }
+    false
+}
+
+/// The byte length of a clock time `H:MM`, `HH:MM:SS` or `H.MM` at the
+/// start of `token`, or `None`.
+fn clock_time(token: &str) -> Option<usize> {
+    let b = token.as_bytes();
+    let hours = b.iter().take_while(|c| c.is_ascii_digit()).count();
+    if !(1..=2).contains(&hours) || !matches!(b.get(hours), Some(b':' | b'.')) {
+        return None;
+    }
+    let mut end = hours;
+    for _ in 0..2 {
+        let sep = b.get(end).copied();
+        let pair = b.get(end + 1..end + 3).unwrap_or_default();
+        if !matches!(sep, Some(b':' | b'.'))
+            || pair.len() != 2
+            || !pair.iter().all(u8::is_ascii_digit)
+        {
+            break;
+        }
+        end += 3;
+        if sep == Some(b'.') {
+            break;
+        }
+    }
+    // Not a time when more digits follow ("10.05.2026" is a date).
+    let more_digits = b.get(end).is_some_and(u8::is_ascii_digit)
+        || (matches!(b.get(end), Some(b'.' | b':'))
+            && b.get(end + 1).is_some_and(u8::is_ascii_digit));
+    (end > hours && !more_digits).then_some(end)
+}
+
+/// "2026-11-24", "2026-11-24T10:05:00Z", "11/24/2026", "24.11.2026":
+/// three numbers joined by one separator, one of them a four-digit year,
+/// with an ISO time after a `T`.
+fn is_numeric_date(token: &str) -> bool {
+    let (date, time) = match token.split_once('T') {
+        Some((date, time)) => (date, Some(time)),
+        None => (token.trim_end_matches(['.', ',']), None),
+    };
+    let Some(sep) = date.chars().find(|c| matches!(c, '-' | '/' | '.')) else {
+        return false;
+    };
+    let parts: Vec<&str> = date.split(sep).collect();
+    let numeric = parts.len() == 3
+        && parts
+            .iter()
+            .all(|p| (1..=4).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit()));
+    let has_year =
+        parts.iter().any(|p| p.len() == 4) && parts.iter().filter(|p| p.len() <= 2).count() == 2;
+    numeric
+        && has_year
+        && time.is_none_or(|t| {
+            t.bytes()
+                .all(|b| b.is_ascii_digit() || matches!(b, b':' | b'.' | b'+' | b'-' | b'Z'))
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lang::Language;
+
+    fn stamp(line: &str) -> Option<&str> {
+        let rules = LanguageRules::for_language(Language::English);
+        leading_stamp(line, rules).map(|end| &line[..end])
+    }
+
+    #[test]
+    fn stamps_glued_to_a_first_sentence_are_found() {
+        for (line, expected) in [
+            (
+                "Nov. 24, 2026 10:05 a.m. ET Ukrainian officials said so.",
+                "Nov. 24, 2026 10:05 a.m. ET",
+            ),
+            (
+                "Nov. 24, 2026 10:05 a.m. ETUkrainian officials said so.",
+                "Nov. 24, 2026 10:05 a.m. ET",
+            ),
+            (
+                "November 24, 2026 Ukrainian officials said so.",
+                "November 24, 2026",
+            ),
+            (
+                "Updated 3:42 PM EST, November 24, 2026 KYIV, Ukraine (AP) — Officials said so.",
+                "Updated 3:42 PM EST, November 24, 2026",
+            ),
+            (
+                "Published: 24 November 2026 14:05 GMTUkrainian officials said so.",
+                "Published: 24 November 2026 14:05 GMT",
+            ),
+            (
+                "Mon 24 Nov 2026 10.05 GMT Ukrainian officials said so.",
+                "Mon 24 Nov 2026 10.05 GMT",
+            ),
+            (
+                "2026-11-24T10:05:00Z Ukrainian officials said so.",
+                "2026-11-24T10:05:00Z",
+            ),
+            ("11/24/2026 | Ukrainian officials said so.", "11/24/2026 |"),
+            (
+                "24 November 2026 — Ukrainian officials said so.",
+                "24 November 2026 —",
+            ),
+            (
+                "Last updated: Tuesday, November 24, 2026 at 3:42 p.m. “We won,” he said.",
+                "Last updated: Tuesday, November 24, 2026 at 3:42 p.m.",
+            ),
+            ("2026-11-24Ukrainian officials said so.", "2026-11-24"),
+        ] {
+            assert_eq!(stamp(line), Some(expected), "{line}");
+        }
+    }
+
+    #[test]
+    fn clock_times() {
+        assert_eq!(clock_time("10:05"), Some(5));
+        assert_eq!(clock_time("3:42PM"), Some(4));
+        assert_eq!(clock_time("10:05:30Z"), Some(8));
+        assert_eq!(clock_time("10.05"), Some(5));
+        assert_eq!(clock_time("10.05.2026"), None);
+        assert_eq!(clock_time("1,200"), None);
+    }
+
+    #[test]
+    fn sentences_that_open_with_a_date_keep_it() {
+        for line in [
+            "November 24, 2026 was a cold day.",
+            "2026 Olympic Games open in Paris.",
+            "May 5 Democrats met in Ohio.",
+            "Oct. 7 Hamas attacks left 1,200 dead.",
+            "10.05 Percent of voters stayed home.",
+            "2024 Was a year of elections.",
+            "The talks resumed on November 24, 2026.",
+            "24 people died, officials said.",
+            "November 24, 2026",
+            "3:42 p.m. ET",
+            "12 Angry Men opened in 1957.",
+            "1,200 People fled.",
+            "Nov. 8, 1994, Vancouver, B.C. _ Dr. Garson Romalis is shot.",
+        ] {
+            assert_eq!(stamp(line), None, "{line}");
+        }
+    }
+}
