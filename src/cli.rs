@@ -115,10 +115,12 @@ pub(crate) struct InputArgs {
     #[arg(value_name = "PATH")]
     pub(crate) paths: Vec<PathBuf>,
     /// How to read input files: `text` (one document per file; a file that
-    /// is an HTML page, or is named .html or .htm, is read as `html`), `jsonl`
-    /// (one JSON object per line with `id` and `text`, optional `title`,
-    /// `date`, `url`) or `html` (one page per file: its text, without
-    /// markup, scripts, styles and menus).
+    /// is an HTML page, or is named .html or .htm, is read as `html`; one
+    /// named .md or .markdown as `markdown`), `jsonl` (one JSON object per
+    /// line with `id` and `text`, optional `title`, `date`, `url`), `html`
+    /// (one page per file: its text, without markup, scripts, styles and
+    /// menus) or `markdown` (one article per file: its text as rendered,
+    /// without markup; front matter gives the title and date).
     #[arg(long, value_enum, default_value_t = InputFormatArg::Text)]
     pub(crate) input_format: InputFormatArg,
     /// Encoding of text files and pages that are not UTF-8: `auto` (kept
@@ -155,6 +157,7 @@ pub(crate) enum InputFormatArg {
     Text,
     Jsonl,
     Html,
+    Markdown,
 }
 
 /// How sentences are compared: shared by every command that clusters.
@@ -411,12 +414,13 @@ pub(crate) fn load(
         InputFormatArg::Text => InputFormat::Text,
         InputFormatArg::Jsonl => InputFormat::Jsonl,
         InputFormatArg::Html => InputFormat::Html,
+        InputFormatArg::Markdown => InputFormat::Markdown,
     };
     if format == InputFormat::Jsonl
         && input.encoding != TextEncoding::Auto
         && input.encoding != TextEncoding::Label(encoding_rs::UTF_8)
     {
-        eprintln!("brief: --encoding applies to text and HTML input; JSON Lines is always UTF-8 (RFC 8259)");
+        eprintln!("brief: --encoding applies to text, HTML and Markdown input; JSON Lines is always UTF-8 (RFC 8259)");
         std::process::exit(EXIT_USAGE.into());
     }
     let listing = load::list_paths(&input.paths, format);

@@ -12,6 +12,7 @@
 mod decode;
 mod encoding;
 mod html;
+mod markdown;
 
 pub use encoding::TextEncoding;
 
@@ -34,6 +35,10 @@ pub enum InputFormat {
     /// `.htm` when walking directories). Text input that is an HTML page,
     /// and files named `.html` or `.htm`, are read this way too.
     Html,
+    /// Each file is one Markdown article, whose text as rendered is
+    /// extracted (`.md` and `.markdown` when walking directories). Files
+    /// named so are read this way with [`InputFormat::Text`] too.
+    Markdown,
 }
 
 /// One input document. `text` is the original text, unchanged: every byte
@@ -406,9 +411,10 @@ fn parse_jsonl_record(line: &str) -> Result<JsonlRecord, String> {
 
 fn extensions(format: InputFormat) -> &'static [&'static str] {
     match format {
-        InputFormat::Text => &["txt", "md"],
+        InputFormat::Text => &["txt", "md", "markdown"],
         InputFormat::Jsonl => &["jsonl"],
         InputFormat::Html => &["html", "htm"],
+        InputFormat::Markdown => &["md", "markdown"],
     }
 }
 
@@ -537,6 +543,7 @@ fn read_file(
     // (a fragment saved without `<html>`).
     let format = match format {
         InputFormat::Text if has_extension(path, InputFormat::Html) => InputFormat::Html,
+        InputFormat::Text if has_extension(path, InputFormat::Markdown) => InputFormat::Markdown,
         format => format,
     };
     let (documents, mut problems) = load_bytes_in(&location, &id, &bytes, format, encoding);
@@ -585,7 +592,7 @@ pub fn load_bytes_in(
                 Err(message) => skipped(location, message),
             }
         }
-        InputFormat::Text | InputFormat::Html => {
+        InputFormat::Text | InputFormat::Html | InputFormat::Markdown => {
             match decode::text(bytes, encoding, format == InputFormat::Html) {
                 Ok(decoded) => decoded,
                 Err(message) => return skipped(location, message),
@@ -605,6 +612,18 @@ pub fn load_bytes_in(
         }
         let mut doc = Document::new(id, location, page.text);
         doc.title = page.title;
+        doc
+    } else if format == InputFormat::Markdown {
+        let article = markdown::extract(&text);
+        if article.text.trim().is_empty() {
+            return skipped(
+                location,
+                "Markdown file without text (only markup, code or images)".to_string(),
+            );
+        }
+        let mut doc = Document::new(id, location, article.text);
+        doc.title = article.title;
+        doc.date = doc.date.or(article.date);
         doc
     } else {
         Document::new(id, location, text.into_owned())

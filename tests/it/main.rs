@@ -15,6 +15,7 @@ mod html;
 mod html_input;
 mod json_contract;
 mod limits;
+mod markdown_input;
 mod messy_input;
 mod output;
 mod spark;
