@@ -190,6 +190,7 @@ pub fn analyze(data: &[u8]) {
 
 /// Target `load_text`: the bytes of one file read as one document.
 pub fn load_text(data: &[u8]) {
+    check_markdown(data);
     let (documents, problems) = load::load_bytes("in.txt", "in", data, InputFormat::Text);
     assert_eq!(
         load::load_bytes("in.txt", "in", data, InputFormat::Text),
@@ -361,6 +362,35 @@ fn check_legacy(body: &[u8], documents: &[Document], problems: &[load::LoadProbl
 }
 
 /// A loaded document's own invariants.
+/// The same bytes read as a Markdown article: one document or one
+/// problem; a document has text and no NUL, and its text grows at most
+/// linearly with the input; the same result twice.
+fn check_markdown(data: &[u8]) {
+    let read = || load::load_bytes("in.md", "in", data, InputFormat::Markdown);
+    let (documents, problems) = read();
+    assert_eq!(
+        read(),
+        (documents.clone(), problems.clone()),
+        "not deterministic"
+    );
+    assert!(documents.len() <= 1, "one article, one document");
+    assert!(
+        documents.len() + problems.len() >= 1,
+        "neither a document nor a problem"
+    );
+    for doc in &documents {
+        check_document(doc);
+        assert!(!doc.text.trim().is_empty(), "a document without text");
+        assert!(!doc.text.contains('\0'), "NUL in a document");
+        assert!(
+            doc.text.len() <= 8 * data.len() + 64,
+            "{} bytes of text from {} bytes of Markdown",
+            doc.text.len(),
+            data.len()
+        );
+    }
+}
+
 fn check_document(doc: &Document) {
     assert!(
         doc.body_start <= doc.text.len() && doc.text.is_char_boundary(doc.body_start),
