@@ -602,31 +602,30 @@ pub fn load_bytes_in(
     if text.trim().is_empty() {
         return skipped(location, "empty document: no text".to_string());
     }
-    let mut doc = if format == InputFormat::Html || html::looks_like_html(&text) {
+    // Pages and Markdown articles: their readable text, title and date,
+    // and why a file without readable text is skipped.
+    let extracted = if format == InputFormat::Html || html::looks_like_html(&text) {
         let page = html::extract(&text);
-        if page.text.trim().is_empty() {
-            return skipped(
-                location,
-                "HTML page without text (only markup, scripts or styles)".to_string(),
-            );
-        }
-        let mut doc = Document::new(id, location, page.text);
-        doc.title = page.title;
-        doc
+        let empty = "HTML page without text (only markup, scripts or styles)";
+        Some((page.text, page.title, None, empty))
     } else if format == InputFormat::Markdown {
         let article = markdown::extract(&text);
-        if article.text.trim().is_empty() {
-            return skipped(
-                location,
-                "Markdown file without text (only markup, code or images)".to_string(),
-            );
-        }
-        let mut doc = Document::new(id, location, article.text);
-        doc.title = article.title;
-        doc.date = doc.date.or(article.date);
-        doc
+        let empty = "Markdown file without text (only markup, code or images)";
+        Some((article.text, article.title, article.date, empty))
     } else {
-        Document::new(id, location, text.into_owned())
+        None
+    };
+    let mut doc = match extracted {
+        Some((readable, title, date, empty)) => {
+            if readable.trim().is_empty() {
+                return skipped(location, empty.to_string());
+            }
+            let mut doc = Document::new(id, location, readable);
+            doc.title = title;
+            doc.date = doc.date.or(date);
+            doc
+        }
+        None => Document::new(id, location, text.into_owned()),
     };
     doc.encoding = encoding;
     // A document read from a legacy encoding comes with the note that
