@@ -57,6 +57,9 @@ pub(super) struct LanguageRules {
     /// Navigation headings that introduce links to other articles (see
     /// [`super::links`]), lower case.
     pub(super) link_cues: &'static [&'static str],
+    /// Page furniture that may be glued inside a paragraph
+    /// ("ADVERTISEMENT"; see [`super::interstitials`]), lower-case words.
+    pub(super) interstitials: &'static [&'static [&'static str]],
     /// Greek writes its question mark as `;`.
     semicolon_ends_question: bool,
 }
@@ -241,6 +244,7 @@ static ENGLISH: LanguageRules = LanguageRules {
     appeal_terms: ENGLISH_APPEAL_TERMS,
     appeal_index: appeal_index(ENGLISH_APPEAL_TERMS),
     link_cues: super::links::ENGLISH_LINK_CUES,
+    interstitials: super::interstitials::ENGLISH_MARKERS,
     semicolon_ends_question: false,
 };
 
@@ -261,6 +265,7 @@ static OTHER: LanguageRules = LanguageRules {
     appeal_terms: &[],
     appeal_index: [0; 26],
     link_cues: &[],
+    interstitials: &[],
     semicolon_ends_question: false,
 };
 

@@ -24,6 +24,11 @@
 //!    ([`lists`]), ellipses in brackets and opening a sentence, a citation
 //!    after a quotation).
 //!
+//! Page markers glued inside a paragraph ("... for an hour. ADVERTISEMENT
+//! The opposition ...") are cut out first ([`interstitials`]): each is a
+//! boilerplate unit, and the text around it is read as paragraphs of its
+//! own.
+//!
 //! Choices worth knowing: an ellipsis followed by a lower-case word or "I"
 //! continues the sentence, so `rapidly ... I'm not going to be happy ...`
 //! is one sentence; a quotation of several sentences followed by its
@@ -33,6 +38,7 @@
 mod boundaries;
 mod bounded;
 mod classify;
+mod interstitials;
 mod links;
 mod lists;
 mod rules;
@@ -45,6 +51,7 @@ use serde::Serialize;
 use crate::lang::Language;
 
 use classify::{LanguageRules, LineClass};
+use sentencex::languages::Language as SentencexLanguage;
 
 pub use bounded::MAX_UNIT_CHARS;
 
@@ -114,49 +121,87 @@ impl Segmenter {
         let sentencex = rules::for_language(self.language);
         let mut units = Vec::new();
         let mut link_blocks = links::LinkBlocks::default();
-        for (mut line_start, mut line) in paragraphs(text, body_start) {
-            let mut class = classify::classify(line, self.rules);
-            if let (LineClass::Sentences(_), Some(stamp)) =
-                (class, stamps::leading_stamp(line, self.rules))
-            {
-                // A time stamp glued to the first sentence: a unit of its
-                // own, as it would be on a line of its own.
-                units.push(Unit {
-                    kind: UnitKind::Heading,
-                    start: line_start,
-                    end: line_start + stamp,
-                    split: false,
-                });
-                let rest = &line[stamp..];
-                let body = rest.trim_start();
-                line_start += stamp + (rest.len() - body.len());
-                line = body;
-                class = classify::classify(line, self.rules);
-            }
-            match link_blocks.reclassify(line, class, self.rules) {
-                LineClass::Whole(kind) => units.push(Unit {
-                    kind,
-                    start: line_start,
-                    end: line_start + line.len(),
-                    split: false,
-                }),
-                LineClass::Sentences(kind) => {
-                    let spans = boundaries::sentence_spans(&*sentencex, line, self.rules);
-                    units.extend(spans.into_iter().map(|(start, end)| {
-                        // A credit after the paragraph's last sentence.
-                        let credit = kind == UnitKind::Sentence
-                            && classify::is_credit_sentence(&line[start..end], self.rules);
-                        Unit {
-                            kind: if credit { UnitKind::Byline } else { kind },
-                            start: line_start + start,
-                            end: line_start + end,
-                            split: false,
-                        }
-                    }));
+        for (line_start, line) in paragraphs(text, body_start) {
+            let Some(pieces) = interstitials::split(line, self.rules) else {
+                self.segment_paragraph(&*sentencex, &mut link_blocks, line_start, line, &mut units);
+                continue;
+            };
+            // Markers glued inside the paragraph: boilerplate units, and the
+            // text between them read as paragraphs of their own.
+            for piece in pieces {
+                let start = line_start + piece.start;
+                if piece.marker {
+                    units.push(Unit {
+                        kind: UnitKind::Boilerplate,
+                        start,
+                        end: line_start + piece.end,
+                        split: false,
+                    });
+                } else {
+                    let piece_text = &line[piece.start..piece.end];
+                    self.segment_paragraph(
+                        &*sentencex,
+                        &mut link_blocks,
+                        start,
+                        piece_text,
+                        &mut units,
+                    );
                 }
             }
         }
         bounded::bound(text, units)
+    }
+
+    /// Appends the units of one paragraph, `line`, which starts at byte
+    /// `line_start` of the text.
+    fn segment_paragraph(
+        &self,
+        sentencex: &dyn SentencexLanguage,
+        link_blocks: &mut links::LinkBlocks,
+        mut line_start: usize,
+        mut line: &str,
+        units: &mut Vec<Unit>,
+    ) {
+        let mut class = classify::classify(line, self.rules);
+        if let (LineClass::Sentences(_), Some(stamp)) =
+            (class, stamps::leading_stamp(line, self.rules))
+        {
+            // A time stamp glued to the first sentence: a unit of its
+            // own, as it would be on a line of its own.
+            units.push(Unit {
+                kind: UnitKind::Heading,
+                start: line_start,
+                end: line_start + stamp,
+                split: false,
+            });
+            let rest = &line[stamp..];
+            let body = rest.trim_start();
+            line_start += stamp + (rest.len() - body.len());
+            line = body;
+            class = classify::classify(line, self.rules);
+        }
+        match link_blocks.reclassify(line, class, self.rules) {
+            LineClass::Whole(kind) => units.push(Unit {
+                kind,
+                start: line_start,
+                end: line_start + line.len(),
+                split: false,
+            }),
+            LineClass::Sentences(kind) => {
+                let spans = boundaries::sentence_spans(sentencex, line, self.rules);
+                units.extend(spans.into_iter().map(|(start, end)| {
+                    // A credit after the paragraph's last sentence.
+                    let credit = kind == UnitKind::Sentence
+                        && classify::is_credit_sentence(&line[start..end], self.rules);
+                    Unit {
+                        kind: if credit { UnitKind::Byline } else { kind },
+                        start: line_start + start,
+                        end: line_start + end,
+                        split: false,
+                    }
+                }));
+            }
+        }
     }
 }
 

@@ -302,3 +302,46 @@ fn invisible_characters_inside_words_do_not_hide_a_shared_fact() {
         assert_eq!(citation["similarity"].as_f64(), Some(1.0), "{citation}");
     }
 }
+
+#[test]
+fn page_markers_glued_inside_paragraphs_neither_show_nor_swallow_sentences() {
+    // Blocks joined when a page was copied: the marker after a sentence
+    // used to make its line a "heading", the appeal phrase before one made
+    // the paragraph boilerplate, and "ADVERTISEMENT" started a sentence.
+    let dir = scratch("messy_markers");
+    fs::write(
+        dir.join("a.txt"),
+        "The finance minister spoke for an hour on the new budget in parliament. ADVERTISEMENT\n\
+         Story continues below advertisement The opposition walked out of the chamber in protest.\n\
+         Officials said the vote would be held next week. ADVERTISEMENT The speaker adjourned the session until Monday.\n",
+    )
+    .unwrap();
+    fs::write(
+        dir.join("b.txt"),
+        "The opposition walked out of the chamber in protest.\n\
+         The finance minister spoke for an hour on the new budget in parliament.\n\
+         The speaker adjourned the session until Monday.\n",
+    )
+    .unwrap();
+    let value = summary(&dir, &["--sentences", "10"]);
+    let sentences = value["summary"].as_array().unwrap();
+    for sentence in sentences {
+        let text = sentence["text"].as_str().unwrap();
+        assert!(!text.to_lowercase().contains("advertisement"), "{text:?}");
+        for citation in sentence["citations"].as_array().unwrap() {
+            let cited = citation["text"].as_str().unwrap();
+            assert!(!cited.to_lowercase().contains("advertisement"), "{cited:?}");
+        }
+    }
+    for fact in [
+        "The finance minister spoke for an hour",
+        "The opposition walked out",
+        "The speaker adjourned the session",
+    ] {
+        let sentence = sentences
+            .iter()
+            .find(|s| s["text"].as_str().unwrap().starts_with(fact))
+            .unwrap_or_else(|| panic!("{fact:?} not summarized: {value}"));
+        assert_eq!(sentence["support"], 2, "{sentence}");
+    }
+}

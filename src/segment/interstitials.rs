@@ -1,0 +1,192 @@
+//! Page furniture glued inside a paragraph: "ADVERTISEMENT", "Story
+//! continues below advertisement", "Continue reading the main story".
+//!
+//! A page puts such a marker between two paragraphs; text copied or
+//! scraped from it often joins the blocks, so the marker lands inside a
+//! paragraph: `The minister spoke for an hour. ADVERTISEMENT The opposition
+//! walked out.` Left there it would start the next sentence (shown in the
+//! summary and cited with it), and a marker that is an appeal phrase would
+//! make the whole paragraph boilerplate, losing its real sentences; a
+//! marker at the end would leave the paragraph without closing
+//! punctuation, a "heading". [`split`] cuts such markers out so that the
+//! segmenter can make each a boilerplate unit and read the text around it
+//! as paragraphs of their own.
+//!
+//! A marker counts only where it stands between sentences: at the start of
+//! the paragraph or after sentence punctuation, and at its end or before
+//! a capital, a digit or an opening quote ("Advertisement revenue fell"
+//! stays a sentence). An all-capitals marker may also be glued to the next
+//! sentence without a space (`ADVERTISEMENTThe opposition ...`), as when a
+//! page's blocks were joined.
+
+use std::sync::LazyLock;
+
+use memchr::memmem::Finder;
+
+use super::classify::{ends_with_sentence_punctuation, is_opener, LanguageRules};
+
+/// English markers, lower-case words; longer ones before the shorter ones
+/// they start with, so that the longest is cut.
+pub(super) const ENGLISH_MARKERS: &[&[&str]] = &[
+    &[
+        "advertisement",
+        "-",
+        "scroll",
+        "to",
+        "continue",
+        "with",
+        "content",
+    ],
+    &["advertisement", "-", "scroll", "to", "continue"],
+    &["advertisement"],
+    &["skip", "advertisement"],
+    &["story", "continues", "below", "advertisement"],
+    &["story", "continues", "below"],
+    &["article", "continues", "below", "advertisement"],
+    &["article", "continues", "below"],
+    &["continue", "reading", "the", "main", "story"],
+    &["continue", "reading", "below"],
+    &["scroll", "to", "continue", "with", "content"],
+];
+
+/// Every English marker holds one of these: a line without any (almost
+/// every line) is passed over by a vectorized search, with searchers built
+/// once (building one per line cost more than the search).
+static ENGLISH_NEEDLES: LazyLock<[Finder<'static>; 4]> =
+    LazyLock::new(|| ["dvertisement", "DVERTISEMENT", "ontinue", "ONTINUE"].map(Finder::new));
+
+/// A piece of a paragraph: `start..end` (bytes into the paragraph,
+/// trimmed), and whether it is a marker.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) struct Piece {
+    pub(super) start: usize,
+    pub(super) end: usize,
+    pub(super) marker: bool,
+}
+
+/// The paragraph `line` cut at its markers, in order, or `None` when it
+/// holds none (the common case, found without allocating).
+pub(super) fn split(line: &str, rules: &LanguageRules) -> Option<Vec<Piece>> {
+    if rules.interstitials.is_empty()
+        || !ENGLISH_NEEDLES
+            .iter()
+            .any(|needle| needle.find(line.as_bytes()).is_some())
+    {
+        return None;
+    }
+    let words = words_with_offsets(line);
+    let mut pieces = Vec::new();
+    let mut text_from = 0;
+    let mut at = 0;
+    while at < words.len() {
+        // Two markers in a row: the second stands between sentences too.
+        let after_marker = pieces.last().is_some_and(|piece: &Piece| piece.marker)
+            && line[text_from..words[at].0].trim().is_empty();
+        let Some((taken, end)) = marker_at(&words, at, after_marker, rules) else {
+            at += 1;
+            continue;
+        };
+        let start = words[at].0;
+        push_text(line, text_from, start, &mut pieces);
+        pieces.push(Piece {
+            start,
+            end,
+            marker: true,
+        });
+        text_from = end;
+        at += taken;
+        // A glued marker ends inside a word: the rest of it starts the text.
+        if at < words.len() && words[at].0 < end {
+            at += 1;
+        }
+    }
+    if pieces.is_empty() {
+        return None;
+    }
+    push_text(line, text_from, line.len(), &mut pieces);
+    Some(pieces)
+}
+
+/// Pushes `line[from..to]`, trimmed, as a text piece if anything is left.
+fn push_text(line: &str, from: usize, to: usize, pieces: &mut Vec<Piece>) {
+    let text = &line[from..to];
+    let trimmed = text.trim();
+    if !trimmed.is_empty() {
+        let start = from + (text.len() - text.trim_start().len());
+        pieces.push(Piece {
+            start,
+            end: start + trimmed.len(),
+            marker: false,
+        });
+    }
+}
+
+/// The white-space separated words of `line`: byte start and the word.
+fn words_with_offsets(line: &str) -> Vec<(usize, &str)> {
+    let base = line.as_ptr() as usize;
+    line.split_whitespace()
+        .map(|word| (word.as_ptr() as usize - base, word))
+        .collect()
+}
+
+/// The marker that starts at word `at`, if one does and stands between
+/// sentences: how many words it takes and the byte where it ends.
+fn marker_at(
+    words: &[(usize, &str)],
+    at: usize,
+    after_marker: bool,
+    rules: &LanguageRules,
+) -> Option<(usize, usize)> {
+    if at > 0 && !after_marker && !ends_with_sentence_punctuation(words[at - 1].1, rules) {
+        return None;
+    }
+    rules.interstitials.iter().find_map(|marker| {
+        let n = marker.len();
+        let candidate = words.get(at..at + n)?;
+        let (inner, [last]) = marker.split_at(n - 1) else {
+            unreachable!("markers have at least one word")
+        };
+        if !inner
+            .iter()
+            .zip(candidate)
+            .all(|(want, (_, word))| word_matches(word, want))
+        {
+            return None;
+        }
+        let (last_start, last_word) = candidate[n - 1];
+        if word_matches(last_word, last) {
+            let next = words.get(at + n).map(|&(_, word)| word);
+            return next
+                .is_none_or(starts_a_sentence)
+                .then_some((n, last_start + last_word.len()));
+        }
+        // Glued: "ADVERTISEMENTThe opposition".
+        let (head, rest) = last_word.split_at_checked(last.len())?;
+        let capitals =
+            head.eq_ignore_ascii_case(last) && !head.bytes().any(|b| b.is_ascii_lowercase());
+        let mut rest = rest.chars();
+        let glued = matches!(
+            (rest.next(), rest.next()),
+            (Some(a), Some(b)) if a.is_uppercase() && b.is_lowercase()
+        );
+        (capitals && glued).then_some((n, last_start + last.len()))
+    })
+}
+
+/// A word of the text against a marker word: the same ignoring case, and
+/// any dash for "-" ("Advertisement – Scroll to continue").
+fn word_matches(word: &str, want: &str) -> bool {
+    if want == "-" {
+        matches!(word, "-" | "–" | "—")
+    } else {
+        word.eq_ignore_ascii_case(want)
+    }
+}
+
+/// True when `word` can start a sentence after a marker: a capital, a
+/// digit or an opening quote or bracket.
+fn starts_a_sentence(word: &str) -> bool {
+    word.chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || is_opener(c))
+}
