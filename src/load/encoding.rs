@@ -225,24 +225,35 @@ fn decode_with(encoding: &'static Encoding, bytes: &[u8]) -> (String, usize) {
 
 /// Reads text that is UTF-8 but for a few stray bytes: the UTF-8 as it is,
 /// each stray byte as Windows-1252. `None` when the invalid sequences are
-/// not rare among the non-ASCII characters (see [`STRAY_RATIO`]).
+/// not rare among the non-ASCII characters (see [`STRAY_RATIO`]) and the
+/// text is not [`pasted_typography`].
 fn mostly_utf8(bytes: &[u8]) -> Option<Decoded> {
     let mut valid_non_ascii = 0;
+    let mut wide = 0;
     let mut stray = 0;
+    let mut isolated = true;
     let mut first_stray = None;
     let mut at = 0;
     for chunk in bytes.utf8_chunks() {
         let valid = chunk.valid();
         // Lead bytes of multi-byte characters: one per character.
         valid_non_ascii += valid.bytes().filter(|&b| b >= 0xC0).count();
+        wide += valid.bytes().filter(|&b| b >= 0xE0).count();
         at += valid.len();
-        if !chunk.invalid().is_empty() {
+        let invalid = chunk.invalid();
+        if !invalid.is_empty() {
             stray += 1;
             first_stray.get_or_insert(at);
-            at += chunk.invalid().len();
+            let before = at.checked_sub(1).map(|i| bytes[i]);
+            let after = bytes.get(at + invalid.len()).copied();
+            isolated &= invalid.len() == 1
+                && before.is_none_or(|b| b.is_ascii())
+                && after.is_none_or(|b| b.is_ascii());
+            at += invalid.len();
         }
     }
-    if valid_non_ascii == 0 || stray * STRAY_RATIO > valid_non_ascii {
+    let few_strays = valid_non_ascii > 0 && stray * STRAY_RATIO <= valid_non_ascii;
+    if !few_strays && !pasted_typography(wide, isolated) {
         return None;
     }
     let mut text = String::with_capacity(bytes.len() + 2 * stray);
@@ -268,6 +279,21 @@ fn mostly_utf8(bytes: &[u8]) -> Option<Decoded> {
             if stray_bytes == 1 { "" } else { "s" }
         ),
     })
+}
+
+/// True for UTF-8 text with Windows-1252 punctuation pasted in: a valid
+/// character of three or four bytes (typographic punctuation such as `—`,
+/// `’` or `…` is three in UTF-8), and every stray byte a single byte
+/// between ASCII bytes (`\x93quoted\x94`, `bank\x92s`). One em dash among
+/// three stray quotes fails [`STRAY_RATIO`], and the whole file read as a
+/// legacy encoding would garble the dash (`â€”`). Legacy text is not like
+/// this: in Windows-1252 or ISO-8859-x a valid three-byte sequence is
+/// itself such garbling (a letter and two punctuation bytes), and in
+/// Cyrillic, Greek or CJK text the non-ASCII bytes come in runs (letters
+/// of a word, bytes of a character), so no stray byte stands alone
+/// between ASCII ones.
+fn pasted_typography(wide: usize, isolated: bool) -> bool {
+    wide > 0 && isolated
 }
 
 /// The encoding a page declares in a `<meta>` tag within its first
@@ -403,6 +429,31 @@ mod tests {
         // A malformed sequence in a legacy decoding is replaced and counted.
         let (text, errors) = decode_with(encoding_rs::SHIFT_JIS, b"a\x82\n\x82");
         assert_eq!((text.as_str(), errors), ("a\u{FFFD}\n\u{FFFD}", 2));
+    }
+
+    #[test]
+    fn windows_1252_punctuation_pasted_into_utf8_is_read_as_such() {
+        // One UTF-8 em dash, three Windows-1252 quotes: too many strays for
+        // the ratio, but each stands alone between ASCII bytes.
+        let bytes =
+            b"Prices rose \xe2\x80\x94 sharply \x93this year\x94, the bank\x92s report said.";
+        let decoded = decode_legacy(bytes, false);
+        assert_eq!(
+            decoded.text,
+            "Prices rose \u{2014} sharply \u{201c}this year\u{201d}, the bank\u{2019}s report said."
+        );
+        assert_eq!(decoded.encoding, "utf-8+windows-1252");
+        // Legacy text with a dash pasted in stays legacy text: its stray
+        // bytes come in runs (the letters of a word).
+        let mut russian = encode(encoding_rs::WINDOWS_1251, "Банк повысил ставку ");
+        russian.extend_from_slice("\u{2014} ".as_bytes());
+        russian.extend(encode(
+            encoding_rs::WINDOWS_1251,
+            "до шестнадцати процентов.",
+        ));
+        assert!(mostly_utf8(&russian).is_none());
+        // Without a three-byte character the ratio alone decides.
+        assert!(mostly_utf8(b"caf\xc3\xa9 \x93a\x94 \x93b\x94").is_none());
     }
 
     #[test]
