@@ -607,7 +607,7 @@ pub fn load_bytes_in(
     let extracted = if format == InputFormat::Html || html::looks_like_html(&text) {
         let page = html::extract(&text);
         let empty = "HTML page without text (only markup, scripts or styles)";
-        Some((page.text, page.title, None, empty))
+        Some((page.text, page.title, page.date, empty))
     } else if format == InputFormat::Markdown {
         let article = markdown::extract(&text);
         let empty = "Markdown file without text (only markup, code or images)";
@@ -791,7 +791,7 @@ fn starts_body(after: &str) -> bool {
     }
 }
 
-fn is_iso_date(s: &str) -> bool {
+pub(crate) fn is_iso_date(s: &str) -> bool {
     let b = s.as_bytes();
     if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
         return false;

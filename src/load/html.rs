@@ -10,12 +10,15 @@
 //! comments, and whatever a reader never reads as the article: scripts,
 //! styles, `<noscript>`, `<template>`, SVG and MathML, forms, navigation
 //! menus (`<nav>`) and side panels (`<aside>`). The page's `<title>` becomes
-//! the document's title.
+//! the document's title, and its publication date, where the page states it
+//! for machines (see [`PUBLISHED_KEYS`]), the document's date.
 //!
 //! The extracted text is the document's text: every offset brief reports
 //! for the page is an offset into it (docs/json-contract.md, "Offsets").
 
-use html5gum::{Token, Tokenizer};
+use std::collections::BTreeMap;
+
+use html5gum::{HtmlString, Spanned, Token, Tokenizer};
 
 /// The text and title of an HTML page.
 #[derive(Debug, Default, PartialEq, Eq)]
@@ -24,6 +27,63 @@ pub(crate) struct Page {
     pub(crate) text: String,
     /// The `<title>`, white space collapsed; `None` when absent or empty.
     pub(crate) title: Option<String>,
+    /// The publication day, `YYYY-MM-DD`, from the first `<meta>` tag or
+    /// JSON-LD `datePublished` that gives one.
+    pub(crate) date: Option<String>,
+}
+
+/// `<meta>` names (in `property`, `name` or `itemprop`, any case) whose
+/// `content` is the publication date: Open Graph's article namespace,
+/// schema.org microdata, Dublin Core, and the names news sites and their
+/// analytics use. What a crawler reads; the date a reader sees in the page
+/// text is free-form and left alone.
+const PUBLISHED_KEYS: &[&str] = &[
+    "article:published_time",
+    "og:published_time",
+    "datepublished",
+    "date",
+    "pubdate",
+    "publishdate",
+    "publish-date",
+    "dc.date",
+    "dc.date.issued",
+    "dcterms.created",
+    "parsely-pub-date",
+    "sailthru.date",
+];
+
+/// The publication day of a `<meta>` tag, when its name is one of
+/// [`PUBLISHED_KEYS`] and its content starts with an ISO date.
+fn meta_date(attributes: &BTreeMap<HtmlString, Spanned<HtmlString, ()>>) -> Option<String> {
+    let value = |key: &[u8]| attributes.get(key).map(|v| v.value.as_slice());
+    let published = [b"property".as_slice(), b"name", b"itemprop"]
+        .into_iter()
+        .filter_map(value)
+        .any(|name| {
+            PUBLISHED_KEYS
+                .iter()
+                .any(|key| name.trim_ascii().eq_ignore_ascii_case(key.as_bytes()))
+        });
+    if !published {
+        return None;
+    }
+    iso_day(value(b"content")?)
+}
+
+/// The day of JSON-LD's first `"datePublished": "YYYY-MM-DD..."` in
+/// `script`, the text of a `<script type="application/ld+json">`.
+fn json_ld_date(script: &[u8]) -> Option<String> {
+    let key = b"\"datePublished\"";
+    let at = script.windows(key.len()).position(|w| w == key)?;
+    let rest = script[at + key.len()..].trim_ascii_start();
+    let rest = rest.strip_prefix(b":")?.trim_ascii_start();
+    iso_day(rest.strip_prefix(b"\"")?)
+}
+
+/// `YYYY-MM-DD` when `text` starts with a valid ISO date.
+fn iso_day(text: &[u8]) -> Option<String> {
+    let day = std::str::from_utf8(text.trim_ascii_start().get(..10)?).ok()?;
+    super::is_iso_date(day).then(|| day.to_string())
 }
 
 /// True when a text document starts as an HTML page does (`<!DOCTYPE
@@ -190,7 +250,11 @@ pub(crate) fn extract(html: &str) -> Page {
     emitter.naively_switch_states(true);
     let mut text = TextBuilder::default();
     let mut title: Option<String> = None;
+    let mut date: Option<String> = None;
     let mut in_title = false;
+    // Inside a `<script type="application/ld+json">`: its text is read
+    // for `datePublished` only.
+    let mut in_json_ld = false;
     let mut pre_depth = 0usize;
     // The skipped element being passed over, and how deeply it is nested
     // in itself.
@@ -210,9 +274,18 @@ pub(crate) fn extract(html: &str) -> Page {
                     }
                     continue;
                 }
+                if name == b"meta" && date.is_none() {
+                    date = meta_date(&tag.attributes);
+                }
                 if is_skipped(name) {
                     if !tag.self_closing {
                         skipping = Some((name.to_vec(), 1));
+                        in_json_ld = name == b"script"
+                            && tag.attributes.get(b"type".as_slice()).is_some_and(|t| {
+                                t.value
+                                    .trim_ascii()
+                                    .eq_ignore_ascii_case(b"application/ld+json")
+                            });
                     }
                 } else if name == b"br" {
                     text.line_break();
@@ -234,6 +307,7 @@ pub(crate) fn extract(html: &str) -> Page {
                         *depth -= 1;
                         if *depth == 0 {
                             skipping = None;
+                            in_json_ld = false;
                         }
                     }
                     continue;
@@ -248,6 +322,9 @@ pub(crate) fn extract(html: &str) -> Page {
                 }
             }
             Token::String(string) => {
+                if in_json_ld && date.is_none() {
+                    date = json_ld_date(&string.value);
+                }
                 let string = String::from_utf8_lossy(&string.value);
                 if in_title {
                     title.get_or_insert_with(String::new).push_str(&string);
@@ -264,6 +341,7 @@ pub(crate) fn extract(html: &str) -> Page {
     Page {
         text: text.finish(),
         title,
+        date,
     }
 }
 
@@ -287,6 +365,46 @@ mod tests {
             "Rivers rise\n\nThe river rose by two metres & more. Roads closed.\n\n\
              One\n\nTwo\n\nLine one\nline two"
         );
+    }
+
+    #[test]
+    fn the_publication_date_comes_from_meta_tags_or_json_ld() {
+        let date = |head: &str| {
+            extract(&format!(
+                "<html><head>{head}</head><body><p>Text.</p></body></html>"
+            ))
+            .date
+        };
+        assert_eq!(
+            date("<meta property=\"article:published_time\" content=\"2026-11-24T10:05:00Z\">"),
+            Some("2026-11-24".to_string())
+        );
+        assert_eq!(
+            date("<meta name=\"PubDate\" content=\" 2026-11-23\"><meta name=\"date\" content=\"2020-01-01\">"),
+            Some("2026-11-23".to_string()),
+            "the first wins"
+        );
+        assert_eq!(
+            date("<script type=\"application/ld+json\">{\"@type\": \"NewsArticle\", \"datePublished\" : \"2026-11-22T08:00:00+01:00\"}</script>"),
+            Some("2026-11-22".to_string())
+        );
+        assert_eq!(
+            date("<meta name=\"description\" content=\"2026-11-24\">"),
+            None
+        );
+        assert_eq!(
+            date("<meta property=\"article:published_time\" content=\"Nov 24\">"),
+            None
+        );
+        assert_eq!(date("<meta name=\"date\" content=\"2026-13-01\">"), None);
+        assert_eq!(
+            date("<script>var x = {\"datePublished\": \"2026-11-24\"};</script>"),
+            None,
+            "only JSON-LD scripts"
+        );
+        // JSON-LD text is never page text.
+        let page = extract("<script type=\"application/ld+json\">{\"datePublished\": \"2026-11-22\"}</script><p>Body.</p>");
+        assert_eq!(page.text, "Body.");
     }
 
     #[test]

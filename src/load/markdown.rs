@@ -97,23 +97,12 @@ fn read_front_matter(text: &str, article: &mut Article) {
         match key.trim().to_ascii_lowercase().as_str() {
             "title" => article.title = Some(value.to_string()),
             "date" => {
-                let day = value.get(..10).filter(|d| is_iso_day(d));
+                let day = value.get(..10).filter(|d| super::is_iso_date(d));
                 article.date = day.map(str::to_string);
             }
             _ => {}
         }
     }
-}
-
-/// `YYYY-MM-DD`.
-fn is_iso_day(text: &str) -> bool {
-    let b = text.as_bytes();
-    b.len() == 10
-        && b[4] == b'-'
-        && b[7] == b'-'
-        && b.iter()
-            .enumerate()
-            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
 }
 
 #[cfg(test)]

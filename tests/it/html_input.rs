@@ -109,3 +109,62 @@ fn input_format_html_walks_html_files_and_skips_pages_without_text() {
     );
     assert_eq!(value["summary"][0]["support"], 2);
 }
+
+#[test]
+fn a_page_gives_its_publication_date_and_sources_are_ordered_by_it() {
+    let dir = scratch("html_input_dates");
+    fs::write(
+        dir.join("a.html"),
+        "<html><head><meta property=\"article:published_time\" content=\"2026-11-24T09:00:00Z\"></head>\
+         <body><p>The council approved the new budget on Monday evening after a long debate.</p>\
+         <p>Taxes on property will rise by four percent next year, the finance committee said.</p></body></html>",
+    )
+    .expect("write");
+    fs::write(
+        dir.join("b.html"),
+        "<html><head><script type=\"application/ld+json\">{\"@type\": \"NewsArticle\", \
+         \"datePublished\": \"2026-11-23T18:30:00-05:00\"}</script></head>\
+         <body><p>On Monday evening the council approved the new budget after a long debate.</p>\
+         <p>Schools across the city will receive more money for teachers and books, the mayor said.</p></body></html>",
+    )
+    .expect("write");
+    let value = json(&brief(&[
+        "--input-format",
+        "html",
+        "--format",
+        "json",
+        "--order",
+        "date",
+        "--sentences",
+        "3",
+        dir.to_str().expect("UTF-8 path"),
+    ]));
+    let dates: Vec<(&str, &str)> = value["documents"]
+        .as_array()
+        .expect("documents")
+        .iter()
+        .map(|d| {
+            (
+                d["id"].as_str().unwrap(),
+                d["date"].as_str().unwrap_or("none"),
+            )
+        })
+        .collect();
+    assert_eq!(dates, [("a", "2026-11-24"), ("b", "2026-11-23")]);
+    // In date order, b's own sentence comes before a's.
+    let texts: Vec<&str> = value["summary"]
+        .as_array()
+        .expect("summary")
+        .iter()
+        .map(|s| s["text"].as_str().unwrap())
+        .collect();
+    let schools = texts
+        .iter()
+        .position(|t| t.starts_with("Schools"))
+        .expect("b's sentence");
+    let taxes = texts
+        .iter()
+        .position(|t| t.starts_with("Taxes"))
+        .expect("a's sentence");
+    assert!(schools < taxes, "{texts:?}");
+}
