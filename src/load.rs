@@ -411,7 +411,7 @@ fn parse_jsonl_record(line: &str) -> Result<JsonlRecord, String> {
 
 fn extensions(format: InputFormat) -> &'static [&'static str] {
     match format {
-        InputFormat::Text => &["txt", "md", "markdown"],
+        InputFormat::Text => &["txt", "md", "markdown", "html", "htm"],
         InputFormat::Jsonl => &["jsonl"],
         InputFormat::Html => &["html", "htm"],
         InputFormat::Markdown => &["md", "markdown"],

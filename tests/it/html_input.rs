@@ -128,9 +128,8 @@ fn a_page_gives_its_publication_date_and_sources_are_ordered_by_it() {
          <p>Schools across the city will receive more money for teachers and books, the mayor said.</p></body></html>",
     )
     .expect("write");
+    // Saved pages in a directory are read without --input-format.
     let value = json(&brief(&[
-        "--input-format",
-        "html",
         "--format",
         "json",
         "--order",
