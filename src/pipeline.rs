@@ -33,6 +33,11 @@ use crate::tfidf::{Rows, TfIdfMatrix};
 /// walk stays connected and central facts still count.
 const QUERY_WALK_FLOOR: f64 = 0.1;
 
+/// A date stamp is looked for among a document's first this many units:
+/// a page's title, byline, stamp and dateline come before its first
+/// paragraphs.
+const STAMP_UNITS: usize = 6;
+
 /// Everything that shapes a run; validated once by [`Pipeline::new`].
 #[derive(Clone, Debug, PartialEq)]
 pub struct Config {
@@ -312,14 +317,33 @@ impl Pipeline {
             .collect()
     }
 
+    /// Gives a document without a date the day of a date stamp among its
+    /// first [`STAMP_UNITS`] units (a heading such as `Updated 3:42 PM EST,
+    /// November 24, 2026`, on a line of its own or cut off the first
+    /// sentence): the date a reader of the pasted page sees, for `--order
+    /// date` and the source list.
+    fn date_from_stamps(&self, documents: &mut [Document], units: &[Vec<Unit>]) {
+        for (doc, units) in documents.iter_mut().zip(units) {
+            if doc.date.is_some() {
+                continue;
+            }
+            doc.date = units
+                .iter()
+                .take(STAMP_UNITS)
+                .filter(|unit| unit.kind == UnitKind::Heading)
+                .find_map(|unit| self.segmenter.stamp_date(&doc.text[unit.start..unit.end]));
+        }
+    }
+
     /// Runs the shared stages. Fails only when there is nothing to work on.
-    pub fn prepare(&self, documents: Vec<Document>) -> Result<Prepared> {
+    pub fn prepare(&self, mut documents: Vec<Document>) -> Result<Prepared> {
         if documents.is_empty() {
             return Err(Error::NoDocuments { problems: 0 });
         }
         let mut timings = Timings::default();
         let clock = Instant::now();
         let units = self.segment(&documents);
+        self.date_from_stamps(&mut documents, &units);
         timings.segment = clock.elapsed();
 
         let clock = Instant::now();

@@ -152,6 +152,15 @@ impl Segmenter {
         bounded::bound(text, units)
     }
 
+    /// The day a date or time stamp gives as `YYYY-MM-DD`, when `text`
+    /// (a unit's text) is all stamp and names a month, day and year or an
+    /// ISO date: `Updated 3:42 PM EST, November 24, 2026`. `None` for
+    /// anything else; only an ISO date in a language without English's
+    /// calendar words.
+    pub fn stamp_date(&self, text: &str) -> Option<String> {
+        stamps::stamp_date(text, self.rules)
+    }
+
     /// Appends the units of one paragraph, `line`, which starts at byte
     /// `line_start` of the text.
     fn segment_paragraph(

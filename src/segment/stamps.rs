@@ -57,6 +57,9 @@ struct Seen {
     numeric_date: bool,
     clock: bool,
     meridiem_or_zone: bool,
+    /// The calendar day the tokens name, as far as read: month (1–12),
+    /// day and year, or all three from an ISO date.
+    day_of: (Option<u32>, Option<u32>, Option<u32>),
 }
 
 impl Seen {
@@ -219,6 +222,7 @@ fn read_token(token: &str, seen: &mut Seen, first: bool, rules: &LanguageRules) 
     let word = bare.trim_end_matches('.');
     if is_month(word, rules) {
         seen.month = true;
+        seen.day_of.0 = month_number(word);
         return true;
     }
     if is_weekday(word, rules) {
@@ -257,10 +261,12 @@ fn read_number(token: &str, seen: &mut Seen) -> bool {
         return match digits {
             1 | 2 if (1..=31).contains(&value) => {
                 seen.day = true;
+                seen.day_of.1 = Some(value);
                 true
             }
             4 if (1900..=2099).contains(&value) => {
                 seen.year = true;
+                seen.day_of.2 = Some(value);
                 true
             }
             _ => false,
@@ -281,6 +287,9 @@ fn read_number(token: &str, seen: &mut Seen) -> bool {
     }
     if is_numeric_date(token) {
         seen.numeric_date = true;
+        if let Some((year, month, day)) = iso_date(token) {
+            seen.day_of = (Some(month), Some(day), Some(year));
+        }
         if token.contains('T') {
             seen.clock = true;
             seen.meridiem_or_zone = true;
@@ -288,6 +297,49 @@ fn read_number(token: &str, seen: &mut Seen) -> bool {
         return true;
     }
     false
+}
+
+/// The day `text` gives as `YYYY-MM-DD`, when all of `text` is a stamp
+/// that names one: a month with its day and year (`Updated 3:42 PM EST,
+/// November 24, 2026`, `Mon 24 Nov 2026 10.05 GMT`) or an ISO date
+/// (`2026-11-24T10:05:00Z`). A date written only in numbers other than
+/// ISO order (`11/24/2026`, `24.11.2026`) gives none: the order of its day
+/// and month is the reader's guess.
+pub(super) fn stamp_date(text: &str, rules: &LanguageRules) -> Option<String> {
+    let mut seen = Seen::default();
+    for (i, token) in text.split_whitespace().enumerate() {
+        if !read_token(token, &mut seen, i == 0, rules) {
+            return None;
+        }
+    }
+    let (Some(month), Some(day), Some(year)) = seen.day_of else {
+        return None;
+    };
+    (seen.is_stamp() && (1..=12).contains(&month) && (1..=31).contains(&day))
+        .then(|| format!("{year:04}-{month:02}-{day:02}"))
+}
+
+/// 1–12 for an English month name or abbreviation.
+fn month_number(word: &str) -> Option<u32> {
+    const MONTHS: [&str; 12] = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    let head = word.get(..3)?;
+    MONTHS
+        .iter()
+        .position(|m| head.eq_ignore_ascii_case(m))
+        .map(|i| i as u32 + 1)
+}
+
+/// Year, month and day of an ISO date `YYYY-MM-DD` (a time may follow a
+/// `T`).
+fn iso_date(token: &str) -> Option<(u32, u32, u32)> {
+    let date = token.split('T').next()?.trim_end_matches(['.', ',']);
+    let mut parts = date.split('-');
+    let year = parts.next().filter(|p| p.len() == 4)?.parse().ok()?;
+    let month = parts.next().filter(|p| p.len() == 2)?.parse().ok()?;
+    let day = parts.next().filter(|p| p.len() == 2)?.parse().ok()?;
+    parts.next().is_none().then_some((year, month, day))
 }
 
 /// The byte length of a clock time `H:MM`, `HH:MM:SS` or `H.MM` at the
@@ -430,6 +482,32 @@ mod tests {
             "Nov. 8, 1994, Vancouver, B.C. _ Dr. Garson Romalis is shot.",
         ] {
             assert_eq!(stamp(line), None, "{line}");
+        }
+    }
+
+    #[test]
+    fn a_stamp_that_names_a_day_gives_its_date() {
+        let rules = LanguageRules::for_language(Language::English);
+        let date = |text: &str| stamp_date(text, rules);
+        for (text, want) in [
+            ("Updated 3:42 PM EST, November 24, 2026", "2026-11-24"),
+            ("Nov. 24, 2026 10:05 a.m. ET", "2026-11-24"),
+            ("Mon 24 Nov 2026 10.05 GMT", "2026-11-24"),
+            ("Published: 2 May 2026", "2026-05-02"),
+            ("2026-11-22T08:00:00Z", "2026-11-22"),
+            ("Last updated Sept. 3rd, 2026", "2026-09-03"),
+        ] {
+            assert_eq!(date(text).as_deref(), Some(want), "{text}");
+        }
+        for text in [
+            "11/24/2026",                 // day and month order unknown
+            "November 2026",              // no day
+            "Updated 3:42 PM EST",        // no date
+            "November 24, 2026 was cold", // not all stamp
+            "Geneva talks",
+            "2026-13-01",
+        ] {
+            assert_eq!(date(text), None, "{text}");
         }
     }
 }

@@ -345,3 +345,33 @@ fn page_markers_glued_inside_paragraphs_neither_show_nor_swallow_sentences() {
         assert_eq!(sentence["support"], 2, "{sentence}");
     }
 }
+
+#[test]
+fn a_date_stamp_near_the_top_of_a_page_is_the_document_date() {
+    let dir = pages("messy_stamp_dates");
+    // A `date` header still wins over a stamp.
+    fs::write(
+        dir.join("wire.txt"),
+        format!(
+            "date 2026-11-20\nUpdated 3:42 PM EST, November 24, 2026\n{}",
+            &BBC[BBC.find('\n').unwrap() + 1..]
+        ),
+    )
+    .unwrap();
+    let value = summary(&dir, &[]);
+    let dates: Vec<(&str, &Value)> = value["documents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| (d["id"].as_str().unwrap(), &d["date"]))
+        .collect();
+    assert_eq!(
+        dates,
+        [
+            ("ap", &Value::from("2026-11-24")),    // a stamp line of its own
+            ("bbc", &Value::Null),                 // no stamp
+            ("daily", &Value::from("2026-11-24")), // a stamp glued to the first sentence
+            ("wire", &Value::from("2026-11-20")),
+        ]
+    );
+}
