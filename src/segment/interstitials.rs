@@ -93,12 +93,10 @@ pub(super) fn split(line: &str, rules: &LanguageRules) -> Option<Vec<Piece>> {
             end,
             marker: true,
         });
+        // A glued marker ends inside its last word: the rest of that word
+        // starts the text after it.
         text_from = end;
         at += taken;
-        // A glued marker ends inside a word: the rest of it starts the text.
-        if at < words.len() && words[at].0 < end {
-            at += 1;
-        }
     }
     if pieces.is_empty() {
         return None;
