@@ -74,7 +74,7 @@ fn meta_date(attributes: &BTreeMap<HtmlString, Spanned<HtmlString, ()>>) -> Opti
 /// `script`, the text of a `<script type="application/ld+json">`.
 fn json_ld_date(script: &[u8]) -> Option<String> {
     let key = b"\"datePublished\"";
-    let at = script.windows(key.len()).position(|w| w == key)?;
+    let at = memchr::memmem::find(script, key)?;
     let rest = script[at + key.len()..].trim_ascii_start();
     let rest = rest.strip_prefix(b":")?.trim_ascii_start();
     iso_day(rest.strip_prefix(b"\"")?)
