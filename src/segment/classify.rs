@@ -519,7 +519,7 @@ const MAX_PHOTO_CREDIT_WORDS: usize = 8;
 /// Photo/Efrem Lukatsky)", "Sergei Supinsky/AFP via Getty Images". The
 /// agency is an outlet, "... Photo" or "Getty Images"; no sentence
 /// punctuation follows.
-fn ends_with_photo_credit(line: &str) -> bool {
+pub(super) fn ends_with_photo_credit(line: &str) -> bool {
     // Cheap exit: a credit has a slash near the end.
     let tail_start = line.len().saturating_sub(80);
     let Some(slash) = line.as_bytes()[tail_start..]
@@ -549,6 +549,11 @@ fn ends_with_photo_credit(line: &str) -> bool {
     {
         return false;
     }
+    // "Photo by Jane Doe/Getty Images": the lower-case "by" is no name.
+    let credit = ["Photo by ", "Photograph by ", "Photos by "]
+        .iter()
+        .find_map(|lead| credit.strip_prefix(lead))
+        .unwrap_or(credit);
     let Some((left, right)) = credit.split_once('/') else {
         return false;
     };
@@ -698,6 +703,7 @@ mod tests {
             "Zelensky speaks in Kyiv on Tuesday. (AP Photo/Efrem Lukatsky)",
             "Sergei Supinsky/AFP via Getty Images",
             "Firefighters at work. Photo: Jane Doe/Bloomberg",
+            "Smoke rises over the city. (Photo by Jane Doe/Getty Images)",
         ] {
             assert!(ends_with_photo_credit(caption), "{caption}");
         }

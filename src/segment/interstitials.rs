@@ -1,5 +1,6 @@
 //! Page furniture glued inside a paragraph: "ADVERTISEMENT", "Story
-//! continues below advertisement", "Continue reading the main story".
+//! continues below advertisement", "Continue reading the main story", and
+//! photo credits in brackets, "(AP Photo/Efrem Lukatsky)".
 //!
 //! A page puts such a marker between two paragraphs; text copied or
 //! scraped from it often joins the blocks, so the marker lands inside a
@@ -23,7 +24,9 @@ use std::sync::LazyLock;
 
 use memchr::memmem::Finder;
 
-use super::classify::{ends_with_sentence_punctuation, is_opener, LanguageRules};
+use super::classify::{
+    ends_with_photo_credit, ends_with_sentence_punctuation, is_opener, LanguageRules,
+};
 
 /// English markers, lower-case words; longer ones before the shorter ones
 /// they start with, so that the longest is cut.
@@ -67,11 +70,17 @@ pub(super) struct Piece {
 /// The paragraph `line` cut at its markers, in order, or `None` when it
 /// holds none (the common case, found without allocating).
 pub(super) fn split(line: &str, rules: &LanguageRules) -> Option<Vec<Piece>> {
-    if rules.interstitials.is_empty()
-        || !ENGLISH_NEEDLES
-            .iter()
-            .any(|needle| needle.find(line.as_bytes()).is_some())
-    {
+    if rules.interstitials.is_empty() {
+        return None;
+    }
+    let bytes = line.as_bytes();
+    let may_hold_marker = ENGLISH_NEEDLES
+        .iter()
+        .any(|needle| needle.find(bytes).is_some());
+    // A credit has a slash and a bracket.
+    let may_hold_credit =
+        memchr::memchr(b'/', bytes).is_some() && memchr::memchr2(b'(', b'[', bytes).is_some();
+    if !may_hold_marker && !may_hold_credit {
         return None;
     }
     let words = words_with_offsets(line);
@@ -82,7 +91,9 @@ pub(super) fn split(line: &str, rules: &LanguageRules) -> Option<Vec<Piece>> {
         // Two markers in a row: the second stands between sentences too.
         let after_marker = pieces.last().is_some_and(|piece: &Piece| piece.marker)
             && line[text_from..words[at].0].trim().is_empty();
-        let Some((taken, end)) = marker_at(&words, at, after_marker, rules) else {
+        let found = marker_at(&words, at, after_marker, rules)
+            .or_else(|| bracketed_credit_at(line, &words, at, after_marker, rules));
+        let Some((taken, end)) = found else {
             at += 1;
             continue;
         };
@@ -169,6 +180,41 @@ fn marker_at(
         );
         (capitals && glued).then_some((n, last_start + last.len()))
     })
+}
+
+/// Words a bracketed photo credit may have, brackets included: "(Photo by
+/// Sergei Supinsky/AFP via Getty Images)".
+const MAX_CREDIT_WORDS: usize = 9;
+
+/// A photo credit in brackets that starts at word `at`, after a sentence
+/// and before another, "(AP Photo/Efrem Lukatsky)", as a marker: how many
+/// words it takes and the byte where it ends. Its caption, before it, is
+/// left as it is: glued into a paragraph it cannot be told from the
+/// article's sentences.
+fn bracketed_credit_at(
+    line: &str,
+    words: &[(usize, &str)],
+    at: usize,
+    after_marker: bool,
+    rules: &LanguageRules,
+) -> Option<(usize, usize)> {
+    let (start, first) = words[at];
+    let close = match first.as_bytes().first() {
+        Some(b'(') => ')',
+        Some(b'[') => ']',
+        _ => return None,
+    };
+    if at > 0 && !after_marker && !ends_with_sentence_punctuation(words[at - 1].1, rules) {
+        return None;
+    }
+    let last =
+        (at..words.len().min(at + MAX_CREDIT_WORDS)).find(|&k| words[k].1.ends_with(close))?;
+    let end = words[last].0 + words[last].1.len();
+    let next = words.get(last + 1).map(|&(_, word)| word);
+    // At the paragraph's end the credit is left to the classifier, which
+    // makes the whole caption before it boilerplate.
+    (next.is_some_and(starts_a_sentence) && ends_with_photo_credit(&line[start..end]))
+        .then_some((last - at + 1, end))
 }
 
 /// A word of the text against a marker word: the same ignoring case, and

@@ -307,36 +307,42 @@ fn invisible_characters_inside_words_do_not_hide_a_shared_fact() {
 fn page_markers_glued_inside_paragraphs_neither_show_nor_swallow_sentences() {
     // Blocks joined when a page was copied: the marker after a sentence
     // used to make its line a "heading", the appeal phrase before one made
-    // the paragraph boilerplate, and "ADVERTISEMENT" started a sentence.
+    // the paragraph boilerplate, and "ADVERTISEMENT" or a photo credit
+    // started a sentence.
     let dir = scratch("messy_markers");
     fs::write(
         dir.join("a.txt"),
         "The finance minister spoke for an hour on the new budget in parliament. ADVERTISEMENT\n\
          Story continues below advertisement The opposition walked out of the chamber in protest.\n\
-         Officials said the vote would be held next week. ADVERTISEMENT The speaker adjourned the session until Monday.\n",
+         Officials said the vote would be held next week. ADVERTISEMENT The speaker adjourned the session until Monday.\n\
+         Protesters gathered outside the building. (AP Photo/Jane Doe) Police closed the square to traffic in the afternoon.\n",
     )
     .unwrap();
     fs::write(
         dir.join("b.txt"),
         "The opposition walked out of the chamber in protest.\n\
          The finance minister spoke for an hour on the new budget in parliament.\n\
-         The speaker adjourned the session until Monday.\n",
+         The speaker adjourned the session until Monday.\n\
+         Police closed the square to traffic in the afternoon.\n",
     )
     .unwrap();
     let value = summary(&dir, &["--sentences", "10"]);
     let sentences = value["summary"].as_array().unwrap();
     for sentence in sentences {
         let text = sentence["text"].as_str().unwrap();
-        assert!(!text.to_lowercase().contains("advertisement"), "{text:?}");
-        for citation in sentence["citations"].as_array().unwrap() {
-            let cited = citation["text"].as_str().unwrap();
-            assert!(!cited.to_lowercase().contains("advertisement"), "{cited:?}");
+        for furniture in ["advertisement", "ap photo"] {
+            assert!(!text.to_lowercase().contains(furniture), "{text:?}");
+            for citation in sentence["citations"].as_array().unwrap() {
+                let cited = citation["text"].as_str().unwrap();
+                assert!(!cited.to_lowercase().contains(furniture), "{cited:?}");
+            }
         }
     }
     for fact in [
         "The finance minister spoke for an hour",
         "The opposition walked out",
         "The speaker adjourned the session",
+        "Police closed the square",
     ] {
         let sentence = sentences
             .iter()
