@@ -109,9 +109,9 @@ struct PairsArgs {
 /// Where documents come from and how they are read.
 #[derive(Debug, Args)]
 pub(crate) struct InputArgs {
-    /// Files or directories to read (directories recursively: .txt, .md,
-    /// .markdown, .html and .htm; only .jsonl with --input-format jsonl, only
-    /// .html and .htm with --input-format html); `-` reads standard input.
+    /// Files or directories to read (directories recursively: .txt and .md,
+    /// .jsonl with --input-format jsonl, .html and .htm with --input-format
+    /// html); `-` reads standard input.
     #[arg(value_name = "PATH")]
     pub(crate) paths: Vec<PathBuf>,
     /// How to read input files: `text` (one document per file; a file that
@@ -678,8 +678,9 @@ fn segment(args: SegmentArgs) -> anyhow::Result<ExitCode> {
         ..Config::default()
     })?;
     let out = Output::open(args.input.output.as_deref())?;
-    let (documents, _) = load(&args.input, Work::Segment)?;
+    let (mut documents, _) = load(&args.input, Work::Segment)?;
     let units = pipeline.segment(&documents);
+    pipeline.date_from_stamps(&mut documents, &units);
     warn_about_units(&documents, &units);
     write_output(out, |out| {
         render::segments(out, args.input.format, &documents, &units)

@@ -159,8 +159,9 @@ pub fn list_paths(paths: &[PathBuf], format: InputFormat) -> Listing {
                     problems.push(LoadProblem {
                         location: path.display().to_string(),
                         message: format!(
-                            "directory holds no {} files",
-                            extensions(format).join(" or ")
+                            "directory holds no {} files{}",
+                            extensions(format).join(" or "),
+                            pages_hint(path, format)
                         ),
                     });
                 }
@@ -411,7 +412,7 @@ fn parse_jsonl_record(line: &str) -> Result<JsonlRecord, String> {
 
 fn extensions(format: InputFormat) -> &'static [&'static str] {
     match format {
-        InputFormat::Text => &["txt", "md", "markdown", "html", "htm"],
+        InputFormat::Text => &["txt", "md", "markdown"],
         InputFormat::Jsonl => &["jsonl"],
         InputFormat::Html => &["html", "htm"],
         InputFormat::Markdown => &["md", "markdown"],
@@ -427,6 +428,23 @@ fn has_extension(path: &Path, format: InputFormat) -> bool {
                 .iter()
                 .any(|known| ext.eq_ignore_ascii_case(known))
         })
+}
+
+/// For a directory of saved pages walked as text: how to read them. Pages
+/// are not walked by default: a folder often holds an article both as
+/// text and as its saved page, and a browser's "complete page" folders
+/// hold ads and frames as pages of their own.
+fn pages_hint(dir: &Path, format: InputFormat) -> String {
+    if format != InputFormat::Text {
+        return String::new();
+    }
+    let mut pages = Vec::new();
+    walk_dir(dir, InputFormat::Html, &mut pages, &mut Vec::new());
+    match pages.len() {
+        0 => String::new(),
+        1 => " (it holds 1 .html page: pass --input-format html to read pages)".to_string(),
+        n => format!(" (it holds {n} .html pages: pass --input-format html to read pages)"),
+    }
 }
 
 /// Collects matching files below `dir`, sorted, so runs are reproducible.
@@ -803,6 +821,32 @@ pub(crate) fn is_iso_date(s: &str) -> bool {
     let month: u32 = s[5..7].parse().unwrap_or(0);
     let day: u32 = s[8..10].parse().unwrap_or(0);
     (1..=12).contains(&month) && (1..=31).contains(&day)
+}
+
+/// [`is_iso_date`] for a day that exists: what brief reads out of a page
+/// or a stamp, where a bad date is a misreading rather than the user's own
+/// (a `date` header or JSON Lines field is kept as written).
+pub(crate) fn is_existing_iso_date(s: &str) -> bool {
+    is_iso_date(s)
+        && is_calendar_day(
+            s[..4].parse().unwrap_or(0),
+            s[5..7].parse().unwrap_or(0),
+            s[8..10].parse().unwrap_or(0),
+        )
+}
+
+/// True for a day that exists in the Gregorian calendar, in years 1000 to
+/// 9999 (`YYYY-MM-DD` with four digits; no "0000-01-01", no February 30).
+pub(crate) fn is_calendar_day(year: u32, month: u32, day: u32) -> bool {
+    let leap = year.is_multiple_of(4) && (!year.is_multiple_of(100) || year.is_multiple_of(400));
+    let days = match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return false,
+    };
+    (1000..=9999).contains(&year) && (1..=days).contains(&day)
 }
 
 #[cfg(test)]

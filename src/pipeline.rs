@@ -321,8 +321,9 @@ impl Pipeline {
     /// first [`STAMP_UNITS`] units (a heading such as `Updated 3:42 PM EST,
     /// November 24, 2026`, on a line of its own or cut off the first
     /// sentence): the date a reader of the pasted page sees, for `--order
-    /// date` and the source list.
-    fn date_from_stamps(&self, documents: &mut [Document], units: &[Vec<Unit>]) {
+    /// date` and the source list. Part of [`Pipeline::prepare`]; `brief
+    /// segment` calls it after [`Pipeline::segment`].
+    pub fn date_from_stamps(&self, documents: &mut [Document], units: &[Vec<Unit>]) {
         for (doc, units) in documents.iter_mut().zip(units) {
             if doc.date.is_some() {
                 continue;

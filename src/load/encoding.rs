@@ -119,18 +119,19 @@ const PRESCAN_BYTES: usize = 1024;
 /// mostly UTF-8, a page's declared charset, or the detected encoding, in
 /// that order. `page` says whether the bytes are an HTML page.
 pub(super) fn decode_legacy(bytes: &[u8], page: bool) -> Decoded {
-    if let Some(decoded) = mostly_utf8(bytes) {
+    let declared = if page { meta_charset(bytes) } else { None };
+    // A declared charset outweighs pasted punctuation, not a few stray
+    // bytes in UTF-8 text.
+    if let Some(decoded) = mostly_utf8(bytes, declared.is_none()) {
         return decoded;
     }
-    if page {
-        if let Some(declared) = meta_charset(bytes) {
-            let (text, errors) = decode_with(declared, bytes);
-            return Decoded {
-                text,
-                encoding: name(declared),
-                note: note(declared, "declared by the page's <meta charset>", errors),
-            };
-        }
+    if let Some(declared) = declared {
+        let (text, errors) = decode_with(declared, bytes);
+        return Decoded {
+            text,
+            encoding: name(declared),
+            note: note(declared, "declared by the page's <meta charset>", errors),
+        };
     }
     let guess = detect(bytes);
     let non_ascii = bytes.iter().filter(|b| !b.is_ascii()).count();
@@ -226,10 +227,13 @@ fn decode_with(encoding: &'static Encoding, bytes: &[u8]) -> (String, usize) {
 /// Reads text that is UTF-8 but for a few stray bytes: the UTF-8 as it is,
 /// each stray byte as Windows-1252. `None` when the invalid sequences are
 /// not rare among the non-ASCII characters (see [`STRAY_RATIO`]) and the
-/// text is not [`pasted_typography`].
-fn mostly_utf8(bytes: &[u8]) -> Option<Decoded> {
+/// text is not (or, when `typography` is false, may not be taken for)
+/// [`pasted_typography`].
+fn mostly_utf8(bytes: &[u8], typography: bool) -> Option<Decoded> {
     let mut valid_non_ascii = 0;
+    // Valid characters of three or four bytes: all punctuation, or not.
     let mut wide = 0;
+    let mut wide_all_punctuation = true;
     let mut stray = 0;
     let mut isolated = true;
     let mut first_stray = None;
@@ -238,7 +242,12 @@ fn mostly_utf8(bytes: &[u8]) -> Option<Decoded> {
         let valid = chunk.valid();
         // Lead bytes of multi-byte characters: one per character.
         valid_non_ascii += valid.bytes().filter(|&b| b >= 0xC0).count();
-        wide += valid.bytes().filter(|&b| b >= 0xE0).count();
+        if valid.bytes().any(|b| b >= 0xE0) {
+            for c in valid.chars().filter(|c| c.len_utf8() >= 3) {
+                wide += 1;
+                wide_all_punctuation &= is_typographic(c);
+            }
+        }
         at += valid.len();
         let invalid = chunk.invalid();
         if !invalid.is_empty() {
@@ -253,7 +262,8 @@ fn mostly_utf8(bytes: &[u8]) -> Option<Decoded> {
         }
     }
     let few_strays = valid_non_ascii > 0 && stray * STRAY_RATIO <= valid_non_ascii;
-    if !few_strays && !pasted_typography(wide, isolated) {
+    let pasted = typography && pasted_typography(wide, wide_all_punctuation, isolated);
+    if !(few_strays || pasted) {
         return None;
     }
     let mut text = String::with_capacity(bytes.len() + 2 * stray);
@@ -281,19 +291,27 @@ fn mostly_utf8(bytes: &[u8]) -> Option<Decoded> {
     })
 }
 
-/// True for UTF-8 text with Windows-1252 punctuation pasted in: a valid
-/// character of three or four bytes (typographic punctuation such as `—`,
-/// `’` or `…` is three in UTF-8), and every stray byte a single byte
-/// between ASCII bytes (`\x93quoted\x94`, `bank\x92s`). One em dash among
-/// three stray quotes fails [`STRAY_RATIO`], and the whole file read as a
-/// legacy encoding would garble the dash (`â€”`). Legacy text is not like
-/// this: in Windows-1252 or ISO-8859-x a valid three-byte sequence is
-/// itself such garbling (a letter and two punctuation bytes), and in
-/// Cyrillic, Greek or CJK text the non-ASCII bytes come in runs (letters
-/// of a word, bytes of a character), so no stray byte stands alone
-/// between ASCII ones.
-fn pasted_typography(wide: usize, isolated: bool) -> bool {
-    wide > 0 && isolated
+/// True for UTF-8 text with Windows-1252 punctuation pasted in: valid
+/// characters of three or four bytes, all of them typographic punctuation
+/// (`—`, `’`, `…`, `€`, `™`: three bytes each in UTF-8), and every stray
+/// byte a single byte between ASCII bytes (`\x93quoted\x94`, `bank\x92s`).
+/// One em dash among three stray quotes fails [`STRAY_RATIO`], and the
+/// whole file read as a legacy encoding would garble the dash (`â€”`).
+/// Legacy text is not like this: in Windows-1252 or ISO-8859-x an accented
+/// letter and two punctuation bytes can form a valid three-byte sequence
+/// (`é—”` is the CJK `闔`), but never one of punctuation (that would take
+/// the bytes `â€` in a row, itself such garbling); in Cyrillic, Greek or
+/// CJK text the non-ASCII bytes come in runs, so no stray byte stands
+/// alone between ASCII ones.
+fn pasted_typography(wide: usize, wide_all_punctuation: bool, isolated: bool) -> bool {
+    wide > 0 && wide_all_punctuation && isolated
+}
+
+/// General punctuation, currency signs and letterlike symbols (U+2000 to
+/// U+214F): what word processors put into text (dashes, quotes, ellipses,
+/// `€`, `™`).
+fn is_typographic(c: char) -> bool {
+    ('\u{2000}'..='\u{214F}').contains(&c)
 }
 
 /// The encoding a page declares in a `<meta>` tag within its first
@@ -399,7 +417,7 @@ mod tests {
             (KOREAN, encoding_rs::EUC_KR),
         ] {
             let bytes = encode(encoding, text);
-            assert!(mostly_utf8(&bytes).is_none(), "{}", encoding.name());
+            assert!(mostly_utf8(&bytes, true).is_none(), "{}", encoding.name());
             let decoded = decode_legacy(&bytes, false);
             assert_eq!(decoded.text, text, "{}", encoding.name());
             assert_eq!(
@@ -418,14 +436,14 @@ mod tests {
             .as_bytes()
             .to_vec();
         bytes.extend_from_slice(b"caf\xe9 \x93quoted\x94");
-        let decoded = mostly_utf8(&bytes).expect("mostly UTF-8");
+        let decoded = mostly_utf8(&bytes, true).expect("mostly UTF-8");
         assert_eq!(
             decoded.text,
             "Zoë Saldaña in São Paulo, Zürich, München, Curaçao: café “quoted”"
         );
         assert!(decoded.note.contains("3 stray bytes"), "{}", decoded.note);
         // Two valid characters cannot outweigh three stray bytes.
-        assert!(mostly_utf8(b"\xc3\xa9\xc3\xa9 \xe9 \xe9 \xe9").is_none());
+        assert!(mostly_utf8(b"\xc3\xa9\xc3\xa9 \xe9 \xe9 \xe9", true).is_none());
         // A malformed sequence in a legacy decoding is replaced and counted.
         let (text, errors) = decode_with(encoding_rs::SHIFT_JIS, b"a\x82\n\x82");
         assert_eq!((text.as_str(), errors), ("a\u{FFFD}\n\u{FFFD}", 2));
@@ -451,9 +469,24 @@ mod tests {
             encoding_rs::WINDOWS_1251,
             "до шестнадцати процентов.",
         ));
-        assert!(mostly_utf8(&russian).is_none());
+        assert!(mostly_utf8(&russian, true).is_none());
         // Without a three-byte character the ratio alone decides.
-        assert!(mostly_utf8(b"caf\xc3\xa9 \x93a\x94 \x93b\x94").is_none());
+        assert!(mostly_utf8(b"caf\xc3\xa9 \x93a\x94 \x93b\x94", true).is_none());
+        // Windows-1252 text whose accented letter and two punctuation bytes
+        // happen to form a valid three-byte sequence (a CJK character) is
+        // not UTF-8 (found in review: "clich\xe9\x97\x94", French
+        // "valid\xe9\xa0\xbb").
+        for legacy in [
+            b"He called it a clich\xe9\x97\x94 and left. The caf\xe9 was closed. \x93We tried,\x94 he said.".as_slice(),
+            b"Le ministre a d\xe9clar\xe9 : \xab Le projet est valid\xe9\xa0\xbb hier soir \xe0 Gen\xe8ve.",
+        ] {
+            assert!(mostly_utf8(legacy, true).is_none());
+            assert!(decode_legacy(legacy, false).encoding.starts_with("windows-125"));
+        }
+        // A page's declared charset outweighs pasted punctuation.
+        let mut page = b"<html><head><meta charset=\"windows-1251\"></head><body>".to_vec();
+        page.extend_from_slice(bytes);
+        assert_eq!(decode_legacy(&page, true).encoding, "windows-1251");
     }
 
     #[test]

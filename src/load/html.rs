@@ -27,8 +27,9 @@ pub(crate) struct Page {
     pub(crate) text: String,
     /// The `<title>`, white space collapsed; `None` when absent or empty.
     pub(crate) title: Option<String>,
-    /// The publication day, `YYYY-MM-DD`, from the first `<meta>` tag or
-    /// JSON-LD `datePublished` that gives one.
+    /// The publication day, `YYYY-MM-DD`: from the first `<meta>` tag
+    /// before `<body>` that gives one, or else from JSON-LD (see
+    /// [`json_ld_date`]).
     pub(crate) date: Option<String>,
 }
 
@@ -70,20 +71,46 @@ fn meta_date(attributes: &BTreeMap<HtmlString, Spanned<HtmlString, ()>>) -> Opti
     iso_day(value(b"content")?)
 }
 
-/// The day of JSON-LD's first `"datePublished": "YYYY-MM-DD..."` in
-/// `script`, the text of a `<script type="application/ld+json">`.
-fn json_ld_date(script: &[u8]) -> Option<String> {
-    let key = b"\"datePublished\"";
-    let at = memchr::memmem::find(script, key)?;
-    let rest = script[at + key.len()..].trim_ascii_start();
-    let rest = rest.strip_prefix(b":")?.trim_ascii_start();
-    iso_day(rest.strip_prefix(b"\"")?)
+/// The publication day in `script`, the text of a `<script
+/// type="application/ld+json">`: the `datePublished` of its article (an
+/// item whose `@type` names an article, at the top, in a list or in an
+/// `@graph`), or else of its first item that has one at its top level.
+/// Dates of nested items (a video in the article, a comment) are not the
+/// page's.
+fn json_ld_date(script: &str) -> Option<String> {
+    let value: serde_json::Value = serde_json::from_str(script).ok()?;
+    let items: Vec<&serde_json::Value> = match &value {
+        serde_json::Value::Array(items) => items.iter().collect(),
+        serde_json::Value::Object(object) => match object.get("@graph") {
+            Some(serde_json::Value::Array(graph)) => graph.iter().collect(),
+            _ => vec![&value],
+        },
+        _ => return None,
+    };
+    let published = |item: &&serde_json::Value| {
+        item.get("datePublished")
+            .and_then(serde_json::Value::as_str)
+            .and_then(|date| iso_day(date.as_bytes()))
+    };
+    let is_article = |item: &&&serde_json::Value| {
+        let names = |t: &serde_json::Value| t.as_str().is_some_and(|t| t.ends_with("Article"));
+        match item.get("@type") {
+            Some(serde_json::Value::Array(types)) => types.iter().any(names),
+            Some(t) => names(t),
+            None => false,
+        }
+    };
+    items
+        .iter()
+        .filter(is_article)
+        .find_map(published)
+        .or_else(|| items.iter().find_map(published))
 }
 
 /// `YYYY-MM-DD` when `text` starts with a valid ISO date.
 fn iso_day(text: &[u8]) -> Option<String> {
     let day = std::str::from_utf8(text.trim_ascii_start().get(..10)?).ok()?;
-    super::is_iso_date(day).then(|| day.to_string())
+    super::is_existing_iso_date(day).then(|| day.to_string())
 }
 
 /// True when a text document starts as an HTML page does (`<!DOCTYPE
@@ -250,11 +277,15 @@ pub(crate) fn extract(html: &str) -> Page {
     emitter.naively_switch_states(true);
     let mut text = TextBuilder::default();
     let mut title: Option<String> = None;
-    let mut date: Option<String> = None;
+    let mut meta_day: Option<String> = None;
+    let mut json_ld_day: Option<String> = None;
+    // Past `<body>`: a `<meta>` there belongs to an item of the page (a
+    // comment's microdata), not to the page.
+    let mut in_body = false;
     let mut in_title = false;
-    // Inside a `<script type="application/ld+json">`: its text is read
-    // for `datePublished` only.
-    let mut in_json_ld = false;
+    // The text of the `<script type="application/ld+json">` being read,
+    // for its `datePublished` only.
+    let mut json_ld: Option<String> = None;
     let mut pre_depth = 0usize;
     // The skipped element being passed over, and how deeply it is nested
     // in itself.
@@ -274,18 +305,20 @@ pub(crate) fn extract(html: &str) -> Page {
                     }
                     continue;
                 }
-                if name == b"meta" && date.is_none() {
-                    date = meta_date(&tag.attributes);
+                in_body |= name == b"body";
+                if name == b"meta" && !in_body && meta_day.is_none() {
+                    meta_day = meta_date(&tag.attributes);
                 }
                 if is_skipped(name) {
                     if !tag.self_closing {
                         skipping = Some((name.to_vec(), 1));
-                        in_json_ld = name == b"script"
+                        let ld = name == b"script"
                             && tag.attributes.get(b"type".as_slice()).is_some_and(|t| {
-                                t.value
-                                    .trim_ascii()
-                                    .eq_ignore_ascii_case(b"application/ld+json")
+                                let t = t.value.trim_ascii();
+                                t.len() >= 19
+                                    && t[..19].eq_ignore_ascii_case(b"application/ld+json")
                             });
+                        json_ld = (ld && json_ld_day.is_none()).then(String::new);
                     }
                 } else if name == b"br" {
                     text.line_break();
@@ -307,7 +340,9 @@ pub(crate) fn extract(html: &str) -> Page {
                         *depth -= 1;
                         if *depth == 0 {
                             skipping = None;
-                            in_json_ld = false;
+                            if let Some(script) = json_ld.take() {
+                                json_ld_day = json_ld_date(&script);
+                            }
                         }
                     }
                     continue;
@@ -322,10 +357,10 @@ pub(crate) fn extract(html: &str) -> Page {
                 }
             }
             Token::String(string) => {
-                if in_json_ld && date.is_none() {
-                    date = json_ld_date(&string.value);
-                }
                 let string = String::from_utf8_lossy(&string.value);
+                if let Some(script) = &mut json_ld {
+                    script.push_str(&string);
+                }
                 if in_title {
                     title.get_or_insert_with(String::new).push_str(&string);
                 } else if skipping.is_none() {
@@ -341,7 +376,7 @@ pub(crate) fn extract(html: &str) -> Page {
     Page {
         text: text.finish(),
         title,
-        date,
+        date: meta_day.or(json_ld_day),
     }
 }
 
@@ -401,6 +436,29 @@ mod tests {
             date("<script>var x = {\"datePublished\": \"2026-11-24\"};</script>"),
             None,
             "only JSON-LD scripts"
+        );
+        // Found in review: a nested item's date, a site's, a comment's.
+        assert_eq!(
+            date("<script type=\"application/ld+json; charset=utf-8\">{\"@type\": \"NewsArticle\", \"video\": {\"@type\": \"VideoObject\", \"datePublished\": \"2019-05-01\"}, \"datePublished\": \"2026-11-24\"}</script>"),
+            Some("2026-11-24".to_string())
+        );
+        assert_eq!(
+            date("<script type=\"application/ld+json\">{\"@graph\": [{\"@type\": \"WebSite\", \"datePublished\": \"2010-01-01\"}, {\"@type\": [\"NewsArticle\"], \"datePublished\": \"2026-11-24\"}]}</script>"),
+            Some("2026-11-24".to_string())
+        );
+        assert_eq!(
+            date("<meta property=\"article:published_time\" content=\"2026-02-30\">"),
+            None,
+            "no such day"
+        );
+        let page = extract(
+            "<html><head></head><body><p>Text.</p><div itemscope><meta itemprop=\"datePublished\" content=\"2019-01-01\"></div>\
+             <script type=\"application/ld+json\">{\"datePublished\": \"2026-11-24\"}</script></body></html>",
+        );
+        assert_eq!(
+            page.date.as_deref(),
+            Some("2026-11-24"),
+            "a comment's microdata"
         );
         // JSON-LD text is never page text.
         let page = extract("<script type=\"application/ld+json\">{\"datePublished\": \"2026-11-22\"}</script><p>Body.</p>");

@@ -146,7 +146,7 @@ fn marker_at(
     after_marker: bool,
     rules: &LanguageRules,
 ) -> Option<(usize, usize)> {
-    if at > 0 && !after_marker && !ends_with_sentence_punctuation(words[at - 1].1, rules) {
+    if at > 0 && !after_marker && !ends_sentence(words[at - 1].1, rules) {
         return None;
     }
     rules.interstitials.iter().find_map(|marker| {
@@ -163,7 +163,9 @@ fn marker_at(
             return None;
         }
         let (last_start, last_word) = candidate[n - 1];
-        if word_matches(last_word, last) {
+        // "Story continues below advertisement." ends with its own period.
+        let bare = last_word.strip_suffix('.').unwrap_or(last_word);
+        if word_matches(bare, last) {
             let next = words.get(at + n).map(|&(_, word)| word);
             return next
                 .is_none_or(starts_a_sentence)
@@ -204,7 +206,7 @@ fn bracketed_credit_at(
         Some(b'[') => ']',
         _ => return None,
     };
-    if at > 0 && !after_marker && !ends_with_sentence_punctuation(words[at - 1].1, rules) {
+    if at > 0 && !after_marker && !ends_sentence(words[at - 1].1, rules) {
         return None;
     }
     let last =
@@ -215,6 +217,20 @@ fn bracketed_credit_at(
     // makes the whole caption before it boilerplate.
     (next.is_some_and(starts_a_sentence) && ends_with_photo_credit(&line[start..end]))
         .then_some((last - at + 1, end))
+}
+
+/// True when `word`, the word before a possible marker, ends a sentence:
+/// sentence punctuation, but not an abbreviation's period ("The U.S.
+/// Advertisement Council", "Mr.", "10 a.m.").
+fn ends_sentence(word: &str, rules: &LanguageRules) -> bool {
+    if !ends_with_sentence_punctuation(word, rules) {
+        return false;
+    }
+    let Some(stem) = word.strip_suffix('.') else {
+        return true;
+    };
+    let initials = stem.contains('.') || stem.chars().count() == 1;
+    !initials && !rules.titles.contains(&stem)
 }
 
 /// A word of the text against a marker word: the same ignoring case, and

@@ -60,6 +60,14 @@ struct Seen {
     /// The calendar day the tokens name, as far as read: month (1–12),
     /// day and year, or all three from an ISO date.
     day_of: (Option<u32>, Option<u32>, Option<u32>),
+    /// A month, day or year named twice ("November 24 25, 2026"): no day.
+    day_conflict: bool,
+}
+
+/// Records a month, day or year in `slot`; a second one is a conflict.
+fn note_value(slot: &mut Option<u32>, value: Option<u32>, conflict: &mut bool) {
+    *conflict |= slot.is_some();
+    *slot = value;
 }
 
 impl Seen {
@@ -222,7 +230,11 @@ fn read_token(token: &str, seen: &mut Seen, first: bool, rules: &LanguageRules) 
     let word = bare.trim_end_matches('.');
     if is_month(word, rules) {
         seen.month = true;
-        seen.day_of.0 = month_number(word);
+        note_value(
+            &mut seen.day_of.0,
+            month_number(word),
+            &mut seen.day_conflict,
+        );
         return true;
     }
     if is_weekday(word, rules) {
@@ -261,12 +273,12 @@ fn read_number(token: &str, seen: &mut Seen) -> bool {
         return match digits {
             1 | 2 if (1..=31).contains(&value) => {
                 seen.day = true;
-                seen.day_of.1 = Some(value);
+                note_value(&mut seen.day_of.1, Some(value), &mut seen.day_conflict);
                 true
             }
             4 if (1900..=2099).contains(&value) => {
                 seen.year = true;
-                seen.day_of.2 = Some(value);
+                note_value(&mut seen.day_of.2, Some(value), &mut seen.day_conflict);
                 true
             }
             _ => false,
@@ -288,7 +300,10 @@ fn read_number(token: &str, seen: &mut Seen) -> bool {
     if is_numeric_date(token) {
         seen.numeric_date = true;
         if let Some((year, month, day)) = iso_date(token) {
-            seen.day_of = (Some(month), Some(day), Some(year));
+            let conflict = &mut seen.day_conflict;
+            note_value(&mut seen.day_of.0, Some(month), conflict);
+            note_value(&mut seen.day_of.1, Some(day), conflict);
+            note_value(&mut seen.day_of.2, Some(year), conflict);
         }
         if token.contains('T') {
             seen.clock = true;
@@ -299,12 +314,15 @@ fn read_number(token: &str, seen: &mut Seen) -> bool {
     false
 }
 
-/// The day `text` gives as `YYYY-MM-DD`, when all of `text` is a stamp
-/// that names one: a month with its day and year (`Updated 3:42 PM EST,
-/// November 24, 2026`, `Mon 24 Nov 2026 10.05 GMT`) or an ISO date
-/// (`2026-11-24T10:05:00Z`). A date written only in numbers other than
-/// ISO order (`11/24/2026`, `24.11.2026`) gives none: the order of its day
-/// and month is the reader's guess.
+/// The day `text` gives as `YYYY-MM-DD`, when all of `text` is a
+/// publication stamp that names one: a month with its day and year, or an
+/// ISO date, with a time of day or after "Updated", "Published" and the
+/// like (`Updated 3:42 PM EST, November 24, 2026`, `Mon 24 Nov 2026 10.05
+/// GMT`, `2026-11-24T10:05:00Z`, `Published: 2 May 2026`). A bare date
+/// line (`March 3, 2025`) gives none: near the top of a page it is as often
+/// a timeline's first entry or an event's date as the page's. Nor does a
+/// date in numbers other than ISO order (`11/24/2026`: which is the day is
+/// a guess), a day that does not exist, or one named twice.
 pub(super) fn stamp_date(text: &str, rules: &LanguageRules) -> Option<String> {
     let mut seen = Seen::default();
     for (i, token) in text.split_whitespace().enumerate() {
@@ -315,8 +333,12 @@ pub(super) fn stamp_date(text: &str, rules: &LanguageRules) -> Option<String> {
     let (Some(month), Some(day), Some(year)) = seen.day_of else {
         return None;
     };
-    (seen.is_stamp() && (1..=12).contains(&month) && (1..=31).contains(&day))
-        .then(|| format!("{year:04}-{month:02}-{day:02}"))
+    let published = seen.announcer || seen.clock;
+    (published
+        && !seen.day_conflict
+        && seen.is_stamp()
+        && crate::load::is_calendar_day(year, month, day))
+    .then(|| format!("{year:04}-{month:02}-{day:02}"))
 }
 
 /// 1–12 for an English month name or abbreviation.
@@ -496,6 +518,7 @@ mod tests {
             ("Published: 2 May 2026", "2026-05-02"),
             ("2026-11-22T08:00:00Z", "2026-11-22"),
             ("Last updated Sept. 3rd, 2026", "2026-09-03"),
+            ("Posted Feb. 29, 2028 9:00 a.m.", "2028-02-29"),
         ] {
             assert_eq!(date(text).as_deref(), Some(want), "{text}");
         }

@@ -128,8 +128,20 @@ fn a_page_gives_its_publication_date_and_sources_are_ordered_by_it() {
          <p>Schools across the city will receive more money for teachers and books, the mayor said.</p></body></html>",
     )
     .expect("write");
-    // Saved pages in a directory are read without --input-format.
+    // Pages are not walked by default; the message says how.
+    let out = brief(&[dir.to_str().expect("UTF-8 path")]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains(
+            "directory holds no txt or md or markdown files (it holds 2 .html pages: pass \
+             --input-format html to read pages)"
+        ),
+        "{}",
+        stderr(&out)
+    );
     let value = json(&brief(&[
+        "--input-format",
+        "html",
         "--format",
         "json",
         "--order",
