@@ -166,10 +166,20 @@ fn marker_at(
         // "Story continues below advertisement." ends with its own period.
         let bare = last_word.strip_suffix('.').unwrap_or(last_word);
         if word_matches(bare, last) {
-            let next = words.get(at + n).map(|&(_, word)| word);
+            // A separator after the marker goes with it: "ADVERTISEMENT —
+            // The opposition ...".
+            let separated = words
+                .get(at + n)
+                .is_some_and(|&(_, word)| word_matches(word, "-"));
+            let (taken, (end_start, end_word)) = if separated {
+                (n + 1, words[at + n])
+            } else {
+                (n, (last_start, last_word))
+            };
+            let next = words.get(at + taken).map(|&(_, word)| word);
             return next
                 .is_none_or(starts_a_sentence)
-                .then_some((n, last_start + last_word.len()));
+                .then_some((taken, end_start + end_word.len()));
         }
         // Glued: "ADVERTISEMENTThe opposition".
         let (head, rest) = last_word.split_at_checked(last.len())?;
@@ -234,10 +244,11 @@ fn ends_sentence(word: &str, rules: &LanguageRules) -> bool {
 }
 
 /// A word of the text against a marker word: the same ignoring case, and
-/// any dash for "-" ("Advertisement – Scroll to continue").
+/// any dash, bullet or bar for "-" ("Advertisement – Scroll to continue",
+/// "Advertisement · Scroll to continue").
 fn word_matches(word: &str, want: &str) -> bool {
     if want == "-" {
-        matches!(word, "-" | "–" | "—")
+        matches!(word, "-" | "–" | "—" | "·" | "•" | "|")
     } else {
         word.eq_ignore_ascii_case(want)
     }

@@ -380,4 +380,18 @@ fn a_date_stamp_near_the_top_of_a_page_is_the_document_date() {
             ("wire", &Value::from("2026-11-20")),
         ]
     );
+    // `brief segment` lists the same dates.
+    let segmented = json(&brief(&[
+        "segment",
+        "--format",
+        "json",
+        dir.to_str().unwrap(),
+    ]));
+    let segment_dates: Vec<(&str, &Value)> = segmented["documents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| (d["id"].as_str().unwrap(), &d["date"]))
+        .collect();
+    assert_eq!(segment_dates, dates);
 }
