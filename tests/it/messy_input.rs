@@ -365,12 +365,7 @@ fn a_date_stamp_near_the_top_of_a_page_is_the_document_date() {
     )
     .unwrap();
     let value = summary(&dir, &[]);
-    let dates: Vec<(&str, &Value)> = value["documents"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|d| (d["id"].as_str().unwrap(), &d["date"]))
-        .collect();
+    let dates = document_dates(&value);
     assert_eq!(
         dates,
         [
@@ -387,11 +382,15 @@ fn a_date_stamp_near_the_top_of_a_page_is_the_document_date() {
         "json",
         dir.to_str().unwrap(),
     ]));
-    let segment_dates: Vec<(&str, &Value)> = segmented["documents"]
+    assert_eq!(document_dates(&segmented), dates);
+}
+
+/// `(id, date)` of every document an output lists.
+fn document_dates(value: &Value) -> Vec<(&str, &Value)> {
+    value["documents"]
         .as_array()
         .unwrap()
         .iter()
         .map(|d| (d["id"].as_str().unwrap(), &d["date"]))
-        .collect();
-    assert_eq!(segment_dates, dates);
+        .collect()
 }
