@@ -88,11 +88,14 @@ pub(super) fn split(line: &str, rules: &LanguageRules) -> Option<Vec<Piece>> {
     let mut text_from = 0;
     let mut at = 0;
     while at < words.len() {
-        // Two markers in a row: the second stands between sentences too.
+        // A marker stands after a sentence: at the paragraph's start, after
+        // sentence punctuation, or right after another marker.
         let after_marker = pieces.last().is_some_and(|piece: &Piece| piece.marker)
             && line[text_from..words[at].0].trim().is_empty();
-        let found = marker_at(&words, at, after_marker, rules)
-            .or_else(|| bracketed_credit_at(line, &words, at, after_marker, rules));
+        let after_sentence = at == 0 || after_marker || ends_sentence(words[at - 1].1, rules);
+        let found = after_sentence
+            .then(|| marker_at(&words, at, rules).or_else(|| bracketed_credit_at(line, &words, at)))
+            .flatten();
         let Some((taken, end)) = found else {
             at += 1;
             continue;
@@ -138,17 +141,10 @@ fn words_with_offsets(line: &str) -> Vec<(usize, &str)> {
         .collect()
 }
 
-/// The marker that starts at word `at`, if one does and stands between
-/// sentences: how many words it takes and the byte where it ends.
-fn marker_at(
-    words: &[(usize, &str)],
-    at: usize,
-    after_marker: bool,
-    rules: &LanguageRules,
-) -> Option<(usize, usize)> {
-    if at > 0 && !after_marker && !ends_sentence(words[at - 1].1, rules) {
-        return None;
-    }
+/// The marker that starts at word `at` (which follows a sentence), if one
+/// does and a sentence or the paragraph's end follows it: how many words it
+/// takes and the byte where it ends.
+fn marker_at(words: &[(usize, &str)], at: usize, rules: &LanguageRules) -> Option<(usize, usize)> {
     rules.interstitials.iter().find_map(|marker| {
         let n = marker.len();
         let candidate = words.get(at..at + n)?;
@@ -198,27 +194,18 @@ fn marker_at(
 /// Sergei Supinsky/AFP via Getty Images)".
 const MAX_CREDIT_WORDS: usize = 9;
 
-/// A photo credit in brackets that starts at word `at`, after a sentence
-/// and before another, "(AP Photo/Efrem Lukatsky)", as a marker: how many
+/// A photo credit in brackets that starts at word `at` (which follows a
+/// sentence) and comes before another sentence, "(AP Photo/Efrem Lukatsky)", as a marker: how many
 /// words it takes and the byte where it ends. Its caption, before it, is
 /// left as it is: glued into a paragraph it cannot be told from the
 /// article's sentences.
-fn bracketed_credit_at(
-    line: &str,
-    words: &[(usize, &str)],
-    at: usize,
-    after_marker: bool,
-    rules: &LanguageRules,
-) -> Option<(usize, usize)> {
+fn bracketed_credit_at(line: &str, words: &[(usize, &str)], at: usize) -> Option<(usize, usize)> {
     let (start, first) = words[at];
     let close = match first.as_bytes().first() {
         Some(b'(') => ')',
         Some(b'[') => ']',
         _ => return None,
     };
-    if at > 0 && !after_marker && !ends_sentence(words[at - 1].1, rules) {
-        return None;
-    }
     let last =
         (at..words.len().min(at + MAX_CREDIT_WORDS)).find(|&k| words[k].1.ends_with(close))?;
     let end = words[last].0 + words[last].1.len();
