@@ -17,6 +17,7 @@ use unicode_normalization::UnicodeNormalization;
 use unicode_segmentation::UnicodeSegmentation;
 
 use crate::lang::Language;
+use crate::segment::is_invisible;
 
 /// A term id: an index into [`Analysis::vocabulary`].
 pub type TermId = u32;
@@ -454,15 +455,6 @@ fn normalize(text: &str) -> Cow<'_, str> {
     } else {
         normalized
     }
-}
-
-/// Soft hyphens, zero-width spaces, word joiners and stray byte-order
-/// marks: invisible in a page, left inside words by hyphenation and by
-/// copying ("govern\u{AD}ment", "cease\u{200B}fire"). NFKC keeps them, and
-/// they would split a word or make it a different term. (Zero-width
-/// joiners and non-joiners are kept: some scripts spell with them.)
-fn is_invisible(c: char) -> bool {
-    matches!(c, '\u{AD}' | '\u{200B}' | '\u{2060}' | '\u{FEFF}')
 }
 
 /// Maps a chunk's local term ids to global ones.

@@ -3,8 +3,9 @@
 //! A budget of words, bytes or characters holds for the summary **as
 //! written**: its sentences one after the other, joined by the layout's
 //! separator, each as the format writes it (a line break inside a
-//! hard-wrapped sentence becomes a space; Markdown escapes its special
-//! characters with a backslash), and the mark that follows a sentence cut
+//! hard-wrapped sentence becomes a space; soft hyphens and zero-width
+//! spaces are dropped; Markdown escapes its special characters with a
+//! backslash), and the mark that follows a sentence cut
 //! at the budget. That is how DUC truncated summaries (the whole submitted
 //! text, 665 bytes or 100 words) and what a reader of the output sees.
 //! List numbers, citation markers, headings and the source list are the
@@ -21,6 +22,7 @@
 
 use std::borrow::Cow;
 
+use crate::segment::is_invisible;
 use crate::select::{self, Budget};
 
 /// The written form of a summary.
@@ -62,10 +64,13 @@ impl Layout {
     };
 
     /// How a sentence is written: each run of white space that holds a line
-    /// break becomes one space, and escaped characters get a backslash.
+    /// break becomes one space, invisible characters (soft hyphens,
+    /// zero-width spaces: [`is_invisible`]) are dropped, and escaped
+    /// characters get a backslash.
     pub fn write<'a>(&self, text: &'a str) -> Cow<'a, str> {
         let needs_work = text.contains(is_line_break)
-            || (!self.escaped.is_empty() && text.contains(self.escaped));
+            || (!self.escaped.is_empty() && text.contains(self.escaped))
+            || (!text.is_ascii() && text.contains(is_invisible));
         if !needs_work {
             return Cow::Borrowed(text);
         }
@@ -79,11 +84,18 @@ impl Layout {
         let mut origin = Vec::with_capacity(text.len() + 9);
         let mut chars = text.char_indices().peekable();
         while let Some((at, c)) = chars.next() {
+            if is_invisible(c) {
+                continue;
+            }
             if c.is_whitespace() {
-                // A run of white space: one space if it breaks a line.
+                // A run of white space (and invisible characters): one
+                // space if it breaks a line.
                 let mut run = vec![(at, c)];
-                while let Some(next) = chars.next_if(|&(_, c)| c.is_whitespace()) {
-                    run.push(next);
+                while let Some(next) = chars.next_if(|&(_, c)| c.is_whitespace() || is_invisible(c))
+                {
+                    if !is_invisible(next.1) {
+                        run.push(next);
+                    }
                 }
                 if run.iter().any(|&(_, c)| is_line_break(c)) {
                     out.push(' ');
@@ -137,7 +149,9 @@ impl Layout {
         }
         let (written, origin) = self.write_mapped(text);
         let end = select::cut(&written, budget, keep);
-        text[..origin[end]].trim_end().len()
+        text[..origin[end]]
+            .trim_end_matches(|c: char| c.is_whitespace() || is_invisible(c))
+            .len()
     }
 }
 
@@ -170,6 +184,19 @@ mod tests {
             "It was a cold night  in \\*the\\* city."
         );
         assert!(matches!(Layout::TEXT.write("Plain."), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn drops_invisible_characters() {
+        let text = "The govern\u{AD}ment\u{200B} met \u{200B}\r\n in Kyiv.";
+        assert_eq!(Layout::TEXT.write(text), "The government met in Kyiv.");
+        assert_eq!(
+            Layout::TEXT.measure(Budget::Chars(100), text),
+            "The government met in Kyiv.".chars().count()
+        );
+        // A cut keeps whole written words: "government" is one.
+        let cut = Layout::TEXT.cut(text, Budget::Words(9), 2);
+        assert_eq!(&text[..cut], "The govern\u{AD}ment");
     }
 
     #[test]

@@ -86,6 +86,12 @@ pub fn segment(data: &[u8]) {
 /// line and its continuation), at most
 /// [`MAX_UNIT_CHARS`] characters, and covering every non-white-space
 /// character of the body.
+/// What segmentation trims off lines and units: white space and the
+/// invisible characters pages leave in text.
+fn is_blank(c: char) -> bool {
+    c.is_whitespace() || brief::segment::is_invisible(c)
+}
+
 pub fn check_units(text: &str, body_start: usize, units: &[Unit]) {
     let body_start = (body_start..text.len())
         .find(|&i| text.is_char_boundary(i))
@@ -104,7 +110,11 @@ pub fn check_units(text: &str, body_start: usize, units: &[Unit]) {
             "unit {unit:?} not on character boundaries"
         );
         let unit_text = &text[unit.start..unit.end];
-        assert_eq!(unit_text.trim(), unit_text, "unit {unit:?} not trimmed");
+        assert_eq!(
+            unit_text.trim_matches(is_blank),
+            unit_text,
+            "unit {unit:?} not trimmed"
+        );
         // A unit goes on past a line break only where a hard-wrapped line
         // continues: one break, then a lowercase letter; never a blank line.
         let unit_lines = unit_text.replace("\r\n", "\n");
@@ -115,7 +125,8 @@ pub fn check_units(text: &str, body_start: usize, units: &[Unit]) {
             .skip(1)
         {
             assert!(
-                line.trim_start().starts_with(char::is_lowercase),
+                line.trim_start_matches(is_blank)
+                    .starts_with(char::is_lowercase),
                 "unit {unit:?} spans a line break into {line:?}"
             );
         }
@@ -133,7 +144,7 @@ pub fn check_units(text: &str, body_start: usize, units: &[Unit]) {
         while next.next_if(|(_, end)| *end <= at).is_some() {}
         let inside = next.peek().is_some_and(|(start, _)| *start <= at);
         assert!(
-            c.is_whitespace() || inside,
+            is_blank(c) || inside,
             "character {c:?} at {at} is in no unit"
         );
     }

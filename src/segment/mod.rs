@@ -72,7 +72,8 @@ pub enum UnitKind {
 }
 
 /// One segmented unit: a half-open byte range `start..end` into the
-/// document's original text, trimmed of surrounding white space.
+/// document's original text, trimmed of surrounding white space and
+/// invisible characters ([`is_invisible`]).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Unit {
     /// What the unit is.
@@ -107,8 +108,8 @@ impl Segmenter {
 
     /// Segments `text[body_start..]`; offsets in the result are into `text`.
     ///
-    /// Units are in text order, do not overlap, are trimmed of white space,
-    /// have at most [`MAX_UNIT_CHARS`] characters and together cover every
+    /// Units are in text order, do not overlap, are trimmed of white space
+    /// and invisible characters ([`is_invisible`]), have at most [`MAX_UNIT_CHARS`] characters and together cover every
     /// non-white-space character of the body. A
     /// `body_start` past the end yields no units; one inside a character is
     /// moved forward to the next character boundary.
@@ -149,7 +150,7 @@ impl Segmenter {
                 }
             }
         }
-        bounded::bound(text, units)
+        trim_invisible(text, bounded::bound(text, units))
     }
 
     /// The day a date or time stamp gives as `YYYY-MM-DD`, when `text`
@@ -237,6 +238,51 @@ fn is_line_break(c: char) -> bool {
     )
 }
 
+/// Soft hyphens, zero-width spaces, word joiners, stray byte-order marks
+/// and bidirectional marks: characters a page leaves in text that show
+/// nothing ("govern\u{AD}ment", "cease\u{200B}fire", a line holding only
+/// U+200B). Segmentation treats them as white space at the edges of lines
+/// and units; analysis, the semantic tokenizer and the written summary
+/// drop them. (Zero-width joiners and non-joiners are not among them: some
+/// scripts spell with them.)
+pub fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{AD}'
+            | '\u{200B}'
+            | '\u{200E}'
+            | '\u{200F}'
+            | '\u{202A}'..='\u{202E}'
+            | '\u{2060}'
+            | '\u{2066}'..='\u{2069}'
+            | '\u{FEFF}'
+    )
+}
+
+/// White space or an invisible character: what is trimmed off a line or
+/// a unit.
+fn is_blank(c: char) -> bool {
+    c.is_whitespace() || is_invisible(c)
+}
+
+/// `units` with invisible characters (and the white space they hid
+/// behind: "\u{200B} Officials said") trimmed off both ends, and units left
+/// empty dropped. Every rule before sees trimmed lines; this catches the
+/// pieces cut inside them (a sentence after "enough.\u{200B} ").
+fn trim_invisible(text: &str, mut units: Vec<Unit>) -> Vec<Unit> {
+    if text.is_ascii() {
+        return units;
+    }
+    units.retain_mut(|unit| {
+        let unit_text = &text[unit.start..unit.end];
+        let trimmed = unit_text.trim_matches(is_blank);
+        unit.start += unit_text.len() - unit_text.trim_start_matches(is_blank).len();
+        unit.end = unit.start + trimmed.len();
+        !trimmed.is_empty()
+    });
+    units
+}
+
 /// The paragraphs of `text[body_start..]`, trimmed, with the byte offset of
 /// each into `text`: the non-blank lines, a hard-wrapped line joined with
 /// its continuation (see [`wraps_onto`]).
@@ -245,7 +291,7 @@ fn paragraphs(text: &str, body_start: usize) -> Vec<(usize, &str)> {
     let body_address = body.as_ptr() as usize;
     let mut spans: Vec<(usize, usize)> = Vec::new();
     for line in body.split(is_line_break) {
-        let trimmed = line.trim();
+        let trimmed = line.trim_matches(is_blank);
         if trimmed.is_empty() {
             continue;
         }

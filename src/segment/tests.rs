@@ -20,13 +20,16 @@ struct Case {
     expected: Vec<(UnitKind, String)>,
 }
 
-/// `<CR>`, `<LF>`, `<TAB>` and `<NBSP>` in the table stand for characters
-/// that are invisible or awkward in a text file.
+/// `<CR>`, `<LF>`, `<TAB>`, `<NBSP>`, `<ZWSP>`, `<SHY>` and `<BOM>` in the
+/// table stand for characters that are invisible or awkward in a text file.
 fn unescape(text: &str) -> String {
     text.replace("<CR>", "\r")
         .replace("<LF>", "\n")
         .replace("<TAB>", "\t")
         .replace("<NBSP>", "\u{a0}")
+        .replace("<ZWSP>", "\u{200b}")
+        .replace("<SHY>", "\u{ad}")
+        .replace("<BOM>", "\u{feff}")
 }
 
 fn parse_kind(tag: &str) -> UnitKind {
@@ -139,7 +142,11 @@ fn assert_invariants(text: &str, body_start: usize, units: &[Unit]) {
             unit_text.chars().count() <= super::MAX_UNIT_CHARS,
             "unit {unit:?} too long"
         );
-        assert_eq!(unit_text, unit_text.trim(), "unit {unit:?} is not trimmed");
+        assert_eq!(
+            unit_text,
+            unit_text.trim_matches(is_blank),
+            "unit {unit:?} is not trimmed"
+        );
         // A line break inside a unit is a hard wrap: one break (`\r\n`
         // counts as one), then the line goes on in lower case after any
         // white space that is not a line break (lines are trimmed with
@@ -151,7 +158,7 @@ fn assert_invariants(text: &str, body_start: usize, units: &[Unit]) {
             let rest = &unit_text[at..];
             let rest = rest.strip_prefix("\r\n").unwrap_or(&rest[c.len_utf8()..]);
             assert!(
-                rest.trim_start_matches(|c: char| c.is_whitespace() && !is_line_break(c))
+                rest.trim_start_matches(|c: char| is_blank(c) && !is_line_break(c))
                     .starts_with(char::is_lowercase),
                 "unit {unit:?} spans a paragraph break: {unit_text:?}"
             );
@@ -162,7 +169,7 @@ fn assert_invariants(text: &str, body_start: usize, units: &[Unit]) {
     for (at, c) in text[body_start..].char_indices() {
         let at = body_start + at;
         assert!(
-            c.is_whitespace() || covered[at],
+            is_blank(c) || covered[at],
             "character {c:?} at {at} is in no unit"
         );
     }

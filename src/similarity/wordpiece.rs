@@ -13,6 +13,7 @@ use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::UnicodeNormalization;
 
 use super::model::StaticModel;
+use crate::segment::is_invisible;
 
 /// Words longer than this many characters are one unknown token (as in
 /// BERT).
@@ -54,6 +55,10 @@ impl<'m> Tokenizer<'m> {
                         self.punctuation(c, out);
                     }
                 }
+            } else if is_invisible(c) || matches!(c, '\u{200C}' | '\u{200D}') {
+                // A soft hyphen or zero-width space inside a word
+                // ("govern\u{AD}ment"): BERT deletes format characters
+                // before it splits words, so the word stays whole.
             } else if c.is_alphanumeric() {
                 for d in c.to_lowercase().flat_map(|l| l.nfd()) {
                     if !is_combining_mark(d) {
@@ -173,6 +178,13 @@ mod tests {
         assert_eq!(pieces("The summit,"), ["the", "summit", ","]);
         assert_eq!(pieces("CAFÉ"), ["cafe"]);
         assert_eq!(pieces("Cafe\u{301}"), ["cafe"]);
+    }
+
+    #[test]
+    fn invisible_characters_inside_a_word_leave_it_whole() {
+        assert_eq!(pieces("sum\u{AD}mit"), ["summit"]);
+        assert_eq!(pieces("\u{FEFF}the\u{200B}"), ["the"]);
+        assert_eq!(pieces("Ze\u{200D}lensky"), pieces("Zelensky"));
     }
 
     #[test]

@@ -304,6 +304,52 @@ fn invisible_characters_inside_words_do_not_hide_a_shared_fact() {
 }
 
 #[test]
+fn invisible_characters_at_sentence_edges_are_not_shown_and_do_not_change_units() {
+    // Zero-width spaces between sentences and on otherwise blank lines, a
+    // byte-order mark left by pasting, soft hyphens: a sentence used to
+    // start with U+200B, one followed by it was taken for a heading, and
+    // the semantic measure cut "govern\u{AD}ment" in two.
+    let dir = scratch("messy_invisible_edges");
+    fs::write(
+        dir.join("a.txt"),
+        "The govern\u{AD}ment announced new infor\u{AD}mation rules on Monday.\u{200B} Officials said the rules take effect in May.\n\
+         \u{200B}\n\
+         \u{FEFF}The speaker adjourned the session until next week.\u{200B}\u{200B}\n",
+    )
+    .unwrap();
+    fs::write(
+        dir.join("b.txt"),
+        "The government announced new information rules on Monday.\n\
+         Officials said the rules take effect in May.\n\
+         The speaker adjourned the session until next week.\n",
+    )
+    .unwrap();
+    let invisible = ['\u{AD}', '\u{200B}', '\u{FEFF}'];
+    for measure in ["lexical", "semantic"] {
+        let value = summary(&dir, &["--similarity", measure]);
+        let sentences = value["summary"].as_array().unwrap();
+        assert_eq!(sentences.len(), 3, "{measure}: {value}");
+        for sentence in sentences {
+            assert_eq!(sentence["support"], 2, "{measure}: {sentence}");
+            for citation in sentence["citations"].as_array().unwrap() {
+                let text = citation["text"].as_str().unwrap();
+                assert!(
+                    !text.starts_with(invisible) && !text.ends_with(invisible),
+                    "{measure}: {text:?}"
+                );
+                assert_eq!(citation["similarity"].as_f64(), Some(1.0), "{citation}");
+            }
+        }
+    }
+    // People see the words, not the characters hidden in them.
+    for format in ["text", "markdown"] {
+        let shown = stdout(&brief(&[dir.to_str().unwrap(), "--format", format]));
+        assert!(!shown.contains(invisible), "{format}: {shown:?}");
+        assert!(shown.contains("The government announced new information rules"));
+    }
+}
+
+#[test]
 fn page_markers_glued_inside_paragraphs_neither_show_nor_swallow_sentences() {
     // Blocks joined when a page was copied: the marker after a sentence
     // used to make its line a "heading", the appeal phrase before one made
