@@ -5,7 +5,7 @@
 //! (a missing path, a binary file, an empty text, a malformed JSONL line)
 //! becomes a [`LoadProblem`] naming the file (and line), and the other
 //! documents are still returned. Which encodings are read is decided in
-//! [`decode`], legacy ones (text that is not UTF-8) in [`encoding`]; the
+//! `decode`, legacy ones (text that is not UTF-8) in `encoding`; the
 //! policy for every kind of bad input is the table in the README ("Bad
 //! input").
 

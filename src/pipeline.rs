@@ -318,7 +318,7 @@ impl Pipeline {
     }
 
     /// Gives a document without a date the day of a date stamp among its
-    /// first [`STAMP_UNITS`] units (a heading such as `Updated 3:42 PM EST,
+    /// first `STAMP_UNITS` units (a heading such as `Updated 3:42 PM EST,
     /// November 24, 2026`, on a line of its own or cut off the first
     /// sentence): the date a reader of the pasted page sees, for `--order
     /// date` and the source list. Part of [`Pipeline::prepare`]; `brief

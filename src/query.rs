@@ -63,7 +63,7 @@ const MIN_LIFT: f64 = 2.0;
 const EXPANSION_WEIGHT: f64 = 0.5;
 
 /// The weight of every term for a query: 1 for the query's own terms, up to
-/// [`EXPANSION_WEIGHT`] for co-occurring terms, 0 otherwise. Empty when no
+/// `EXPANSION_WEIGHT` for co-occurring terms, 0 otherwise. Empty when no
 /// query term occurs in the documents.
 pub fn term_weights(
     analyzer: &Analyzer,

@@ -188,7 +188,7 @@ const MAX_TOUCHED_RESCORED: usize = 64;
 /// [`crate::similarity::Measure::semantic_floor`]): that is every pair the dense path keeps,
 /// as long as the semantic search is exact
 /// ([`crate::similarity::candidates::EXACT_SEMANTIC_LIMIT`]). Past
-/// [`EXACT_GRAPH_LIMIT`] nodes only the [`MAX_TOUCHED_RESCORED`] strongest
+/// [`EXACT_GRAPH_LIMIT`] nodes only the `MAX_TOUCHED_RESCORED` strongest
 /// touched pairs of a node are rescored, bounding the work per node.
 pub fn sparse_graph(
     similarity: &Similarity<'_>,

@@ -3,11 +3,11 @@
 //!
 //! Runs after clustering, on each group of sentences that state the same
 //! fact (a near-duplicate cluster), before citing and rendering. In every
-//! member it finds the values a sentence states ([`extract`]: quantities
+//! member it finds the values a sentence states (`extract`: quantities
 //! with their unit, dates, times), aligns
 //! the values of different sources that measure the same thing
-//! ([`align`]: same kind and unit, and shared context words around them),
-//! and compares aligned values ([`Reading`] ranges):
+//! (`align`: same kind and unit, and shared context words around them),
+//! and compares aligned values (`Reading` ranges):
 //!
 //! - the same value written differently ("three-hour", "3 hours", "180
 //!   minutes") is one value;
@@ -256,8 +256,8 @@ pub struct Sentence<'a> {
     pub cluster: u32,
 }
 
-/// How strictly values of different sources are aligned (see [`align`]
-/// and [`links`]); the defaults were chosen on the labelled dev set
+/// How strictly values of different sources are aligned (see `align`
+/// and `links`); the defaults were chosen on the labelled dev set
 /// (`docs/disagreements.md`).
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Settings {
@@ -363,7 +363,7 @@ impl Detector {
 
     /// The disagreements of a whole input: within each cluster of two or
     /// more documents, and through value links between clusters
-    /// ([`links`]). `related(a, b)` gives whether sentences `a` and `b`
+    /// (`links`). `related(a, b)` gives whether sentences `a` and `b`
     /// (indices into `sentences`) are similar enough to link. Each
     /// disagreement is listed under every cluster one of its statements
     /// belongs to.

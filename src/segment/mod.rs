@@ -9,23 +9,23 @@
 //!    a capital and stops without sentence punctuation continues on the next
 //!    when that starts with a lowercase letter ("It was a cold\nnight in the
 //!    city."). A blank line always ends a paragraph.
-//! 2. Each paragraph is classified as a whole ([`classify`]): a short line
+//! 2. Each paragraph is classified as a whole (`classify`): a short line
 //!    without closing punctuation is a heading, an author credit or outlet
 //!    name is a byline, a subscription or donation appeal is boilerplate.
 //!    Deciding per paragraph keeps all sentences of an appeal together.
 //!    A date or time stamp glued to a paragraph's first sentence ("Nov. 24,
 //!    2026 10:05 a.m. ET Ukrainian ...") is cut off as a heading of its
-//!    own first ([`stamps`]), and the headlines listed under a navigation
-//!    heading ("Read more:", "Related Topics") are boilerplate ([`links`]).
+//!    own first (`stamps`), and the headlines listed under a navigation
+//!    heading ("Read more:", "Related Topics") are boilerplate (`links`).
 //! 3. Paragraphs that hold sentences are split by `sentencex`, and its
-//!    boundaries are repaired by a few rules ([`boundaries`]) for cases it
+//!    boundaries are repaired by a few rules (`boundaries`) for cases it
 //!    gets wrong in news text (titles such as "Ms." before a name, a period
 //!    inside closing parentheses, list markers and lists written inline
-//!    ([`lists`]), ellipses in brackets and opening a sentence, a citation
+//!    (`lists`), ellipses in brackets and opening a sentence, a citation
 //!    after a quotation).
 //!
 //! Page markers glued inside a paragraph ("... for an hour. ADVERTISEMENT
-//! The opposition ...") are cut out first ([`interstitials`]): each is a
+//! The opposition ...") are cut out first (`interstitials`): each is a
 //! boilerplate unit, and the text around it is read as paragraphs of its
 //! own.
 //!
