@@ -16,6 +16,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use unicode_normalization::UnicodeNormalization;
 use unicode_segmentation::UnicodeSegmentation;
 
+use crate::charrefs;
 use crate::lang::Language;
 use crate::segment::is_invisible;
 
@@ -435,18 +436,20 @@ impl Analyzer {
     }
 }
 
-/// `text` in NFKC, without the invisible characters that pages leave
-/// inside words ([`is_invisible`]). Most sentences are already in NFKC
-/// (ASCII, or curly quotes and accents that NFKC keeps) and hold no
+/// `text` with its character references decoded ([`charrefs`]), in NFKC,
+/// without the invisible characters that pages leave inside words
+/// ([`is_invisible`]). Most sentences hold no reference and are already in
+/// NFKC (ASCII, or curly quotes and accents that NFKC keeps) and hold no
 /// invisible character; the quick checks spare them a copy.
 fn normalize(text: &str) -> Cow<'_, str> {
+    let text = charrefs::decode(text);
     if text.is_ascii() {
-        return Cow::Borrowed(text);
+        return text;
     }
     let normalized = if unicode_normalization::is_nfkc_quick(text.chars())
         == unicode_normalization::IsNormalized::Yes
     {
-        Cow::Borrowed(text)
+        text
     } else {
         Cow::Owned(text.nfkc().collect())
     };

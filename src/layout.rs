@@ -4,7 +4,7 @@
 //! written**: its sentences one after the other, joined by the layout's
 //! separator, each as the format writes it (a line break inside a
 //! hard-wrapped sentence becomes a space; soft hyphens and zero-width
-//! spaces are dropped; Markdown escapes its special characters with a
+//! spaces are dropped; `&amp;` and `&#8217;` are written `&` and `’`; Markdown escapes its special characters with a
 //! backslash), and the mark that follows a sentence cut
 //! at the budget. That is how DUC truncated summaries (the whole submitted
 //! text, 665 bytes or 100 words) and what a reader of the output sees.
@@ -22,6 +22,7 @@
 
 use std::borrow::Cow;
 
+use crate::charrefs;
 use crate::segment::is_invisible;
 use crate::select::{self, Budget};
 
@@ -65,12 +66,14 @@ impl Layout {
 
     /// How a sentence is written: each run of white space that holds a line
     /// break becomes one space, invisible characters (soft hyphens,
-    /// zero-width spaces: [`is_invisible`]) are dropped, and escaped
-    /// characters get a backslash.
+    /// zero-width spaces: [`is_invisible`]) are dropped, character
+    /// references left in plain text (`&amp;`, `&#8217;`: [`charrefs`])
+    /// become their characters, and escaped characters get a backslash.
     pub fn write<'a>(&self, text: &'a str) -> Cow<'a, str> {
         let needs_work = text.contains(is_line_break)
             || (!self.escaped.is_empty() && text.contains(self.escaped))
-            || (!text.is_ascii() && text.contains(is_invisible));
+            || (!text.is_ascii() && text.contains(is_invisible))
+            || matches!(charrefs::decode(text), Cow::Owned(_));
         if !needs_work {
             return Cow::Borrowed(text);
         }
@@ -86,6 +89,21 @@ impl Layout {
         while let Some((at, c)) = chars.next() {
             if is_invisible(c) {
                 continue;
+            }
+            if c == '&' {
+                if let Some((len, decoded)) = charrefs::reference_at(&text[at..]) {
+                    // `&#8217;` written as `’`; every byte of it maps back
+                    // to the reference's start.
+                    for d in decoded.chars().filter(|&d| !is_invisible(d)) {
+                        if self.escaped.contains(&d) {
+                            out.push('\\');
+                            origin.push(at);
+                        }
+                        push_char(&mut out, &mut origin, at, d);
+                    }
+                    while chars.next_if(|&(next, _)| next < at + len).is_some() {}
+                    continue;
+                }
             }
             if c.is_whitespace() {
                 // A run of white space (and invisible characters): one
@@ -197,6 +215,26 @@ mod tests {
         // A cut keeps whole written words: "government" is one.
         let cut = Layout::TEXT.cut(text, Budget::Words(9), 2);
         assert_eq!(&text[..cut], "The govern\u{AD}ment");
+    }
+
+    #[test]
+    fn writes_character_references_as_their_characters() {
+        let text = "AT&amp;T&#8217;s &lt;b&gt; plan, R&D &copy";
+        assert_eq!(
+            Layout::TEXT.write(text),
+            "AT&T\u{2019}s <b> plan, R&D &copy"
+        );
+        assert_eq!(
+            Layout::MARKDOWN.write(text),
+            "AT&T\u{2019}s \\<b\\> plan, R&D &copy"
+        );
+        assert!(matches!(Layout::TEXT.write("AT&T"), Cow::Borrowed(_)));
+        // Budgets count the written characters, and a cut never falls
+        // inside a reference.
+        assert_eq!(Layout::TEXT.measure(Budget::Chars(100), "a&amp;b"), 3);
+        let bytes = Budget::Bytes(100);
+        assert_eq!(&text[..Layout::TEXT.cut(text, bytes, 4)], "AT&amp;T");
+        assert_eq!(&text[..Layout::TEXT.cut(text, bytes, 3)], "AT&amp;");
     }
 
     #[test]

@@ -33,6 +33,10 @@
 //!    cluster (a summary sentence shown from past its [`dateline`]); text,
 //!    Markdown or versioned JSON.
 //!
+//! Beside the stages, [`charrefs`] reads the character references that
+//! scraped plain text keeps (`&amp;`, `&#8217;`) as the characters they
+//! stand for, for every stage that reads words.
+//!
 //! [`pipeline`] wires the stages; [`cli`] (with [`eval::cli`] and
 //! [`stories::cli`]) is the command-line front end and the only code that
 //! prints. Above the pipeline, [`stories`] groups a mixed input into
@@ -61,6 +65,7 @@
 
 pub mod analyze;
 pub mod batch;
+pub mod charrefs;
 pub mod cite;
 pub mod cli;
 pub mod cluster;

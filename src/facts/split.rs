@@ -26,6 +26,7 @@
 //! cue is one fact ([`Split::Whole`]), which behaves exactly as a sentence
 //! always did. The rules are English; other languages keep whole sentences.
 
+use crate::charrefs;
 use crate::lang::Language;
 
 /// A fact's half-open byte range within its sentence.
@@ -775,12 +776,18 @@ fn is_trailing_attribution(tail: &str) -> bool {
 /// Albuquerque`).
 fn cut_semicolon(s: &Sentence<'_>, piece: Piece, emit: &mut dyn FnMut(Piece)) {
     let text = piece.of(s);
-    let Some(at) = text.find(';') else {
+    // The `;` of a character reference left in the text (`&#8217;`) is no
+    // clause boundary.
+    let mut semicolons = text
+        .match_indices(';')
+        .map(|(at, _)| at)
+        .filter(|&at| !charrefs::ends_reference(text, at));
+    let Some(at) = semicolons.next() else {
         emit(piece);
         return;
     };
     let (left, right) = (&text[..at], &text[at + 1..]);
-    if right.contains(';')
+    if semicolons.next().is_some()
         || (s.quoted(piece.start + at) && !piece.quoted)
         || !has_words(left, MIN_CLAUSE_WORDS)
         || !has_words(right, MIN_CLAUSE_WORDS)

@@ -13,6 +13,7 @@ use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::UnicodeNormalization;
 
 use super::model::StaticModel;
+use crate::charrefs;
 use crate::segment::is_invisible;
 
 /// Words longer than this many characters are one unknown token (as in
@@ -45,6 +46,8 @@ impl<'m> Tokenizer<'m> {
     /// Appends the ids of `text`'s tokens to `out`.
     pub fn tokenize(&mut self, text: &str, out: &mut Vec<u32>) {
         self.word.clear();
+        // `company&#8217;s` is the word the writer meant.
+        let text = charrefs::decode(text);
         for c in text.chars() {
             if c.is_ascii() {
                 if c.is_ascii_alphanumeric() {
@@ -185,6 +188,12 @@ mod tests {
         assert_eq!(pieces("sum\u{AD}mit"), ["summit"]);
         assert_eq!(pieces("\u{FEFF}the\u{200B}"), ["the"]);
         assert_eq!(pieces("Ze\u{200D}lensky"), pieces("Zelensky"));
+    }
+
+    #[test]
+    fn character_references_are_read_as_their_characters() {
+        assert_eq!(pieces("the&#8217;s"), pieces("the\u{2019}s"));
+        assert_eq!(pieces("&quot;summit&quot;"), pieces("\"summit\""));
     }
 
     #[test]

@@ -350,6 +350,59 @@ fn invisible_characters_at_sentence_edges_are_not_shown_and_do_not_change_units(
 }
 
 #[test]
+fn character_references_left_in_plain_text_read_as_their_characters() {
+    // Scraped text and feed exports keep `&amp;`, `&#8217;`, `&quot;`: the
+    // sentence was a different set of terms from its clean copy (cosine
+    // 0.84), was shown with the references, and a reference's `;` cut it
+    // into two "facts" ("... the company&#8217" and "s shares fell ...").
+    let escaped = "Investors in London said the company&#8217;s shares fell sharply in early trading on Monday after the report. AT&amp;T said it would cut 5,000 jobs by March.";
+    let clean = "Investors in London said the company\u{2019}s shares fell sharply in early trading on Monday after the report. AT&T said it would cut 5,000 jobs by March.";
+    let dir = scratch("messy_charrefs");
+    fs::write(dir.join("a.txt"), escaped).unwrap();
+    fs::write(dir.join("b.txt"), clean).unwrap();
+    let feed = scratch("messy_charrefs_jsonl").join("feed.jsonl");
+    let record = |id: &str, text: &str| serde_json::json!({"id": id, "text": text}).to_string();
+    fs::write(
+        &feed,
+        format!("{}\n{}\n", record("a", escaped), record("b", clean)),
+    )
+    .unwrap();
+    let (dir, feed) = (dir.to_str().unwrap(), feed.to_str().unwrap());
+    for input in [&[dir][..], &[feed, "--input-format", "jsonl"][..]] {
+        for measure in ["lexical", "semantic"] {
+            let mut args = input.to_vec();
+            args.extend(["--format", "json", "--similarity", measure]);
+            let value = json(&brief(&args));
+            let sentences = value["summary"].as_array().unwrap();
+            assert_eq!(sentences.len(), 2, "{args:?}: {value}");
+            for sentence in sentences {
+                assert_eq!(sentence["support"], 2, "{args:?}: {sentence}");
+                assert_eq!(sentence["facts"].as_array().unwrap().len(), 1, "{sentence}");
+                for citation in sentence["citations"].as_array().unwrap() {
+                    assert_eq!(citation["similarity"].as_f64(), Some(1.0), "{citation}");
+                    // JSON `text` stays the source range.
+                    let text = citation["text"].as_str().unwrap();
+                    if citation["document"] == "a" {
+                        assert!(
+                            text.contains("&#8217;") || text.contains("&amp;"),
+                            "{text:?}"
+                        );
+                    }
+                }
+            }
+        }
+        // People read the characters.
+        let mut args = input.to_vec();
+        args.extend(["--format", "markdown"]);
+        let shown = stdout(&brief(&args));
+        assert!(
+            !shown.contains("&#8217;") && !shown.contains("&amp;"),
+            "{shown}"
+        );
+    }
+}
+
+#[test]
 fn page_markers_glued_inside_paragraphs_neither_show_nor_swallow_sentences() {
     // Blocks joined when a page was copied: the marker after a sentence
     // used to make its line a "heading", the appeal phrase before one made
