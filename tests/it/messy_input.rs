@@ -399,6 +399,12 @@ fn character_references_left_in_plain_text_read_as_their_characters() {
             !shown.contains("&#8217;") && !shown.contains("&amp;"),
             "{shown}"
         );
+        // The report too (where `&` itself is written `&amp;`).
+        let mut args = input.to_vec();
+        args.extend(["--format", "html"]);
+        let report = stdout(&brief(&args));
+        assert!(report.contains("company\u{2019}s shares"), "{report}");
+        assert!(!report.contains("&amp;#8217;") && !report.contains("&amp;amp;"));
     }
 }
 

@@ -9,7 +9,7 @@
 
 use std::io::{self, Write};
 
-use super::escape::Escaped;
+use super::escape::{Escaped, Shown};
 use super::facts::{marker, Statement as Cited};
 use crate::disagree::{Disagreement, Severity, Value};
 use crate::pipeline::Prepared;
@@ -66,7 +66,7 @@ pub(super) fn notes(
             let first = &value.statements[0];
             let written =
                 &prepared.documents[first.sentence.document as usize].text[first.start..first.end];
-            write!(out, "<span class=\"value\">{}</span>", Escaped(written))?;
+            write!(out, "<span class=\"value\">{}</span>", Shown(written))?;
             for cited in by_document(value) {
                 let n = cited.document + 1;
                 let label = format!("source {n} gives {}", value.normalized);

@@ -4,6 +4,8 @@
 
 use std::fmt;
 
+use crate::layout::Layout;
+
 /// Text written with `&`, `<`, `>`, `"` and `'` replaced by character
 /// references, so it is inert both as element content and inside a quoted
 /// attribute value.
@@ -27,6 +29,18 @@ impl fmt::Display for Escaped<'_> {
             plain = i + 1;
         }
         f.write_str(&text[plain..])
+    }
+}
+
+/// Source text as a reader sees it, escaped: written as the text format
+/// writes it ([`Layout::TEXT`]: character references such as `&#8217;`
+/// read as their characters, invisible characters dropped, a wrapped line
+/// joined), so the report shows what the summary shows.
+pub(super) struct Shown<'a>(pub &'a str);
+
+impl fmt::Display for Shown<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        Escaped(&Layout::TEXT.write(self.0)).fmt(f)
     }
 }
 

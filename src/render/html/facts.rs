@@ -4,7 +4,7 @@
 use std::io::{self, Write};
 
 use super::differ;
-use super::escape::Escaped;
+use super::escape::{Escaped, Shown};
 use crate::cite::SummarySentence;
 use crate::disagree::{Disagreement, Severity};
 use crate::pipeline::Prepared;
@@ -131,7 +131,7 @@ pub(super) fn list(
             out,
             "<li id=\"f{}\"><p class=\"fact\"><span class=\"text\">{}</span>",
             i + 1,
-            Escaped(fact.text)
+            Shown(fact.text)
         )?;
         if fact.truncated {
             write!(out, "<span class=\"cut\"> …</span>")?;
@@ -207,7 +207,7 @@ pub(super) fn matrix(
         write!(
             out,
             "<tr><th scope=\"row\"><a href=\"#f{n}\">{n}</a>{}{}</th>",
-            Escaped(words),
+            Shown(words),
             if cut { "…" } else { "" }
         )?;
         for d in 0..documents.len() as u32 {

@@ -4,7 +4,7 @@
 
 use std::io::{self, Write};
 
-use super::escape::{link_url, Escaped};
+use super::escape::{link_url, Escaped, Shown};
 use super::facts::UnitAnchor;
 use crate::load::Document;
 use crate::segment::{Unit, UnitKind};
@@ -129,7 +129,7 @@ fn text(out: &mut dyn Write, d: u32, doc: &Document, units: &[Unit]) -> io::Resu
             out,
             "<span class=\"u{kind}\" id=\"{}\">{}</span>",
             UnitAnchor(d, i as u32),
-            Escaped(&doc.text[unit.start..unit.end])
+            Shown(&doc.text[unit.start..unit.end])
         )?;
         at = unit.end;
     }
