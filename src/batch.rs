@@ -174,10 +174,7 @@ fn summarize_line(pipeline: &Pipeline, source: &str, line: usize, bytes: &[u8]) 
         }
         let summary = pipeline.summarize_query(&prepared, config.query.as_deref());
         if summary.sentences.is_empty() {
-            return Err(format!(
-                "no sentence qualifies for the summary: all are shorter than {} words",
-                pipeline.config().min_words
-            ));
+            return Err(pipeline.why_empty(&prepared));
         }
         render::summary_json_line(
             &mut out,

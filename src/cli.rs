@@ -542,15 +542,7 @@ fn summarize(args: SummarizeArgs) -> anyhow::Result<ExitCode> {
     let prepared = prepare(&pipeline, documents)?;
     let summary = pipeline.summarize(&prepared);
     if summary.sentences.is_empty() {
-        let min_words = pipeline.config().min_words;
-        let which = match prepared.analysis.sentences.len() {
-            1 => "the only sentence is".to_string(),
-            n => format!("all {n} sentences are"),
-        };
-        anyhow::bail!(
-            "no sentence qualifies for the summary: {which} shorter than --min-words \
-             {min_words} (a lower --min-words lets shorter sentences in)"
-        );
+        anyhow::bail!("{}", pipeline.why_empty(&prepared));
     }
     let options = RenderOptions {
         timings: args.cluster.stats,

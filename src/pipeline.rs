@@ -484,6 +484,37 @@ impl Pipeline {
         self.detector.detect(&sentences, &related)
     }
 
+    /// Why [`Pipeline::summarize`] chose nothing from input that has
+    /// sentences: every sentence is shorter than `min_words`, or none fits
+    /// the length budget as written (a cut sentence needs room for a word
+    /// and the cut mark).
+    pub fn why_empty(&self, prepared: &Prepared) -> String {
+        let config = &self.config;
+        let sentences = &prepared.analysis.sentences;
+        if sentences.iter().any(|s| s.words >= config.min_words) {
+            let (n, unit) = match config.budget {
+                Budget::Sentences(n) => (n, "sentence"),
+                Budget::Words(n) => (n, "word"),
+                Budget::Bytes(n) => (n, "byte"),
+                Budget::Chars(n) => (n, "character"),
+            };
+            let plural = if n == 1 { "" } else { "s" };
+            return format!(
+                "no sentence fits the length budget of {n} {unit}{plural} as written \
+                 (with the mark after a cut sentence); a larger budget lets one in"
+            );
+        }
+        let which = match sentences.len() {
+            1 => "the only sentence is".to_string(),
+            n => format!("all {n} sentences are"),
+        };
+        format!(
+            "no sentence qualifies for the summary: {which} shorter than --min-words {} \
+             (a lower --min-words lets shorter sentences in)",
+            config.min_words
+        )
+    }
+
     /// Scores the clusters with the configured [`Algorithm`], selects
     /// within the budget (cutting the last sentence of a length budget, see
     /// [`crate::select`]), and cites. Answers the configured query, if any.

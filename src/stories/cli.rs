@@ -104,11 +104,15 @@ pub fn run(mut args: StoriesArgs) -> anyhow::Result<ExitCode> {
             super::stages::emit_terms(out, &documents, &config)
         });
     }
-    let pipeline = Pipeline::new(args.summary.config(
-        args.input.lang,
-        &args.similarity,
-        crate::facts::Rules::default(),
-    ))?;
+    // A length budget holds for each summary as this format writes it.
+    let pipeline = Pipeline::new(crate::pipeline::Config {
+        layout: args.input.format.layout(),
+        ..args.summary.config(
+            args.input.lang,
+            &args.similarity,
+            crate::facts::Rules::default(),
+        )
+    })?;
     let stories = super::group_documents(&documents, &config)?;
     let format = args.input.format;
     let clock = super::clock::Clock::start();

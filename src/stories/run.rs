@@ -90,10 +90,7 @@ fn summarize_story(
         }
         let summary = pipeline.summarize(&prepared);
         if summary.sentences.is_empty() {
-            return Err(format!(
-                "no sentence qualifies for the summary: all are shorter than {} words",
-                pipeline.config().min_words
-            ));
+            return Err(pipeline.why_empty(&prepared));
         }
         let written = match format {
             Format::Json => crate::render::story_summary_json_line(

@@ -288,6 +288,45 @@ fn a_quote_marked_as_a_markdown_blockquote_is_shown_without_the_marker() {
 }
 
 #[test]
+fn a_budget_too_small_for_any_sentence_is_named_as_the_cause() {
+    // It used to blame --min-words, which had nothing to do with it; in
+    // `stories` the text output also ran past the budget.
+    let corpus = crate::corpus_dir();
+    let corpus = corpus.to_str().unwrap();
+    for command in [&[corpus][..], &["stories", corpus][..]] {
+        let mut args = command.to_vec();
+        args.extend(["--words", "1"]);
+        let err = stderr(&brief(&args));
+        assert!(
+            err.contains("no sentence fits the length budget of 1 word as written"),
+            "{args:?}: {err}"
+        );
+        assert!(!err.contains("--min-words"), "{err}");
+        // A budget that fits: the summary as written holds it, the cut
+        // mark included.
+        let mut args = command.to_vec();
+        args.extend(["--words", "20"]);
+        let shown = stdout(&brief(&args));
+        let words: usize = shown
+            .lines()
+            .filter_map(|line| {
+                line.split_once(". ")
+                    .filter(|(n, _)| n.parse::<u32>().is_ok())
+            })
+            .map(|(_, sentence)| {
+                let text =
+                    sentence.trim_end_matches(|c: char| c == ']' || c == '[' || c.is_ascii_digit());
+                text.split_whitespace().count()
+            })
+            .sum();
+        assert!(
+            (15..=20).contains(&words),
+            "{args:?}: {words} words in {shown}"
+        );
+    }
+}
+
+#[test]
 fn too_short_input_is_explained_in_the_singular_with_the_way_out() {
     let out = crate::brief_with_stdin(&["-"], "Police closed the road.\n");
     assert_eq!(out.status.code(), Some(1));
