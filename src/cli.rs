@@ -182,6 +182,14 @@ impl SimilarityArgs {
     /// The measure and threshold in force for `language`.
     pub(crate) fn resolve(&self, language: Language) -> (Measure, f32) {
         let measure = self.similarity.effective(language);
+        if measure != self.similarity {
+            eprintln!(
+                "brief: warning: the semantic table is English only; text in {} (--lang {}) \
+                 is compared with the lexical similarity",
+                language.name(),
+                language.code()
+            );
+        }
         let threshold = self
             .threshold
             .unwrap_or_else(|| measure.default_threshold());

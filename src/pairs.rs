@@ -232,7 +232,11 @@ struct PairsOptionsJson {
 struct PairJson<'a> {
     location: &'a str,
     lexical: f64,
+    // Absent, not null, for a language without the semantic table (the
+    // contract's word).
+    #[serde(skip_serializing_if = "Option::is_none")]
     semantic: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     combined: Option<f64>,
     same: bool,
 }

@@ -379,6 +379,34 @@ fn pairs_json_matches_the_contract() {
     assert!(pairs.pairs.iter().all(|p| p.semantic.is_some()));
 }
 
+#[test]
+fn pairs_without_the_semantic_table_leave_its_fields_out_and_say_why() {
+    // They were written as null, which the contract does not allow.
+    let input = "Der Hund schläft im Haus.\tDer Hund schläft im Garten.\n";
+    let args = [
+        "pairs",
+        "--format",
+        "json",
+        "--lang",
+        "de",
+        "--similarity",
+        "semantic",
+    ];
+    let output = crate::brief_with_stdin(&args, input);
+    let value = json(&output);
+    let pair = value["pairs"][0].as_object().unwrap();
+    assert!(
+        !pair.contains_key("semantic") && !pair.contains_key("combined"),
+        "{value}"
+    );
+    assert_eq!(value["options"]["similarity"], "lexical");
+    assert!(
+        crate::stderr(&output).contains("the semantic table is English only"),
+        "{}",
+        crate::stderr(&output)
+    );
+}
+
 /// Every disagreement names a known kind and severity, gives two or more
 /// distinct values, and locates each statement: its range slices the
 /// value out of the document's text, inside the stated sentence.
