@@ -58,6 +58,9 @@ struct ErrorJson<'a> {
     error: &'a str,
 }
 
+/// The UTF-8 byte-order mark.
+pub(crate) const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
+
 /// Summarizes every topic of `input` (named `source` in messages) with
 /// `pipeline`, writing one JSON line per topic to `out`. `on_topic` is
 /// called once per finished topic (from any thread), e.g. for progress.
@@ -90,6 +93,11 @@ pub fn run(
                 break;
             }
             line_number += 1;
+            // A UTF-8 byte-order mark before the first line (as editors on
+            // Windows write it) is no part of the JSON.
+            if line_number == 1 && line.starts_with(UTF8_BOM) {
+                line.drain(..UTF8_BOM.len());
+            }
             if line.iter().all(u8::is_ascii_whitespace) {
                 continue;
             }

@@ -88,7 +88,10 @@ pub fn read_pairs(
     problems: &mut Vec<PairProblem>,
 ) -> io::Result<()> {
     for (n, line) in input.split(b'\n').enumerate() {
-        let line = line?;
+        let mut line = line?;
+        if n == 0 && line.starts_with(crate::batch::UTF8_BOM) {
+            line.drain(..crate::batch::UTF8_BOM.len());
+        }
         let location = format!("{source}:{}", n + 1);
         let text = match std::str::from_utf8(&line) {
             Ok(text) => text,

@@ -398,3 +398,23 @@ fn batch_topics_carry_their_own_query() {
         lines[2]
     );
 }
+
+#[test]
+fn batch_and_pairs_read_a_byte_order_mark_before_the_first_line() {
+    // Both refused the first line as malformed JSON; summarizing JSON
+    // Lines and pairs TSV already read past the mark.
+    let topic = serde_json::json!({"id": "t", "documents": [
+        {"id": "a", "text": "The central bank raised interest rates by half a point on Tuesday."},
+        {"id": "b", "text": "On Tuesday the central bank raised interest rates by half a point."}
+    ]});
+    let output = crate::brief_with_stdin(&["batch"], &format!("\u{feff}{topic}\r\n"));
+    assert_eq!(output.status.code(), Some(0), "{}", crate::stderr(&output));
+    let line = crate::stdout(&output);
+    let value: serde_json::Value = serde_json::from_str(line.trim()).unwrap();
+    assert_eq!(value["schema"], "brief.summary/1", "{value}");
+    let pair = r#"{"sentence1": "The talks ended.", "sentence2": "The talks ended."}"#;
+    let args = ["pairs", "--input-format", "jsonl", "--format", "json"];
+    let output = crate::brief_with_stdin(&args, &format!("\u{feff}{pair}\n"));
+    assert_eq!(output.status.code(), Some(0), "{}", crate::stderr(&output));
+    assert_eq!(crate::json(&output)["stats"]["pairs"], 1);
+}
