@@ -747,6 +747,14 @@ pub(crate) fn dedupe_documents(
             texts.insert(&doc.text, doc.id.clone());
         }
     }
+    // A new name never takes an id that a later document has of its own
+    // (`a`, `a`, `a~2`: the second `a` becomes `a~3`).
+    let given: rustc_hash::FxHashSet<String> = documents
+        .iter()
+        .zip(&keep)
+        .filter(|(_, &keep)| keep)
+        .map(|(doc, _)| doc.id.clone())
+        .collect();
     let mut kept = Vec::with_capacity(documents.len());
     for (mut doc, keep) in documents.into_iter().zip(keep) {
         if !keep {
@@ -755,7 +763,7 @@ pub(crate) fn dedupe_documents(
         if !ids.insert(doc.id.clone()) {
             let unique = (2..)
                 .map(|n| format!("{}~{n}", doc.id))
-                .find(|candidate| !ids.contains(candidate))
+                .find(|candidate| !ids.contains(candidate) && !given.contains(candidate))
                 .unwrap_or_default();
             problems.push(LoadProblem {
                 location: doc.source.clone(),
@@ -852,6 +860,22 @@ pub(crate) fn is_calendar_day(year: u32, month: u32, day: u32) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_renamed_duplicate_id_never_takes_an_id_given_later() {
+        let documents = ["a", "a", "a~2"]
+            .iter()
+            .enumerate()
+            .map(|(k, id)| Document::new(*id, format!("in:{k}"), format!("Text {k}.")))
+            .collect();
+        let mut problems = Vec::new();
+        let ids: Vec<String> = dedupe_documents(documents, &mut problems)
+            .into_iter()
+            .map(|d| d.id)
+            .collect();
+        assert_eq!(ids, ["a", "a~3", "a~2"]);
+        assert_eq!(problems.len(), 1);
+    }
 
     #[test]
     fn a_json_lines_record_must_be_an_object() {
