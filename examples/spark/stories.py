@@ -39,6 +39,7 @@ SCALE = 32768
 WINDOW = 32
 KEYS = 8
 TERMS = 256
+MIN_SHARED_TERMS = 5
 
 
 def parse_args(argv):
@@ -98,9 +99,12 @@ def window_pairs(item):
 
 
 def dot(u, v):
+    """The signatures' integer dot product, or 0 when they share fewer than
+    MIN_SHARED_TERMS terms (no link, as in brief)."""
     if len(u) > len(v):
         u, v = v, u
-    return sum(w * v[t] for t, w in u.items() if t in v)
+    shared = [w * v[t] for t, w in u.items() if t in v]
+    return sum(shared) if len(shared) >= MIN_SHARED_TERMS else 0
 
 
 def connected_components(edges, partitions):
@@ -234,7 +238,8 @@ def main(argv):
         "schema": "brief.stories/1",
         "options": {"language": args.lang, "link_threshold": round(float(args.link_threshold), 4),
                     "cohesion": round(float(args.cohesion), 4), "min_documents": args.min_documents,
-                    "keys": KEYS, "terms": TERMS, "window": WINDOW},
+                    "keys": KEYS, "terms": TERMS, "window": WINDOW,
+                    "min_shared_terms": MIN_SHARED_TERMS},
         "stories": [],
         "unassigned": unassigned,
         "stats": {"documents": n_docs, "stories": len(stories),

@@ -25,6 +25,7 @@ struct OptionsJson {
     keys: usize,
     terms: usize,
     window: usize,
+    min_shared_terms: usize,
 }
 
 /// One link of a story: why two documents were put together.
@@ -138,6 +139,7 @@ pub fn listing_json_line(
             keys: Signatures::KEYS,
             terms: Signatures::TERMS,
             window: links::WINDOW,
+            min_shared_terms: links::MIN_SHARED_TERMS,
         },
         stories: grouping
             .groups

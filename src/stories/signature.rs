@@ -282,6 +282,19 @@ impl Signature<'_> {
         sum
     }
 
+    /// True when the two signatures have at least `n` terms in common.
+    pub fn shares_at_least(&self, other: &Signature<'_>, n: usize) -> bool {
+        let (a, b) = (self.terms, other.terms);
+        let (mut i, mut j, mut shared) = (0, 0, 0);
+        while shared < n && i < a.len() && j < b.len() {
+            let (x, y) = (a[i], b[j]);
+            shared += usize::from(x == y);
+            i += usize::from(x <= y);
+            j += usize::from(y <= x);
+        }
+        shared >= n
+    }
+
     /// The shared terms, strongest contribution to the dot product first
     /// (ties by term id, i.e. alphabetically), at most `limit`.
     pub fn shared_terms(&self, other: &Signature<'_>, limit: usize) -> Vec<u32> {

@@ -495,6 +495,7 @@ struct StoryOptions {
     keys: usize,
     terms: usize,
     window: usize,
+    min_shared_terms: usize,
 }
 
 #[derive(Deserialize)]

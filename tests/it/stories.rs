@@ -44,6 +44,17 @@ pub fn json_lines(output: &Output) -> Vec<Value> {
         .collect()
 }
 
+/// The grouping listing (the last JSON line) of `brief stories DIR`.
+fn listing_of(dir: &std::path::Path) -> Value {
+    let lines = json_lines(&brief(&[
+        "stories",
+        dir.to_str().unwrap(),
+        "--format",
+        "json",
+    ]));
+    lines.last().expect("a listing line").clone()
+}
+
 fn strings(value: &Value) -> Vec<String> {
     value
         .as_array()
@@ -104,6 +115,58 @@ fn the_sample_corpus_is_one_story() {
         "{text}"
     );
     assert!(text.contains("terms: trump, putin"), "{text}");
+}
+
+#[test]
+fn unrelated_articles_sharing_common_words_are_no_story() {
+    // Found in review: a school budget and an earthquake sharing only
+    // "Monday" were one story (similarity 1.0); beside the sample corpus,
+    // a budget, an earthquake and a market report were one story through
+    // "said", "Friday", "president".
+    let dir = scratch("stories_common_words");
+    for entry in std::fs::read_dir(corpus_dir()).unwrap() {
+        let path = entry.unwrap().path();
+        std::fs::copy(&path, dir.join(path.file_name().unwrap())).unwrap();
+    }
+    let write = |name: &str, text: &str| std::fs::write(dir.join(name), text).unwrap();
+    write(
+        "budget.txt",
+        "The city council approved a new budget for public schools on Friday. Teachers will \
+         get a raise of three percent next year, the mayor said. The council president said \
+         the vote was a victory for families.",
+    );
+    write(
+        "quake.txt",
+        "A magnitude 6.1 earthquake struck off the coast of Chile on Friday, geologists said. \
+         No tsunami warning was issued. The president said emergency teams had been sent.",
+    );
+    write(
+        "markets.txt",
+        "Stocks fell sharply on Friday as investors worried about interest rates. The central \
+         bank said inflation remained too high. Analysts said markets would stay volatile.",
+    );
+    let listing = &listing_of(&dir);
+    let stories = listing["stories"].as_array().unwrap();
+    assert_eq!(stories.len(), 1, "{listing}");
+    assert_eq!(stories[0]["size"], 5, "{listing}");
+    let mut alone = strings(&listing["unassigned"]);
+    alone.sort();
+    assert_eq!(alone, ["budget", "markets", "quake"], "{listing}");
+    assert_eq!(listing["options"]["min_shared_terms"], 5);
+    // Two articles and nothing in common but the day.
+    let two = scratch("stories_one_word");
+    std::fs::write(
+        two.join("a.txt"),
+        "The city council approved a new budget for public schools on Monday.",
+    )
+    .unwrap();
+    std::fs::write(
+        two.join("b.txt"),
+        "A magnitude 6.1 earthquake struck off the coast of Chile on Monday.",
+    )
+    .unwrap();
+    let listing = &listing_of(&two);
+    assert_eq!(listing["stories"].as_array().unwrap().len(), 0, "{listing}");
 }
 
 #[test]
@@ -282,6 +345,7 @@ fn the_json_lines_stages_reproduce_the_stories() {
         }
     }
     let window = listing["options"]["window"].as_u64().unwrap() as usize;
+    let min_shared = listing["options"]["min_shared_terms"].as_u64().unwrap() as usize;
     let mut pairs = BTreeSet::new();
     for list in lists.values() {
         for (i, &a) in list.iter().enumerate() {
@@ -294,11 +358,12 @@ fn the_json_lines_stages_reproduce_the_stories() {
     let mut links = Vec::new();
     for &(a, b) in &pairs {
         let (va, vb) = (vector(by_n[&a]), vector(by_n[&b]));
-        let dot: u64 = va
+        let products: Vec<u64> = va
             .iter()
             .filter_map(|(t, w)| vb.get(t).map(|v| v * w))
-            .sum();
-        if dot >= minimum && dot > 0 {
+            .collect();
+        let dot: u64 = products.iter().sum();
+        if dot >= minimum && dot > 0 && products.len() >= min_shared {
             links.push((a, b));
         }
     }
