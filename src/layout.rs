@@ -72,6 +72,7 @@ impl Layout {
     pub fn write<'a>(&self, text: &'a str) -> Cow<'a, str> {
         let needs_work = text.contains(is_line_break)
             || (!self.escaped.is_empty() && text.contains(self.escaped))
+            || text.contains(|c: char| is_control(c) && !c.is_whitespace())
             || (!text.is_ascii() && text.contains(is_invisible))
             || matches!(charrefs::decode(text), Cow::Owned(_));
         if !needs_work {
@@ -87,7 +88,9 @@ impl Layout {
         let mut origin = Vec::with_capacity(text.len() + 9);
         let mut chars = text.char_indices().peekable();
         while let Some((at, c)) = chars.next() {
-            if is_invisible(c) {
+            if is_invisible(c) || (is_control(c) && !c.is_whitespace()) {
+                // Nothing a reader sees; a control character (an escape
+                // sequence's ESC) would reach the terminal.
                 continue;
             }
             if c == '&' {
@@ -135,6 +138,29 @@ impl Layout {
         (out, origin)
     }
 
+    /// A name (a document id, path or title) as written: control
+    /// characters as escapes (`\n`, `\u{1b}`), so that a name can neither
+    /// start a line of its own (a forged source line) nor send a terminal
+    /// an escape sequence, and Markdown's special characters with a
+    /// backslash.
+    pub fn label<'a>(&self, text: &'a str) -> Cow<'a, str> {
+        if !text.contains(|c: char| is_control(c) || self.escaped.contains(&c)) {
+            return Cow::Borrowed(text);
+        }
+        let mut out = String::with_capacity(text.len() + 8);
+        for c in text.chars() {
+            if is_control(c) {
+                out.extend(c.escape_default());
+            } else {
+                if self.escaped.contains(&c) {
+                    out.push('\\');
+                }
+                out.push(c);
+            }
+        }
+        Cow::Owned(out)
+    }
+
     /// The length of `text` as written, in `budget`'s unit.
     pub fn measure(&self, budget: Budget, text: &str) -> usize {
         budget.measure(&self.write(text))
@@ -176,6 +202,27 @@ impl Layout {
 fn push_char(out: &mut String, origin: &mut Vec<usize>, at: usize, c: char) {
     out.push(c);
     origin.extend(std::iter::repeat_n(at, c.len_utf8()));
+}
+
+/// `text` as a Markdown code span: its control characters escaped, and
+/// fenced by one backtick more than its longest run of them (so a path
+/// holding a backtick cannot end the span early).
+pub fn code_span(text: &str) -> String {
+    let text = Layout::LINES.label(text);
+    let longest = text.split(|c| c != '`').map(str::len).max().unwrap_or(0);
+    let fence = "`".repeat(longest + 1);
+    let pad = if text.starts_with('`') || text.ends_with('`') {
+        " "
+    } else {
+        ""
+    };
+    format!("{fence}{pad}{text}{pad}{fence}")
+}
+
+/// Control characters, and the line and paragraph separators a terminal
+/// may also break a line at.
+fn is_control(c: char) -> bool {
+    c.is_control() || matches!(c, '\u{2028}' | '\u{2029}')
 }
 
 /// The characters that end a line (as the segmenter splits paragraphs).
@@ -235,6 +282,22 @@ mod tests {
         let bytes = Budget::Bytes(100);
         assert_eq!(&text[..Layout::TEXT.cut(text, bytes, 4)], "AT&amp;T");
         assert_eq!(&text[..Layout::TEXT.cut(text, bytes, 3)], "AT&amp;");
+    }
+
+    #[test]
+    fn names_cannot_break_lines_or_reach_the_terminal() {
+        let id = "evil\n[9] fake\u{1b}]0;title\u{7}";
+        assert_eq!(
+            Layout::TEXT.label(id),
+            "evil\\n[9] fake\\u{1b}]0;title\\u{7}"
+        );
+        assert_eq!(Layout::MARKDOWN.label("a*b_<x>"), "a\\*b\\_\\<x\\>");
+        assert!(matches!(Layout::TEXT.label("plain id"), Cow::Borrowed(_)));
+        assert_eq!(code_span("dir/a.txt"), "`dir/a.txt`");
+        assert_eq!(code_span("a`b``c"), "```a`b``c```");
+        assert_eq!(code_span("`x"), "`` `x ``");
+        // In a sentence, a control character is dropped.
+        assert_eq!(Layout::TEXT.write("Red\u{1b}[31m alert."), "Red[31m alert.");
     }
 
     #[test]

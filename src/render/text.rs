@@ -6,7 +6,7 @@ use std::io::{self, Write};
 use super::{count, timing_rows, RenderOptions, TimingRows};
 use crate::cite::{Citation, SummarySentence};
 use crate::disagree::Severity;
-use crate::layout::Layout;
+use crate::layout::{code_span, Layout};
 use crate::load::Document;
 use crate::pipeline::{Dedup, Prepared, Summary};
 use crate::segment::{Unit, UnitKind};
@@ -90,6 +90,9 @@ fn sources(
     } else {
         writeln!(out, "Sources:")?;
     }
+    // Ids, titles and paths come from the input: written so that none can
+    // break a line or carry markup (`Layout::label`).
+    let layout = layout(markdown);
     for (i, doc) in documents.iter().enumerate() {
         let date = doc
             .date
@@ -99,18 +102,15 @@ fn sources(
         let title = doc
             .title
             .as_deref()
-            .map(|t| format!(" {t:?}"))
+            .map(|t| format!(" \"{}\"", layout.label(t)))
             .unwrap_or_default();
+        let id = layout.label(&doc.id);
         if markdown {
-            writeln!(
-                out,
-                "{}. **{}**{title}{date}: `{}`",
-                i + 1,
-                doc.id,
-                doc.source
-            )?;
+            let source = code_span(&doc.source);
+            writeln!(out, "{}. **{id}**{title}{date}: {source}", i + 1)?;
         } else {
-            writeln!(out, "  [{}] {}{title}{date} {}", i + 1, doc.id, doc.source)?;
+            let source = layout.label(&doc.source);
+            writeln!(out, "  [{}] {id}{title}{date} {source}", i + 1)?;
         }
     }
     Ok(())
@@ -307,7 +307,7 @@ fn cluster_lines(
                 out,
                 "{bullet} [{}] {} #{} ({:.2}): {}",
                 c.sentence.document + 1,
-                doc.id,
+                layout(markdown).label(&doc.id),
                 c.sentence.unit,
                 c.similarity,
                 escape(prepared.text(&c.sentence), markdown)
@@ -324,11 +324,13 @@ pub(super) fn segments(
     markdown: bool,
 ) -> io::Result<()> {
     for (doc, doc_units) in documents.iter().zip(units) {
+        let layout = layout(markdown);
         if markdown {
-            writeln!(out, "## {}\n", doc.id)?;
+            writeln!(out, "## {}\n", layout.label(&doc.id))?;
             writeln!(out, "| # | kind | bytes | text |\n|---|---|---|---|")?;
         } else {
-            writeln!(out, "== {} ({})", doc.id, doc.source)?;
+            let (id, source) = (layout.label(&doc.id), layout.label(&doc.source));
+            writeln!(out, "== {id} ({source})")?;
         }
         for (i, u) in doc_units.iter().enumerate() {
             let text = escape(&doc.text[u.start..u.end], markdown);

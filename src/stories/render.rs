@@ -9,6 +9,7 @@ use serde::Serialize;
 use super::group::{Group, Merge};
 use super::run::Outcome;
 use super::{links, signature::Signatures, Stories, StoryConfig};
+use crate::layout::{code_span, Layout};
 use crate::load::Document;
 use crate::render::Format;
 
@@ -241,13 +242,15 @@ pub fn text_alone(
         writeln!(out, "## {heading}\n")?;
         for &d in alone {
             let doc = &documents[d as usize];
-            writeln!(out, "- **{}**: `{}`", doc.id, doc.source)?;
+            let id = Layout::MARKDOWN.label(&doc.id);
+            writeln!(out, "- **{id}**: {}", code_span(&doc.source))?;
         }
     } else {
         writeln!(out, "== {heading}\n")?;
         for &d in alone {
             let doc = &documents[d as usize];
-            writeln!(out, "  {} {}", doc.id, doc.source)?;
+            let (id, source) = (Layout::TEXT.label(&doc.id), Layout::TEXT.label(&doc.source));
+            writeln!(out, "  {id} {source}")?;
         }
     }
     Ok(())

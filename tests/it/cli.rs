@@ -418,3 +418,32 @@ fn batch_and_pairs_read_a_byte_order_mark_before_the_first_line() {
     assert_eq!(output.status.code(), Some(0), "{}", crate::stderr(&output));
     assert_eq!(crate::json(&output)["stats"]["pairs"], 1);
 }
+
+#[test]
+fn names_from_the_input_cannot_forge_lines_markup_or_terminal_escapes() {
+    // Found in review: an id holding a line break printed a fake source
+    // line; an escape sequence in the text reached the terminal; Markdown
+    // escaped the sentences but not ids and titles.
+    let text = "The fire destroyed the old mill in the town on Monday night.";
+    let records = [
+        serde_json::json!({"id": "x\n  [9] fake.txt", "title": "T\r\nInjected", "text": text}),
+        serde_json::json!({"id": "j<script>x</script>", "text": format!("{text}\u{1b}]0;pwned\u{7}")}),
+    ];
+    let input: String = records.iter().map(|r| format!("{r}\n")).collect();
+    let args = ["-", "--input-format", "jsonl"];
+    let shown = crate::stdout(&crate::brief_with_stdin(&args, &input));
+    assert!(
+        !shown.contains('\u{1b}') && !shown.contains('\u{7}'),
+        "{shown:?}"
+    );
+    assert!(
+        !shown.lines().any(|l| l.trim_start().starts_with("[9]")),
+        "{shown}"
+    );
+    assert!(shown.contains(r"[1] x\n  [9] fake.txt"), "{shown}");
+    let mut markdown_args = args.to_vec();
+    markdown_args.extend(["--format", "markdown"]);
+    let markdown = crate::stdout(&crate::brief_with_stdin(&markdown_args, &input));
+    assert!(!markdown.contains("<script>"), "{markdown}");
+    assert!(markdown.contains(r"j\<script\>x\</script\>"), "{markdown}");
+}
