@@ -548,6 +548,15 @@ fn summarize(args: SummarizeArgs) -> anyhow::Result<ExitCode> {
     let out = Output::open(args.input.output.as_deref())?;
     let (documents, load_time) = load(&args.input, Work::Summarize)?;
     let prepared = prepare(&pipeline, documents)?;
+    if let Some(query) = pipeline.config().query.as_deref() {
+        if !pipeline.query_matches(&prepared, query) {
+            eprintln!(
+                "brief: warning: no word of the query {query:?} occurs in the documents \
+                 (stop words and request words such as \"describe\" do not count); \
+                 the summary is the generic one"
+            );
+        }
+    }
     let summary = pipeline.summarize(&prepared);
     if summary.sentences.is_empty() {
         anyhow::bail!("{}", pipeline.why_empty(&prepared));

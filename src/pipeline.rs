@@ -484,6 +484,13 @@ impl Pipeline {
         self.detector.detect(&sentences, &related)
     }
 
+    /// True when some word of `query` (past stop words and request words
+    /// such as "describe") occurs in the documents; otherwise
+    /// [`Pipeline::summarize_query`] writes the generic summary.
+    pub fn query_matches(&self, prepared: &Prepared, query: &str) -> bool {
+        !query::term_weights(&self.analyzer, &prepared.analysis, query, false).is_empty()
+    }
+
     /// Why [`Pipeline::summarize`] chose nothing from input that has
     /// sentences: every sentence is shorter than `min_words`, or none fits
     /// the length budget as written (a cut sentence needs room for a word
@@ -611,9 +618,13 @@ impl Pipeline {
             }
             Algorithm::Brief => {
                 let weights = &config.brief;
-                let relevance = query.map(|q| {
-                    query::relevance(&self.analyzer, analysis, q, weights.query_expansion)
-                });
+                // A query none of whose words occurs in the documents
+                // (only stop words, or words they never use) has nothing
+                // to focus on: the summary is the generic one, and the
+                // command line says so (`Pipeline::query_matches`).
+                let relevance = query
+                    .map(|q| query::relevance(&self.analyzer, analysis, q, weights.query_expansion))
+                    .filter(|r| r.iter().any(|&x| x > 0.0));
                 // Clusters stated by more documents weigh more in the walk;
                 // with a query, so do clusters that answer it (a
                 // query-biased LexRank, after Otterbacher et al. 2005).

@@ -447,3 +447,23 @@ fn names_from_the_input_cannot_forge_lines_markup_or_terminal_escapes() {
     assert!(!markdown.contains("<script>"), "{markdown}");
     assert!(markdown.contains(r"j\<script\>x\</script\>"), "{markdown}");
 }
+
+#[test]
+fn a_query_without_a_word_from_the_documents_gives_the_generic_summary_and_says_so() {
+    // It was accepted silently and changed the summary anyway.
+    let corpus = crate::corpus_dir();
+    let corpus = corpus.to_str().unwrap();
+    let generic = crate::json(&crate::brief(&[corpus, "--format", "json"]));
+    for query in ["what is the", "xyzzy plugh"] {
+        let output = crate::brief(&[corpus, "--format", "json", "--query", query]);
+        let answered = crate::json(&output);
+        assert_eq!(answered["summary"], generic["summary"], "{query}");
+        assert!(
+            crate::stderr(&output).contains("no word of the query"),
+            "{query}: {}",
+            crate::stderr(&output)
+        );
+    }
+    let output = crate::brief(&[corpus, "--format", "json", "--query", "Putin"]);
+    assert!(!crate::stderr(&output).contains("no word of the query"));
+}
