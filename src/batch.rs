@@ -41,7 +41,8 @@ pub struct BatchStats {
 #[derive(Deserialize)]
 struct TopicRecord {
     id: serde_json::Value,
-    documents: Vec<ObjectOnly<JsonlRecord>>,
+    /// Read one by one, so that a bad document costs itself only.
+    documents: Vec<serde_json::Value>,
     /// A question this topic's summary should answer.
     #[serde(default)]
     query: Option<String>,
@@ -130,6 +131,7 @@ pub fn run(
 fn summarize_line(pipeline: &Pipeline, source: &str, line: usize, bytes: &[u8]) -> (Vec<u8>, bool) {
     let mut out = Vec::new();
     let mut topic_id = None;
+    let mut warnings: Vec<String> = Vec::new();
     let result = (|| -> Result<(), String> {
         let text = std::str::from_utf8(bytes)
             .map_err(|e| format!("invalid UTF-8 at byte {}", e.valid_up_to()))?;
@@ -151,21 +153,46 @@ fn summarize_line(pipeline: &Pipeline, source: &str, line: usize, bytes: &[u8]) 
         let id = json_id(&record.id).ok_or("field `id` must be a non-empty string or a number")?;
         topic_id = Some(id.clone());
         // Documents are read as `--input-format jsonl` reads them: a bad
-        // date is dropped, a document without text or repeating an earlier
-        // one's text is left out, repeated ids are renamed.
+        // document (not an object, no id, text that is no string) is left
+        // out and the rest summarized; a bad date or title is dropped, a
+        // document without text or repeating an earlier one's text is left
+        // out, repeated ids are renamed. Each is a warning in the output.
         let mut documents = Vec::with_capacity(record.documents.len());
-        for (n, ObjectOnly(doc)) in record.documents.into_iter().enumerate() {
+        for (k, value) in record.documents.into_iter().enumerate() {
+            let n = k + 1;
+            let doc = match serde_json::from_value::<ObjectOnly<JsonlRecord>>(value) {
+                Ok(ObjectOnly(doc)) => doc,
+                Err(e) => {
+                    warnings.push(format!("document {n}: {e}; left out"));
+                    continue;
+                }
+            };
             if !doc.has_text() {
+                warnings.push(format!("document {n}: no text; left out"));
                 continue;
             }
-            let (document, _ignored_date) = doc
-                .into_document(format!("{source}:{line}"))
-                .map_err(|message| format!("document {n}: {message}"))?;
-            documents.push(document);
+            match doc.into_document(format!("{source}:{line}")) {
+                Ok((document, notes)) => {
+                    let id = &document.id;
+                    warnings.extend(
+                        notes
+                            .iter()
+                            .map(|note| format!("document {n} ({id:?}): {note}")),
+                    );
+                    documents.push(document);
+                }
+                Err(message) => warnings.push(format!("document {n}: {message}; left out")),
+            }
         }
-        let documents = dedupe_documents(documents, &mut Vec::new());
+        let mut problems = Vec::new();
+        let documents = dedupe_documents(documents, &mut problems);
+        warnings.extend(problems.into_iter().map(|p| p.message));
         if documents.is_empty() {
-            return Err("topic has no document with text".to_string());
+            return Err(if warnings.is_empty() {
+                "topic has no document with text".to_string()
+            } else {
+                format!("topic has no usable document ({})", warnings.join("; "))
+            });
         }
         // The topic's own query, checked like --query.
         let config = Config {
@@ -190,6 +217,7 @@ fn summarize_line(pipeline: &Pipeline, source: &str, line: usize, bytes: &[u8]) 
             &summary,
             &config,
             &id,
+            &warnings,
             RenderOptions::default(),
         )
         .map_err(|e| e.to_string())

@@ -965,6 +965,14 @@ pub fn batch(data: &[u8]) {
                     .as_str()
                     .is_some_and(|t| !t.trim().is_empty()));
                 assert!(!value["summary"].as_array().expect("summary").is_empty());
+                // Warnings about left-out documents: absent, or messages.
+                if let Some(warnings) = value.get("warnings") {
+                    let warnings = warnings.as_array().expect("warnings array");
+                    assert!(!warnings.is_empty(), "empty warnings");
+                    assert!(warnings
+                        .iter()
+                        .all(|w| w.as_str().is_some_and(|w| !w.is_empty())));
+                }
             }
             Some("brief.error/1") => {
                 check_keys(&value, &["schema", "file", "line", "id", "error"], &[]);

@@ -146,6 +146,10 @@ struct SummaryJson<'a> {
     topic: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     story: Option<&'a str>,
+    /// Batch only: the topic's documents that were left out or changed,
+    /// and why.
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    warnings: &'a [String],
     options: OptionsJson,
     documents: Vec<DocumentJson<'a>>,
     summary: Vec<SummarySentenceJson<'a>>,
@@ -411,7 +415,8 @@ pub(super) fn summary(
 #[derive(Clone, Copy)]
 pub(super) enum Tag<'a> {
     None,
-    Topic(&'a str),
+    /// A batch topic: its id, and what was wrong with its documents.
+    Topic(&'a str, &'a [String]),
     Story(&'a str),
 }
 
@@ -450,12 +455,16 @@ fn summary_json<'a>(
     SummaryJson {
         schema: SUMMARY_SCHEMA,
         topic: match tag {
-            Tag::Topic(id) => Some(id),
+            Tag::Topic(id, _) => Some(id),
             _ => None,
         },
         story: match tag {
             Tag::Story(id) => Some(id),
             _ => None,
+        },
+        warnings: match tag {
+            Tag::Topic(_, warnings) => warnings,
+            _ => &[],
         },
         options: options(config),
         documents: documents(&prepared.documents, &prepared.units),

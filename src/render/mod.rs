@@ -78,13 +78,14 @@ pub fn summary(
 }
 
 /// Writes a summary as one line of JSON (for JSON Lines output), tagged
-/// with the topic's id.
+/// with the topic's id and the warnings about its documents.
 pub fn summary_json_line(
     out: &mut dyn Write,
     prepared: &Prepared,
     summary: &Summary,
     config: &Config,
     topic: &str,
+    warnings: &[String],
     options: RenderOptions,
 ) -> io::Result<()> {
     json::summary_line(
@@ -92,7 +93,7 @@ pub fn summary_json_line(
         prepared,
         summary,
         config,
-        json::Tag::Topic(topic),
+        json::Tag::Topic(topic, warnings),
         options,
     )
 }

@@ -124,6 +124,9 @@ struct Summary {
     schema: String,
     /// Present in `brief batch` output only.
     topic: Option<String>,
+    /// `brief batch` only, and only when some documents of the topic were
+    /// left out or changed.
+    warnings: Option<Vec<String>>,
     options: Options,
     documents: Vec<Document>,
     summary: Vec<SummarySentence>,
@@ -589,4 +592,36 @@ fn batch_error_lines_match_the_contract() {
     assert_eq!(error.file, "<stdin>");
     assert_eq!(error.line, 1);
     assert_eq!(error.id.as_deref(), Some("t"));
+}
+
+#[test]
+fn a_bad_document_costs_a_batch_topic_that_document_only() {
+    // One document whose text was a number failed the whole topic.
+    let good = "The central bank raised interest rates by half a point on Tuesday.";
+    let topic = serde_json::json!({"id": "t", "documents": [
+        {"id": "a", "text": good},
+        {"id": "b", "text": 12345},
+        {"text": "A document without an id."},
+        {"id": "c", "text": format!("On Tuesday, {good}"), "date": "yesterday"},
+    ]});
+    let output = crate::brief_with_stdin(&["batch", "-"], &format!("{topic}\n"));
+    assert_eq!(output.status.code(), Some(0), "{}", crate::stderr(&output));
+    let line = crate::stdout(&output);
+    let summary: Summary = serde_json::from_str(line.trim()).expect("brief.summary/1 shape");
+    assert_eq!(summary.documents.len(), 2);
+    let warnings = summary.warnings.expect("warnings");
+    assert_eq!(warnings.len(), 3, "{warnings:?}");
+    assert!(
+        warnings[0].starts_with("document 2: invalid type: integer"),
+        "{warnings:?}"
+    );
+    assert!(
+        warnings[1].starts_with("document 3: missing field `id`"),
+        "{warnings:?}"
+    );
+    assert!(warnings[2].contains("field `date`"), "{warnings:?}");
+    // A clean topic has no warnings field.
+    let clean = serde_json::json!({"id": "t", "documents": [{"id": "a", "text": good}]});
+    let output = crate::brief_with_stdin(&["batch", "-"], &format!("{clean}\n"));
+    assert!(!crate::stdout(&output).contains("warnings"));
 }
