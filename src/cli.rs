@@ -3,7 +3,7 @@
 //! exit codes.
 
 use std::io::{self, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
 
@@ -489,6 +489,18 @@ fn config(input: &InputArgs, cluster: &ClusterArgs) -> Config {
     }
 }
 
+/// Opens `--output` (or standard output), after refusing an output file
+/// that is one of `inputs` and warning about one inside an input
+/// directory (`output::check_against_inputs`).
+pub(crate) fn open_output(output: Option<&Path>, inputs: &[PathBuf]) -> anyhow::Result<Output> {
+    if let Some(path) = output {
+        if let Some(warning) = crate::output::check_against_inputs(path, inputs)? {
+            eprintln!("brief: warning: {warning}");
+        }
+    }
+    Ok(Output::open(output)?)
+}
+
 fn prepare(pipeline: &Pipeline, documents: Vec<Document>) -> anyhow::Result<Prepared> {
     let prepared = pipeline.prepare(documents)?;
     warn_about_units(&prepared.documents, &prepared.units);
@@ -545,7 +557,7 @@ fn summarize(args: SummarizeArgs) -> anyhow::Result<ExitCode> {
         )
     };
     let pipeline = Pipeline::new(config)?;
-    let out = Output::open(args.input.output.as_deref())?;
+    let out = open_output(args.input.output.as_deref(), &args.input.paths)?;
     let (documents, load_time) = load(&args.input, Work::Summarize)?;
     let prepared = prepare(&pipeline, documents)?;
     if let Some(query) = pipeline.config().query.as_deref() {
@@ -604,7 +616,7 @@ fn batch(args: BatchArgs) -> anyhow::Result<ExitCode> {
     } else {
         indicatif::ProgressBar::hidden()
     };
-    let mut out = Output::open(args.output.as_deref())?;
+    let mut out = open_output(args.output.as_deref(), &inputs)?;
     let mut total = crate::batch::BatchStats::default();
     for path in &inputs {
         let (reader, source): (Box<dyn io::BufRead>, String) = if path.as_os_str() == "-" {
@@ -660,7 +672,7 @@ fn batch(args: BatchArgs) -> anyhow::Result<ExitCode> {
 
 fn dedup(args: DedupArgs) -> anyhow::Result<ExitCode> {
     let pipeline = Pipeline::new(config(&args.input, &args.cluster))?;
-    let out = Output::open(args.input.output.as_deref())?;
+    let out = open_output(args.input.output.as_deref(), &args.input.paths)?;
     let (documents, load_time) = load(&args.input, Work::Dedup)?;
     let prepared = prepare(&pipeline, documents)?;
     let report = pipeline.dedup(&prepared);
@@ -686,7 +698,7 @@ fn segment(args: SegmentArgs) -> anyhow::Result<ExitCode> {
         language: args.input.lang,
         ..Config::default()
     })?;
-    let out = Output::open(args.input.output.as_deref())?;
+    let out = open_output(args.input.output.as_deref(), &args.input.paths)?;
     let (mut documents, _) = load(&args.input, Work::Segment)?;
     let units = pipeline.segment(&documents);
     pipeline.date_from_stamps(&mut documents, &units);

@@ -62,6 +62,69 @@ enum Target {
     Direct(BufWriter<File>),
 }
 
+/// File name extensions a directory walk reads, whatever the input format
+/// (`load`'s lists).
+const WALKED: [&str; 6] = ["txt", "md", "markdown", "html", "htm", "jsonl"];
+
+/// Checks an output file against the inputs of the same run: one of the
+/// input files, or a file an input directory's walk reads, is refused (the
+/// run would replace an article with a summary); a new file of such a name
+/// inside an input directory gives a warning, returned for the caller to
+/// print (a later run over that directory would read it as a document and
+/// cite it). Paths are compared resolved, so `./a.txt`,
+/// `dir/../a.txt` and a symbolic link to it are the same file.
+pub fn check_against_inputs(output: &Path, inputs: &[PathBuf]) -> Result<Option<String>, Error> {
+    if output.as_os_str() == "-" {
+        return Ok(None);
+    }
+    let resolved = fs::canonicalize(output).ok().or_else(|| {
+        let parent = output.parent().filter(|p| !p.as_os_str().is_empty());
+        let parent = fs::canonicalize(parent.unwrap_or(Path::new("."))).ok()?;
+        Some(parent.join(output.file_name()?))
+    });
+    let Some(resolved) = resolved else {
+        return Ok(None);
+    };
+    let also_an_input = |what: &str| Error::Output {
+        destination: output.display().to_string(),
+        source: io::Error::new(
+            io::ErrorKind::InvalidInput,
+            format!("{what}: writing it would replace that document with a summary"),
+        ),
+    };
+    let mut warning = None;
+    for input in inputs.iter().filter(|p| p.as_os_str() != "-") {
+        let Ok(input_resolved) = fs::canonicalize(input) else {
+            continue;
+        };
+        if input_resolved == resolved {
+            return Err(also_an_input("is also an input"));
+        }
+        // A file the directory walk reads (any input format's names).
+        let readable = resolved
+            .extension()
+            .and_then(|e| e.to_str())
+            .is_some_and(|e| WALKED.contains(&e.to_ascii_lowercase().as_str()));
+        if input_resolved.is_dir() && resolved.starts_with(&input_resolved) && readable {
+            if resolved.is_file() {
+                return Err(also_an_input(&format!(
+                    "is also an input (a document of {})",
+                    input.display()
+                )));
+            }
+            warning.get_or_insert_with(|| {
+                format!(
+                    "--output {} is inside the input directory {}: a later run over that \
+                     directory would read it as a document",
+                    output.display(),
+                    input.display()
+                )
+            });
+        }
+    }
+    Ok(warning)
+}
+
 impl Output {
     /// Output to `path`, or standard output for `None` or `-`. A file is
     /// created now, so that a directory that does not exist or cannot be
@@ -95,6 +158,13 @@ impl Output {
                 name,
             });
         }
+        // A symbolic link to a file: the file it points to is replaced, and
+        // the link stays a link.
+        let linked = fs::symlink_metadata(path)
+            .is_ok_and(|m| m.file_type().is_symlink())
+            .then(|| fs::canonicalize(path).ok())
+            .flatten();
+        let path = linked.as_deref().unwrap_or(path);
         let temp = temporary_path(path).map_err(fail)?;
         let mut registry = pending();
         let file = File::create_new(&temp).map_err(fail)?;

@@ -9,7 +9,6 @@ use clap::{ArgGroup, Args};
 
 use super::{StoryConfig, DEFAULT_COHESION, DEFAULT_LINK_THRESHOLD};
 use crate::cli::{load, write_output, InputArgs, SimilarityArgs, SummaryOptions, EXIT_FAILURE};
-use crate::output::Output;
 use crate::pipeline::Pipeline;
 
 /// Options of `brief stories`.
@@ -95,7 +94,7 @@ pub fn run(mut args: StoriesArgs) -> anyhow::Result<ExitCode> {
         return filter(&args, &config);
     }
     // Opened before any work, so a bad destination fails at once (README).
-    let mut out = Output::open(args.input.output.as_deref())?;
+    let mut out = crate::cli::open_output(args.input.output.as_deref(), &args.input.paths)?;
     let load_clock = super::clock::Clock::start();
     let (documents, _) = load(&args.input, crate::limits::Work::Stories)?;
     let load_time = load_clock.span();
@@ -159,7 +158,7 @@ fn filter(args: &StoriesArgs, config: &StoryConfig) -> anyhow::Result<ExitCode> 
         }
         _ => None,
     };
-    let mut out = Output::open(args.input.output.as_deref())?;
+    let mut out = crate::cli::open_output(args.input.output.as_deref(), &args.input.paths)?;
     for path in &args.input.paths {
         let (reader, source): (Box<dyn BufRead>, String) = if path.as_os_str() == "-" {
             (Box::new(io::BufReader::new(io::stdin())), "<stdin>".into())

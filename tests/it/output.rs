@@ -227,3 +227,57 @@ fn an_interrupted_run_leaves_no_partial_output() {
     assert!(!batch_out.exists(), "a partial batch output was left");
     assert_eq!(names(&out_dir), ["summary.json"]);
 }
+
+#[test]
+fn an_output_that_is_an_input_is_refused_and_a_linked_output_stays_a_link() {
+    // Found in review: `-o` onto one of the inputs silently replaced the
+    // article with the summary, a summary written into the input folder
+    // was read by the next run as a sixth source, and `-o` onto a
+    // symbolic link replaced the link with a file.
+    let dir = scratch("output_is_input");
+    let input = dir.join("in");
+    fs::create_dir_all(&input).unwrap();
+    for entry in fs::read_dir(crate::corpus_dir()).unwrap() {
+        let path = entry.unwrap().path();
+        fs::copy(&path, input.join(path.file_name().unwrap())).unwrap();
+    }
+    let article = input.join("000_62f8772c7c445775.txt");
+    let before = fs::read(&article).unwrap();
+    let indirect = input.join("..").join("in").join("000_62f8772c7c445775.txt");
+    for (args, what) in [
+        (vec![arg(&input), "-o", arg(&article)], "a document of"),
+        (
+            vec![arg(&article), "-o", arg(&indirect)],
+            "is also an input",
+        ),
+    ] {
+        let output = brief(&args);
+        assert_eq!(output.status.code(), Some(74), "{args:?}");
+        assert!(stderr(&output).contains(what), "{}", stderr(&output));
+        assert_eq!(
+            fs::read(&article).unwrap(),
+            before,
+            "the article was replaced"
+        );
+    }
+    // A new file in the input folder: written, with a warning.
+    let summary = input.join("summary.txt");
+    let output = brief(&[arg(&input), "-o", arg(&summary)]);
+    assert_eq!(output.status.code(), Some(0));
+    assert!(stderr(&output).contains("would read it as a document"));
+    fs::remove_file(&summary).unwrap();
+    // Through a link: the file it points to is replaced, the link kept.
+    let target = dir.join("real.txt");
+    fs::write(&target, "old").unwrap();
+    let link = dir.join("link.txt");
+    let _ = fs::remove_file(&link);
+    std::os::unix::fs::symlink("real.txt", &link).unwrap();
+    let output = brief(&[arg(&input), "-o", arg(&link)]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert!(fs::symlink_metadata(&link)
+        .unwrap()
+        .file_type()
+        .is_symlink());
+    let written = fs::read_to_string(&target).unwrap();
+    assert!(written.starts_with("Summary of 5 documents"), "{written}");
+}
