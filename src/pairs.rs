@@ -19,6 +19,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::analyze::{Analyzer, SentenceSource};
 use crate::lang::Language;
+use crate::load::ObjectOnly;
 use crate::similarity::{Measure, SentenceVectors, StaticModel};
 use crate::tfidf::TfIdfMatrix;
 
@@ -104,7 +105,14 @@ pub fn read_pairs(
             }
         };
         let text = text.strip_suffix('\r').unwrap_or(text);
-        if text.trim().is_empty() {
+        if text
+            .trim_matches(|c: char| c.is_whitespace() && c != '\t')
+            .is_empty()
+        {
+            continue;
+        }
+        // A header line naming the columns, as in MSRP or STS files.
+        if n == 0 && format == PairsInput::Tsv && is_header(text) {
             continue;
         }
         let parsed = match format {
@@ -115,10 +123,20 @@ pub fn read_pairs(
                     _ => Err("expected two tab-separated sentences".to_string()),
                 }
             }
-            PairsInput::Jsonl => serde_json::from_str::<PairRecord>(text)
-                .map(|r| (r.sentence1, r.sentence2))
+            PairsInput::Jsonl => serde_json::from_str::<ObjectOnly<PairRecord>>(text)
+                .map(|ObjectOnly(r)| (r.sentence1, r.sentence2))
                 .map_err(|e| format!("expected {{\"sentence1\", \"sentence2\"}}: {e}")),
         };
+        // An empty sentence has no similarity to anything: a missing
+        // column, not a pair to score.
+        let parsed = parsed.and_then(|(first, second)| {
+            match (first.trim().is_empty(), second.trim().is_empty()) {
+                (false, false) => Ok((first, second)),
+                (true, true) => Err("both sentences are empty".to_string()),
+                (true, false) => Err("the first sentence is empty".to_string()),
+                (false, true) => Err("the second sentence is empty".to_string()),
+            }
+        });
         match parsed {
             Ok((first, second)) => pairs.push(Pair {
                 location,
@@ -188,10 +206,23 @@ pub fn score_pairs(
                 semantic,
                 combined,
                 value,
-                same: value >= threshold,
+                // Decided on the value as printed (4 decimals), so that
+                // two identical sentences (a cosine of 0.99999994) are the
+                // same at a threshold of 1.
+                same: round4(value) >= round4(threshold),
             }
         })
         .collect()
+}
+
+/// True for a line that names the columns (`sentence1<TAB>sentence2`,
+/// any case, perhaps with more columns after).
+fn is_header(line: &str) -> bool {
+    let mut fields = line.split('\t').map(str::trim);
+    matches!(
+        (fields.next(), fields.next()),
+        (Some(a), Some(b)) if a.eq_ignore_ascii_case("sentence1") && b.eq_ignore_ascii_case("sentence2")
+    )
 }
 
 fn round4(x: f32) -> f64 {
@@ -304,6 +335,37 @@ mod tests {
         assert_eq!(pairs[1].location, "in:4");
         assert_eq!(problems.len(), 1);
         assert_eq!(problems[0].location, "in:3");
+    }
+
+    #[test]
+    fn skips_a_header_and_reports_empty_sentences() {
+        let text = "Sentence1\tSentence2\tscore\nThe talks ended.\t\n\t\na\tb\n";
+        let (pairs, problems) = read(text, PairsInput::Tsv);
+        assert_eq!(pairs.len(), 1);
+        assert_eq!(pairs[0].location, "in:4");
+        let messages: Vec<&str> = problems.iter().map(|p| p.message.as_str()).collect();
+        assert_eq!(
+            messages,
+            ["the second sentence is empty", "both sentences are empty"]
+        );
+        // An array is no pair record.
+        let (pairs, problems) = read("[\"a\", \"b\"]\n", PairsInput::Jsonl);
+        assert!(pairs.is_empty() && problems.len() == 1);
+    }
+
+    #[test]
+    fn the_decision_agrees_with_the_printed_value() {
+        let pair = Pair {
+            location: "in:1".to_string(),
+            first: "The summit ended without a deal.".to_string(),
+            second: "The summit ended without a deal.".to_string(),
+        };
+        for measure in [Measure::Lexical, Measure::Semantic, Measure::Combined] {
+            let score =
+                score_pairs(std::slice::from_ref(&pair), Language::English, measure, 1.0)[0];
+            assert_eq!(round4(score.value), 1.0, "{measure:?}");
+            assert!(score.same, "{measure:?}: {score:?}");
+        }
     }
 
     #[test]
