@@ -248,7 +248,13 @@ impl SummarizeArgs {
             (None, Some(path)) => std::fs::read(path)
                 .map_err(|e| e.to_string())
                 .and_then(|bytes| String::from_utf8(bytes).map_err(|_| "not valid UTF-8".into()))
-                .map(Some)
+                .and_then(|query| {
+                    if query.trim().is_empty() {
+                        Err("is empty".to_string())
+                    } else {
+                        Ok(Some(query))
+                    }
+                })
                 .map_err(|message| Error::Config {
                     option: "--query-file",
                     message: format!("{}: {message}", path.display()),
@@ -338,7 +344,11 @@ struct SegmentArgs {
 }
 
 pub(crate) fn parse_language(s: &str) -> Result<Language, String> {
-    s.parse().map_err(|e: Error| e.to_string())
+    // clap names the option itself.
+    s.parse().map_err(|e: Error| match e {
+        Error::Config { message, .. } => message,
+        other => other.to_string(),
+    })
 }
 
 fn parse_fact_rules(s: &str) -> Result<Rules, String> {

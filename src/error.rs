@@ -48,7 +48,7 @@ pub enum Error {
     /// The input is larger than the memory limit allows: refused before it
     /// is read (see [`crate::limits`]).
     #[error(
-        "{input} of input would need about {estimate} of memory to {work}, more than \
+        "{input} of input would need about {estimate} of memory for `brief {work}`, more than \
          --max-memory {limit} allows; raise it (--max-memory {needed}, or --max-memory none) \
          or give less input at a time"
     )]

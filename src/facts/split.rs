@@ -104,8 +104,21 @@ impl Rules {
 
     /// Parses a comma-separated list of rule names, `all` or `none`.
     pub fn parse(list: &str) -> Result<Rules, String> {
+        let names: Vec<&str> = list
+            .split(',')
+            .map(str::trim)
+            .filter(|n| !n.is_empty())
+            .collect();
+        if names.is_empty() {
+            return Err("no rule named (expected all, none or a list of rules)".to_string());
+        }
+        if names.len() > 1 && names.contains(&"none") {
+            return Err(format!(
+                "`none` cannot be combined with other rules ({list:?})"
+            ));
+        }
         let mut rules = Rules::NONE;
-        for name in list.split(',').map(str::trim).filter(|n| !n.is_empty()) {
+        for name in names {
             match name {
                 "all" => rules = Rules::ALL,
                 "none" => rules = Rules::NONE,

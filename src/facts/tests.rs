@@ -173,3 +173,15 @@ proptest! {
         prop_assert_eq!(super::split::has_words(&text, n), super::split::word_count(&text) >= n);
     }
 }
+
+#[test]
+fn rule_lists_parse_and_none_stands_alone() {
+    assert_eq!(Rules::parse("none"), Ok(Rules::NONE));
+    assert_eq!(Rules::parse("all"), Ok(Rules::ALL));
+    let quotes = Rules::parse("quotes").unwrap();
+    assert!(quotes.quotes && !quotes.semicolons);
+    // Found in review: `quotes,none` silently meant none, `,` silently no rule.
+    for bad in ["quotes,none", "none,all", ",", "quotes,bogus"] {
+        assert!(Rules::parse(bad).is_err(), "{bad}");
+    }
+}

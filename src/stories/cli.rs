@@ -16,7 +16,8 @@ use crate::pipeline::Pipeline;
 #[command(
     group(ArgGroup::new("stage").args(["emit_terms", "emit_keys", "from_links"])),
     after_help = "Output: in text and Markdown, one summary per story under a heading, then \
-                  the documents in no story; with --format json, JSON Lines: one \
+                  the documents in no story (--format html is not available here); with \
+                  --format json, JSON Lines rather than one object: one \
                   brief.summary/1 object per story (with a `story` field), then one \
                   brief.stories/1 object listing the stories, the links that explain them \
                   and the documents in no story.\n\n\
@@ -38,7 +39,7 @@ pub struct StoriesArgs {
     #[arg(long, default_value_t = DEFAULT_COHESION)]
     cohesion: f64,
     /// Groups with fewer documents are not summarized; their documents are
-    /// listed as in no story.
+    /// listed as in no story (at least 2: a story has two sources).
     #[arg(long, default_value_t = 2)]
     min_documents: usize,
     /// Print the wall time of each step on standard error.

@@ -16,7 +16,8 @@ fn input_over_the_limit_is_refused_with_exit_3_and_the_way_out() {
         assert_eq!(out.status.code(), Some(3), "{command}: {err}");
         assert!(out.stdout.is_empty(), "{command} wrote output");
         assert!(
-            err.contains(&format!("to {command}")) && err.contains("--max-memory 1M allows"),
+            err.contains(&format!("for `brief {command}`"))
+                && err.contains("--max-memory 1M allows"),
             "{command}: {err}"
         );
         assert!(err.contains("--max-memory none"), "{err}");
