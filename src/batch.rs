@@ -38,6 +38,9 @@ pub struct BatchStats {
     pub failed: usize,
 }
 
+/// The fields of a topic line.
+const TOPIC_FIELDS: [&str; 3] = ["id", "documents", "query"];
+
 #[derive(Deserialize)]
 struct TopicRecord {
     id: serde_json::Value,
@@ -141,6 +144,18 @@ fn summarize_line(pipeline: &Pipeline, source: &str, line: usize, bytes: &[u8]) 
             serde_json::from_str::<serde_json::Value>(text)
         {
             topic_id = fields.get("id").and_then(json_id);
+            // A misspelt field (`querry`) would be ignored without a word.
+            warnings.extend(
+                fields
+                    .keys()
+                    .filter(|k| !TOPIC_FIELDS.contains(&k.as_str()))
+                    .map(|k| {
+                        format!(
+                            "field {k:?} is not read (a topic has {})",
+                            TOPIC_FIELDS.join(", ")
+                        )
+                    }),
+            );
         }
         let record = serde_json::from_str::<ObjectOnly<TopicRecord>>(text);
         let record = record.map(|r| r.0).map_err(|e| {
