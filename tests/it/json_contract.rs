@@ -598,7 +598,7 @@ fn batch_error_lines_match_the_contract() {
 fn a_bad_document_costs_a_batch_topic_that_document_only() {
     // One document whose text was a number failed the whole topic.
     let good = "The central bank raised interest rates by half a point on Tuesday.";
-    let topic = serde_json::json!({"id": "t", "documents": [
+    let topic = serde_json::json!({"id": "t", "querry": "rates", "documents": [
         {"id": "a", "text": good},
         {"id": "b", "text": 12345},
         {"text": "A document without an id."},
@@ -610,16 +610,20 @@ fn a_bad_document_costs_a_batch_topic_that_document_only() {
     let summary: Summary = serde_json::from_str(line.trim()).expect("brief.summary/1 shape");
     assert_eq!(summary.documents.len(), 2);
     let warnings = summary.warnings.expect("warnings");
-    assert_eq!(warnings.len(), 3, "{warnings:?}");
+    assert_eq!(warnings.len(), 4, "{warnings:?}");
     assert!(
-        warnings[0].starts_with("document 2: invalid type: integer"),
+        warnings[0].starts_with("field \"querry\" is not read"),
         "{warnings:?}"
     );
     assert!(
-        warnings[1].starts_with("document 3: missing field `id`"),
+        warnings[1].starts_with("document 2: invalid type: integer"),
         "{warnings:?}"
     );
-    assert!(warnings[2].contains("field `date`"), "{warnings:?}");
+    assert!(
+        warnings[2].starts_with("document 3: missing field `id`"),
+        "{warnings:?}"
+    );
+    assert!(warnings[3].contains("field `date`"), "{warnings:?}");
     // A clean topic has no warnings field.
     let clean = serde_json::json!({"id": "t", "documents": [{"id": "a", "text": good}]});
     let output = crate::brief_with_stdin(&["batch", "-"], &format!("{clean}\n"));
