@@ -70,11 +70,16 @@ impl Layout {
     /// references left in plain text (`&amp;`, `&#8217;`: [`charrefs`])
     /// become their characters, and escaped characters get a backslash.
     pub fn write<'a>(&self, text: &'a str) -> Cow<'a, str> {
-        let needs_work = text.contains(is_line_break)
-            || (!self.escaped.is_empty() && text.contains(self.escaped))
-            || text.contains(|c: char| is_control(c) && !c.is_whitespace())
-            || (!text.is_ascii() && text.contains(is_invisible))
-            || matches!(charrefs::decode(text), Cow::Owned(_));
+        // One pass over the bytes for the common case, ASCII text without
+        // control characters or escaped characters (a tab only costs a copy
+        // written the same); a `&` matters only if it starts a reference.
+        let needs_work = if text.is_ascii() {
+            // A fold without early exit: the compiler vectorizes it.
+            let control = text.bytes().fold(false, |any, b| any | (b < 0x20) | (b == 0x7f));
+            control || (!self.escaped.is_empty() && text.contains(self.escaped))
+        } else {
+            text.contains(|c: char| is_control(c) || is_invisible(c) || self.escaped.contains(&c))
+        } || matches!(charrefs::decode(text), Cow::Owned(_));
         if !needs_work {
             return Cow::Borrowed(text);
         }
