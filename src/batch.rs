@@ -222,6 +222,18 @@ fn summarize_line(pipeline: &Pipeline, source: &str, line: usize, bytes: &[u8]) 
         if prepared.analysis.sentences.is_empty() {
             return Err("no sentences found in the topic's documents".to_string());
         }
+        // A query none of whose words the documents use: the generic
+        // summary, said so (as on the command line).
+        let mut config = config;
+        if let Some(query) = config.query.as_deref() {
+            if !pipeline.query_matches(&prepared, query) {
+                warnings.push(format!(
+                    "no word of the query {query:?} occurs in the documents; the summary \
+                     is the generic one"
+                ));
+                config.query = None;
+            }
+        }
         let summary = pipeline.summarize_query(&prepared, config.query.as_deref());
         if summary.sentences.is_empty() {
             return Err(pipeline.why_empty(&prepared));

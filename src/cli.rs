@@ -428,12 +428,7 @@ pub(crate) fn load(
         std::process::exit(EXIT_USAGE.into());
     }
     let clock = Instant::now();
-    let format = match input.input_format {
-        InputFormatArg::Text => InputFormat::Text,
-        InputFormatArg::Jsonl => InputFormat::Jsonl,
-        InputFormatArg::Html => InputFormat::Html,
-        InputFormatArg::Markdown => InputFormat::Markdown,
-    };
+    let format = input.load_format();
     if format == InputFormat::Jsonl
         && input.encoding != TextEncoding::Auto
         && input.encoding != TextEncoding::Label(encoding_rs::UTF_8)
@@ -499,12 +494,29 @@ fn config(input: &InputArgs, cluster: &ClusterArgs) -> Config {
     }
 }
 
+impl InputArgs {
+    /// How the loader reads the inputs.
+    pub(crate) fn load_format(&self) -> InputFormat {
+        match self.input_format {
+            InputFormatArg::Text => InputFormat::Text,
+            InputFormatArg::Jsonl => InputFormat::Jsonl,
+            InputFormatArg::Html => InputFormat::Html,
+            InputFormatArg::Markdown => InputFormat::Markdown,
+        }
+    }
+}
+
 /// Opens `--output` (or standard output), after refusing an output file
 /// that is one of `inputs` and warning about one inside an input
 /// directory (`output::check_against_inputs`).
-pub(crate) fn open_output(output: Option<&Path>, inputs: &[PathBuf]) -> anyhow::Result<Output> {
+pub(crate) fn open_output(
+    output: Option<&Path>,
+    inputs: &[PathBuf],
+    format: InputFormat,
+) -> anyhow::Result<Output> {
     if let Some(path) = output {
-        if let Some(warning) = crate::output::check_against_inputs(path, inputs)? {
+        let walked = load::extensions(format);
+        if let Some(warning) = crate::output::check_against_inputs(path, inputs, walked)? {
             eprintln!("brief: warning: {warning}");
         }
     }
@@ -567,19 +579,27 @@ fn summarize(args: SummarizeArgs) -> anyhow::Result<ExitCode> {
         )
     };
     let pipeline = Pipeline::new(config)?;
-    let out = open_output(args.input.output.as_deref(), &args.input.paths)?;
+    let out = open_output(
+        args.input.output.as_deref(),
+        &args.input.paths,
+        args.input.load_format(),
+    )?;
     let (documents, load_time) = load(&args.input, Work::Summarize)?;
     let prepared = prepare(&pipeline, documents)?;
-    if let Some(query) = pipeline.config().query.as_deref() {
+    // A query none of whose words the documents use is no query: the
+    // summary, its JSON `options` and the report are the generic ones.
+    let mut config = pipeline.config().clone();
+    if let Some(query) = config.query.as_deref() {
         if !pipeline.query_matches(&prepared, query) {
             eprintln!(
                 "brief: warning: no word of the query {query:?} occurs in the documents \
                  (stop words and request words such as \"describe\" do not count); \
                  the summary is the generic one"
             );
+            config.query = None;
         }
     }
-    let summary = pipeline.summarize(&prepared);
+    let summary = pipeline.summarize_query(&prepared, config.query.as_deref());
     if summary.sentences.is_empty() {
         anyhow::bail!("{}", pipeline.why_empty(&prepared));
     }
@@ -594,7 +614,7 @@ fn summarize(args: SummarizeArgs) -> anyhow::Result<ExitCode> {
             args.input.format,
             &prepared,
             &summary,
-            pipeline.config(),
+            &config,
             options,
         )
     })
@@ -626,7 +646,7 @@ fn batch(args: BatchArgs) -> anyhow::Result<ExitCode> {
     } else {
         indicatif::ProgressBar::hidden()
     };
-    let mut out = open_output(args.output.as_deref(), &inputs)?;
+    let mut out = open_output(args.output.as_deref(), &inputs, InputFormat::Jsonl)?;
     let mut total = crate::batch::BatchStats::default();
     for path in &inputs {
         let (reader, source): (Box<dyn io::BufRead>, String) = if path.as_os_str() == "-" {
@@ -682,7 +702,11 @@ fn batch(args: BatchArgs) -> anyhow::Result<ExitCode> {
 
 fn dedup(args: DedupArgs) -> anyhow::Result<ExitCode> {
     let pipeline = Pipeline::new(config(&args.input, &args.cluster))?;
-    let out = open_output(args.input.output.as_deref(), &args.input.paths)?;
+    let out = open_output(
+        args.input.output.as_deref(),
+        &args.input.paths,
+        args.input.load_format(),
+    )?;
     let (documents, load_time) = load(&args.input, Work::Dedup)?;
     let prepared = prepare(&pipeline, documents)?;
     let report = pipeline.dedup(&prepared);
@@ -708,7 +732,11 @@ fn segment(args: SegmentArgs) -> anyhow::Result<ExitCode> {
         language: args.input.lang,
         ..Config::default()
     })?;
-    let out = open_output(args.input.output.as_deref(), &args.input.paths)?;
+    let out = open_output(
+        args.input.output.as_deref(),
+        &args.input.paths,
+        args.input.load_format(),
+    )?;
     let (mut documents, _) = load(&args.input, Work::Segment)?;
     let units = pipeline.segment(&documents);
     pipeline.date_from_stamps(&mut documents, &units);
@@ -727,12 +755,13 @@ fn pairs(args: PairsArgs) -> anyhow::Result<ExitCode> {
         ..Config::default()
     }
     .validate()?;
-    let out = Output::open(args.output.as_deref())?;
     let inputs = if args.inputs.is_empty() {
         vec![PathBuf::from("-")]
     } else {
         args.inputs
     };
+    // Pairs are read from files only (no directory walk).
+    let out = open_output(args.output.as_deref(), &inputs, InputFormat::Jsonl)?;
     let (mut pairs, mut problems) = (Vec::new(), Vec::new());
     for path in &inputs {
         let format = args.input_format;

@@ -3,8 +3,8 @@
 //! A budget of words, bytes or characters holds for the summary **as
 //! written**: its sentences one after the other, joined by the layout's
 //! separator, each as the format writes it (a line break inside a
-//! hard-wrapped sentence becomes a space; soft hyphens and zero-width
-//! spaces are dropped; `&amp;` and `&#8217;` are written `&` and `’`; Markdown escapes its special characters with a
+//! hard-wrapped sentence becomes a space; for people, soft hyphens and
+//! zero-width spaces are dropped and `&amp;` and `&#8217;` written `&` and `’`; Markdown escapes its special characters with a
 //! backslash), and the mark that follows a sentence cut
 //! at the budget. That is how DUC truncated summaries (the whole submitted
 //! text, 665 bytes or 100 words) and what a reader of the output sees.
@@ -16,6 +16,11 @@
 //! | text and HTML ([`Layout::TEXT`]) | line break | ` …` | none |
 //! | Markdown ([`Layout::MARKDOWN`]) | line break | ` …` | `` \ ` * _ [ ] < > # \| `` |
 //! | JSON, `brief batch`, `brief eval --summarize` ([`Layout::LINES`]) | line break | none (`truncated: true`) | none |
+//!
+//! Text and Markdown are written for people: character references read
+//! (`&amp;` is `&`), soft hyphens, zero-width spaces and control
+//! characters dropped. JSON `text` fields are the source's bytes, and
+//! [`Layout::LINES`] measures them as they are.
 //!
 //! The pipeline measures candidates with the layout (`Config::layout`) and
 //! the renderers write with the same one, so the two cannot disagree.
@@ -35,6 +40,10 @@ pub struct Layout {
     pub cut_mark: &'static str,
     /// Characters written with a backslash before them.
     pub escaped: &'static [char],
+    /// Written for people: character references read as their characters,
+    /// invisible and control characters dropped. Off for the layout of
+    /// JSON `text` fields, which are the source's own bytes.
+    pub for_people: bool,
 }
 
 /// The characters Markdown would read as markup: emphasis, code, links,
@@ -47,6 +56,7 @@ impl Layout {
         separator: "\n",
         cut_mark: " …",
         escaped: &[],
+        for_people: true,
     };
 
     /// Markdown: as text, with Markdown's special characters escaped.
@@ -54,6 +64,7 @@ impl Layout {
         separator: "\n",
         cut_mark: " …",
         escaped: MARKDOWN_SPECIAL,
+        for_people: true,
     };
 
     /// The sentences alone, one per line (JSON `text` fields, DUC's
@@ -62,6 +73,7 @@ impl Layout {
         separator: "\n",
         cut_mark: "",
         escaped: &[],
+        for_people: false,
     };
 
     /// How a sentence is written: each run of white space that holds a line
@@ -75,11 +87,13 @@ impl Layout {
         // written the same); a `&` matters only if it starts a reference.
         let needs_work = if text.is_ascii() {
             // A fold without early exit: the compiler vectorizes it.
-            let control = text.bytes().fold(false, |any, b| any | (b < 0x20) | (b == 0x7f));
+            let control = text
+                .bytes()
+                .fold(false, |any, b| any | (b < 0x20) | (b == 0x7f));
             control || (!self.escaped.is_empty() && text.contains(self.escaped))
         } else {
             text.contains(|c: char| is_control(c) || is_invisible(c) || self.escaped.contains(&c))
-        } || matches!(charrefs::decode(text), Cow::Owned(_));
+        } || (self.for_people && matches!(charrefs::decode(text), Cow::Owned(_)));
         if !needs_work {
             return Cow::Borrowed(text);
         }
@@ -93,21 +107,27 @@ impl Layout {
         let mut origin = Vec::with_capacity(text.len() + 9);
         let mut chars = text.char_indices().peekable();
         while let Some((at, c)) = chars.next() {
-            if is_invisible(c) || (is_control(c) && !c.is_whitespace()) {
+            if self.for_people && (is_invisible(c) || (is_control(c) && !c.is_whitespace())) {
                 // Nothing a reader sees; a control character (an escape
                 // sequence's ESC) would reach the terminal.
                 continue;
             }
-            if c == '&' {
+            if self.for_people && c == '&' {
                 if let Some((len, decoded)) = charrefs::reference_at(&text[at..]) {
-                    // `&#8217;` written as `’`; every byte of it maps back
-                    // to the reference's start.
-                    for d in decoded.chars().filter(|&d| !is_invisible(d)) {
-                        if self.escaped.contains(&d) {
-                            out.push('\\');
-                            origin.push(at);
+                    // `&#8217;` written as `’`, every byte of it mapped back
+                    // to the reference's start; a reference to white space
+                    // (`&#10;`, `&nbsp;`) is a space, one to an invisible or
+                    // control character nothing.
+                    for d in decoded.chars() {
+                        if d.is_whitespace() {
+                            push_char(&mut out, &mut origin, at, ' ');
+                        } else if !is_invisible(d) && !is_control(d) {
+                            if self.escaped.contains(&d) {
+                                out.push('\\');
+                                origin.push(at);
+                            }
+                            push_char(&mut out, &mut origin, at, d);
                         }
-                        push_char(&mut out, &mut origin, at, d);
                     }
                     while chars.next_if(|&(next, _)| next < at + len).is_some() {}
                     continue;
@@ -143,18 +163,20 @@ impl Layout {
         (out, origin)
     }
 
-    /// A name (a document id, path or title) as written: control
-    /// characters as escapes (`\n`, `\u{1b}`), so that a name can neither
-    /// start a line of its own (a forged source line) nor send a terminal
-    /// an escape sequence, and Markdown's special characters with a
+    /// A name (a document id, path or title) as written: control and
+    /// invisible characters as escapes (`\n`, `\u{1b}`, `\u{202e}`), so
+    /// that a name can neither start a line of its own (a forged source
+    /// line), send a terminal an escape sequence nor reorder the line
+    /// (a right-to-left override), and Markdown's special characters with a
     /// backslash.
     pub fn label<'a>(&self, text: &'a str) -> Cow<'a, str> {
-        if !text.contains(|c: char| is_control(c) || self.escaped.contains(&c)) {
+        let hidden = |c: char| is_control(c) || is_invisible(c);
+        if !text.contains(|c: char| hidden(c) || self.escaped.contains(&c)) {
             return Cow::Borrowed(text);
         }
         let mut out = String::with_capacity(text.len() + 8);
         for c in text.chars() {
-            if is_control(c) {
+            if hidden(c) {
                 out.extend(c.escape_default());
             } else {
                 if self.escaped.contains(&c) {
@@ -290,6 +312,22 @@ mod tests {
     }
 
     #[test]
+    fn json_text_is_measured_as_it_is_written_there() {
+        // JSON `text` fields are the source's bytes, references and soft
+        // hyphens included: a budget must count those (found in review).
+        let text = "AT&amp;T govern\u{AD}ment";
+        assert_eq!(Layout::LINES.write(text), text);
+        assert_eq!(Layout::LINES.measure(Budget::Bytes(100), text), text.len());
+        assert_eq!(Layout::TEXT.write(text), "AT&T government");
+    }
+
+    #[test]
+    fn references_to_breaks_and_controls_cannot_break_the_line() {
+        let text = "Monday.&#10;[9] forged&#13;&#x9B;31m&#127; &#x2028;end";
+        assert_eq!(Layout::TEXT.write(text), "Monday. [9] forged 31m  end");
+    }
+
+    #[test]
     fn names_cannot_break_lines_or_reach_the_terminal() {
         let id = "evil\n[9] fake\u{1b}]0;title\u{7}";
         assert_eq!(
@@ -298,6 +336,7 @@ mod tests {
         );
         assert_eq!(Layout::MARKDOWN.label("a*b_<x>"), "a\\*b\\_\\<x\\>");
         assert!(matches!(Layout::TEXT.label("plain id"), Cow::Borrowed(_)));
+        assert_eq!(Layout::TEXT.label("T \u{202e}evil"), "T \\u{202e}evil");
         assert_eq!(code_span("dir/a.txt"), "`dir/a.txt`");
         assert_eq!(code_span("a`b``c"), "```a`b``c```");
         assert_eq!(code_span("`x"), "`` `x ``");

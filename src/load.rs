@@ -410,7 +410,8 @@ fn parse_jsonl_record(line: &str) -> Result<JsonlRecord, String> {
     })
 }
 
-fn extensions(format: InputFormat) -> &'static [&'static str] {
+/// The file name extensions a directory walk reads for `format`.
+pub fn extensions(format: InputFormat) -> &'static [&'static str] {
     match format {
         InputFormat::Text => &["txt", "md", "markdown"],
         InputFormat::Jsonl => &["jsonl"],

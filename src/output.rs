@@ -62,29 +62,35 @@ enum Target {
     Direct(BufWriter<File>),
 }
 
-/// File name extensions a directory walk reads, whatever the input format
-/// (`load`'s lists).
-const WALKED: [&str; 6] = ["txt", "md", "markdown", "html", "htm", "jsonl"];
-
 /// Checks an output file against the inputs of the same run: one of the
-/// input files, or a file an input directory's walk reads, is refused (the
-/// run would replace an article with a summary); a new file of such a name
-/// inside an input directory gives a warning, returned for the caller to
-/// print (a later run over that directory would read it as a document and
-/// cite it). Paths are compared resolved, so `./a.txt`,
-/// `dir/../a.txt` and a symbolic link to it are the same file.
-pub fn check_against_inputs(output: &Path, inputs: &[PathBuf]) -> Result<Option<String>, Error> {
+/// input files, or a file an input directory's walk reads (a name with one
+/// of `walked`, the walk's extensions), is refused (the run would replace
+/// an article with a summary); a new file of such a name inside an input
+/// directory gives a warning, returned for the caller to print (a later
+/// run over that directory would read it as a document and cite it).
+/// The output is compared both as named (a symbolic link inside an input
+/// directory is a document there) and resolved (`./a.txt`,
+/// `dir/../a.txt` and a link to an input are that input).
+pub fn check_against_inputs(
+    output: &Path,
+    inputs: &[PathBuf],
+    walked: &[&str],
+) -> Result<Option<String>, Error> {
     if output.as_os_str() == "-" {
         return Ok(None);
     }
-    let resolved = fs::canonicalize(output).ok().or_else(|| {
+    // The output's directory resolved, its own name kept.
+    let named = output.file_name().and_then(|name| {
         let parent = output.parent().filter(|p| !p.as_os_str().is_empty());
-        let parent = fs::canonicalize(parent.unwrap_or(Path::new("."))).ok()?;
-        Some(parent.join(output.file_name()?))
+        Some(
+            fs::canonicalize(parent.unwrap_or(Path::new(".")))
+                .ok()?
+                .join(name),
+        )
     });
-    let Some(resolved) = resolved else {
-        return Ok(None);
-    };
+    let resolved = fs::canonicalize(output).ok();
+    let places: Vec<PathBuf> = named.into_iter().chain(resolved).collect();
+    let exists = fs::symlink_metadata(output).is_ok();
     let also_an_input = |what: &str| Error::Output {
         destination: output.display().to_string(),
         source: io::Error::new(
@@ -97,30 +103,36 @@ pub fn check_against_inputs(output: &Path, inputs: &[PathBuf]) -> Result<Option<
         let Ok(input_resolved) = fs::canonicalize(input) else {
             continue;
         };
-        if input_resolved == resolved {
+        if places.contains(&input_resolved) {
             return Err(also_an_input("is also an input"));
         }
-        // A file the directory walk reads (any input format's names).
-        let readable = resolved
-            .extension()
-            .and_then(|e| e.to_str())
-            .is_some_and(|e| WALKED.contains(&e.to_ascii_lowercase().as_str()));
-        if input_resolved.is_dir() && resolved.starts_with(&input_resolved) && readable {
-            if resolved.is_file() {
-                return Err(also_an_input(&format!(
-                    "is also an input (a document of {})",
-                    input.display()
-                )));
-            }
-            warning.get_or_insert_with(|| {
-                format!(
-                    "--output {} is inside the input directory {}: a later run over that \
-                     directory would read it as a document",
-                    output.display(),
-                    input.display()
-                )
-            });
+        if !input_resolved.is_dir() {
+            continue;
         }
+        let read_by_walk = places.iter().any(|place| {
+            let readable = place
+                .extension()
+                .and_then(|e| e.to_str())
+                .is_some_and(|e| walked.contains(&e.to_ascii_lowercase().as_str()));
+            readable && place.starts_with(&input_resolved)
+        });
+        if !read_by_walk {
+            continue;
+        }
+        if exists {
+            return Err(also_an_input(&format!(
+                "is also an input (a document of {})",
+                input.display()
+            )));
+        }
+        warning.get_or_insert_with(|| {
+            format!(
+                "--output {} is inside the input directory {}: a later run over that \
+                 directory would read it as a document",
+                output.display(),
+                input.display()
+            )
+        });
     }
     Ok(warning)
 }

@@ -208,8 +208,8 @@ pub fn score_pairs(
                 value,
                 // Decided on the value as printed (4 decimals), so that
                 // two identical sentences (a cosine of 0.99999994) are the
-                // same at a threshold of 1.
-                same: round4(value) >= round4(threshold),
+                // same at a threshold of 1; the threshold as given.
+                same: round4(value) as f32 >= threshold,
             }
         })
         .collect()
@@ -366,6 +366,13 @@ mod tests {
             assert_eq!(round4(score.value), 1.0, "{measure:?}");
             assert!(score.same, "{measure:?}: {score:?}");
         }
+        // A threshold finer than the printed value is taken as given.
+        let other = Pair {
+            second: "Bananas are yellow fruit.".to_string(),
+            ..pair
+        };
+        let score = score_pairs(&[other], Language::English, Measure::Lexical, 0.00004)[0];
+        assert!(!score.same, "{score:?}");
     }
 
     #[test]

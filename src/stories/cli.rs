@@ -95,7 +95,11 @@ pub fn run(mut args: StoriesArgs) -> anyhow::Result<ExitCode> {
         return filter(&args, &config);
     }
     // Opened before any work, so a bad destination fails at once (README).
-    let mut out = crate::cli::open_output(args.input.output.as_deref(), &args.input.paths)?;
+    let mut out = crate::cli::open_output(
+        args.input.output.as_deref(),
+        &args.input.paths,
+        args.input.load_format(),
+    )?;
     let load_clock = super::clock::Clock::start();
     let (documents, _) = load(&args.input, crate::limits::Work::Stories)?;
     let load_time = load_clock.span();
@@ -159,7 +163,11 @@ fn filter(args: &StoriesArgs, config: &StoryConfig) -> anyhow::Result<ExitCode> 
         }
         _ => None,
     };
-    let mut out = crate::cli::open_output(args.input.output.as_deref(), &args.input.paths)?;
+    let mut out = crate::cli::open_output(
+        args.input.output.as_deref(),
+        &args.input.paths,
+        args.input.load_format(),
+    )?;
     for path in &args.input.paths {
         let (reader, source): (Box<dyn BufRead>, String) = if path.as_os_str() == "-" {
             (Box::new(io::BufReader::new(io::stdin())), "<stdin>".into())

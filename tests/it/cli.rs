@@ -458,6 +458,8 @@ fn a_query_without_a_word_from_the_documents_gives_the_generic_summary_and_says_
         let output = crate::brief(&[corpus, "--format", "json", "--query", query]);
         let answered = crate::json(&output);
         assert_eq!(answered["summary"], generic["summary"], "{query}");
+        // And the JSON says it answers no query.
+        assert!(answered["options"].get("query").is_none(), "{query}");
         assert!(
             crate::stderr(&output).contains("no word of the query"),
             "{query}: {}",

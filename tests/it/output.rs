@@ -266,6 +266,32 @@ fn an_output_that_is_an_input_is_refused_and_a_linked_output_stays_a_link() {
     assert_eq!(output.status.code(), Some(0));
     assert!(stderr(&output).contains("would read it as a document"));
     fs::remove_file(&summary).unwrap();
+    // A link inside the input folder is a document there, wherever it
+    // points: refused, and what it points to is kept.
+    let outside = dir.join("outside.txt");
+    fs::write(
+        &outside,
+        "The outside document says the talks ended in Alaska.",
+    )
+    .unwrap();
+    let inner_link = input.join("linked.txt");
+    let _ = fs::remove_file(&inner_link);
+    std::os::unix::fs::symlink(&outside, &inner_link).unwrap();
+    let output = brief(&[arg(&input), "-o", arg(&inner_link)]);
+    assert_eq!(output.status.code(), Some(74), "{}", stderr(&output));
+    assert!(fs::read_to_string(&outside)
+        .unwrap()
+        .starts_with("The outside document"));
+    fs::remove_file(&inner_link).unwrap();
+    // A name the walk does not read (a report beside the articles) is
+    // neither refused nor warned about, however often it is written.
+    let report = input.join("report.html");
+    for _ in 0..2 {
+        let output = brief(&[arg(&input), "--format", "html", "-o", arg(&report)]);
+        assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+        assert!(!stderr(&output).contains("--output"), "{}", stderr(&output));
+    }
+    fs::remove_file(&report).unwrap();
     // Through a link: the file it points to is replaced, the link kept.
     let target = dir.join("real.txt");
     fs::write(&target, "old").unwrap();
