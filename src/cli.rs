@@ -445,7 +445,8 @@ pub(crate) fn load(
         limits::check(work, bytes, input.max_memory)?;
     }
     for problem in &loaded.problems {
-        eprintln!("brief: warning: {problem}");
+        // A file name can hold a line break or an escape sequence.
+        warn(problem);
     }
     if loaded.documents.is_empty() {
         return Err(Error::NoDocuments {
@@ -454,6 +455,16 @@ pub(crate) fn load(
         .into());
     }
     Ok((loaded.documents, clock.elapsed()))
+}
+
+/// Prints a warning on standard error, its control characters escaped: a
+/// file name or id can hold a line break or a terminal escape sequence.
+pub(crate) fn warn(message: impl std::fmt::Display) {
+    let message = message.to_string();
+    eprintln!(
+        "brief: warning: {}",
+        crate::layout::Layout::TEXT.label(&message)
+    );
 }
 
 /// Warns about documents the segmenter could do little with: no sentence
@@ -465,20 +476,20 @@ fn warn_about_units(documents: &[Document], units: &[Vec<Unit>]) {
             .iter()
             .any(|u| u.kind == crate::segment::UnitKind::Sentence)
         {
-            eprintln!(
-                "brief: warning: {}: no sentences (only headings, bylines or boilerplate)",
+            warn(format!(
+                "{}: no sentences (only headings, bylines or boilerplate)",
                 doc.source
-            );
+            ));
         }
         let split: Vec<&Unit> = units.iter().filter(|u| u.split).collect();
         if let Some(first) = split.first() {
             let line = doc.text[..first.start].matches('\n').count() + 1;
-            eprintln!(
-                "brief: warning: {}: line {line}: text without sentence ends longer than \
+            warn(format!(
+                "{}: line {line}: text without sentence ends longer than \
                  {MAX_UNIT_CHARS} characters, cut into {} units of at most {MAX_UNIT_CHARS} characters",
                 doc.source,
                 split.len()
-            );
+            ));
         }
     }
 }
@@ -517,7 +528,7 @@ pub(crate) fn open_output(
     if let Some(path) = output {
         let walked = load::extensions(format);
         if let Some(warning) = crate::output::check_against_inputs(path, inputs, walked)? {
-            eprintln!("brief: warning: {warning}");
+            warn(warning);
         }
     }
     Ok(Output::open(output)?)
@@ -661,7 +672,7 @@ fn batch(args: BatchArgs) -> anyhow::Result<ExitCode> {
                     path.display().to_string(),
                 ),
                 Err(message) => {
-                    eprintln!("brief: warning: {}: {message}; skipped", path.display());
+                    warn(format!("{}: {message}; skipped", path.display()));
                     continue;
                 }
             }
@@ -674,7 +685,7 @@ fn batch(args: BatchArgs) -> anyhow::Result<ExitCode> {
                 // topics only: the topics already written stay, and the other
                 // inputs are still read.
                 Err(Error::Input { location, message }) => {
-                    eprintln!("brief: warning: {location}: {message}; rest of the file skipped");
+                    warn(format!("{location}: {message}; rest of the file skipped"));
                     continue;
                 }
                 Err(other) => return Err(other.into()),
@@ -788,11 +799,11 @@ fn pairs(args: PairsArgs) -> anyhow::Result<ExitCode> {
             }
         };
         if let Err(message) = read {
-            eprintln!("brief: warning: {}: {message}; skipped", path.display());
+            warn(format!("{}: {message}; skipped", path.display()));
         }
     }
     for problem in &problems {
-        eprintln!("brief: warning: {problem}");
+        warn(problem);
     }
     if pairs.is_empty() {
         anyhow::bail!("no sentence pairs in the input");

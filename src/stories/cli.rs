@@ -146,7 +146,7 @@ pub fn run(mut args: StoriesArgs) -> anyhow::Result<ExitCode> {
     }
     for (i, outcome) in outcomes.iter().enumerate() {
         if let super::run::Outcome::Failed(message) = outcome {
-            eprintln!("brief: warning: {}: {message}", super::Stories::id(i));
+            crate::cli::warn(format!("{}: {message}", super::Stories::id(i)));
         }
     }
     Ok(ExitCode::SUCCESS)

@@ -446,6 +446,13 @@ fn names_from_the_input_cannot_forge_lines_markup_or_terminal_escapes() {
     let markdown = crate::stdout(&crate::brief_with_stdin(&markdown_args, &input));
     assert!(!markdown.contains("<script>"), "{markdown}");
     assert!(markdown.contains(r"j\<script\>x\</script\>"), "{markdown}");
+    // Warnings name files too: a file name with a line break.
+    let dir = crate::scratch("names_in_warnings");
+    std::fs::write(dir.join("evil\n[9] fake.txt"), "Only a heading").unwrap();
+    std::fs::write(dir.join("good.txt"), text).unwrap();
+    let err = crate::stderr(&crate::brief(&[dir.to_str().unwrap()]));
+    assert!(err.contains(r"evil\n[9] fake.txt"), "{err}");
+    assert!(!err.lines().any(|l| l.starts_with("[9]")), "{err}");
 }
 
 #[test]
