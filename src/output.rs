@@ -76,7 +76,8 @@ pub fn check_against_inputs(
     inputs: &[PathBuf],
     walked: &[&str],
 ) -> Result<Option<String>, Error> {
-    if output.as_os_str() == "-" {
+    // Standard output, or a directory (which `Output::open` refuses as one).
+    if output.as_os_str() == "-" || output.is_dir() {
         return Ok(None);
     }
     // The output's directory resolved, its own name kept.

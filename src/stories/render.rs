@@ -218,9 +218,10 @@ pub fn text_story(
         terms.join(", ")
     );
     if format == Format::Markdown {
-        writeln!(out, "## {heading}\n")?;
+        // Terms are words of the input (`__init__`).
+        writeln!(out, "## {}\n", Layout::MARKDOWN.label(&heading))?;
     } else {
-        writeln!(out, "== {heading}\n")?;
+        writeln!(out, "== {}\n", Layout::TEXT.label(&heading))?;
     }
     body(out)?;
     writeln!(out)
