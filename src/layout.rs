@@ -134,11 +134,12 @@ impl Layout {
                 }
             }
             if c.is_whitespace() {
-                // A run of white space (and invisible characters): one
-                // space if it breaks a line.
+                // A run of white space (for people, with the invisible
+                // characters inside it, dropped; JSON text keeps them, and
+                // so does its measure): one space if it breaks a line.
                 let mut run = vec![(at, c)];
-                while let Some(next) = chars.next_if(|&(_, c)| c.is_whitespace() || is_invisible(c))
-                {
+                let blank = |c: char| c.is_whitespace() || (self.for_people && is_invisible(c));
+                while let Some(next) = chars.next_if(|&(_, c)| blank(c)) {
                     if !is_invisible(next.1) {
                         run.push(next);
                     }
@@ -319,6 +320,17 @@ mod tests {
         assert_eq!(Layout::LINES.write(text), text);
         assert_eq!(Layout::LINES.measure(Budget::Bytes(100), text), text.len());
         assert_eq!(Layout::TEXT.write(text), "AT&T government");
+    }
+
+    #[test]
+    fn json_text_keeps_an_invisible_word_between_spaces() {
+        // Found by the pipeline fuzz target: " \u{200B} " inside a
+        // sentence was dropped from the measured text, so a JSON --words
+        // budget was exceeded by the word JSON shows.
+        let text = "officials \u{200B} The minister it";
+        assert_eq!(Layout::LINES.write(text), text);
+        assert_eq!(Layout::LINES.measure(Budget::Words(9), text), 5);
+        assert_eq!(Layout::TEXT.write(text), "officials  The minister it");
     }
 
     #[test]
