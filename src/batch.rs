@@ -18,7 +18,7 @@ use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
-use crate::load::{dedupe_documents, JsonlRecord, ObjectOnly};
+use crate::load::{dedupe_documents, JsonlRecord, ObjectOnly, UTF8_BOM};
 use crate::pipeline::{Config, Pipeline};
 use crate::render::{self, RenderOptions};
 
@@ -61,9 +61,6 @@ struct ErrorJson<'a> {
     id: Option<&'a str>,
     error: &'a str,
 }
-
-/// The UTF-8 byte-order mark.
-pub(crate) const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
 
 /// Summarizes every topic of `input` (named `source` in messages) with
 /// `pipeline`, writing one JSON line per topic to `out`. `on_topic` is

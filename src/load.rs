@@ -14,6 +14,7 @@ mod encoding;
 mod html;
 mod markdown;
 
+pub(crate) use decode::UTF8_BOM;
 pub use encoding::TextEncoding;
 
 use std::fs;

@@ -90,8 +90,8 @@ pub fn read_pairs(
 ) -> io::Result<()> {
     for (n, line) in input.split(b'\n').enumerate() {
         let mut line = line?;
-        if n == 0 && line.starts_with(crate::batch::UTF8_BOM) {
-            line.drain(..crate::batch::UTF8_BOM.len());
+        if n == 0 && line.starts_with(crate::load::UTF8_BOM) {
+            line.drain(..crate::load::UTF8_BOM.len());
         }
         let location = format!("{source}:{}", n + 1);
         let text = match std::str::from_utf8(&line) {

@@ -23,7 +23,7 @@ use encoding_rs::UTF_8;
 
 use super::encoding::{self, TextEncoding};
 
-const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
+pub(crate) const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
 const UTF16_LE_BOM: &[u8] = b"\xFF\xFE";
 const UTF16_BE_BOM: &[u8] = b"\xFE\xFF";
 const UTF32_LE_BOM: &[u8] = b"\xFF\xFE\x00\x00";
