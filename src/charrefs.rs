@@ -9,8 +9,9 @@
 //! summary as written for people (`crate::layout`). Only exact references
 //! ending in `;` count, named (the HTML table) or numeric: `AT&T`, `R&D`
 //! and `&copy` without a semicolon are text. Pages (`--input-format html`)
-//! and Markdown are decoded when they are read, so this concerns text and
-//! JSON Lines input.
+//! and Markdown are decoded when they are read; what they still show as a
+//! reference (an article about HTML writing `&amp;nbsp;` to show `&nbsp;`)
+//! is kept from a second reading by [`escape_literal`].
 
 use std::borrow::Cow;
 
@@ -43,13 +44,56 @@ pub fn reference_at(text: &str) -> Option<(usize, String)> {
 }
 
 /// True when the `;` at byte `semicolon` of `text` ends a character
-/// reference (`company&#8217;s`), so it is no punctuation of the sentence.
+/// reference, as written (`company&#8217;s`) or as shown once the text is
+/// read (`&amp;nbsp;`, shown `&nbsp;`), so it is no punctuation of the
+/// sentence.
 pub fn ends_reference(text: &str, semicolon: usize) -> bool {
     let from = semicolon.saturating_sub(MAX_REFERENCE_BYTES);
     let before = &text.as_bytes()[from..semicolon];
-    memchr::memrchr(b'&', before).is_some_and(|amp| {
-        reference_at(&text[from + amp..]).is_some_and(|(len, _)| from + amp + len == semicolon + 1)
-    })
+    let Some(amp) = memchr::memrchr(b'&', before).map(|amp| from + amp) else {
+        return false;
+    };
+    match reference_at(&text[amp..]) {
+        Some((len, _)) if amp + len == semicolon + 1 => true,
+        Some((len, decoded)) if decoded == "&" => {
+            let shown = format!("&{}", &text[amp + len..=semicolon]);
+            reference_at(&shown).is_some_and(|(len, _)| len == shown.len())
+        }
+        _ => false,
+    }
+}
+
+/// Whether text following a `&` has the shape of a character reference
+/// (`lt;`, `#8217;`, `#x2019;`: a name or number and a semicolon), known
+/// or not. What Markdown may read as one, and what a reader takes for a
+/// token rather than a word and a semicolon.
+pub fn has_reference_shape(after: &str) -> bool {
+    let body = after.strip_prefix('#').unwrap_or(after);
+    let name = body.len()
+        - body
+            .trim_start_matches(|c: char| c.is_ascii_alphanumeric())
+            .len();
+    name > 0 && body[name..].starts_with(';')
+}
+
+/// Text whose references were already read (a page's or a Markdown
+/// article's readable text), with each `&` that would start a reference
+/// written `&amp;`: read as plain text is, it gives back what the page
+/// shows (`&nbsp;`, not a no-break space).
+pub fn escape_literal(text: String) -> String {
+    let starts = |at: usize| reference_at(&text[at..]).is_some();
+    if !memchr::memchr_iter(b'&', text.as_bytes()).any(starts) {
+        return text;
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    let mut written = 0;
+    for at in memchr::memchr_iter(b'&', text.as_bytes()).filter(|&at| starts(at)) {
+        out.push_str(&text[written..at]);
+        out.push_str("&amp;");
+        written = at + 1;
+    }
+    out.push_str(&text[written..]);
+    out
 }
 
 #[cfg(test)]
@@ -69,6 +113,18 @@ mod tests {
     }
 
     #[test]
+    fn escapes_what_a_page_shows_as_a_reference() {
+        let shown = "editors type &nbsp; or &#8217; in AT&T's pages &copy".to_string();
+        let kept = escape_literal(shown.clone());
+        assert_eq!(
+            kept,
+            "editors type &amp;nbsp; or &amp;#8217; in AT&T's pages &copy"
+        );
+        assert_eq!(decode(&kept), shown);
+        assert_eq!(escape_literal("AT&T".to_string()), "AT&T");
+    }
+
+    #[test]
     fn finds_the_reference_at_a_position() {
         assert_eq!(reference_at("&amp;T"), Some((5, "&".to_string())));
         assert_eq!(reference_at("&#8217;s"), Some((7, "\u{2019}".to_string())));
@@ -79,12 +135,12 @@ mod tests {
 
     #[test]
     fn tells_a_reference_semicolon_from_punctuation() {
-        let text = "the company&#8217;s plan; AT&T; &quot;";
+        let text = "the company&#8217;s plan; AT&T; &quot; &amp;nbsp; &amp;T;";
         let semicolons: Vec<usize> = text.match_indices(';').map(|(at, _)| at).collect();
         let ends: Vec<bool> = semicolons
             .iter()
             .map(|&at| ends_reference(text, at))
             .collect();
-        assert_eq!(ends, [true, false, false, true]);
+        assert_eq!(ends, [true, false, false, true, true, true, true, false]);
     }
 }

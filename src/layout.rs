@@ -14,7 +14,7 @@
 //! | format | separator | cut mark | escaped |
 //! |---|---|---|---|
 //! | text and HTML ([`Layout::TEXT`]) | line break | ` …` | none |
-//! | Markdown ([`Layout::MARKDOWN`]) | line break | ` …` | `` \ ` * _ [ ] < > # \| `` |
+//! | Markdown ([`Layout::MARKDOWN`]) | line break | ` …` | `` \ ` * _ [ ] < > # \| ``, and `&` before `name;` or `#number;` |
 //! | JSON, `brief batch`, `brief eval --summarize` ([`Layout::LINES`]) | line break | none (`truncated: true`) | none |
 //!
 //! Text and Markdown are written for people: character references read
@@ -44,6 +44,11 @@ pub struct Layout {
     /// invisible and control characters dropped. Off for the layout of
     /// JSON `text` fields, which are the source's own bytes.
     pub for_people: bool,
+    /// A written `&` that would start a character reference (`&lt;`) gets
+    /// a backslash: Markdown reads references, and text whose own
+    /// reference was decoded once (`&amp;lt;`, shown `&lt;`) would be
+    /// decoded a second time.
+    pub escapes_references: bool,
 }
 
 /// The characters Markdown would read as markup: emphasis, code, links,
@@ -57,6 +62,7 @@ impl Layout {
         cut_mark: " …",
         escaped: &[],
         for_people: true,
+        escapes_references: false,
     };
 
     /// Markdown: as text, with Markdown's special characters escaped.
@@ -65,6 +71,7 @@ impl Layout {
         cut_mark: " …",
         escaped: MARKDOWN_SPECIAL,
         for_people: true,
+        escapes_references: true,
     };
 
     /// The sentences alone, one per line (JSON `text` fields, DUC's
@@ -74,6 +81,7 @@ impl Layout {
         cut_mark: "",
         escaped: &[],
         for_people: false,
+        escapes_references: false,
     };
 
     /// How a sentence is written: each run of white space that holds a line
@@ -93,7 +101,8 @@ impl Layout {
             control || (!self.escaped.is_empty() && text.contains(self.escaped))
         } else {
             text.contains(|c: char| is_control(c) || is_invisible(c) || self.escaped.contains(&c))
-        } || (self.for_people && matches!(charrefs::decode(text), Cow::Owned(_)));
+        } || (self.for_people && matches!(charrefs::decode(text), Cow::Owned(_)))
+            || (self.escapes_references && holds_reference_shape(text));
         if !needs_work {
             return Cow::Borrowed(text);
         }
@@ -118,11 +127,12 @@ impl Layout {
                     // to the reference's start; a reference to white space
                     // (`&#10;`, `&nbsp;`) is a space, one to an invisible or
                     // control character nothing.
+                    let after = &text[at + len..];
                     for d in decoded.chars() {
                         if d.is_whitespace() {
                             push_char(&mut out, &mut origin, at, ' ');
                         } else if !is_invisible(d) && !is_control(d) {
-                            if self.escaped.contains(&d) {
+                            if self.escapes(d, after) {
                                 out.push('\\');
                                 origin.push(at);
                             }
@@ -154,7 +164,7 @@ impl Layout {
                 }
                 continue;
             }
-            if self.escaped.contains(&c) {
+            if self.escapes(c, &text[at + c.len_utf8()..]) {
                 out.push('\\');
                 origin.push(at);
             }
@@ -162,6 +172,12 @@ impl Layout {
         }
         origin.push(text.len());
         (out, origin)
+    }
+
+    /// Whether `c`, followed by `after`, is written with a backslash.
+    fn escapes(&self, c: char, after: &str) -> bool {
+        self.escaped.contains(&c)
+            || (c == '&' && self.escapes_references && charrefs::has_reference_shape(after))
     }
 
     /// A name (a document id, path or title) as written: control and
@@ -172,15 +188,17 @@ impl Layout {
     /// backslash.
     pub fn label<'a>(&self, text: &'a str) -> Cow<'a, str> {
         let hidden = |c: char| is_control(c) || is_invisible(c);
-        if !text.contains(|c: char| hidden(c) || self.escaped.contains(&c)) {
+        let needs_work = text.contains(|c: char| hidden(c) || self.escaped.contains(&c))
+            || (self.escapes_references && holds_reference_shape(text));
+        if !needs_work {
             return Cow::Borrowed(text);
         }
         let mut out = String::with_capacity(text.len() + 8);
-        for c in text.chars() {
+        for (at, c) in text.char_indices() {
             if hidden(c) {
                 out.extend(c.escape_default());
             } else {
-                if self.escaped.contains(&c) {
+                if self.escapes(c, &text[at + c.len_utf8()..]) {
                     out.push('\\');
                 }
                 out.push(c);
@@ -247,6 +265,12 @@ pub fn code_span(text: &str) -> String {
     format!("{fence}{pad}{text}{pad}{fence}")
 }
 
+/// Whether some `&` in `text` has the shape of a character reference.
+fn holds_reference_shape(text: &str) -> bool {
+    text.match_indices('&')
+        .any(|(at, _)| charrefs::has_reference_shape(&text[at + 1..]))
+}
+
 /// Control characters, and the line and paragraph separators a terminal
 /// may also break a line at.
 fn is_control(c: char) -> bool {
@@ -265,16 +289,20 @@ fn is_line_break(c: char) -> bool {
 mod tests {
     use super::*;
 
+    /// `text` as text and as Markdown write it.
+    fn written(text: &str) -> [String; 2] {
+        [Layout::TEXT.write(text), Layout::MARKDOWN.write(text)].map(|w| w.into_owned())
+    }
+
     #[test]
     fn writes_wrapped_lines_on_one_line_and_escapes_markdown() {
         let text = "It was a cold\r\nnight  in *the* city.";
         assert_eq!(
-            Layout::TEXT.write(text),
-            "It was a cold night  in *the* city."
-        );
-        assert_eq!(
-            Layout::MARKDOWN.write(text),
-            "It was a cold night  in \\*the\\* city."
+            written(text),
+            [
+                "It was a cold night  in *the* city.",
+                "It was a cold night  in \\*the\\* city."
+            ]
         );
         assert!(matches!(Layout::TEXT.write("Plain."), Cow::Borrowed(_)));
     }
@@ -296,14 +324,28 @@ mod tests {
     fn writes_character_references_as_their_characters() {
         let text = "AT&amp;T&#8217;s &lt;b&gt; plan, R&D &copy";
         assert_eq!(
-            Layout::TEXT.write(text),
-            "AT&T\u{2019}s <b> plan, R&D &copy"
-        );
-        assert_eq!(
-            Layout::MARKDOWN.write(text),
-            "AT&T\u{2019}s \\<b\\> plan, R&D &copy"
+            written(text),
+            [
+                "AT&T\u{2019}s <b> plan, R&D &copy",
+                "AT&T\u{2019}s \\<b\\> plan, R&D &copy"
+            ]
         );
         assert!(matches!(Layout::TEXT.write("AT&T"), Cow::Borrowed(_)));
+        assert!(matches!(
+            Layout::MARKDOWN.write("R&D, AT&T"),
+            Cow::Borrowed(_)
+        ));
+        // A reference shown as written (`&amp;lt;` is `&lt;`) must not be
+        // read once more by a Markdown viewer, nor one brief leaves as it is.
+        let shown = "the tags &amp;lt;b&amp;gt; and &#99999999;";
+        assert_eq!(
+            written(shown),
+            [
+                "the tags &lt;b&gt; and &#99999999;",
+                "the tags \\&lt;b\\&gt; and \\&\\#99999999;"
+            ]
+        );
+        assert_eq!(Layout::MARKDOWN.label("R&amp;D & co;"), "R\\&amp;D & co;");
         // Budgets count the written characters, and a cut never falls
         // inside a reference.
         assert_eq!(Layout::TEXT.measure(Budget::Chars(100), "a&amp;b"), 3);

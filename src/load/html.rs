@@ -15,6 +15,9 @@
 //!
 //! The extracted text is the document's text: every offset brief reports
 //! for the page is an offset into it (docs/json-contract.md, "Offsets").
+//! Where the page shows a character reference as text (`&amp;nbsp;`, shown
+//! `&nbsp;`), the extracted text writes it `&amp;nbsp;`, as plain text
+//! would, so that brief reads it once ([`crate::charrefs::escape_literal`]).
 
 use std::collections::BTreeMap;
 
@@ -262,10 +265,11 @@ impl TextBuilder {
         self.text.push('\n');
     }
 
+    /// The text, with what the page shows as a reference kept one.
     fn finish(mut self) -> String {
         let end = self.text.trim_end().len();
         self.text.truncate(end);
-        self.text
+        crate::charrefs::escape_literal(self.text)
     }
 }
 

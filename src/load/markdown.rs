@@ -64,7 +64,8 @@ pub fn extract(markdown: &str) -> Article {
             _ => {}
         }
     }
-    article.text = out.trim().to_string();
+    // What the article shows as a reference stays one (charrefs).
+    article.text = crate::charrefs::escape_literal(out.trim().to_string());
     article
 }
 

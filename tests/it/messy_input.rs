@@ -422,6 +422,61 @@ fn character_references_left_in_plain_text_read_as_their_characters() {
 }
 
 #[test]
+fn a_reference_a_page_shows_as_text_is_read_once() {
+    // An article about HTML shows `&nbsp;` as text: the page writes it
+    // `&amp;nbsp;`, the loader reads that once, and brief read the result a
+    // second time (a no-break space, shown as a space); Markdown output
+    // wrote `&lt;` for a shown `&lt;`, which a Markdown viewer reads as `<`.
+    let sentence = "Web editors type &nbsp; between a number and its unit so that the line never breaks there.";
+    let dir = scratch("messy_shown_references");
+    fs::write(
+        dir.join("a.html"),
+        "<html><body><p>Web editors type &amp;nbsp; between a number and its unit so that the line never breaks there.</p></body></html>",
+    )
+    .unwrap();
+    fs::write(
+        dir.join("b.md"),
+        "# Typing tips\n\nWeb editors type &amp;nbsp; between a number and its unit so that the line never breaks there.\n",
+    )
+    .unwrap();
+    // Plain text keeps references as they are: read once, as here.
+    fs::write(
+        dir.join("c.txt"),
+        "Web editors type &amp;nbsp; between a number and its unit so that the line never breaks there.\n",
+    )
+    .unwrap();
+    // Pages are not walked in a folder of text: name the files.
+    let files: Vec<String> = ["a.html", "b.md", "c.txt"]
+        .iter()
+        .map(|name| dir.join(name).to_str().unwrap().to_string())
+        .collect();
+    let run = |format: &str| {
+        let mut args: Vec<&str> = files.iter().map(String::as_str).collect();
+        args.extend(["--format", format]);
+        stdout(&brief(&args))
+    };
+    let value: Value = serde_json::from_str(&run("json")).unwrap();
+    let sentences = value["summary"].as_array().unwrap();
+    assert_eq!(sentences.len(), 1, "{value}");
+    assert_eq!(sentences[0]["support"], 3, "{value}");
+    // One fact: the shown reference's `;` is no clause boundary.
+    assert_eq!(
+        sentences[0]["facts"].as_array().unwrap().len(),
+        1,
+        "{value}"
+    );
+    let text = run("text");
+    assert!(text.contains(sentence), "{text}");
+    let markdown = run("markdown");
+    assert!(
+        markdown.contains(&sentence.replace('&', "\\&")),
+        "{markdown}"
+    );
+    let report = run("html");
+    assert!(report.contains("type &amp;nbsp; between"), "{report}");
+}
+
+#[test]
 fn page_markers_glued_inside_paragraphs_neither_show_nor_swallow_sentences() {
     // Blocks joined when a page was copied: the marker after a sentence
     // used to make its line a "heading", the appeal phrase before one made
