@@ -63,6 +63,60 @@ pub fn ends_reference(text: &str, semicolon: usize) -> bool {
     }
 }
 
+/// A text with its references read, and where each byte of it came from:
+/// what segmentation reads (`&quot;` after a period closes the sentence,
+/// `&nbsp;` at a line's edge is white space), with every span it finds
+/// mapped back to the source.
+pub struct Decoded {
+    /// The text, each reference replaced by what it stands for.
+    pub text: String,
+    /// For each byte of `text` (and one past its end), the source offset
+    /// it maps to: a reference's first character its start, any further
+    /// character of it its end; so spans map to whole references.
+    origin: Vec<usize>,
+}
+
+impl Decoded {
+    /// `source` with its references read, each character a reference
+    /// stands for passed through `read`; `None` when it has none.
+    pub fn new(source: &str, read: impl Fn(char) -> char) -> Option<Decoded> {
+        let bytes = source.as_bytes();
+        let starts = |at: usize| reference_at(&source[at..]);
+        let first = memchr::memchr_iter(b'&', bytes).find(|&at| starts(at).is_some())?;
+        let mut text = String::with_capacity(source.len());
+        let mut origin = Vec::with_capacity(source.len() + 1);
+        text.push_str(&source[..first]);
+        origin.extend(0..first);
+        let mut at = first;
+        while at < source.len() {
+            let reference = if bytes[at] == b'&' { starts(at) } else { None };
+            if let Some((len, decoded)) = reference {
+                for (k, c) in decoded.chars().map(&read).enumerate() {
+                    text.push(c);
+                    let from = if k == 0 { at } else { at + len };
+                    origin.extend(std::iter::repeat_n(from, c.len_utf8()));
+                }
+                at += len;
+            } else {
+                let c = source[at..]
+                    .chars()
+                    .next()
+                    .expect("at a character boundary");
+                text.push(c);
+                origin.extend(std::iter::repeat_n(at, c.len_utf8()));
+                at += c.len_utf8();
+            }
+        }
+        origin.push(source.len());
+        Some(Decoded { text, origin })
+    }
+
+    /// The source offset of byte `at` of the text (`at` up to its length).
+    pub fn source(&self, at: usize) -> usize {
+        self.origin[at]
+    }
+}
+
 /// Whether text following a `&` has the shape of a character reference
 /// (`lt;`, `#8217;`, `#x2019;`: a name or number and a semicolon), known
 /// or not. What Markdown may read as one, and what a reader takes for a
@@ -122,6 +176,36 @@ mod tests {
         );
         assert_eq!(decode(&kept), shown);
         assert_eq!(escape_literal("AT&T".to_string()), "AT&T");
+    }
+
+    #[test]
+    fn maps_read_text_back_to_the_source() {
+        let source = "He said &quot;no.&quot;&nbsp;Then\u{e9} &NotEqualTilde;&#10;end";
+        let as_space = |c: char| if c == '\n' { ' ' } else { c };
+        let read = Decoded::new(source, as_space).expect("references");
+        assert_eq!(
+            read.text,
+            "He said \"no.\"\u{a0}Then\u{e9} \u{2242}\u{338} end"
+        );
+        // "no." and its quotes, in the source.
+        let (start, end) = (
+            read.text.find('"').unwrap(),
+            read.text.rfind('"').unwrap() + 1,
+        );
+        assert_eq!(
+            &source[read.source(start)..read.source(end)],
+            "&quot;no.&quot;"
+        );
+        // A reference of two characters maps whole.
+        let tilde = read.text.find('\u{2242}').unwrap();
+        let after = tilde + "\u{2242}\u{338}".len();
+        assert_eq!(
+            &source[read.source(tilde)..read.source(after)],
+            "&NotEqualTilde;"
+        );
+        assert_eq!(read.source(tilde + 3), read.source(after));
+        assert_eq!(read.source(read.text.len()), source.len());
+        assert!(Decoded::new("AT&T, R&D", as_space).is_none());
     }
 
     #[test]

@@ -28,7 +28,7 @@
 use std::borrow::Cow;
 
 use crate::charrefs;
-use crate::segment::is_invisible;
+use crate::segment::{is_invisible, is_line_break};
 use crate::select::{self, Budget};
 
 /// The written form of a summary.
@@ -275,14 +275,6 @@ fn holds_reference_shape(text: &str) -> bool {
 /// may also break a line at.
 fn is_control(c: char) -> bool {
     c.is_control() || matches!(c, '\u{2028}' | '\u{2029}')
-}
-
-/// The characters that end a line (as the segmenter splits paragraphs).
-fn is_line_break(c: char) -> bool {
-    matches!(
-        c,
-        '\n' | '\r' | '\u{0B}' | '\u{0C}' | '\u{85}' | '\u{2028}' | '\u{2029}'
-    )
 }
 
 #[cfg(test)]

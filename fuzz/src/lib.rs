@@ -92,12 +92,37 @@ fn is_blank(c: char) -> bool {
     c.is_whitespace() || brief::segment::is_invisible(c)
 }
 
+/// `line` after its leading blanks and the references to white space
+/// among them (`&nbsp;`, `&#10;`: segmentation reads those as spaces).
+fn skip_blanks(mut line: &str) -> &str {
+    loop {
+        let trimmed = line.trim_start_matches(is_blank);
+        match brief::charrefs::reference_at(trimmed) {
+            Some((len, read)) if read.chars().all(is_blank) => line = &trimmed[len..],
+            _ => return trimmed,
+        }
+    }
+}
+
+/// The byte ranges of `text` that read as blank: character references to
+/// white space or invisible characters (`&nbsp;`, `&#8203;`), which
+/// segmentation reads as what they stand for.
+fn blank_references(text: &str) -> Vec<(usize, usize)> {
+    text.match_indices('&')
+        .filter_map(|(at, _)| {
+            let (len, decoded) = brief::charrefs::reference_at(&text[at..])?;
+            decoded.chars().all(is_blank).then_some((at, at + len))
+        })
+        .collect()
+}
+
 pub fn check_units(text: &str, body_start: usize, units: &[Unit]) {
     let body_start = (body_start..text.len())
         .find(|&i| text.is_char_boundary(i))
         .unwrap_or(text.len());
     let mut previous_end = body_start;
     let mut covered = Vec::with_capacity(units.len());
+    let blank_references = blank_references(text);
     for unit in units {
         assert!(unit.start < unit.end, "empty unit {unit:?}");
         assert!(
@@ -115,6 +140,12 @@ pub fn check_units(text: &str, body_start: usize, units: &[Unit]) {
             unit_text,
             "unit {unit:?} not trimmed"
         );
+        assert!(
+            !blank_references
+                .iter()
+                .any(|&(start, end)| start == unit.start || end == unit.end),
+            "unit {unit:?} starts or ends with a reference to white space"
+        );
         // A unit goes on past a line break only where a hard-wrapped line
         // continues: one break, then a lowercase letter; never a blank line.
         let unit_lines = unit_text.replace("\r\n", "\n");
@@ -125,8 +156,7 @@ pub fn check_units(text: &str, body_start: usize, units: &[Unit]) {
             .skip(1)
         {
             assert!(
-                line.trim_start_matches(is_blank)
-                    .starts_with(char::is_lowercase),
+                skip_blanks(line).starts_with(char::is_lowercase),
                 "unit {unit:?} spans a line break into {line:?}"
             );
         }
@@ -139,12 +169,15 @@ pub fn check_units(text: &str, body_start: usize, units: &[Unit]) {
         previous_end = unit.end;
     }
     let mut next = covered.iter().peekable();
+    let mut next_blank = blank_references.iter().peekable();
     for (at, c) in text[body_start..].char_indices() {
         let at = body_start + at;
         while next.next_if(|(_, end)| *end <= at).is_some() {}
         let inside = next.peek().is_some_and(|(start, _)| *start <= at);
+        while next_blank.next_if(|(_, end)| *end <= at).is_some() {}
+        let blank_reference = next_blank.peek().is_some_and(|(start, _)| *start <= at);
         assert!(
-            is_blank(c) || inside,
+            is_blank(c) || inside || blank_reference,
             "character {c:?} at {at} is in no unit"
         );
     }

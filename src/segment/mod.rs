@@ -48,6 +48,7 @@ mod tests;
 
 use serde::Serialize;
 
+use crate::charrefs;
 use crate::lang::Language;
 
 use classify::{LanguageRules, LineClass};
@@ -113,7 +114,41 @@ impl Segmenter {
     /// non-white-space character of the body. A
     /// `body_start` past the end yields no units; one inside a character is
     /// moved forward to the next character boundary.
+    ///
+    /// Character references left in the text are read as what they stand
+    /// for (`&quot;` after a period closes the sentence, `&nbsp;` is white
+    /// space at an edge): the text is segmented as read
+    /// ([`charrefs::Decoded`]) and every unit mapped back to the source.
     pub fn segment(&self, text: &str, body_start: usize) -> Vec<Unit> {
+        let Some(body_start) = char_boundary_at_or_after(text, body_start) else {
+            return Vec::new();
+        };
+        // The body's references (one cut by `body_start` is none).
+        // A reference to a line break is no line of the source: read as a
+        // space, as text output writes it.
+        let as_space = |c: char| if is_line_break(c) { ' ' } else { c };
+        let units = match charrefs::Decoded::new(&text[body_start..], as_space) {
+            None => self.segment_read(text, body_start),
+            Some(read) => {
+                let units = self.segment_read(&read.text, 0);
+                units
+                    .into_iter()
+                    .map(|unit| Unit {
+                        start: body_start + read.source(unit.start),
+                        end: body_start + read.source(unit.end),
+                        ..unit
+                    })
+                    .filter(|unit| unit.start < unit.end)
+                    .collect()
+            }
+        };
+        // Bounded in the source: the documented maximum is of the text
+        // shown, references as written.
+        trim_invisible(text, bounded::bound(text, units))
+    }
+
+    /// The units of `text[body_start..]`, text whose references are read.
+    fn segment_read(&self, text: &str, body_start: usize) -> Vec<Unit> {
         let Some(body_start) = char_boundary_at_or_after(text, body_start) else {
             return Vec::new();
         };
@@ -150,7 +185,7 @@ impl Segmenter {
                 }
             }
         }
-        trim_invisible(text, bounded::bound(text, units))
+        units
     }
 
     /// The day a date or time stamp gives as `YYYY-MM-DD`, when `text`
@@ -231,7 +266,7 @@ fn char_boundary_at_or_after(text: &str, offset: usize) -> Option<usize> {
 /// True for the characters that end a line. `\r` is included so that both
 /// `\r\n` and old Mac line ends separate paragraphs and never end up inside a
 /// unit.
-fn is_line_break(c: char) -> bool {
+pub fn is_line_break(c: char) -> bool {
     matches!(
         c,
         '\n' | '\r' | '\u{0B}' | '\u{0C}' | '\u{85}' | '\u{2028}' | '\u{2029}'

@@ -422,6 +422,66 @@ fn character_references_left_in_plain_text_read_as_their_characters() {
 }
 
 #[test]
+fn sentences_end_where_the_references_say() {
+    // RSS descriptions and scraped text keep `&quot;` and `&nbsp;`: the
+    // closing `&quot;` after a period started the next sentence (which then
+    // matched its clean copy at 0.9, not 1.0) and a line of `&nbsp;` was a
+    // heading unit.
+    let dir = scratch("messy_reference_boundaries");
+    fs::write(
+        dir.join("a.txt"),
+        "The minister said &quot;we will win the vote in parliament next week.&quot; The opposition disagreed with the claim on Tuesday.\n&nbsp;\n",
+    )
+    .unwrap();
+    fs::write(
+        dir.join("b.txt"),
+        "The minister said \"we will win the vote in parliament next week.\" The opposition disagreed with the claim on Tuesday.\n",
+    )
+    .unwrap();
+    let segmented = json(&brief(&[
+        "segment",
+        "--format",
+        "json",
+        dir.join("a.txt").to_str().unwrap(),
+    ]));
+    let units: Vec<(&str, &str)> = segmented["units"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|u| (u["kind"].as_str().unwrap(), u["text"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        units,
+        [
+            (
+                "sentence",
+                "The minister said &quot;we will win the vote in parliament next week.&quot;"
+            ),
+            (
+                "sentence",
+                "The opposition disagreed with the claim on Tuesday."
+            ),
+        ]
+    );
+    // Both sentences are found in both sources, word for word.
+    let value = json(&brief(&[
+        "dedup",
+        "--format",
+        "json",
+        dir.to_str().unwrap(),
+    ]));
+    let clusters = value["clusters"].as_array().unwrap();
+    assert_eq!(clusters.len(), 2, "{value}");
+    for cluster in clusters {
+        let members = cluster["members"].as_array().unwrap();
+        assert_eq!(members.len(), 2, "{cluster}");
+        for member in members {
+            assert_eq!(member["similarity"].as_f64(), Some(1.0), "{member}");
+        }
+    }
+}
+
+#[test]
 fn a_reference_a_page_shows_as_text_is_read_once() {
     // An article about HTML shows `&nbsp;` as text: the page writes it
     // `&amp;nbsp;`, the loader reads that once, and brief read the result a
