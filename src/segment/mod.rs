@@ -127,11 +127,14 @@ impl Segmenter {
         // A reference to a line break is no line of the source: read as a
         // space, as text output writes it.
         let as_space = |c: char| if is_line_break(c) { ' ' } else { c };
-        let units = match charrefs::Decoded::new(&text[body_start..], as_space) {
-            None => self.segment_read(text, body_start),
+        match charrefs::Decoded::new(&text[body_start..], as_space) {
+            None => trim_invisible(
+                text,
+                bounded::bound(text, self.segment_read(text, body_start)),
+            ),
             Some(read) => {
-                let units = self.segment_read(&read.text, 0);
-                units
+                // Trimmed as read, then mapped back.
+                let units: Vec<Unit> = trim_invisible(&read.text, self.segment_read(&read.text, 0))
                     .into_iter()
                     .map(|unit| Unit {
                         start: body_start + read.source(unit.start),
@@ -139,12 +142,12 @@ impl Segmenter {
                         ..unit
                     })
                     .filter(|unit| unit.start < unit.end)
-                    .collect()
+                    .collect();
+                // Bounded in the source: the documented maximum is of the
+                // text as it is, references as written.
+                trim_blank_references(text, bounded::bound(text, units))
             }
-        };
-        // Bounded in the source: the documented maximum is of the text
-        // shown, references as written.
-        trim_invisible(text, bounded::bound(text, units))
+        }
     }
 
     /// The units of `text[body_start..]`, text whose references are read.
@@ -314,6 +317,40 @@ fn trim_invisible(text: &str, mut units: Vec<Unit>) -> Vec<Unit> {
         unit.start += unit_text.len() - unit_text.trim_start_matches(is_blank).len();
         unit.end = unit.start + trimmed.len();
         !trimmed.is_empty()
+    });
+    units
+}
+
+/// `units` of a text with character references, with the references to
+/// white space or invisible characters (`&nbsp;`, `&#8203;`) and the
+/// blanks around them trimmed off both ends, and units left empty dropped:
+/// a piece cut in the source ([`bounded`]) can end next to one.
+fn trim_blank_references(text: &str, mut units: Vec<Unit>) -> Vec<Unit> {
+    let blank_reference = |s: &str| {
+        charrefs::reference_at(s)
+            .filter(|(_, read)| read.chars().all(is_blank))
+            .map(|(len, _)| len)
+    };
+    units.retain_mut(|unit| loop {
+        let before = (unit.start, unit.end);
+        let unit_text = &text[unit.start..unit.end];
+        unit.start += unit_text.len() - unit_text.trim_start_matches(is_blank).len();
+        unit.start += blank_reference(&text[unit.start..unit.end]).unwrap_or(0);
+        let unit_text = &text[unit.start..unit.end];
+        unit.end = unit.start + unit_text.trim_end_matches(is_blank).len();
+        let unit_text = &text[unit.start..unit.end];
+        if let Some(amp) = unit_text
+            .ends_with(';')
+            .then(|| unit_text.rfind('&'))
+            .flatten()
+        {
+            if blank_reference(&unit_text[amp..]) == Some(unit_text.len() - amp) {
+                unit.end = unit.start + amp;
+            }
+        }
+        if (unit.start, unit.end) == before {
+            return unit.start < unit.end;
+        }
     });
     units
 }
