@@ -199,11 +199,38 @@ impl Splitter {
         !self.rules.any()
     }
 
-    /// The fact units of `sentence` (a trimmed sentence's text).
+    /// The fact units of `sentence` (a trimmed sentence's text). Character
+    /// references left in it are read as what they stand for (`&quot;Q,&quot;
+    /// he said` is a quotation): the read text is split and its facts
+    /// mapped back ([`charrefs::Decoded`]).
     pub fn split(&self, sentence: &str) -> Split {
+        // Every reference ends in `;`, which `may_divide` looks for.
         if self.is_off() || !may_divide(sentence) {
             return Split::Whole;
         }
+        let Some(read) = charrefs::Decoded::new(sentence, |c| c) else {
+            return self.split_read(sentence);
+        };
+        match self.split_read(&read.text) {
+            Split::Whole => Split::Whole,
+            Split::Parts(facts) => {
+                let facts: Vec<Span> = facts
+                    .into_iter()
+                    .map(|(start, end)| (read.source(start), read.source(end)))
+                    .filter(|(start, end)| start < end)
+                    .collect();
+                if facts.is_empty() {
+                    Split::Whole
+                } else {
+                    Split::Parts(facts)
+                }
+            }
+        }
+    }
+
+    /// The fact units of `sentence`, a text whose references are read.
+    /// (`split` has checked that a rule may act on it.)
+    fn split_read(&self, sentence: &str) -> Split {
         let s = Sentence::new(sentence);
         let mut facts = Vec::new();
         match self.quote_pieces(&s) {

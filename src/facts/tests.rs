@@ -138,6 +138,10 @@ fn sentence_strategy() -> impl Strategy<Value = String> {
         "is",
         "X.",
         "Mr.",
+        "&quot;",
+        "&#8217;",
+        "&nbsp;",
+        "&amp;",
     ]);
     prop::collection::vec(pieces, 0..40).prop_map(|p| p.join(" ").replace("  ", " "))
 }
