@@ -8,8 +8,10 @@
 //! `{"schema", "file", "line", "id", "error"}` for a topic that could not be
 //! summarized, after which the batch goes on.
 //!
-//! Input is read in blocks of topics, and each block is summarized in
-//! parallel and written before the next is read, so memory holds one block,
+//! Input is read in blocks of topics: each block is parsed in parallel, its
+//! topic ids checked against the earlier ones (a repeated id is a warning),
+//! summarized in parallel and written before the next is read, so memory
+//! holds one block (and the ids),
 //! not the whole input.
 
 use std::io::{self, BufRead, Write};
@@ -86,6 +88,9 @@ pub fn run(
     };
     let mut stats = BatchStats::default();
     let mut line_number = 0;
+    // The line of each topic id's first topic (ids only, however long the
+    // input; looked up, never iterated, so the seed cannot show).
+    let mut first_line_of: rustc_hash::FxHashMap<String, usize> = Default::default();
     loop {
         let mut block: Vec<(usize, Vec<u8>)> = Vec::with_capacity(TOPICS_PER_BLOCK);
         while block.len() < TOPICS_PER_BLOCK {
@@ -107,10 +112,31 @@ pub fn run(
         if block.is_empty() {
             break;
         }
-        let results: Vec<(Vec<u8>, bool)> = block
+        let mut topics: Vec<Topic> = block
             .par_iter()
-            .map(|(line, bytes)| {
-                let result = summarize_line(pipeline, source, *line, bytes);
+            .map(|(line, bytes)| read_topic(*line, bytes))
+            .collect();
+        // A repeated topic id: both topics are summarized, and the later
+        // one says which line had the id first (a program that keys the
+        // output by id would lose one).
+        for topic in &mut topics {
+            let (Some(id), Ok(_)) = (&topic.id, &topic.record) else {
+                continue;
+            };
+            match first_line_of.entry(id.clone()) {
+                std::collections::hash_map::Entry::Occupied(first) => topic.warnings.push(format!(
+                    "topic id {id:?} is also the id of the topic on line {}",
+                    first.get()
+                )),
+                std::collections::hash_map::Entry::Vacant(slot) => {
+                    slot.insert(topic.line);
+                }
+            }
+        }
+        let results: Vec<(Vec<u8>, bool)> = topics
+            .into_par_iter()
+            .map(|topic| {
+                let result = summarize_topic(pipeline, source, topic);
                 on_topic();
                 result
             })
@@ -127,12 +153,20 @@ pub fn run(
     Ok(stats)
 }
 
-/// One output line for one input line, and whether it is a summary.
-fn summarize_line(pipeline: &Pipeline, source: &str, line: usize, bytes: &[u8]) -> (Vec<u8>, bool) {
-    let mut out = Vec::new();
-    let mut topic_id = None;
+/// One topic line as read: its id, the warnings so far, and its record or
+/// why it has none.
+struct Topic {
+    line: usize,
+    id: Option<String>,
+    warnings: Vec<String>,
+    record: std::result::Result<TopicRecord, String>,
+}
+
+/// Reads the topic on input line `line`.
+fn read_topic(line: usize, bytes: &[u8]) -> Topic {
+    let mut id = None;
     let mut warnings: Vec<String> = Vec::new();
-    let result = (|| -> Result<(), String> {
+    let record = (|| -> std::result::Result<TopicRecord, String> {
         let text = std::str::from_utf8(bytes)
             .map_err(|e| format!("invalid UTF-8 at byte {}", e.valid_up_to()))?;
         // Read the id on its own first, so an error about the rest of the
@@ -140,7 +174,7 @@ fn summarize_line(pipeline: &Pipeline, source: &str, line: usize, bytes: &[u8]) 
         if let Ok(serde_json::Value::Object(fields)) =
             serde_json::from_str::<serde_json::Value>(text)
         {
-            topic_id = fields.get("id").and_then(json_id);
+            id = fields.get("id").and_then(json_id);
             // A misspelt field (`querry`) would be ignored without a word.
             warnings.extend(
                 fields
@@ -162,8 +196,29 @@ fn summarize_line(pipeline: &Pipeline, source: &str, line: usize, bytes: &[u8]) 
                 format!("malformed JSON: {e}")
             }
         })?;
-        let id = json_id(&record.id).ok_or("field `id` must be a non-empty string or a number")?;
-        topic_id = Some(id.clone());
+        id = Some(json_id(&record.id).ok_or("field `id` must be a non-empty string or a number")?);
+        Ok(record)
+    })();
+    Topic {
+        line,
+        id,
+        warnings,
+        record,
+    }
+}
+
+/// The output line of one topic, and whether it is a summary.
+fn summarize_topic(pipeline: &Pipeline, source: &str, topic: Topic) -> (Vec<u8>, bool) {
+    let mut out = Vec::new();
+    let Topic {
+        line,
+        id: topic_id,
+        mut warnings,
+        record,
+    } = topic;
+    let result = (|| -> Result<(), String> {
+        let record = record?;
+        let id = topic_id.clone().expect("a topic read has an id");
         // Documents are read as `--input-format jsonl` reads them: a bad
         // document (not an object, no id, text that is no string) is left
         // out and the rest summarized; a bad date or title is dropped, a
@@ -333,6 +388,34 @@ mod tests {
             let error = line["error"].as_str().unwrap();
             assert!(error.contains("expected a JSON object"), "{error}");
         }
+    }
+
+    #[test]
+    fn a_repeated_topic_id_is_summarized_and_named() {
+        let topic = |id: &str| {
+            format!(
+                r#"{{"id": {id}, "documents": [{{"id": "a", "text": "The bank raised rates on Tuesday to fight inflation."}}]}}"#
+            ) + "\n"
+        };
+        // Across blocks too: 70 topics between the two "t1".
+        let mut input = topic("\"t1\"");
+        input.extend((0..70).map(|i| topic(&format!("\"x{i}\""))));
+        input.push_str(&topic("\"t1\""));
+        input.push_str(&topic("7"));
+        input.push_str(&topic("\"7\""));
+        let (lines, stats) = run_batch(&input);
+        assert_eq!(stats.summarized, 74);
+        assert!(lines[0].get("warnings").is_none(), "{}", lines[0]);
+        assert_eq!(lines[71]["topic"], "t1");
+        assert_eq!(
+            lines[71]["warnings"][0],
+            "topic id \"t1\" is also the id of the topic on line 1"
+        );
+        // The output writes both ids as "7".
+        assert_eq!(
+            lines[73]["warnings"][0],
+            "topic id \"7\" is also the id of the topic on line 73"
+        );
     }
 
     #[test]
