@@ -104,13 +104,16 @@ fn skip_blanks(mut line: &str) -> &str {
     }
 }
 
-/// The byte ranges of `text` that read as blank: character references to
-/// white space or invisible characters (`&nbsp;`, `&#8203;`), which
-/// segmentation reads as what they stand for.
-fn blank_references(text: &str) -> Vec<(usize, usize)> {
-    text.match_indices('&')
+/// The byte ranges of `text[body_start..]` that read as blank: character
+/// references to white space or invisible characters (`&nbsp;`,
+/// `&#8203;`), which segmentation reads as what they stand for (one cut by
+/// `body_start` is no reference).
+fn blank_references(text: &str, body_start: usize) -> Vec<(usize, usize)> {
+    let body = &text[body_start..];
+    body.match_indices('&')
         .filter_map(|(at, _)| {
-            let (len, decoded) = brief::charrefs::reference_at(&text[at..])?;
+            let (len, decoded) = brief::charrefs::reference_at(&body[at..])?;
+            let at = body_start + at;
             decoded.chars().all(is_blank).then_some((at, at + len))
         })
         .collect()
@@ -122,7 +125,7 @@ pub fn check_units(text: &str, body_start: usize, units: &[Unit]) {
         .unwrap_or(text.len());
     let mut previous_end = body_start;
     let mut covered = Vec::with_capacity(units.len());
-    let blank_references = blank_references(text);
+    let blank_references = blank_references(text, body_start);
     for unit in units {
         assert!(unit.start < unit.end, "empty unit {unit:?}");
         assert!(
