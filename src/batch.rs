@@ -225,6 +225,7 @@ fn summarize_topic(pipeline: &Pipeline, source: &str, topic: Topic) -> (Vec<u8>,
         // document without text or repeating an earlier one's text is left
         // out, repeated ids are renamed. Each is a warning in the output.
         let mut documents = Vec::with_capacity(record.documents.len());
+        let mut positions = Vec::with_capacity(record.documents.len());
         for (k, value) in record.documents.into_iter().enumerate() {
             let n = k + 1;
             let doc = match serde_json::from_value::<ObjectOnly<JsonlRecord>>(value) {
@@ -247,13 +248,23 @@ fn summarize_topic(pipeline: &Pipeline, source: &str, topic: Topic) -> (Vec<u8>,
                             .map(|note| format!("document {n} ({id:?}): {note}")),
                     );
                     documents.push(document);
+                    positions.push(n);
                 }
                 Err(message) => warnings.push(format!("document {n}: {message}; left out")),
             }
         }
+        // Repeated texts and ids, named by position as above: each
+        // document's source is its position while they are checked.
+        let location = format!("{source}:{line}");
+        for (document, n) in documents.iter_mut().zip(&positions) {
+            document.source = format!("document {n}");
+        }
         let mut problems = Vec::new();
-        let documents = dedupe_documents(documents, &mut problems);
-        warnings.extend(problems.into_iter().map(|p| p.message));
+        let mut documents = dedupe_documents(documents, &mut problems);
+        warnings.extend(problems.iter().map(ToString::to_string));
+        for document in &mut documents {
+            document.source.clone_from(&location);
+        }
         if documents.is_empty() {
             return Err(if warnings.is_empty() {
                 "topic has no document with text".to_string()

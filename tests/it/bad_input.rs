@@ -708,6 +708,35 @@ fn cases() -> Vec<Case> {
             }),
         },
         Case {
+            name: "batch: a repeated topic id, and repeated documents named by position",
+            mode: Mode::Batch,
+            make: |dir| {
+                let line = serde_json::json!({"id": "good", "documents": [
+                    {"id": "a", "text": "Exports to the region fell sharply in the second quarter of the year."},
+                    {"id": "a", "text": "In the second quarter, exports to the region fell sharply."},
+                    {"id": "c", "text": "Exports to the region fell sharply in the second quarter of the year."}
+                ]});
+                input(&[batch_with_line_2(dir, line.to_string().as_bytes())])
+            },
+            code: 0,
+            alone: None,
+            messages: &[],
+            check: Some(|value, _| {
+                // Both topics are summarized; the later one says so.
+                assert_eq!(value[0]["topic"], "good");
+                assert_eq!(value[1]["topic"], "good");
+                assert_eq!(
+                    value[1]["warnings"],
+                    serde_json::json!([
+                        "topic id \"good\" is also the id of the topic on line 1",
+                        "document 3: same text as document \"a\"; skipped",
+                        "document 2: duplicate document id \"a\"; renamed to \"a~2\""
+                    ])
+                );
+                assert_eq!(value[1]["documents"][1]["id"], "a~2");
+            }),
+        },
+        Case {
             name: "batch: missing file and a directory",
             mode: Mode::Batch,
             make: |dir| {
