@@ -70,50 +70,64 @@ pub fn ends_reference(text: &str, semicolon: usize) -> bool {
 pub struct Decoded {
     /// The text, each reference replaced by what it stands for.
     pub text: String,
-    /// For each byte of `text` (and one past its end), the source offset
-    /// it maps to: a reference's first character its start, any further
-    /// character of it its end; so spans map to whole references.
-    origin: Vec<usize>,
+    /// For each reference, two marks (offset in `text`, offset in the
+    /// source): where it starts and where it ends. Between marks the two
+    /// texts are the same bytes, so memory grows with the number of
+    /// references, not with the text. Offsets fit in `u32`: a longer text
+    /// is not decoded.
+    marks: Vec<[u32; 2]>,
 }
 
 impl Decoded {
     /// `source` with its references read, each character a reference
-    /// stands for passed through `read`; `None` when it has none.
+    /// stands for passed through `read`; `None` when it has none (or is
+    /// longer than 4 GiB).
     pub fn new(source: &str, read: impl Fn(char) -> char) -> Option<Decoded> {
         let bytes = source.as_bytes();
         let starts = |at: usize| reference_at(&source[at..]);
+        if u32::try_from(source.len()).is_err() {
+            return None;
+        }
         let first = memchr::memchr_iter(b'&', bytes).find(|&at| starts(at).is_some())?;
         let mut text = String::with_capacity(source.len());
-        let mut origin = Vec::with_capacity(source.len() + 1);
-        text.push_str(&source[..first]);
-        origin.extend(0..first);
+        let mut marks = Vec::new();
+        let mut copied = 0;
         let mut at = first;
-        while at < source.len() {
-            let reference = if bytes[at] == b'&' { starts(at) } else { None };
-            if let Some((len, decoded)) = reference {
-                for (k, c) in decoded.chars().map(&read).enumerate() {
-                    text.push(c);
-                    let from = if k == 0 { at } else { at + len };
-                    origin.extend(std::iter::repeat_n(from, c.len_utf8()));
-                }
-                at += len;
-            } else {
-                let c = source[at..]
-                    .chars()
-                    .next()
-                    .expect("at a character boundary");
-                text.push(c);
-                origin.extend(std::iter::repeat_n(at, c.len_utf8()));
-                at += c.len_utf8();
-            }
+        while let Some(amp) = memchr::memchr(b'&', &bytes[at..]).map(|i| at + i) {
+            let Some((len, decoded)) = starts(amp) else {
+                at = amp + 1;
+                continue;
+            };
+            text.push_str(&source[copied..amp]);
+            marks.push([text.len() as u32, amp as u32]);
+            text.extend(decoded.chars().map(&read));
+            marks.push([text.len() as u32, (amp + len) as u32]);
+            copied = amp + len;
+            at = copied;
         }
-        origin.push(source.len());
-        Some(Decoded { text, origin })
+        text.push_str(&source[copied..]);
+        Some(Decoded { text, marks })
     }
 
-    /// The source offset of byte `at` of the text (`at` up to its length).
+    /// The source offset of the character boundary `at` of the text (up to
+    /// its length): a reference's first character maps to its start, a
+    /// later one to its end, so spans map to whole references.
     pub fn source(&self, at: usize) -> usize {
-        self.origin[at]
+        let marks_before = self.marks.partition_point(|m| m[0] as usize <= at);
+        let Some(last) = marks_before.checked_sub(1) else {
+            return at;
+        };
+        let [read, source] = self.marks[last];
+        let (read, source) = (read as usize, source as usize);
+        if last % 2 == 1 {
+            // Past a reference's end: the same bytes from there on.
+            source + (at - read)
+        } else if at == read {
+            source
+        } else {
+            // Inside a reference of several characters.
+            self.marks[last + 1][1] as usize
+        }
     }
 }
 

@@ -14,6 +14,7 @@ use unicode_segmentation::UnicodeSegmentation;
 
 use super::classify::{is_closer, is_terminator};
 use super::Unit;
+use crate::charrefs;
 
 /// The longest unit, in characters (Unicode scalar values).
 ///
@@ -78,7 +79,27 @@ fn cut_before(text: &str, limit: usize) -> usize {
     let mut at_space = None;
     let mut at_sentence_end = None;
     let mut after_terminator = false;
+    // Character references in the window: never cut inside one, and one
+    // to white space (`&nbsp;`, as segmentation reads it) is a space.
+    let mut references: Vec<(usize, usize)> = Vec::new();
     for (at, c) in window.char_indices() {
+        if c == '&' {
+            if let Some((len, read)) = charrefs::reference_at(&text[at..]) {
+                references.push((at, at + len));
+                if read.chars().all(char::is_whitespace) && at >= floor {
+                    at_space = Some(at);
+                    if after_terminator {
+                        at_sentence_end = Some(at);
+                    }
+                }
+            }
+        }
+        if references
+            .last()
+            .is_some_and(|&(start, end)| start < at && at < end)
+        {
+            continue;
+        }
         if c.is_whitespace() {
             if at >= floor {
                 at_space = Some(at);
@@ -98,10 +119,15 @@ fn cut_before(text: &str, limit: usize) -> usize {
     // One "word" fills the window: cut between grapheme clusters, so an
     // accent or an emoji sequence stays whole, or between characters when
     // a single cluster is that long.
+    let inside_reference = |at: usize| {
+        references
+            .iter()
+            .any(|&(start, end)| start < at && at < end)
+    };
     text.grapheme_indices(true)
         .map(|(at, _)| at)
         .take_while(|&at| at <= limit)
-        .filter(|&at| at >= floor && at > 0)
+        .filter(|&at| at >= floor && at > 0 && !inside_reference(at))
         .last()
         .unwrap_or(limit)
 }
@@ -178,6 +204,24 @@ mod tests {
             parts.iter().map(|p| p.chars().count()).collect::<Vec<_>>(),
             [1000, 1000, 500]
         );
+    }
+
+    #[test]
+    fn references_to_spaces_are_spaces_and_never_cut() {
+        // Words joined by `&nbsp;` (segmentation reads it as a space) are
+        // cut at a reference; a word filling the window is not cut inside
+        // the reference after it.
+        let text = "hospitals&nbsp;".repeat(150) + "end";
+        let parts = split(&text);
+        assert!(parts.len() >= 2);
+        for part in &parts[..parts.len() - 1] {
+            assert!(part.ends_with("hospitals"), "{part:?}");
+        }
+        let long = format!("{}&nbsp;{}", "x".repeat(997), "y".repeat(600));
+        let parts = split(&long);
+        assert!(parts.iter().all(|p| p.chars().count() <= MAX_UNIT_CHARS));
+        assert!(!parts[0].contains('&'), "{:?}", &parts[0][990..]);
+        assert!(parts[1].starts_with("&nbsp;y"), "{:?}", &parts[1][..10]);
     }
 
     #[test]

@@ -195,9 +195,10 @@ impl Segmenter {
     /// (a unit's text) is all stamp and names a month, day and year or an
     /// ISO date: `Updated 3:42 PM EST, November 24, 2026`. `None` for
     /// anything else; only an ISO date in a language without English's
-    /// calendar words.
+    /// calendar words. References in it are read (`3:42&nbsp;PM`), as
+    /// segmentation reads them.
     pub fn stamp_date(&self, text: &str) -> Option<String> {
-        stamps::stamp_date(text, self.rules)
+        stamps::stamp_date(&charrefs::decode(text), self.rules)
     }
 
     /// Appends the units of one paragraph, `line`, which starts at byte

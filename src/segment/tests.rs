@@ -440,3 +440,13 @@ fn a_wrap_after_a_no_break_space_keeps_the_invariants() {
     assert_invariants(text, 13, &units);
     assert_eq!(units.len(), 1, "{units:?}");
 }
+
+#[test]
+fn references_are_read_in_stamps_too() {
+    let segmenter = Segmenter::new(Language::English);
+    let text = "Updated 3:42&nbsp;PM EST, November 24, 2026 The council voted on Monday to close the bridge.";
+    let units = segmenter.segment(text, 0);
+    assert_eq!(units[0].kind, UnitKind::Heading);
+    let stamp = &text[units[0].start..units[0].end];
+    assert_eq!(segmenter.stamp_date(stamp).as_deref(), Some("2026-11-24"));
+}
