@@ -17,7 +17,17 @@ const BULLETS: [char; 10] = ['-', '*', '•', '‣', '⁃', '◦', '▪', '·', 
 
 /// The byte length of what a summary leaves off the start of `text`: a
 /// list bullet, a list item's number (`2. `, `(b) `), then a dateline.
+/// Character references are read (`-&nbsp;Schools ...`), as segmentation
+/// reads them.
 pub fn lead_in_length(text: &str) -> usize {
+    match crate::charrefs::Decoded::new(text, |c| c) {
+        None => read_lead_in_length(text),
+        Some(read) => read.source(read_lead_in_length(&read.text)),
+    }
+}
+
+/// [`lead_in_length`] of a text whose references are read.
+fn read_lead_in_length(text: &str) -> usize {
     let bullet = bullet_length(text);
     let marker = bullet + crate::segment::list_marker_length(&text[bullet..]);
     marker + dateline_length(&text[marker..])
@@ -156,6 +166,11 @@ mod tests {
         assert_eq!(shown("2. Withdrawal of troops"), "Withdrawal of troops");
         assert_eq!(shown("• 3. Talks resume."), "Talks resume.");
         assert_eq!(shown("A. Smith said so."), "A. Smith said so.");
+        assert_eq!(
+            shown("-&nbsp;Schools will stay closed."),
+            "Schools will stay closed."
+        );
+        assert_eq!(shown("&bull; 2.&#160;Talks resume."), "Talks resume.");
         for kept in [
             "* * *",
             "-5 degrees were measured.",
