@@ -377,7 +377,9 @@ pub fn main() -> ExitCode {
             match err.downcast_ref::<Error>() {
                 Some(Error::Config { .. }) => ExitCode::from(EXIT_USAGE),
                 Some(Error::Output { .. }) => ExitCode::from(EXIT_OUTPUT),
-                Some(Error::MemoryLimit { .. }) => ExitCode::from(EXIT_LIMIT),
+                Some(Error::MemoryLimit { .. } | Error::InputOverLimit { .. }) => {
+                    ExitCode::from(EXIT_LIMIT)
+                }
                 _ => ExitCode::from(EXIT_FAILURE),
             }
         }
@@ -436,14 +438,16 @@ pub(crate) fn load(
         eprintln!("brief: --encoding applies to text, HTML and Markdown input; JSON Lines is always UTF-8 (RFC 8259)");
         std::process::exit(EXIT_USAGE.into());
     }
-    let listing = load::list_paths(&input.paths, format);
+    let mut listing = load::list_paths(&input.paths, format);
     limits::check(work, listing.bytes, input.max_memory)?;
-    let reads_stdin = listing.files.iter().any(|path| path.as_os_str() == "-");
-    let loaded = load::read_listed(listing, format, input.encoding);
-    if reads_stdin {
-        let bytes = loaded.documents.iter().map(|d| d.text.len() as u64).sum();
-        limits::check(work, bytes, input.max_memory)?;
+    // Standard input's size is known only as it is read: no more of it is
+    // read than the limit leaves room for.
+    let room = limits::max_input_bytes(work, input.max_memory)
+        .map(|most| most.saturating_sub(listing.bytes));
+    if let (Err(_), Some(room)) = (listing.read_stdin(room), room) {
+        return Err(limits::refuse_larger(work, room, input.max_memory).into());
     }
+    let loaded = load::read_listed(listing, format, input.encoding);
     for problem in &loaded.problems {
         // A file name can hold a line break or an escape sequence.
         warn(problem);

@@ -64,6 +64,21 @@ pub enum Error {
         /// A `--max-memory` value that would let the run go ahead.
         needed: String,
     },
+    /// Standard input holds more than `--max-memory` leaves room for (its
+    /// size is known only as it is read, so this comes after reading past
+    /// that room, and before anything else is done).
+    #[error(
+        "standard input holds more than {most}, the most input `brief {work}` can take within \
+         --max-memory {limit}; raise it (--max-memory none lifts it) or give less input at a time"
+    )]
+    InputOverLimit {
+        /// The command refused.
+        work: &'static str,
+        /// The most input the limit allows.
+        most: String,
+        /// The limit in force.
+        limit: String,
+    },
     /// Input that is malformed as a whole (e.g. evaluation data in the wrong layout).
     #[error("{location}: {message}")]
     Input {

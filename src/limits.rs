@@ -121,20 +121,43 @@ impl FromStr for MemoryLimit {
 /// `limit`, with a message that names the limit, the option that raises
 /// it and the value that would do.
 pub fn check(work: Work, input_bytes: u64, limit: MemoryLimit) -> Result<(), Error> {
-    let Some(max) = limit.0 else {
-        return Ok(());
-    };
-    let estimate = estimated_peak(work, input_bytes);
-    if estimate <= max {
-        return Ok(());
+    match limit.0 {
+        Some(max) if estimated_peak(work, input_bytes) > max => {
+            Err(refusal(work, human(input_bytes), input_bytes, limit))
+        }
+        _ => Ok(()),
     }
-    Err(Error::MemoryLimit {
+}
+
+/// The most input `work` may have under `limit` (`None`: no limit): what a
+/// caller reading input of unknown size (standard input) reads at most.
+pub fn max_input_bytes(work: Work, limit: MemoryLimit) -> Option<u64> {
+    let (per_byte, fixed) = work.profile();
+    limit
+        .0
+        .map(|max| (max.saturating_sub(fixed) as f64 / per_byte).floor() as u64)
+}
+
+/// The refusal of `work` over input of unknown size (standard input)
+/// that holds more than the `most` bytes left to it of what
+/// [`max_input_bytes`] allows.
+pub fn refuse_larger(work: Work, most: u64, limit: MemoryLimit) -> Error {
+    Error::InputOverLimit {
         work: work.name(),
-        input: human(input_bytes),
+        most: human(most),
+        limit: limit.to_string(),
+    }
+}
+
+fn refusal(work: Work, input: String, input_bytes: u64, limit: MemoryLimit) -> Error {
+    let estimate = estimated_peak(work, input_bytes);
+    Error::MemoryLimit {
+        work: work.name(),
+        input,
         estimate: human(estimate),
         limit: limit.to_string(),
         needed: format!("{}G", estimate.div_ceil(1 << 30)),
-    })
+    }
 }
 
 /// A byte count for people, in binary units: `3.2G`, `512M`.
@@ -190,5 +213,15 @@ mod tests {
         assert!(message.contains("--max-memory 4G"), "{message}");
         assert!(message.contains("--max-memory 15G"), "{message}");
         assert!(check(Work::Summarize, gb, MemoryLimit(None)).is_ok());
+        // What is most under a limit fits it, a byte more does not.
+        let limit = MemoryLimit(Some(1 << 30));
+        let most = max_input_bytes(Work::Summarize, limit).unwrap();
+        assert!(check(Work::Summarize, most, limit).is_ok());
+        assert!(check(Work::Summarize, most + 1, limit).is_err());
+        assert_eq!(
+            max_input_bytes(Work::Summarize, MemoryLimit(Some(1 << 20))),
+            Some(0)
+        );
+        assert_eq!(max_input_bytes(Work::Summarize, MemoryLimit(None)), None);
     }
 }

@@ -140,6 +140,32 @@ pub struct Listing {
     pub bytes: u64,
     /// Paths that will not be read, and why.
     pub problems: Vec<LoadProblem>,
+    /// Standard input, when [`Listing::read_stdin`] has read it (or why it
+    /// could not).
+    stdin: Option<std::result::Result<Vec<u8>, String>>,
+}
+
+impl Listing {
+    /// Reads standard input now, when it is one of the files, and adds its
+    /// size to [`Listing::bytes`]: at most `most` bytes of it (`None`: all).
+    /// `Err(read)` when it holds more, after reading one byte past `most`,
+    /// so that a caller can refuse it before it fills the memory.
+    pub fn read_stdin(&mut self, most: Option<u64>) -> std::result::Result<(), u64> {
+        if self.stdin.is_some() || !self.files.iter().any(|path| path.as_os_str() == "-") {
+            return Ok(());
+        }
+        let mut buf = Vec::new();
+        let take = most.map_or(u64::MAX, |most| most.saturating_add(1));
+        match std::io::stdin().lock().take(take).read_to_end(&mut buf) {
+            Err(err) => self.stdin = Some(Err(describe_io_error(&err))),
+            Ok(read) if most.is_some_and(|most| read as u64 > most) => return Err(read as u64),
+            Ok(read) => {
+                self.bytes += read as u64;
+                self.stdin = Some(Ok(buf));
+            }
+        }
+        Ok(())
+    }
 }
 
 /// Lists the files `paths` name (see [`load_paths`]) and their total size,
@@ -189,6 +215,7 @@ pub fn list_paths(paths: &[PathBuf], format: InputFormat) -> Listing {
         files,
         bytes,
         problems,
+        stdin: None,
     }
 }
 
@@ -198,13 +225,23 @@ pub fn read_listed(listing: Listing, format: InputFormat, encoding: TextEncoding
     let Listing {
         files,
         mut problems,
+        stdin,
         ..
     } = listing;
+    let stdin = std::sync::Mutex::new(stdin);
     // Reading and checking files is independent per file; collect keeps the
     // input order, so the result does not depend on the thread count.
     let per_file: Vec<(Vec<Document>, Vec<LoadProblem>)> = files
         .par_iter()
-        .map(|path| read_file(path, format, encoding))
+        .map(|path| {
+            // Standard input read beforehand goes to its first `-`.
+            let read = if path.as_os_str() == "-" {
+                stdin.lock().map_or(None, |mut stdin| stdin.take())
+            } else {
+                None
+            };
+            read_file(path, read, format, encoding)
+        })
         .collect();
     let mut documents = Vec::new();
     for (docs, file_problems) in per_file {
@@ -529,6 +566,7 @@ fn not_a_regular_file() -> String {
 /// Reads one input and turns it into documents.
 fn read_file(
     path: &Path,
+    stdin: Option<std::result::Result<Vec<u8>, String>>,
     format: InputFormat,
     encoding: TextEncoding,
 ) -> (Vec<Document>, Vec<LoadProblem>) {
@@ -538,7 +576,9 @@ fn read_file(
     } else {
         path.display().to_string()
     };
-    let bytes = if is_stdin {
+    let bytes = if let Some(read) = stdin {
+        read
+    } else if is_stdin {
         let mut buf = Vec::new();
         std::io::stdin()
             .lock()

@@ -68,6 +68,34 @@ fn standard_input_is_weighed_once_read() {
 }
 
 #[test]
+fn standard_input_is_not_read_past_the_limit() {
+    // An endless stream (`yes | brief -`) is refused once it holds more
+    // than the limit leaves room for (about 1.3 MB under 120M): it used to
+    // be read whole before it was weighed.
+    use std::io::Write;
+    let mut child = crate::spawn_brief(&["-", "--max-memory", "120M"]);
+    let mut stdin = child.stdin.take().expect("piped stdin");
+    let line = "The bridge reopened on Monday after repairs to its deck.\n".repeat(1000);
+    let mut written = 0usize;
+    // At most 200 MB, in case the stream is read whole.
+    while written < 200 << 20 {
+        if stdin.write_all(line.as_bytes()).is_err() {
+            break;
+        }
+        written += line.len();
+    }
+    drop(stdin);
+    let out = child.wait_with_output().expect("the brief binary finishes");
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(3), "{err}");
+    assert!(err.contains("standard input holds more than 1.3M"), "{err}");
+    assert!(
+        written < 8 << 20,
+        "{written} bytes were taken before the refusal"
+    );
+}
+
+#[test]
 fn a_malformed_limit_is_a_usage_error() {
     let out = brief(&[corpus_dir().to_str().unwrap(), "--max-memory", "4X"]);
     assert_eq!(out.status.code(), Some(2));

@@ -47,15 +47,7 @@ pub fn brief_with_env(args: &[&str], env: &[(&str, &str)]) -> Output {
 /// Runs the `brief` binary with `input` on its standard input.
 pub fn brief_with_stdin(args: &[&str], input: &str) -> Output {
     use std::io::Write;
-    use std::process::Stdio;
-    let mut child = Command::new(env!("CARGO_BIN_EXE_brief"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the brief binary runs");
+    let mut child = spawn_brief(args);
     let mut stdin = child.stdin.take().expect("piped stdin");
     match stdin.write_all(input.as_bytes()) {
         Ok(()) => {}
@@ -66,6 +58,19 @@ pub fn brief_with_stdin(args: &[&str], input: &str) -> Output {
     }
     drop(stdin);
     child.wait_with_output().expect("the brief binary finishes")
+}
+
+/// The brief binary started with `args`, its standard streams piped.
+pub fn spawn_brief(args: &[&str]) -> std::process::Child {
+    use std::process::Stdio;
+    Command::new(env!("CARGO_BIN_EXE_brief"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the brief binary runs")
 }
 
 /// Standard output as UTF-8.
