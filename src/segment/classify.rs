@@ -102,6 +102,17 @@ const ENGLISH_APPEAL_TERMS: &[(&[&str], u32)] = &[
     (&["click", "to", "share"], DECISIVE),
     (&["already", "a", "subscriber"], DECISIVE),
     (&["story", "continues", "below"], DECISIVE),
+    // Appeals and tip lines at the foot of every article of an outlet
+    // (found in review: two articles of one outlet made them the best
+    // supported "facts", and joined unrelated stories through them).
+    (&["enjoying", "this", "article"], DECISIVE),
+    (&["unlimited", "access"], DECISIVE),
+    (&["contact", "our", "newsroom"], DECISIVE),
+    (&["readers", "like", "you"], DECISIVE),
+    (&["support", "our", "reporting"], DECISIVE),
+    (&["favour", "to", "ask"], DECISIVE),
+    (&["favor", "to", "ask"], DECISIVE),
+    (&["only", "takes", "a", "minute"], DECISIVE),
     (&["subscribe"], 1),
     (&["subscription"], 1),
     (&["donate"], 1),
