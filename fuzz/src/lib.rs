@@ -126,6 +126,8 @@ pub fn check_units(text: &str, body_start: usize, units: &[Unit]) {
     let mut previous_end = body_start;
     let mut covered = Vec::with_capacity(units.len());
     let blank_references = blank_references(text, body_start);
+    // Whether the body (as segmentation reads it) is hard-wrapped text.
+    let wrapped = brief::segment::wrap_width(text, body_start).is_some();
     for unit in units {
         assert!(unit.start < unit.end, "empty unit {unit:?}");
         assert!(
@@ -150,7 +152,8 @@ pub fn check_units(text: &str, body_start: usize, units: &[Unit]) {
             "unit {unit:?} starts or ends with a reference to white space"
         );
         // A unit goes on past a line break only where a hard-wrapped line
-        // continues: one break, then a lowercase letter; never a blank line.
+        // continues: one break, then a lowercase letter, or anything in a
+        // text wrapped at a width (`wrap_width`); never a blank line.
         let unit_lines = unit_text.replace("\r\n", "\n");
         for line in unit_lines
             .split([
@@ -158,8 +161,9 @@ pub fn check_units(text: &str, body_start: usize, units: &[Unit]) {
             ])
             .skip(1)
         {
+            let next = skip_blanks(line);
             assert!(
-                skip_blanks(line).starts_with(char::is_lowercase),
+                next.starts_with(char::is_lowercase) || (wrapped && !next.is_empty()),
                 "unit {unit:?} spans a line break into {line:?}"
             );
         }

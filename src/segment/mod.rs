@@ -8,7 +8,12 @@
 //!    a line is hard-wrapped: a line of three or more words that starts with
 //!    a capital and stops without sentence punctuation continues on the next
 //!    when that starts with a lowercase letter ("It was a cold\nnight in the
-//!    city."). A blank line always ends a paragraph.
+//!    city."). Text hard-wrapped at a width (all lines 40 to 100
+//!    characters, most of them full: e-mail, wire feeds) is reflowed: a
+//!    line goes on in the next wherever the next line's first word would
+//!    not have fitted, whatever that word starts with ("... killed four
+//!    workers on\nMonday, the fire service said."; [`wrap_width`]). A blank
+//!    line always ends a paragraph.
 //! 2. Each paragraph is classified as a whole (`classify`): a short line
 //!    without closing punctuation is a heading, an author credit or outlet
 //!    name is a byline, a subscription or donation appeal is boilerplate.
@@ -124,9 +129,6 @@ impl Segmenter {
             return Vec::new();
         };
         // The body's references (one cut by `body_start` is none).
-        // A reference to a line break is no line of the source: read as a
-        // space, as text output writes it.
-        let as_space = |c: char| if is_line_break(c) { ' ' } else { c };
         match charrefs::Decoded::new(&text[body_start..], as_space) {
             None => trim_invisible(
                 text,
@@ -362,6 +364,7 @@ fn trim_blank_references(text: &str, mut units: Vec<Unit>) -> Vec<Unit> {
 fn paragraphs(text: &str, body_start: usize) -> Vec<(usize, &str)> {
     let body = &text[body_start..];
     let body_address = body.as_ptr() as usize;
+    let width = read_wrap_width(body);
     let mut spans: Vec<(usize, usize)> = Vec::new();
     for line in body.split(is_line_break) {
         let trimmed = line.trim_matches(is_blank);
@@ -373,7 +376,15 @@ fn paragraphs(text: &str, body_start: usize) -> Vec<(usize, &str)> {
         let start = body_start + (trimmed.as_ptr() as usize - body_address);
         let end = start + trimmed.len();
         match spans.last_mut() {
-            Some(last) if wraps_onto(&text[last.0..last.1], &text[last.1..start], trimmed) => {
+            Some(last)
+                if wraps_onto(&text[last.0..last.1], &text[last.1..start], trimmed)
+                    || reflows_onto(
+                        width,
+                        &text[last.0..last.1],
+                        &text[last.1..start],
+                        trimmed,
+                    ) =>
+            {
                 last.1 = end;
             }
             _ => spans.push((start, end)),
@@ -383,6 +394,122 @@ fn paragraphs(text: &str, body_start: usize) -> Vec<(usize, &str)> {
         .into_iter()
         .map(|(start, end)| (start, &text[start..end]))
         .collect()
+}
+
+/// Lines of hard-wrapped text are at most this many characters: e-mail,
+/// wire feeds and terminals wrap at 60 to 80. Text with longer lines has
+/// one paragraph per line and is never reflowed.
+const MAX_WRAP_WIDTH: usize = 100;
+
+/// Nothing is wrapped narrower than this: short lines are a list or
+/// headings ("apples\nfresh bread").
+const MIN_WRAP_WIDTH: usize = 40;
+
+/// The width the body of `text` (from `body_start`) is hard-wrapped at,
+/// read as segmentation reads it, or `None` when it is not: every line 40
+/// to 100 characters, most of them full, none broken early (see
+/// `read_wrap_width`).
+pub fn wrap_width(text: &str, body_start: usize) -> Option<usize> {
+    let body = text.get(body_start..)?;
+    match charrefs::Decoded::new(body, as_space) {
+        Some(read) => read_wrap_width(&read.text),
+        None => read_wrap_width(body),
+    }
+}
+
+/// A line break a character reference stands for, read as a space: the
+/// reference is no line of the source (as text output writes it).
+fn as_space(c: char) -> char {
+    if is_line_break(c) {
+        ' '
+    } else {
+        c
+    }
+}
+
+/// The width `body` is hard-wrapped at, or `None`: all of its lines (at
+/// least three) are at most [`MAX_WRAP_WIDTH`] characters, the longest
+/// (the width) at least [`MIN_WRAP_WIDTH`]; at least half of them are
+/// full ([`is_full_line`]); one full line stops without sentence
+/// punctuation, as only a line broken inside a sentence does; and no full
+/// line stops without punctuation where the next line's first word would
+/// still have fitted ([`wraps_before`]), as a list of headlines does.
+fn read_wrap_width(body: &str) -> Option<usize> {
+    // (characters, line, whether one line break, not a blank line, follows)
+    let mut lines: Vec<(usize, &str, bool)> = Vec::new();
+    let mut blank_since = false;
+    for line in body.split(is_line_break) {
+        let line = line.trim_matches(is_blank);
+        if line.is_empty() {
+            blank_since = true;
+            continue;
+        }
+        let chars = line.chars().take(MAX_WRAP_WIDTH + 1).count();
+        if chars > MAX_WRAP_WIDTH {
+            return None;
+        }
+        if let Some(last) = lines.last_mut() {
+            last.2 = !blank_since;
+        }
+        lines.push((chars, line, false));
+        blank_since = false;
+    }
+    let width = lines.iter().map(|&(chars, _, _)| chars).max()?;
+    if width < MIN_WRAP_WIDTH || lines.len() < 3 {
+        return None;
+    }
+    let full = |&&(chars, _, _): &&(usize, &str, bool)| is_full_line(chars, width);
+    let unpunctuated = |line: &str| {
+        !line
+            .trim_end_matches(classify::is_closer)
+            .ends_with(|c: char| classify::is_terminator(c) || c == ':')
+    };
+    let full_lines = lines.iter().filter(full).count();
+    let broken_inside = lines
+        .iter()
+        .filter(full)
+        .any(|&(_, line, _)| unpunctuated(line));
+    let broken_early = lines.windows(2).any(|pair| {
+        let ((chars, line, joined), (_, next, _)) = (pair[0], pair[1]);
+        joined
+            && is_full_line(chars, width)
+            && unpunctuated(line)
+            && !wraps_before(chars, next, width)
+    });
+    (2 * full_lines >= lines.len() && broken_inside && !broken_early).then_some(width)
+}
+
+/// True when a line of `chars` characters fills a text wrapped at `width`:
+/// at least three quarters of it (a wrapped line stops at the last word
+/// that fits; a paragraph's last line is usually shorter).
+fn is_full_line(chars: usize, width: usize) -> bool {
+    4 * chars >= 3 * width
+}
+
+/// True when the first word of `next` would not have fitted after a line
+/// of `chars` characters in a text wrapped at `width`: the wrap broke the
+/// line there. With an eighth of the width to spare, for text wrapped by
+/// hand or re-wrapped after an edit (a line of 74 before "Monday" in text
+/// whose longest line has 84).
+fn wraps_before(chars: usize, next: &str, width: usize) -> bool {
+    let word = next.split(char::is_whitespace).next().unwrap_or("");
+    chars + 1 + word.chars().count() > width - width / 8
+}
+
+/// True when, in text hard-wrapped at `width` ([`wrap_width`]), the
+/// paragraph `before` goes on in `next`, the line after the white space
+/// `gap`: one line break between, the last line of `before` broken before
+/// `next`'s first word ([`wraps_before`]), and `next` no list item. Whatever `next` starts
+/// with (`Monday, the fire service said.`): the wrap broke the line where
+/// the width ran out.
+fn reflows_onto(width: Option<usize>, before: &str, gap: &str, next: &str) -> bool {
+    let Some(width) = width else {
+        return false;
+    };
+    let last_line = before.rsplit(is_line_break).next().unwrap_or(before);
+    let chars = last_line.trim_matches(is_blank).chars().count();
+    let line_breaks = gap.matches(is_line_break).count() - gap.matches("\r\n").count();
+    line_breaks == 1 && wraps_before(chars, next, width) && !lists::starts_with_list_marker(next)
 }
 
 /// True when the paragraph `before` goes on in `next`, the line after the

@@ -142,6 +142,7 @@ fn assert_invariants(text: &str, body_start: usize, units: &[Unit]) {
     let body_start = char_boundary_at_or_after(text, body_start).unwrap_or(text.len());
     let mut covered = vec![false; text.len()];
     let mut previous_end = body_start;
+    let wrapped = wrap_width(text, body_start).is_some();
     for unit in units {
         assert!(unit.start < unit.end, "empty unit {unit:?}");
         assert!(
@@ -163,15 +164,18 @@ fn assert_invariants(text: &str, body_start: usize, units: &[Unit]) {
         // A line break inside a unit is a hard wrap: one break (`\r\n`
         // counts as one), then the line goes on in lower case after any
         // white space that is not a line break (lines are trimmed with
-        // `str::trim`, so a no-break space too).
+        // `str::trim`, so a no-break space too), or in text wrapped at a
+        // width (`wrap_width`) with anything.
         for (at, c) in unit_text.char_indices().filter(|&(_, c)| is_line_break(c)) {
             if c == '\n' && unit_text[..at].ends_with('\r') {
                 continue;
             }
             let rest = &unit_text[at..];
             let rest = rest.strip_prefix("\r\n").unwrap_or(&rest[c.len_utf8()..]);
+            let next = skip_blanks(rest);
+            let wrapped_on = wrapped && !next.is_empty() && !next.starts_with(is_line_break);
             assert!(
-                skip_blanks(rest).starts_with(char::is_lowercase),
+                next.starts_with(char::is_lowercase) || wrapped_on,
                 "unit {unit:?} spans a paragraph break: {unit_text:?}"
             );
         }
