@@ -393,7 +393,7 @@ fn write_json(out: &mut dyn Write, value: &impl Serialize) -> io::Result<()> {
     // The serializer writes a few bytes at a time: into a buffer of its own
     // type (inlined copies), not through `dyn Write` per token.
     let mut buffered = io::BufWriter::with_capacity(1 << 16, out);
-    serde_json::to_writer_pretty(&mut buffered, value).map_err(io::Error::other)?;
+    serde_json::to_writer_pretty(&mut buffered, value).map_err(io::Error::from)?;
     writeln!(buffered)?;
     buffered.flush()
 }
@@ -429,7 +429,7 @@ pub(super) fn summary_line(
     render: RenderOptions,
 ) -> io::Result<()> {
     let json = summary_json(prepared, summary, config, tag, render);
-    serde_json::to_writer(&mut *out, &json).map_err(io::Error::other)?;
+    serde_json::to_writer(&mut *out, &json).map_err(io::Error::from)?;
     writeln!(out)
 }
 

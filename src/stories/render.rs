@@ -166,7 +166,7 @@ pub fn listing_json_line(
             components: grouping.components,
         },
     };
-    serde_json::to_writer(&mut *out, &listing).map_err(io::Error::other)?;
+    serde_json::to_writer(&mut *out, &listing).map_err(io::Error::from)?;
     writeln!(out)
 }
 

@@ -96,7 +96,7 @@ pub fn emit_terms(
                 .map(|(&t, &c)| (bags.vocabulary[t as usize].clone(), c))
                 .collect(),
         };
-        serde_json::to_writer(&mut *out, &line).map_err(io::Error::other)?;
+        serde_json::to_writer(&mut *out, &line).map_err(io::Error::from)?;
         writeln!(out)?;
     }
     Ok(())
@@ -254,6 +254,6 @@ fn write_line(out: &mut dyn Write, value: &impl Serialize) -> Result<()> {
         path: "<stdout>".into(),
         source: e,
     };
-    serde_json::to_writer(&mut *out, value).map_err(|e| io(io::Error::other(e)))?;
+    serde_json::to_writer(&mut *out, value).map_err(|e| io(io::Error::from(e)))?;
     writeln!(out).map_err(io)
 }

@@ -476,3 +476,34 @@ fn a_query_without_a_word_from_the_documents_gives_the_generic_summary_and_says_
     let output = crate::brief(&[corpus, "--format", "json", "--query", "Putin"]);
     assert!(!crate::stderr(&output).contains("no word of the query"));
 }
+
+#[test]
+fn a_reader_that_stops_early_ends_every_output_quietly() {
+    // `brief ... | head`: the closed pipe ended JSON output with "cannot
+    // write standard output: Broken pipe" and exit 74 (the JSON writer
+    // hid the pipe's error kind); text output was quiet (found in review).
+    use std::io::Read;
+    let dir = scratch("closed_pipe");
+    let text: String = (0..6000)
+        .map(|i| {
+            format!("The council approved plan number {i} for the harbour district on Monday.\n")
+        })
+        .collect();
+    fs::write(dir.join("a.txt"), &text).unwrap();
+    let path = dir.join("a.txt");
+    let path = path.to_str().unwrap();
+    for args in [
+        &["segment", "--format", "json", path][..],
+        &["segment", path][..],
+        &["dedup", "--format", "json", path][..],
+    ] {
+        let mut child = crate::spawn_brief(args);
+        let mut stdout = child.stdout.take().unwrap();
+        let mut first = [0u8; 16];
+        stdout.read_exact(&mut first).unwrap();
+        drop(stdout);
+        let out = child.wait_with_output().unwrap();
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {}", stderr(&out));
+        assert!(stderr(&out).is_empty(), "{args:?}: {}", stderr(&out));
+    }
+}
