@@ -893,12 +893,14 @@ fn apply_cut(
         r.end = r.start + layout.cut(prepared.text(r), budget, keep.saturating_sub(overhead));
         last.truncated = true;
     }
-    // A cut that keeps nothing (one byte left before a three-byte quote)
-    // must not leave an empty sentence citing sources for nothing.
-    if sentences
-        .last()
-        .is_some_and(|s| s.truncated && s.representative.start == s.representative.end)
-    {
+    // A cut that keeps no word (nothing, or only an opening quote: `“ …`)
+    // must not leave a stub citing sources for nothing.
+    if sentences.last().is_some_and(|s| {
+        s.truncated
+            && !prepared
+                .text(&s.representative)
+                .contains(char::is_alphanumeric)
+    }) {
         sentences.pop();
     }
 }

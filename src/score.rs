@@ -39,7 +39,8 @@ pub enum Algorithm {
     /// brief's default: greedy maximization of bigram-concept coverage plus
     /// support-weighted LexRank centrality and a lead-position prior, with
     /// gains scaled by sentence length (the weights and their study:
-    /// docs/quality.md). No intra-doc link here: clap prints this in `--help`.
+    /// docs/quality.md).
+    // No intra-doc link above: clap prints that comment in `--help`.
     #[default]
     Brief,
 }

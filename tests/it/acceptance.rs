@@ -345,3 +345,23 @@ fn too_short_input_is_explained_in_the_singular_with_the_way_out() {
         stderr(&out)
     );
 }
+
+#[test]
+fn a_cut_sentence_keeps_a_word_or_is_left_out() {
+    // `--chars 250` on the sample corpus ended with `2. “ … [1][2][3][4][5]`:
+    // the cut kept only the opening quote of the next sentence (found in
+    // review). Every written sentence holds a word.
+    let corpus = crate::corpus_dir();
+    for budget in ["240", "250", "260", "270"] {
+        let out = brief(&[corpus.to_str().unwrap(), "--chars", budget]);
+        let text = stdout(&out);
+        for line in text.lines().filter(|l| l.starts_with(char::is_numeric)) {
+            let sentence = line.split_once(". ").map_or("", |(_, s)| s);
+            let sentence = sentence.split(" [").next().unwrap_or("");
+            assert!(
+                sentence.contains(char::is_alphanumeric),
+                "--chars {budget}: {line:?}"
+            );
+        }
+    }
+}
