@@ -68,7 +68,14 @@ pub(super) fn text(bytes: &[u8], encoding: TextEncoding, page: bool) -> Result<T
                     // NUL never occurs in text; checking first gives binary
                     // files the right name rather than "invalid UTF-8".
                     if let Some(at) = memchr::memchr(0, body) {
-                        return Err(binary(mark + at));
+                        return Err(match utf16_without_mark(body) {
+                            Some(encoding) => format!(
+                                "binary file (NUL byte at byte {}): it looks like {encoding} text \
+                                 without a byte-order mark; read it with --encoding {encoding}",
+                                mark + at
+                            ),
+                            None => binary(mark + at),
+                        });
                     }
                     match utf8(body, mark) {
                         Ok(text) => (Cow::Borrowed(text), None, None),
@@ -177,6 +184,33 @@ fn utf16(body: &[u8], unit: fn([u8; 2]) -> u16) -> Result<String, String> {
     Ok(text)
 }
 
+/// `utf-16le` or `utf-16be` when `bytes` look like UTF-16 text without a
+/// byte-order mark: in their first 4 KB, nine in ten of the bytes at odd
+/// (little-endian) or even (big-endian) positions are NUL, as in text in a
+/// Latin script, and hardly any at the others.
+fn utf16_without_mark(bytes: &[u8]) -> Option<&'static str> {
+    let head = &bytes[..bytes.len().min(4096)];
+    let pairs = head.len() / 2;
+    if pairs < 8 {
+        return None;
+    }
+    let nul_at = |parity: usize| {
+        head.iter()
+            .skip(parity)
+            .step_by(2)
+            .filter(|&&b| b == 0)
+            .count()
+    };
+    let (even, odd) = (nul_at(0), nul_at(1));
+    if 10 * odd >= 9 * pairs && 10 * even <= pairs {
+        Some("utf-16le")
+    } else if 10 * even >= 9 * pairs && 10 * odd <= pairs {
+        Some("utf-16be")
+    } else {
+        None
+    }
+}
+
 fn binary(at: usize) -> String {
     format!("binary file (NUL byte at byte {at}); expected text")
 }
@@ -233,6 +267,24 @@ mod tests {
         assert!(auto(b"\xFF\xFE\x00\x00a\x00\x00\x00")
             .unwrap_err()
             .contains("UTF-32"));
+    }
+
+    #[test]
+    fn utf16_without_a_byte_order_mark_is_named_with_the_way_to_read_it() {
+        let text = "The council met on Monday to discuss the budget.";
+        let le: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let be: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
+        let message = auto(&le).unwrap_err();
+        assert!(
+            message.contains("read it with --encoding utf-16le"),
+            "{message}"
+        );
+        assert!(auto(&be).unwrap_err().contains("--encoding utf-16be"));
+        // A binary file with NUL bytes here and there is just binary.
+        let mut bin = vec![7u8; 200];
+        bin[3] = 0;
+        bin[100] = 0;
+        assert_eq!(auto(&bin).unwrap_err(), binary(3));
     }
 
     #[test]
