@@ -604,11 +604,31 @@ pub(super) fn is_credit_sentence(sentence: &str, rules: &LanguageRules) -> bool 
 /// "J.D. Smith" allowed), so that a paragraph whose last sentence is the
 /// credit keeps its other sentences.
 fn ends_with_credit(core: &str, rules: &LanguageRules) -> bool {
-    let Some(names) = rules.credit_suffixes.iter().find_map(|suffix| {
+    let core = without_place(core);
+    let before = |suffix: &str| {
         let at = core.len().checked_sub(suffix.len())?;
         let end = core.get(at..)?;
         end.eq_ignore_ascii_case(suffix).then(|| &core[..at])
-    }) else {
+    };
+    // "AP writer Jane Doe contributed": a bare "contributed" after names
+    // that hold a role ("writer", "reporters"), so that "Three factors
+    // contributed" stays a sentence.
+    let names_a_role = |names: &str| {
+        names.split_whitespace().any(|word| {
+            let word = word
+                .trim_matches(|c: char| !c.is_alphabetic())
+                .to_lowercase();
+            let singular = word.strip_suffix('s').unwrap_or(&word);
+            rules.staff_roles.contains(&singular)
+        })
+    };
+    let bare = before(" contributed").filter(|names| names_a_role(names));
+    let Some(names) = rules
+        .credit_suffixes
+        .iter()
+        .find_map(|suffix| before(suffix))
+        .or(bare)
+    else {
         return false;
     };
     // A sentence ends inside `names` at "!", "?", or a period after a
@@ -621,6 +641,20 @@ fn ends_with_credit(core: &str, rules: &LanguageRules) -> bool {
         previous = c;
     }
     true
+}
+
+/// `core` without a trailing place ("... contributed to this report from
+/// Brussels"): " from " and one to three capitalized words.
+fn without_place(core: &str) -> &str {
+    let Some(at) = core.rfind(" from ") else {
+        return core;
+    };
+    let place: Vec<&str> = core[at + " from ".len()..].split_whitespace().collect();
+    if (1..=3).contains(&place.len()) && place.iter().all(|word| is_capitalized(word)) {
+        &core[..at]
+    } else {
+        core
+    }
 }
 
 fn is_outlet(name: &str) -> bool {
