@@ -33,9 +33,9 @@ use crate::tfidf::{Rows, TfIdfMatrix};
 /// walk stays connected and central facts still count.
 const QUERY_WALK_FLOOR: f64 = 0.1;
 
-/// A date stamp is looked for among a document's first this many units:
-/// a page's title, byline, stamp and dateline come before its first
-/// paragraphs.
+/// A date stamp is looked for among a document's first this many units
+/// past its boilerplate and bylines: a page's title, menu, stamp and
+/// dateline come before its first paragraphs.
 const STAMP_UNITS: usize = 6;
 
 /// Everything that shapes a run; validated once by [`Pipeline::new`].
@@ -328,8 +328,11 @@ impl Pipeline {
             if doc.date.is_some() {
                 continue;
             }
+            // Page furniture before the stamp (a cookie banner, the
+            // byline) does not count.
             doc.date = units
                 .iter()
+                .filter(|unit| !matches!(unit.kind, UnitKind::Boilerplate | UnitKind::Byline))
                 .take(STAMP_UNITS)
                 .filter(|unit| unit.kind == UnitKind::Heading)
                 .find_map(|unit| self.segmenter.stamp_date(&doc.text[unit.start..unit.end]));

@@ -321,8 +321,9 @@ fn read_number(token: &str, seen: &mut Seen) -> bool {
 /// GMT`, `2026-11-24T10:05:00Z`, `Published: 2 May 2026`). A bare date
 /// line (`March 3, 2025`) gives none: near the top of a page it is as often
 /// a timeline's first entry or an event's date as the page's. Nor does a
-/// date in numbers other than ISO order (`11/24/2026`: which is the day is
-/// a guess), a day that does not exist, or one named twice.
+/// date in numbers of unknown order (`11/24/2026`: which is the day is a
+/// guess; ISO and dotted `24.11.2026` are read), a day that does not
+/// exist, or one named twice.
 pub(super) fn stamp_date(text: &str, rules: &LanguageRules) -> Option<String> {
     let mut seen = Seen::default();
     for (i, token) in text.split_whitespace().enumerate() {
@@ -353,9 +354,34 @@ fn month_number(word: &str) -> Option<u32> {
         .map(|i| i as u32 + 1)
 }
 
-/// Year, month and day of an ISO date `YYYY-MM-DD` (a time may follow a
-/// `T`).
+/// Year, month and day of a date in numbers whose order is known: ISO
+/// `YYYY-MM-DD` (a time may follow a `T`) or dotted `DD.MM.YYYY`.
 fn iso_date(token: &str) -> Option<(u32, u32, u32)> {
+    dotted_date(token).or_else(|| dash_date(token))
+}
+
+/// `DD.MM.YYYY` (German, Dutch, Nordic and other pages' `24.11.2026`):
+/// with dots, the day always comes first (no convention writes
+/// month.day.year), unlike `11/24/2026`.
+fn dotted_date(token: &str) -> Option<(u32, u32, u32)> {
+    let date = token.trim_end_matches([',', ';']);
+    let mut parts = date.split('.');
+    let day = parts
+        .next()
+        .filter(|p| (1..=2).contains(&p.len()))?
+        .parse()
+        .ok()?;
+    let month = parts
+        .next()
+        .filter(|p| (1..=2).contains(&p.len()))?
+        .parse()
+        .ok()?;
+    let year = parts.next().filter(|p| p.len() == 4)?.parse().ok()?;
+    parts.next().is_none().then_some((year, month, day))
+}
+
+/// `YYYY-MM-DD`, a time (`T...`) allowed after it.
+fn dash_date(token: &str) -> Option<(u32, u32, u32)> {
     let date = token.split('T').next()?.trim_end_matches(['.', ',']);
     let mut parts = date.split('-');
     let year = parts.next().filter(|p| p.len() == 4)?.parse().ok()?;
@@ -519,9 +545,17 @@ mod tests {
             ("2026-11-22T08:00:00Z", "2026-11-22"),
             ("Last updated Sept. 3rd, 2026", "2026-09-03"),
             ("Posted Feb. 29, 2028 9:00 a.m.", "2028-02-29"),
+            // Dotted dates put the day first (found in review).
+            ("24.11.2026 15:42", "2026-11-24"),
         ] {
             assert_eq!(date(text).as_deref(), Some(want), "{text}");
         }
+        let german = LanguageRules::for_language(Language::German);
+        assert_eq!(
+            stamp_date("24.11.2026, 15:42", german).as_deref(),
+            Some("2026-11-24")
+        );
+        assert_eq!(stamp_date("31.02.2026 15:42", german), None);
         for text in [
             "11/24/2026",                 // day and month order unknown
             "November 2026",              // no day

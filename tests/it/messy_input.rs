@@ -627,3 +627,25 @@ fn document_dates(value: &Value) -> Vec<(&str, &Value)> {
         .map(|d| (d["id"].as_str().unwrap(), &d["date"]))
         .collect()
 }
+
+#[test]
+fn a_stamp_after_a_cookie_banner_still_dates_the_page() {
+    // The stamp was looked for among the first six units, and a cookie
+    // banner and a menu put it eighth (found in review); and a dotted date
+    // (`24.11.2026 15:42`) gave none.
+    let dir = scratch("messy_stamp_after_banner");
+    fs::write(
+        dir.join("a.txt"),
+        "Skip to main content\nWe use cookies to improve your experience.\nBy continuing to browse, you agree to our use of cookies.\nAccept all cookies\nAP NEWS\nU.S. News | World | Politics | Sports\nWarehouse fire in Rotterdam port kills 4, injures dozens\nBy MAARTEN DE VRIES and LISA CHEN\nUpdated 3:42 PM EST, November 24, 2026\nA fire at a chemical warehouse in the port of Rotterdam killed four workers on Monday.\n",
+    )
+    .unwrap();
+    fs::write(
+        dir.join("b.txt"),
+        "24.11.2026 15:42\nA fire at a chemical warehouse in the port of Rotterdam killed four workers on Monday, officials said.\n",
+    )
+    .unwrap();
+    let value = summary(&dir, &[]);
+    for document in value["documents"].as_array().unwrap() {
+        assert_eq!(document["date"], "2026-11-24", "{document}");
+    }
+}
