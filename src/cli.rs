@@ -134,7 +134,10 @@ pub(crate) struct InputArgs {
           value_parser = TextEncoding::parse)]
     pub(crate) encoding: TextEncoding,
     /// Language of the documents (ISO code or English name): sets sentence
-    /// rules, stop words and stemmer.
+    /// rules, stop words and stemmer. Page furniture (subscription appeals,
+    /// credit lines, link lists, date stamps with month names) is
+    /// recognized in English only; other languages get copyright lines and
+    /// numeric date stamps.
     #[arg(long, default_value = "en", value_parser = parse_language)]
     pub(crate) lang: Language,
     /// Output format.
