@@ -604,31 +604,14 @@ pub(super) fn is_credit_sentence(sentence: &str, rules: &LanguageRules) -> bool 
 /// "J.D. Smith" allowed), so that a paragraph whose last sentence is the
 /// credit keeps its other sentences.
 fn ends_with_credit(core: &str, rules: &LanguageRules) -> bool {
-    let core = without_place(core);
-    let before = |suffix: &str| {
-        let at = core.len().checked_sub(suffix.len())?;
-        let end = core.get(at..)?;
-        end.eq_ignore_ascii_case(suffix).then(|| &core[..at])
-    };
-    // "AP writer Jane Doe contributed": a bare "contributed" after names
-    // that hold a role ("writer", "reporters"), so that "Three factors
-    // contributed" stays a sentence.
-    let names_a_role = |names: &str| {
-        names.split_whitespace().any(|word| {
-            let word = word
-                .trim_matches(|c: char| !c.is_alphabetic())
-                .to_lowercase();
-            let singular = word.strip_suffix('s').unwrap_or(&word);
-            rules.staff_roles.contains(&singular)
-        })
-    };
-    let bare = before(" contributed").filter(|names| names_a_role(names));
-    let Some(names) = rules
-        .credit_suffixes
-        .iter()
-        .find_map(|suffix| before(suffix))
-        .or(bare)
-    else {
+    // A place after the credit is read past only when the line ends in a
+    // capitalized word (this runs on every sentence).
+    let Some(names) = credited_names(core, rules).or_else(|| {
+        let bare = without_place(core);
+        (bare.len() < core.len())
+            .then(|| credited_names(bare, rules))
+            .flatten()
+    }) else {
         return false;
     };
     // A sentence ends inside `names` at "!", "?", or a period after a
@@ -643,18 +626,50 @@ fn ends_with_credit(core: &str, rules: &LanguageRules) -> bool {
     true
 }
 
-/// `core` without a trailing place ("... contributed to this report from
-/// Brussels"): " from " and one to three capitalized words.
-fn without_place(core: &str) -> &str {
-    let Some(at) = core.rfind(" from ") else {
-        return core;
+/// What precedes a credit suffix at the end of `core` (the names), if
+/// `core` ends with one, or with a bare "contributed" after names that
+/// hold a role ("AP writer Jane Doe contributed"; "Three factors
+/// contributed" stays a sentence).
+fn credited_names<'a>(core: &'a str, rules: &LanguageRules) -> Option<&'a str> {
+    let before = |suffix: &str| {
+        let at = core.len().checked_sub(suffix.len())?;
+        let end = core.get(at..)?;
+        end.eq_ignore_ascii_case(suffix).then(|| &core[..at])
     };
-    let place: Vec<&str> = core[at + " from ".len()..].split_whitespace().collect();
-    if (1..=3).contains(&place.len()) && place.iter().all(|word| is_capitalized(word)) {
-        &core[..at]
-    } else {
-        core
+    let names_a_role = |names: &str| {
+        names.split_whitespace().any(|word| {
+            let word = word
+                .trim_matches(|c: char| !c.is_alphabetic())
+                .to_lowercase();
+            let singular = word.strip_suffix('s').unwrap_or(&word);
+            rules.staff_roles.contains(&singular)
+        })
+    };
+    rules
+        .credit_suffixes
+        .iter()
+        .find_map(|suffix| before(suffix))
+        .or_else(|| before(" contributed").filter(|names| names_a_role(names)))
+}
+
+/// `core` without a trailing place ("... contributed to this report from
+/// Brussels"): " from " and one to three capitalized words. Read from the
+/// end, word by word (this runs on every sentence).
+fn without_place(core: &str) -> &str {
+    let mut end = core.len();
+    for _ in 0..3 {
+        let Some(space) = core[..end].rfind(' ') else {
+            return core;
+        };
+        if !is_capitalized(&core[space + 1..end]) {
+            return core;
+        }
+        end = space;
+        if let Some(before) = core[..end].strip_suffix(" from") {
+            return before;
+        }
     }
+    core
 }
 
 fn is_outlet(name: &str) -> bool {
