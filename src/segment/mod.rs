@@ -431,17 +431,23 @@ fn as_space(c: char) -> char {
 /// least three) are at most [`MAX_WRAP_WIDTH`] characters, the longest
 /// (the width) at least [`MIN_WRAP_WIDTH`]; at least half of them are
 /// full ([`is_full_line`]); one full line stops without sentence
-/// punctuation, as only a line broken inside a sentence does; and no full
-/// line stops without punctuation where the next line's first word would
-/// still have fitted ([`wraps_before`]), as a list of headlines does.
+/// punctuation, as only a line broken inside a sentence does; no full line
+/// stops without punctuation where the next line's first word would still
+/// have fitted ([`wraps_before`]), as a list of short items does; and at
+/// least a third of the lines after such breaks go on in lower case, as a
+/// list of headlines of like lengths never does.
 fn read_wrap_width(body: &str) -> Option<usize> {
     // (characters, line, whether one line break, not a blank line, follows)
     let mut lines: Vec<(usize, &str, bool)> = Vec::new();
     let mut blank_since = false;
+    // `\r\n` is one line break: the empty piece between is no blank line.
+    let mut after_cr = false;
     for line in body.split(is_line_break) {
+        let crlf_gap = after_cr && line.is_empty() && !blank_since;
+        after_cr = line.len() < body.len() && body[line_end(body, line)..].starts_with("\r\n");
         let line = line.trim_matches(is_blank);
         if line.is_empty() {
-            blank_since = true;
+            blank_since |= !crlf_gap;
             continue;
         }
         let chars = line.chars().take(MAX_WRAP_WIDTH + 1).count();
@@ -476,7 +482,24 @@ fn read_wrap_width(body: &str) -> Option<usize> {
             && unpunctuated(line)
             && !wraps_before(chars, next, width)
     });
-    (2 * full_lines >= lines.len() && broken_inside && !broken_early).then_some(width)
+    // Lines broken inside a sentence go on with its next word, often in
+    // lower case; a list of headlines of like lengths never does.
+    let (mut went_on, mut lower) = (0, 0);
+    for pair in lines.windows(2) {
+        let ((chars, line, joined), (_, next, _)) = (pair[0], pair[1]);
+        if joined && is_full_line(chars, width) && unpunctuated(line) {
+            went_on += 1;
+            lower += usize::from(next.starts_with(char::is_lowercase));
+        }
+    }
+    let mid_sentence = 3 * lower >= went_on && lower > 0;
+    (2 * full_lines >= lines.len() && broken_inside && !broken_early && mid_sentence)
+        .then_some(width)
+}
+
+/// The byte offset in `body` just past `line`, a piece split from it.
+fn line_end(body: &str, line: &str) -> usize {
+    line.as_ptr() as usize - body.as_ptr() as usize + line.len()
 }
 
 /// True when a line of `chars` characters fills a text wrapped at `width`:
