@@ -3,7 +3,9 @@
 
 use crate::lang::Language;
 
+use super::european;
 use super::lists::starts_with_list_marker;
+use super::stamps::DateWords;
 use super::UnitKind;
 
 /// How the units of one paragraph are formed and labelled.
@@ -24,8 +26,10 @@ const MAX_HEADING_WORDS: usize = 12;
 const MAX_BYLINE_WORDS: usize = 12;
 
 /// Word tables that differ between languages. Only English has full tables;
-/// other languages fall back to the language-independent parts (outlet names,
-/// punctuation rules, "Dr."/"Prof.").
+/// French, German and Spanish have their page furniture and date words
+/// ([`super::european`]); other languages fall back to the
+/// language-independent parts (outlet names, punctuation rules,
+/// "Dr."/"Prof.").
 #[derive(Debug)]
 pub(super) struct LanguageRules {
     /// Titles written with a period that stand before a name ("Ms. Jones"):
@@ -44,8 +48,9 @@ pub(super) struct LanguageRules {
     /// Lower-case ends of credit lines that name contributors first ("The
     /// Associated Press contributed to this report.").
     credit_suffixes: &'static [&'static str],
-    /// The word that starts a short author line ("By Jane Smith").
-    by_word: Option<&'static str>,
+    /// The word that starts a short author line ("By Jane Smith"), as
+    /// written and in capitals.
+    by_words: &'static [&'static str],
     /// Lower-case job titles that mark "Jane Smith, Staff Writer".
     staff_roles: &'static [&'static str],
     /// Vocabulary of subscription, donation and navigation appeals as
@@ -60,13 +65,15 @@ pub(super) struct LanguageRules {
     /// Page furniture that may be glued inside a paragraph
     /// ("ADVERTISEMENT"; see [`super::interstitials`]), lower-case words.
     pub(super) interstitials: &'static [&'static [&'static str]],
+    /// Date words beyond the English ones (see [`super::stamps`]).
+    pub(super) dates: &'static DateWords,
     /// Greek writes its question mark as `;`.
     semicolon_ends_question: bool,
 }
 
 /// Weight of a phrase that essentially never occurs in news prose: one is
 /// enough to make a paragraph boilerplate.
-const DECISIVE: u32 = 3;
+pub(super) const DECISIVE: u32 = 3;
 
 /// English appeal vocabulary. Single words get weight 1 so that a news
 /// sentence mentioning "subscription" or "PayPal" in passing stays a
@@ -250,14 +257,55 @@ static ENGLISH: LanguageRules = LanguageRules {
     time_prepositions: ENGLISH_TIME_PREPOSITIONS,
     credit_prefixes: ENGLISH_CREDIT_PREFIXES,
     credit_suffixes: ENGLISH_CREDIT_SUFFIXES,
-    by_word: Some("By"),
+    by_words: &["By", "BY"],
     staff_roles: ENGLISH_STAFF_ROLES,
     appeal_terms: ENGLISH_APPEAL_TERMS,
     appeal_index: appeal_index(ENGLISH_APPEAL_TERMS),
     link_cues: super::links::ENGLISH_LINK_CUES,
     interstitials: super::interstitials::ENGLISH_MARKERS,
+    dates: &DateWords::NONE,
     semicolon_ends_question: false,
 };
+
+static FRENCH: LanguageRules = european_rules(
+    european::FRENCH_BY_WORDS,
+    european::FRENCH_APPEAL_TERMS,
+    european::FRENCH_LINK_CUES,
+    &european::FRENCH_DATES,
+);
+
+static GERMAN: LanguageRules = european_rules(
+    european::GERMAN_BY_WORDS,
+    european::GERMAN_APPEAL_TERMS,
+    european::GERMAN_LINK_CUES,
+    &european::GERMAN_DATES,
+);
+
+static SPANISH: LanguageRules = european_rules(
+    european::SPANISH_BY_WORDS,
+    european::SPANISH_APPEAL_TERMS,
+    european::SPANISH_LINK_CUES,
+    &european::SPANISH_DATES,
+);
+
+/// The rules of a language with page-furniture and date tables in
+/// [`european`], the rest as [`OTHER`].
+const fn european_rules(
+    by_words: &'static [&'static str],
+    appeal_terms: &'static [(&'static [&'static str], u32)],
+    link_cues: &'static [&'static str],
+    dates: &'static DateWords,
+) -> LanguageRules {
+    LanguageRules {
+        time_zones: european::EUROPEAN_TIME_ZONES,
+        by_words,
+        appeal_terms,
+        appeal_index: appeal_index(appeal_terms),
+        link_cues,
+        dates,
+        ..OTHER
+    }
+}
 
 static GREEK: LanguageRules = LanguageRules {
     semicolon_ends_question: true,
@@ -271,12 +319,13 @@ static OTHER: LanguageRules = LanguageRules {
     time_prepositions: &[],
     credit_prefixes: &[],
     credit_suffixes: &[],
-    by_word: None,
+    by_words: &[],
     staff_roles: &[],
     appeal_terms: &[],
     appeal_index: [0; 26],
     link_cues: &[],
     interstitials: &[],
+    dates: &DateWords::NONE,
     semicolon_ends_question: false,
 };
 
@@ -285,6 +334,9 @@ impl LanguageRules {
     pub(super) fn for_language(language: Language) -> &'static LanguageRules {
         match language {
             Language::English => &ENGLISH,
+            Language::French => &FRENCH,
+            Language::German => &GERMAN,
+            Language::Spanish => &SPANISH,
             Language::Greek => &GREEK,
             _ => &OTHER,
         }
@@ -679,13 +731,10 @@ fn is_outlet(name: &str) -> bool {
 }
 
 /// "By Jane Smith", "By JANE SMITH and JOHN DOE, Reuters": "By" followed by
-/// capitalized names (joined by "and"/"&"), not by a lower-case word as in
-/// "By Friday the troops had left".
+/// capitalized names (joined by "and"/"&", or "et", "und", "y"), not by a
+/// lower-case word as in "By Friday the troops had left".
 fn is_by_line(core: &str, rules: &LanguageRules) -> bool {
-    let Some(rest) = rules
-        .by_word
-        .and_then(|by| core.strip_prefix(by).or_else(|| core.strip_prefix("BY")))
-    else {
+    let Some(rest) = rules.by_words.iter().find_map(|by| core.strip_prefix(by)) else {
         return false;
     };
     if !rest.starts_with(char::is_whitespace) {
@@ -693,7 +742,7 @@ fn is_by_line(core: &str, rules: &LanguageRules) -> bool {
     }
     let mut names = rest
         .split(|c: char| c.is_whitespace() || c == ',')
-        .filter(|word| !word.is_empty() && !matches!(*word, "and" | "&"))
+        .filter(|word| !word.is_empty() && !matches!(*word, "and" | "&" | "et" | "und" | "y"))
         .peekable();
     names.peek().is_some() && names.all(is_capitalized)
 }

@@ -111,6 +111,10 @@ impl LinkBlocks {
     }
 }
 
+/// The longest cue, in bytes ("das könnte sie auch interessieren"):
+/// longer lines are no cue.
+const MAX_CUE_BYTES: usize = 34;
+
 /// How a line is a link cue.
 #[derive(Debug, PartialEq, Eq)]
 enum Cue {
@@ -128,20 +132,19 @@ fn cue(line: &str, rules: &LanguageRules) -> Option<Cue> {
         _ => line.trim_end_matches([':', ' ']),
     };
     let head = head.trim();
-    if head.len() > 24 {
+    if head.len() > MAX_CUE_BYTES {
         return None;
     }
-    let is_cue = if head.contains('’') {
-        let head = head.replace('’', "'");
+    // Curly apostrophes ("Editor’s Picks") and capitals outside ASCII ("À
+    // lire aussi") are compared lower-cased.
+    let is_cue = if head.is_ascii() {
         rules
             .link_cues
             .iter()
             .any(|cue| head.eq_ignore_ascii_case(cue))
     } else {
-        rules
-            .link_cues
-            .iter()
-            .any(|cue| head.eq_ignore_ascii_case(cue))
+        let head = head.to_lowercase().replace('’', "'");
+        rules.link_cues.iter().any(|cue| head == *cue)
     };
     if !is_cue {
         return None;
@@ -176,5 +179,23 @@ mod tests {
         ] {
             assert_eq!(cue(line, rules), None, "{line}");
         }
+    }
+
+    #[test]
+    fn every_cue_fits_the_length_compared() {
+        for language in Language::ALL {
+            let rules = LanguageRules::for_language(language);
+            for cue_text in rules.link_cues {
+                assert!(cue_text.len() <= MAX_CUE_BYTES, "{cue_text}");
+                assert_eq!(cue_text.to_lowercase(), *cue_text, "lower case");
+                assert_eq!(cue(cue_text, rules), Some(Cue::Alone), "{cue_text}");
+            }
+        }
+        let french = LanguageRules::for_language(Language::French);
+        assert_eq!(cue("À LIRE AUSSI", french), Some(Cue::Alone));
+        assert_eq!(
+            cue("Lire aussi : Le port face à la pénurie", french),
+            Some(Cue::WithLink)
+        );
     }
 }

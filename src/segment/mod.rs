@@ -43,6 +43,7 @@
 mod boundaries;
 mod bounded;
 mod classify;
+mod european;
 mod interstitials;
 mod links;
 mod lists;

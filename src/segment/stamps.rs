@@ -44,6 +44,67 @@ const WEEKDAYS: &[&str] = &[
 /// Tokens that join the parts of a stamp.
 const JOINERS: &[&str] = &["|", "·", "•", "-", "–", "—", "at", "/"];
 
+/// The date words of a language beyond the English ones built in here
+/// (tables in [`super::european`]), all lower case: month names and
+/// abbreviations with their numbers, weekdays, words that announce a stamp
+/// ("Publié", "Stand"), words that join its parts ("le", "am", "de"),
+/// words that mark a clock time ("Uhr"), and whether an hour may be
+/// written with a letter ("15h10"). Pages in these languages write numeric
+/// dates day first (`24/11/2026`).
+#[derive(Debug)]
+pub(super) struct DateWords {
+    pub(super) months: &'static [(&'static str, u32)],
+    pub(super) weekdays: &'static [&'static str],
+    pub(super) announcers: &'static [&'static str],
+    pub(super) fillers: &'static [&'static str],
+    pub(super) clock_words: &'static [&'static str],
+    pub(super) hour_letter: bool,
+}
+
+impl DateWords {
+    /// No words beyond English's.
+    pub(super) const NONE: DateWords = DateWords {
+        months: &[],
+        weekdays: &[],
+        announcers: &[],
+        fillers: &[],
+        clock_words: &[],
+        hour_letter: false,
+    };
+
+    fn is_empty(&self) -> bool {
+        self.months.is_empty()
+    }
+
+    fn month(&self, word: &str) -> Option<u32> {
+        self.months
+            .iter()
+            .find(|(name, _)| same_word(word, name))
+            .map(|&(_, number)| number)
+    }
+
+    fn is_weekday(&self, word: &str) -> bool {
+        self.weekdays.iter().any(|name| same_word(word, name))
+    }
+
+    fn is_announcer(&self, word: &str) -> bool {
+        self.announcers.iter().any(|name| same_word(word, name))
+    }
+
+    fn is_filler(&self, word: &str) -> bool {
+        self.fillers.iter().any(|name| same_word(word, name))
+    }
+}
+
+/// True when `word` is the lower-case `name` in any case.
+fn same_word(word: &str, name: &str) -> bool {
+    if word.is_ascii() {
+        word.eq_ignore_ascii_case(name)
+    } else {
+        word.chars().flat_map(char::to_lowercase).eq(name.chars())
+    }
+}
+
 /// A stamp is found within this many bytes of the line start.
 const MAX_STAMP_BYTES: usize = 80;
 
@@ -96,7 +157,7 @@ pub(super) fn leading_stamp(line: &str, rules: &LanguageRules) -> Option<usize> 
     }
     if first.is_ascii_uppercase() {
         let word = first_word(line);
-        let known = is_announcer(word)
+        let known = is_announcer(word, rules)
             || is_month(word, rules)
             || is_weekday(word, rules)
             || rules.time_zones.contains(&word);
@@ -122,6 +183,12 @@ pub(super) fn leading_stamp(line: &str, rules: &LanguageRules) -> Option<usize> 
         let glued = glued_split(token);
         let whole = read_token(token, &mut seen, first_token, rules);
         first_token = false;
+        if whole && rules.dates.is_filler(token) {
+            // "le", "am", "de" join a stamp's parts; the capital of a
+            // sentence's first word ("Le feu ...") may follow one.
+            at = token_start + token_len;
+            continue;
+        }
         if whole {
             at = token_start + token_len;
             // A date with a comma after it is a phrase of the sentence:
@@ -173,7 +240,7 @@ fn with_separator(line: &str, end: usize) -> Option<usize> {
 /// The letters of `text`'s first word.
 fn first_word(text: &str) -> &str {
     let end = text
-        .find(|c: char| !c.is_ascii_alphabetic())
+        .find(|c: char| !c.is_alphabetic())
         .unwrap_or(text.len());
     &text[..end]
 }
@@ -189,22 +256,23 @@ fn glued_split(token: &str) -> Option<usize> {
     })
 }
 
-fn is_announcer(word: &str) -> bool {
-    ANNOUNCERS.iter().any(|a| word.eq_ignore_ascii_case(a))
+fn is_announcer(word: &str, rules: &LanguageRules) -> bool {
+    ANNOUNCERS.iter().any(|a| word.eq_ignore_ascii_case(a)) || rules.dates.is_announcer(word)
 }
 
 fn is_month(word: &str, rules: &LanguageRules) -> bool {
     // The calendar words hold weekdays and months; a weekday counts as
     // neither month nor day, so tell them apart by their ending.
-    (rules.calendar_words.contains(&word) && !word.ends_with("day")) || {
-        !rules.calendar_words.is_empty() && MORE_MONTHS.contains(&word)
-    }
+    (rules.calendar_words.contains(&word) && !word.ends_with("day"))
+        || (!rules.calendar_words.is_empty() && MORE_MONTHS.contains(&word))
+        || rules.dates.month(word).is_some()
 }
 
 fn is_weekday(word: &str, rules: &LanguageRules) -> bool {
-    !rules.calendar_words.is_empty()
+    (!rules.calendar_words.is_empty()
         && (WEEKDAYS.contains(&word)
-            || (rules.calendar_words.contains(&word) && word.ends_with("day")))
+            || (rules.calendar_words.contains(&word) && word.ends_with("day"))))
+        || rules.dates.is_weekday(word)
 }
 
 /// Reads one white-space separated token into `seen`; false when it is
@@ -217,7 +285,7 @@ fn read_token(token: &str, seen: &mut Seen, first: bool, rules: &LanguageRules) 
     if bare.is_empty() {
         return false;
     }
-    if first && is_announcer(bare) {
+    if first && is_announcer(bare, rules) {
         seen.announcer = true;
         return true;
     }
@@ -227,14 +295,21 @@ fn read_token(token: &str, seen: &mut Seen, first: bool, rules: &LanguageRules) 
     {
         return true;
     }
+    let dates = &rules.dates;
+    // "..., modifié à 16h02"; "le", "am", "de".
+    if !dates.is_empty() && (dates.is_announcer(bare) || dates.is_filler(bare)) {
+        return true;
+    }
+    // "15:42 Uhr".
+    if seen.clock && dates.clock_words.iter().any(|w| same_word(bare, w)) {
+        seen.meridiem_or_zone = true;
+        return true;
+    }
     let word = bare.trim_end_matches('.');
     if is_month(word, rules) {
         seen.month = true;
-        note_value(
-            &mut seen.day_of.0,
-            month_number(word),
-            &mut seen.day_conflict,
-        );
+        let number = dates.month(word).or_else(|| month_number(word));
+        note_value(&mut seen.day_of.0, number, &mut seen.day_conflict);
         return true;
     }
     if is_weekday(word, rules) {
@@ -252,7 +327,7 @@ fn read_token(token: &str, seen: &mut Seen, first: bool, rules: &LanguageRules) 
     if !bare.starts_with(|c: char| c.is_ascii_digit()) {
         return false;
     }
-    read_number(bare, seen)
+    read_number(bare, seen, dates)
 }
 
 /// "a.m.", "PM", "am".
@@ -264,12 +339,19 @@ fn is_meridiem(token: &str) -> bool {
 
 /// A token starting with a digit: a day ("24", "24th"), a year, a numeric
 /// date ("2026-11-24", "11/24/2026", "24.11.2026", an ISO date and time),
-/// or a clock time ("10:05", "3:42PM", "10.05" after a date).
-fn read_number(token: &str, seen: &mut Seen) -> bool {
+/// or a clock time ("10:05", "3:42PM", "10.05" after a date); with a
+/// language's date words also a day written "24." and an hour "15h10".
+fn read_number(token: &str, seen: &mut Seen, dates: &DateWords) -> bool {
     let digits = token.bytes().take_while(u8::is_ascii_digit).count();
     let after = &token[digits..];
     let value: u32 = token[..digits].parse().unwrap_or(u32::MAX);
-    if after.is_empty() || matches!(after, "st" | "nd" | "rd" | "th") {
+    if dates.hour_letter && digits <= 2 && value < 24 && is_hour_letter_minutes(after) {
+        seen.clock = true;
+        seen.meridiem_or_zone = true;
+        return true;
+    }
+    let dotted_day = after == "." && !dates.is_empty();
+    if after.is_empty() || dotted_day || matches!(after, "st" | "nd" | "rd" | "th") {
         return match digits {
             1 | 2 if (1..=31).contains(&value) => {
                 seen.day = true;
@@ -299,7 +381,8 @@ fn read_number(token: &str, seen: &mut Seen) -> bool {
     }
     if is_numeric_date(token) {
         seen.numeric_date = true;
-        if let Some((year, month, day)) = iso_date(token) {
+        let day_first = || (!dates.is_empty()).then(|| slash_date(token)).flatten();
+        if let Some((year, month, day)) = iso_date(token).or_else(day_first) {
             let conflict = &mut seen.day_conflict;
             note_value(&mut seen.day_of.0, Some(month), conflict);
             note_value(&mut seen.day_of.1, Some(day), conflict);
@@ -326,7 +409,7 @@ fn read_number(token: &str, seen: &mut Seen) -> bool {
 /// exist, or one named twice.
 pub(super) fn stamp_date(text: &str, rules: &LanguageRules) -> Option<String> {
     let mut seen = Seen::default();
-    for (i, token) in text.split_whitespace().enumerate() {
+    for (i, token) in without_relative_age(text).split_whitespace().enumerate() {
         if !read_token(token, &mut seen, i == 0, rules) {
             return None;
         }
@@ -364,20 +447,65 @@ fn iso_date(token: &str) -> Option<(u32, u32, u32)> {
 /// with dots, the day always comes first (no convention writes
 /// month.day.year), unlike `11/24/2026`.
 fn dotted_date(token: &str) -> Option<(u32, u32, u32)> {
-    let date = token.trim_end_matches([',', ';']);
-    let mut parts = date.split('.');
-    let day = parts
-        .next()
-        .filter(|p| (1..=2).contains(&p.len()))?
-        .parse()
-        .ok()?;
-    let month = parts
-        .next()
-        .filter(|p| (1..=2).contains(&p.len()))?
-        .parse()
-        .ok()?;
+    day_month_year(token, '.')
+}
+
+/// `DD/MM/YYYY`, as pages in languages with [`DateWords`] write it.
+fn slash_date(token: &str) -> Option<(u32, u32, u32)> {
+    day_month_year(token, '/')
+}
+
+/// Year, month and day of `DD<separator>MM<separator>YYYY`, punctuation
+/// after it allowed.
+fn day_month_year(token: &str, separator: char) -> Option<(u32, u32, u32)> {
+    let date = token.trim_end_matches([',', ';', '.']);
+    let mut parts = date.split(separator);
+    let mut day_or_month = || {
+        parts
+            .next()
+            .filter(|p| (1..=2).contains(&p.len()))?
+            .parse()
+            .ok()
+    };
+    let (day, month) = (day_or_month()?, day_or_month()?);
     let year = parts.next().filter(|p| p.len() == 4)?.parse().ok()?;
     parts.next().is_none().then_some((year, month, day))
+}
+
+/// What follows the hour in "15h10" or "15h": `h`, then nothing or two
+/// digits of minutes.
+fn is_hour_letter_minutes(after: &str) -> bool {
+    let Some(minutes) = after.strip_prefix('h') else {
+        return false;
+    };
+    minutes.is_empty()
+        || (minutes.len() == 2 && minutes.bytes().all(|b| b.is_ascii_digit()) && minutes < "60")
+}
+
+/// `text` without a relative age after "Updated" at its end (Reuters'
+/// `November 24, 2026 10:05 AM GMTUpdated 2 hours ago`, glued or not):
+/// the age says nothing of the day.
+fn without_relative_age(text: &str) -> &str {
+    const UNITS: &[&str] = &[
+        "minute", "minutes", "min", "mins", "hour", "hours", "hr", "hrs", "day", "days", "week",
+        "weeks",
+    ];
+    let mut words = text.trim_end().rsplitn(4, char::is_whitespace);
+    let (Some(ago), Some(unit), Some(count), Some(head)) =
+        (words.next(), words.next(), words.next(), words.next())
+    else {
+        return text;
+    };
+    let counted = count.bytes().all(|b| b.is_ascii_digit()) || matches!(count, "a" | "an");
+    let updated = head.len().checked_sub("updated".len()).and_then(|at| {
+        head.get(at..)
+            .filter(|word| word.eq_ignore_ascii_case("updated"))
+            .map(|_| head[..at].trim_end())
+    });
+    match updated {
+        Some(stamp) if ago == "ago" && counted && UNITS.contains(&unit) => stamp,
+        _ => text,
+    }
 }
 
 /// `YYYY-MM-DD`, a time (`T...`) allowed after it.
@@ -556,6 +684,14 @@ mod tests {
             Some("2026-11-24")
         );
         assert_eq!(stamp_date("31.02.2026 15:42", german), None);
+        // Reuters glues a relative age to its stamp (found in review).
+        for text in [
+            "November 24, 2026 10:05 AM GMTUpdated 2 hours ago",
+            "November 24, 2026 10:05 AM GMT Updated an hour ago",
+        ] {
+            assert_eq!(date(text).as_deref(), Some("2026-11-24"), "{text}");
+        }
+        assert_eq!(date("Updated 2 hours ago"), None);
         for text in [
             "11/24/2026",                 // day and month order unknown
             "November 2026",              // no day
@@ -566,5 +702,75 @@ mod tests {
         ] {
             assert_eq!(date(text), None, "{text}");
         }
+    }
+
+    #[test]
+    fn french_german_and_spanish_stamps_give_their_date() {
+        let cases = [
+            (
+                Language::French,
+                "Publié le 24 novembre 2026 à 15h10, modifié à 16h02",
+                "2026-11-24",
+            ),
+            (
+                Language::French,
+                "Publié le 24/11/2026 à 14:55",
+                "2026-11-24",
+            ),
+            (
+                Language::French,
+                "Mis à jour le 3 août 2026 à 9h",
+                "2026-08-03",
+            ),
+            (
+                Language::German,
+                "Stand: 24.11.2026, 15:42 Uhr",
+                "2026-11-24",
+            ),
+            (
+                Language::German,
+                "24. November 2026, 16:05 Uhr",
+                "2026-11-24",
+            ),
+            (
+                Language::German,
+                "Aktualisiert am 2. März 2026, 8:00 Uhr",
+                "2026-03-02",
+            ),
+            (
+                Language::Spanish,
+                "Actualizado Lunes, 24 noviembre 2026 - 16:12",
+                "2026-11-24",
+            ),
+            (
+                Language::Spanish,
+                "Publicado el 24 de noviembre de 2026 a las 16:12 h",
+                "2026-11-24",
+            ),
+        ];
+        for (language, text, want) in cases {
+            let rules = LanguageRules::for_language(language);
+            assert_eq!(stamp_date(text, rules).as_deref(), Some(want), "{text}");
+        }
+        for (language, text) in [
+            (Language::French, "24 novembre 2026"), // a bare date: maybe an event's
+            (Language::French, "Le 24 novembre 2026, le port a brûlé"),
+            (Language::French, "Publié le 31/02/2026 à 14:55"),
+            (Language::German, "Im November 2026 um 15 Uhr"),
+            (Language::Spanish, "Publicado el 11/24/2026 a las 16:12"),
+            // English keeps its month-first slashes unread.
+            (Language::English, "Published 24/11/2026 14:55"),
+        ] {
+            let rules = LanguageRules::for_language(language);
+            assert_eq!(stamp_date(text, rules), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_french_stamp_glued_to_a_sentence_ends_before_it() {
+        let rules = LanguageRules::for_language(Language::French);
+        let line = "Publié le 24 novembre 2026 à 15h10 Le feu a pris vers 6 heures.";
+        let end = leading_stamp(line, rules).expect("a stamp");
+        assert_eq!(&line[..end], "Publié le 24 novembre 2026 à 15h10");
     }
 }

@@ -649,3 +649,44 @@ fn a_stamp_after_a_cookie_banner_still_dates_the_page() {
         assert_eq!(document["date"], "2026-11-24", "{document}");
     }
 }
+
+/// Two French pages of one outlet's kind: the same appeal and "read also"
+/// link under both (so that, read as sentences, they would be facts
+/// stated by two sources), a stamp in French.
+const LE_MONDE: &str = "Incendie dans le port de Rotterdam : quatre morts\n\
+    Par Jean Dupont\n\
+    Publié le 24 novembre 2026 à 15h10, modifié à 16h02\n\
+    Un incendie a ravagé lundi un entrepôt de produits chimiques dans le port de Rotterdam, tuant quatre ouvriers, selon les pompiers.\n\
+    Environ 120 pompiers ont lutté pendant près de neuf heures contre les flammes.\n\
+    Article réservé à nos abonnés. Abonnez-vous à partir de 1 €.\n\
+    Lire aussi : Le port de Rotterdam face à la pénurie de main-d’œuvre\n";
+
+const LE_FIGARO: &str = "Rotterdam : un incendie dans un entrepôt chimique fait quatre morts\n\
+    Publié le 24/11/2026 à 14:55\n\
+    Un incendie dans un entrepôt de produits chimiques du port de Rotterdam a fait quatre morts lundi, ont annoncé les pompiers.\n\
+    Quelque 120 pompiers ont combattu les flammes pendant près de neuf heures.\n\
+    Abonnez-vous à partir de 1 €.\n\
+    Lire aussi : Le port de Rotterdam face à la pénurie de main-d’œuvre\n";
+
+#[test]
+fn french_pages_lose_their_furniture_and_keep_their_date() {
+    let dir = scratch("messy_french");
+    fs::write(dir.join("lemonde.txt"), LE_MONDE).unwrap();
+    fs::write(dir.join("lefigaro.txt"), LE_FIGARO).unwrap();
+    let out = summary(&dir, &["--lang", "fr"]);
+    for document in out["documents"].as_array().unwrap() {
+        assert_eq!(document["date"], "2026-11-24", "{document}");
+    }
+    let sentences = out["summary"].as_array().unwrap();
+    assert!(!sentences.is_empty());
+    for sentence in sentences {
+        for furniture in ["Abonnez", "abonnés", "Lire aussi", "Publié"] {
+            assert!(
+                !sentence.to_string().contains(furniture),
+                "{furniture} in {sentence}"
+            );
+        }
+    }
+    // The shared news is found across the two pages.
+    assert!(sentences.iter().any(|s| s["support"] == 2), "{out}");
+}
