@@ -22,6 +22,8 @@
 //!    2026 10:05 a.m. ET Ukrainian ...") is cut off as a heading of its
 //!    own first (`stamps`), and the headlines listed under a navigation
 //!    heading ("Read more:", "Related Topics") are boilerplate (`links`).
+//!    A line without sentence punctuation between the headline and the
+//!    article is a standfirst, a heading too (`standfirst`).
 //! 3. Paragraphs that hold sentences are split by `sentencex`, and its
 //!    boundaries are repaired by a few rules (`boundaries`) for cases it
 //!    gets wrong in news text (titles such as "Ms." before a name, a period
@@ -49,6 +51,7 @@ mod links;
 mod lists;
 mod rules;
 mod stamps;
+mod standfirst;
 #[cfg(test)]
 mod tests;
 
@@ -163,9 +166,12 @@ impl Segmenter {
         let sentencex = rules::for_language(self.language);
         let mut units = Vec::new();
         let mut link_blocks = links::LinkBlocks::default();
+        let mut standfirsts = standfirst::Standfirsts::default();
         for (line_start, line) in paragraphs(text, body_start) {
             let Some(pieces) = interstitials::split(line, self.rules) else {
+                let first = units.len();
                 self.segment_paragraph(&*sentencex, &mut link_blocks, line_start, line, &mut units);
+                standfirsts.reclassify(line, &mut units[first..], self.rules);
                 continue;
             };
             // Markers glued inside the paragraph: boilerplate units, and the
