@@ -5,18 +5,26 @@ use std::io::{self, BufRead};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{ArgGroup, Args};
+use clap::builder::{PossibleValuesParser, TypedValueParser};
+use clap::{ArgGroup, Args, ValueEnum};
 
 use super::{StoryConfig, DEFAULT_COHESION, DEFAULT_LINK_THRESHOLD};
 use crate::cli::{load, write_output, InputArgs, SimilarityArgs, SummaryOptions, EXIT_FAILURE};
 use crate::pipeline::Pipeline;
+use crate::render::Format;
 
 /// Options of `brief stories`.
 #[derive(Debug, Args)]
 #[command(
     group(ArgGroup::new("stage").args(["emit_terms", "emit_keys", "from_links"])),
+    // One HTML page per story is not a report, and a page of stories is
+    // not built yet: `--help` offers, and the parser takes, the others.
+    mut_arg("format", |arg| arg.value_parser(
+        PossibleValuesParser::new(["text", "markdown", "json"])
+            .map(|name| Format::from_str(&name, true).expect("a format's name")),
+    )),
     after_help = "Output: in text and Markdown, one summary per story under a heading, then \
-                  the documents in no story (--format html is not available here); with \
+                  the documents in no story; with \
                   --format json, JSON Lines rather than one object: one \
                   brief.summary/1 object per story (with a `story` field), then one \
                   brief.stories/1 object listing the stories, the links that explain them \
@@ -69,17 +77,6 @@ pub struct StoriesArgs {
 
 /// Runs `brief stories`.
 pub fn run(mut args: StoriesArgs) -> anyhow::Result<ExitCode> {
-    // One HTML page per story is not a report; a page of stories is not
-    // built yet.
-    if args.input.format == crate::render::Format::Html {
-        return Err(crate::Error::Config {
-            option: "--format",
-            message: "brief stories writes text, markdown or json (html is for summarize, \
-                      dedup and segment)"
-                .to_string(),
-        }
-        .into());
-    }
     let config = StoryConfig {
         language: args.input.lang,
         link_threshold: args.link_threshold,

@@ -211,6 +211,14 @@ fn stories_refuse_html_with_a_usage_error() {
     assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
     assert!(stderr(&out).contains("--format"), "{}", stderr(&out));
     assert!(out.stdout.is_empty());
+    // Nor does its help offer it (found in review).
+    let help = brief(&["stories", "--help"]);
+    let help = String::from_utf8_lossy(&help.stdout);
+    assert!(
+        help.contains("[possible values: text, markdown, json]"),
+        "{help}"
+    );
+    assert!(!help.contains("self-contained HTML page"), "{help}");
 }
 
 #[test]
