@@ -136,9 +136,9 @@ pub(crate) struct InputArgs {
     /// Language of the documents (ISO code or English name): sets sentence
     /// rules, stop words and stemmer. Page furniture (subscription appeals,
     /// link lists, author lines, date stamps with month names) is
-    /// recognized in English, French, German and Spanish, credit lines in
-    /// English; other languages get copyright lines and numeric date
-    /// stamps.
+    /// recognized in English, French, German, Spanish, Italian, Portuguese
+    /// and Dutch, credit lines in English; other languages get copyright
+    /// lines and numeric date stamps.
     #[arg(long, default_value = "en", value_parser = parse_language)]
     pub(crate) lang: Language,
     /// Output format.

@@ -26,7 +26,8 @@ const MAX_HEADING_WORDS: usize = 12;
 const MAX_BYLINE_WORDS: usize = 12;
 
 /// Word tables that differ between languages. Only English has full tables;
-/// French, German and Spanish have their page furniture and date words
+/// French, German, Spanish, Italian, Portuguese and Dutch have their page
+/// furniture and date words
 /// ([`super::european`]); other languages fall back to the
 /// language-independent parts (outlet names, punctuation rules,
 /// "Dr."/"Prof.").
@@ -288,6 +289,27 @@ static SPANISH: LanguageRules = european_rules(
     &european::SPANISH_DATES,
 );
 
+static ITALIAN: LanguageRules = european_rules(
+    european::ITALIAN_BY_WORDS,
+    european::ITALIAN_APPEAL_TERMS,
+    european::ITALIAN_LINK_CUES,
+    &european::ITALIAN_DATES,
+);
+
+static PORTUGUESE: LanguageRules = european_rules(
+    european::PORTUGUESE_BY_WORDS,
+    european::PORTUGUESE_APPEAL_TERMS,
+    european::PORTUGUESE_LINK_CUES,
+    &european::PORTUGUESE_DATES,
+);
+
+static DUTCH: LanguageRules = european_rules(
+    european::DUTCH_BY_WORDS,
+    european::DUTCH_APPEAL_TERMS,
+    european::DUTCH_LINK_CUES,
+    &european::DUTCH_DATES,
+);
+
 /// The rules of a language with page-furniture and date tables in
 /// [`european`], the rest as [`OTHER`].
 const fn european_rules(
@@ -337,6 +359,9 @@ impl LanguageRules {
             Language::French => &FRENCH,
             Language::German => &GERMAN,
             Language::Spanish => &SPANISH,
+            Language::Italian => &ITALIAN,
+            Language::Portuguese => &PORTUGUESE,
+            Language::Dutch => &DUTCH,
             Language::Greek => &GREEK,
             _ => &OTHER,
         }
@@ -731,7 +756,8 @@ fn is_outlet(name: &str) -> bool {
 }
 
 /// "By Jane Smith", "By JANE SMITH and JOHN DOE, Reuters": "By" followed by
-/// capitalized names (joined by "and"/"&", or "et", "und", "y"), not by a
+/// capitalized names (joined by "and"/"&" or the word in other languages,
+/// particles such as "de" allowed), not by a
 /// lower-case word as in "By Friday the troops had left".
 fn is_by_line(core: &str, rules: &LanguageRules) -> bool {
     let Some(rest) = rules.by_words.iter().find_map(|by| core.strip_prefix(by)) else {
@@ -742,9 +768,42 @@ fn is_by_line(core: &str, rules: &LanguageRules) -> bool {
     }
     let mut names = rest
         .split(|c: char| c.is_whitespace() || c == ',')
-        .filter(|word| !word.is_empty() && !matches!(*word, "and" | "&" | "et" | "und" | "y"))
+        .filter(|word| !word.is_empty() && !is_name_joiner(word))
         .peekable();
     names.peek().is_some() && names.all(is_capitalized)
+}
+
+/// A lower-case word that joins names in an author line: "and" in the
+/// languages with by-words, and the particles of names ("Jan de Vries",
+/// "Ursula von der Leyen", "Ana da Silva").
+fn is_name_joiner(word: &str) -> bool {
+    matches!(
+        word,
+        "and"
+            | "&"
+            | "et"
+            | "und"
+            | "y"
+            | "e"
+            | "en"
+            | "de"
+            | "del"
+            | "della"
+            | "der"
+            | "den"
+            | "van"
+            | "von"
+            | "da"
+            | "das"
+            | "do"
+            | "dos"
+            | "di"
+            | "du"
+            | "la"
+            | "le"
+            | "ten"
+            | "ter"
+    )
 }
 
 /// "Jane Smith | Reuters" and "Jane Smith, Staff Writer": a name of two to

@@ -1,5 +1,5 @@
-//! Word tables for French, German and Spanish pages: the page furniture
-//! of news sites in those languages (subscription appeals, "read also"
+//! Word tables for French, German, Spanish, Italian, Portuguese and Dutch
+//! pages: the page furniture of news sites in those languages (subscription appeals, "read also"
 //! links, author lines) and the words of their date stamps ("Publié le 24
 //! novembre 2026 à 15h10", "Stand: 24.11.2026, 15:42 Uhr", "Actualizado
 //! Lunes, 24 noviembre 2026 - 16:12").
@@ -82,6 +82,67 @@ pub(super) const SPANISH_APPEAL_TERMS: &[(&[&str], u32)] = &[
     (&["cookies"], 1),
 ];
 
+pub(super) const ITALIAN_APPEAL_TERMS: &[(&[&str], u32)] = &[
+    (&["abbonati", "ora"], DECISIVE),
+    (&["abbonati", "subito"], DECISIVE),
+    (&["già", "abbonato"], DECISIVE),
+    (&["riservato", "agli", "abbonati"], DECISIVE),
+    (&["contenuto", "riservato"], DECISIVE),
+    (&["tutti", "i", "diritti", "riservati"], DECISIVE),
+    (&["riproduzione", "riservata"], DECISIVE),
+    (&["seguici", "su"], DECISIVE),
+    (&["clicca", "qui"], DECISIVE),
+    (&["iscriviti"], DECISIVE),
+    (&["utilizziamo", "i", "cookie"], DECISIVE),
+    (&["informativa", "sulla", "privacy"], DECISIVE),
+    (&["abbonamento"], 1),
+    (&["pubblicità"], 1),
+    (&["newsletter"], 1),
+    (&["condividi"], 1),
+    (&["cookie"], 1),
+];
+
+/// "Assine" alone is also the subjunctive of "to sign" ("que ele assine o
+/// acordo"): it weighs 1.
+pub(super) const PORTUGUESE_APPEAL_TERMS: &[(&[&str], u32)] = &[
+    (&["assine", "já"], DECISIVE),
+    (&["já", "é", "assinante"], DECISIVE),
+    (&["exclusivo", "para", "assinantes"], DECISIVE),
+    (&["conteúdo", "exclusivo"], DECISIVE),
+    (&["todos", "os", "direitos", "reservados"], DECISIVE),
+    (&["siga", "nos"], DECISIVE),
+    (&["clique", "aqui"], DECISIVE),
+    (&["inscreva", "se"], DECISIVE),
+    (&["utilizamos", "cookies"], DECISIVE),
+    (&["política", "de", "privacidade"], DECISIVE),
+    (&["assine"], 1),
+    (&["assinatura"], 1),
+    (&["publicidade"], 1),
+    (&["newsletter"], 1),
+    (&["compartilhe"], 1),
+    (&["partilhe"], 1),
+    (&["cookies"], 1),
+];
+
+pub(super) const DUTCH_APPEAL_TERMS: &[(&[&str], u32)] = &[
+    (&["abonneer", "nu"], DECISIVE),
+    (&["word", "abonnee"], DECISIVE),
+    (&["al", "abonnee"], DECISIVE),
+    (&["alleen", "voor", "abonnees"], DECISIVE),
+    (&["alle", "rechten", "voorbehouden"], DECISIVE),
+    (&["deel", "dit", "artikel"], DECISIVE),
+    (&["volg", "ons"], DECISIVE),
+    (&["klik", "hier"], DECISIVE),
+    (&["wij", "gebruiken", "cookies"], DECISIVE),
+    (&["we", "gebruiken", "cookies"], DECISIVE),
+    (&["schrijf", "je", "in"], DECISIVE),
+    (&["abonnement"], 1),
+    (&["advertentie"], 1),
+    (&["nieuwsbrief"], 1),
+    (&["delen"], 1),
+    (&["cookies"], 1),
+];
+
 /// Navigation headings before links to other articles, lower case.
 pub(super) const FRENCH_LINK_CUES: &[&str] = &[
     "lire aussi",
@@ -124,10 +185,47 @@ pub(super) const SPANISH_LINK_CUES: &[&str] = &[
     "archivado en",
 ];
 
-/// "Par Jean Dupont", "Von Anna Schmidt", "Por María López".
+pub(super) const ITALIAN_LINK_CUES: &[&str] = &[
+    "leggi anche",
+    "leggi di più",
+    "vedi anche",
+    "potrebbe interessarti",
+    "ti potrebbe interessare",
+    "articoli correlati",
+    "i più letti",
+    "approfondisci",
+];
+
+pub(super) const PORTUGUESE_LINK_CUES: &[&str] = &[
+    "leia também",
+    "leia mais",
+    "leia a seguir",
+    "veja também",
+    "veja mais",
+    "saiba mais",
+    "mais lidas",
+    "notícias relacionadas",
+];
+
+pub(super) const DUTCH_LINK_CUES: &[&str] = &[
+    "lees ook",
+    "lees meer",
+    "lees verder",
+    "bekijk ook",
+    "ook interessant",
+    "meer over dit onderwerp",
+    "gerelateerde artikelen",
+    "meest gelezen",
+];
+
+/// "Par Jean Dupont", "Von Anna Schmidt", "Por María López", "Di Mario
+/// Rossi", "Door Jan de Vries".
 pub(super) const FRENCH_BY_WORDS: &[&str] = &["Par", "PAR"];
 pub(super) const GERMAN_BY_WORDS: &[&str] = &["Von", "VON"];
 pub(super) const SPANISH_BY_WORDS: &[&str] = &["Por", "POR"];
+pub(super) const ITALIAN_BY_WORDS: &[&str] = &["Di", "DI"];
+pub(super) const PORTUGUESE_BY_WORDS: &[&str] = &["Por", "POR"];
+pub(super) const DUTCH_BY_WORDS: &[&str] = &["Door", "DOOR"];
 
 /// Time zones of European pages.
 pub(super) const EUROPEAN_TIME_ZONES: &[&str] = &[
@@ -280,5 +378,154 @@ pub(super) static SPANISH_DATES: DateWords = DateWords {
     // "24 de noviembre de 2026 a las 16:12".
     fillers: &["de", "del", "el", "a", "las"],
     clock_words: &["h", "horas", "hrs"],
+    hour_letter: false,
+};
+
+pub(super) static ITALIAN_DATES: DateWords = DateWords {
+    months: &[
+        ("gennaio", 1),
+        ("gen", 1),
+        ("febbraio", 2),
+        ("feb", 2),
+        ("marzo", 3),
+        ("mar", 3),
+        ("aprile", 4),
+        ("apr", 4),
+        ("maggio", 5),
+        ("mag", 5),
+        ("giugno", 6),
+        ("giu", 6),
+        ("luglio", 7),
+        ("lug", 7),
+        ("agosto", 8),
+        ("ago", 8),
+        ("settembre", 9),
+        ("sett", 9),
+        ("set", 9),
+        ("ottobre", 10),
+        ("ott", 10),
+        ("novembre", 11),
+        ("nov", 11),
+        ("dicembre", 12),
+        ("dic", 12),
+    ],
+    weekdays: &[
+        "lunedì",
+        "lunedi",
+        "martedì",
+        "martedi",
+        "mercoledì",
+        "mercoledi",
+        "giovedì",
+        "giovedi",
+        "venerdì",
+        "venerdi",
+        "sabato",
+        "domenica",
+    ],
+    announcers: &[
+        "pubblicato",
+        "aggiornato",
+        "modificato",
+        "ultimo",
+        "aggiornamento",
+    ],
+    // "il 24 novembre 2026 alle ore 15:10".
+    fillers: &["il", "alle", "ore"],
+    clock_words: &[],
+    hour_letter: false,
+};
+
+pub(super) static PORTUGUESE_DATES: DateWords = DateWords {
+    months: &[
+        ("janeiro", 1),
+        ("jan", 1),
+        ("fevereiro", 2),
+        ("fev", 2),
+        ("março", 3),
+        ("marco", 3),
+        ("mar", 3),
+        ("abril", 4),
+        ("abr", 4),
+        ("maio", 5),
+        ("mai", 5),
+        ("junho", 6),
+        ("jun", 6),
+        ("julho", 7),
+        ("jul", 7),
+        ("agosto", 8),
+        ("ago", 8),
+        ("setembro", 9),
+        ("set", 9),
+        ("outubro", 10),
+        ("out", 10),
+        ("novembro", 11),
+        ("nov", 11),
+        ("dezembro", 12),
+        ("dez", 12),
+    ],
+    weekdays: &[
+        "segunda-feira",
+        "terça-feira",
+        "quarta-feira",
+        "quinta-feira",
+        "sexta-feira",
+        "sábado",
+        "domingo",
+    ],
+    announcers: &[
+        "publicado",
+        "publicada",
+        "atualizado",
+        "atualizada",
+        "actualizado",
+        "actualizada",
+    ],
+    // "em 24 de novembro de 2026 às 15h10".
+    fillers: &["em", "de", "às", "as"],
+    clock_words: &["h"],
+    hour_letter: true,
+};
+
+pub(super) static DUTCH_DATES: DateWords = DateWords {
+    months: &[
+        ("januari", 1),
+        ("jan", 1),
+        ("februari", 2),
+        ("feb", 2),
+        ("maart", 3),
+        ("mrt", 3),
+        ("april", 4),
+        ("apr", 4),
+        ("mei", 5),
+        ("juni", 6),
+        ("jun", 6),
+        ("juli", 7),
+        ("jul", 7),
+        ("augustus", 8),
+        ("aug", 8),
+        ("september", 9),
+        ("sept", 9),
+        ("sep", 9),
+        ("oktober", 10),
+        ("okt", 10),
+        ("november", 11),
+        ("nov", 11),
+        ("december", 12),
+        ("dec", 12),
+    ],
+    weekdays: &[
+        "maandag",
+        "dinsdag",
+        "woensdag",
+        "donderdag",
+        "vrijdag",
+        "zaterdag",
+        "zondag",
+    ],
+    announcers: &["gepubliceerd", "bijgewerkt", "aangepast", "laatste"],
+    // "op 24 november 2026 om 15.42 uur"; "Laatste update:".
+    fillers: &["op", "om", "update"],
+    clock_words: &["uur"],
     hour_letter: false,
 };

@@ -705,7 +705,7 @@ mod tests {
     }
 
     #[test]
-    fn french_german_and_spanish_stamps_give_their_date() {
+    fn stamps_in_other_languages_give_their_date() {
         let cases = [
             (
                 Language::French,
@@ -746,6 +746,36 @@ mod tests {
                 Language::Spanish,
                 "Publicado el 24 de noviembre de 2026 a las 16:12 h",
                 "2026-11-24",
+            ),
+            (
+                Language::Italian,
+                "Pubblicato il 24 novembre 2026 alle ore 15:10",
+                "2026-11-24",
+            ),
+            (
+                Language::Italian,
+                "Ultimo aggiornamento: mercoledì 3 giugno 2026, 9:05",
+                "2026-06-03",
+            ),
+            (
+                Language::Portuguese,
+                "Publicado em 24 de novembro de 2026 às 15h10",
+                "2026-11-24",
+            ),
+            (
+                Language::Portuguese,
+                "Atualizado: terça-feira, 24/11/2026 15:42",
+                "2026-11-24",
+            ),
+            (
+                Language::Dutch,
+                "Gepubliceerd op 24 november 2026 om 15.42 uur",
+                "2026-11-24",
+            ),
+            (
+                Language::Dutch,
+                "Laatste update: 2 mrt 2026, 08:15",
+                "2026-03-02",
             ),
         ];
         for (language, text, want) in cases {

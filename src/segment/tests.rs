@@ -455,12 +455,13 @@ fn references_are_read_in_stamps_too() {
     assert_eq!(segmenter.stamp_date(stamp).as_deref(), Some("2026-11-24"));
 }
 
-/// Pasted French, German and Spanish pages: their subscription appeals,
+/// Pasted French, German, Spanish, Italian, Portuguese and Dutch pages:
+/// their subscription appeals,
 /// share rows and "read also" links are boilerplate, the news stays
 /// sentences, and the stamp gives the date (found in review: these were
 /// summary sentences, and the pages had no date).
 #[test]
-fn french_german_and_spanish_furniture_is_boilerplate() {
+fn furniture_of_six_languages_is_boilerplate() {
     let pages = [
         (
             Language::French,
@@ -522,6 +523,60 @@ fn french_german_and_spanish_furniture_is_boilerplate() {
             "El incendio comenzó sobre las 6.00 horas en una nave.",
             "Por María López",
         ),
+        (
+            Language::Italian,
+            "Incendio nel porto di Rotterdam: quattro morti\n\
+             Di Mario Rossi e Anna Bianchi\n\
+             Pubblicato il 24 novembre 2026 alle 15:10\n\
+             L’incendio è scoppiato verso le 6 in un capannone della società Vandermolen.\n\
+             Contenuto riservato agli abbonati. Abbonati ora.\n\
+             Leggi anche\n\
+             Il porto di Rotterdam e la carenza di manodopera\n",
+            &[
+                "Contenuto riservato agli abbonati.",
+                "Abbonati ora.",
+                "Leggi anche",
+                "Il porto di Rotterdam e la carenza di manodopera",
+            ][..],
+            "L’incendio è scoppiato verso le 6 in un capannone della società Vandermolen.",
+            "Di Mario Rossi e Anna Bianchi",
+        ),
+        (
+            Language::Portuguese,
+            "Incêndio no porto de Roterdã deixa quatro mortos\n\
+             Por Ana Souza\n\
+             Publicado em 24 de novembro de 2026 às 15h10\n\
+             O fogo começou por volta das 6h em um galpão da empresa Vandermolen.\n\
+             Conteúdo exclusivo para assinantes. Assine já.\n\
+             Leia também:\n\
+             Porto de Roterdã enfrenta falta de mão de obra\n",
+            &[
+                "Conteúdo exclusivo para assinantes.",
+                "Assine já.",
+                "Leia também:",
+                "Porto de Roterdã enfrenta falta de mão de obra",
+            ][..],
+            "O fogo começou por volta das 6h em um galpão da empresa Vandermolen.",
+            "Por Ana Souza",
+        ),
+        (
+            Language::Dutch,
+            "Vier doden bij brand in Rotterdamse haven\n\
+             Door Jan de Vries\n\
+             Gepubliceerd op 24 november 2026 om 15.42 uur\n\
+             De brand brak rond 6 uur uit in een loods van logistiek bedrijf Vandermolen.\n\
+             Dit artikel is alleen voor abonnees. Word abonnee.\n\
+             Lees ook\n\
+             Haven van Rotterdam kampt met personeelstekort\n",
+            &[
+                "Dit artikel is alleen voor abonnees.",
+                "Word abonnee.",
+                "Lees ook",
+                "Haven van Rotterdam kampt met personeelstekort",
+            ][..],
+            "De brand brak rond 6 uur uit in een loods van logistiek bedrijf Vandermolen.",
+            "Door Jan de Vries",
+        ),
     ];
     for (language, text, furniture, news, byline) in pages {
         let segmenter = Segmenter::new(language);
@@ -577,6 +632,18 @@ fn news_that_mentions_subscriptions_stays_news() {
         (
             Language::French,
             "Par ailleurs, le maire a annoncé une enquête sur l’origine du feu.",
+        ),
+        (
+            Language::Portuguese,
+            "O presidente pediu que o Congresso assine o acordo antes do fim do mês.",
+        ),
+        (
+            Language::Italian,
+            "Gli abbonati a Netflix in Italia sono cresciuti del 12 per cento.",
+        ),
+        (
+            Language::Dutch,
+            "Het aantal abonnees van de krant daalde vorig jaar met vier procent.",
         ),
         (
             Language::German,
