@@ -268,63 +268,23 @@ static ENGLISH: LanguageRules = LanguageRules {
     semicolon_ends_question: false,
 };
 
-static FRENCH: LanguageRules = european_rules(
-    european::FRENCH_BY_WORDS,
-    european::FRENCH_APPEAL_TERMS,
-    european::FRENCH_LINK_CUES,
-    &european::FRENCH_DATES,
-);
-
-static GERMAN: LanguageRules = european_rules(
-    european::GERMAN_BY_WORDS,
-    european::GERMAN_APPEAL_TERMS,
-    european::GERMAN_LINK_CUES,
-    &european::GERMAN_DATES,
-);
-
-static SPANISH: LanguageRules = european_rules(
-    european::SPANISH_BY_WORDS,
-    european::SPANISH_APPEAL_TERMS,
-    european::SPANISH_LINK_CUES,
-    &european::SPANISH_DATES,
-);
-
-static ITALIAN: LanguageRules = european_rules(
-    european::ITALIAN_BY_WORDS,
-    european::ITALIAN_APPEAL_TERMS,
-    european::ITALIAN_LINK_CUES,
-    &european::ITALIAN_DATES,
-);
-
-static PORTUGUESE: LanguageRules = european_rules(
-    european::PORTUGUESE_BY_WORDS,
-    european::PORTUGUESE_APPEAL_TERMS,
-    european::PORTUGUESE_LINK_CUES,
-    &european::PORTUGUESE_DATES,
-);
-
-static DUTCH: LanguageRules = european_rules(
-    european::DUTCH_BY_WORDS,
-    european::DUTCH_APPEAL_TERMS,
-    european::DUTCH_LINK_CUES,
-    &european::DUTCH_DATES,
-);
+static FRENCH: LanguageRules = european_rules(&european::FRENCH);
+static GERMAN: LanguageRules = european_rules(&european::GERMAN);
+static SPANISH: LanguageRules = european_rules(&european::SPANISH);
+static ITALIAN: LanguageRules = european_rules(&european::ITALIAN);
+static PORTUGUESE: LanguageRules = european_rules(&european::PORTUGUESE);
+static DUTCH: LanguageRules = european_rules(&european::DUTCH);
 
 /// The rules of a language with page-furniture and date tables in
 /// [`european`], the rest as [`OTHER`].
-const fn european_rules(
-    by_words: &'static [&'static str],
-    appeal_terms: &'static [(&'static [&'static str], u32)],
-    link_cues: &'static [&'static str],
-    dates: &'static DateWords,
-) -> LanguageRules {
+const fn european_rules(tables: &european::Tables) -> LanguageRules {
     LanguageRules {
         time_zones: european::EUROPEAN_TIME_ZONES,
-        by_words,
-        appeal_terms,
-        appeal_index: appeal_index(appeal_terms),
-        link_cues,
-        dates,
+        by_words: tables.by_words,
+        appeal_terms: tables.appeal_terms,
+        appeal_index: appeal_index(tables.appeal_terms),
+        link_cues: tables.link_cues,
+        dates: tables.dates,
         ..OTHER
     }
 }

@@ -15,7 +15,7 @@
 use super::classify::DECISIVE;
 use super::stamps::DateWords;
 
-pub(super) const FRENCH_APPEAL_TERMS: &[(&[&str], u32)] = &[
+const FRENCH_APPEAL_TERMS: &[(&[&str], u32)] = &[
     (&["abonnez", "vous"], DECISIVE),
     (&["inscrivez", "vous"], DECISIVE),
     (&["réservé", "à", "nos", "abonnés"], DECISIVE),
@@ -38,7 +38,7 @@ pub(super) const FRENCH_APPEAL_TERMS: &[(&[&str], u32)] = &[
     (&["cookies"], 1),
 ];
 
-pub(super) const GERMAN_APPEAL_TERMS: &[(&[&str], u32)] = &[
+const GERMAN_APPEAL_TERMS: &[(&[&str], u32)] = &[
     (&["jetzt", "abonnieren"], DECISIVE),
     (&["jederzeit", "kündbar"], DECISIVE),
     (&["weiterlesen", "mit"], DECISIVE),
@@ -59,7 +59,7 @@ pub(super) const GERMAN_APPEAL_TERMS: &[(&[&str], u32)] = &[
     (&["cookies"], 1),
 ];
 
-pub(super) const SPANISH_APPEAL_TERMS: &[(&[&str], u32)] = &[
+const SPANISH_APPEAL_TERMS: &[(&[&str], u32)] = &[
     (&["suscríbete"], DECISIVE),
     (&["suscríbase"], DECISIVE),
     (&["seguir", "leyendo"], DECISIVE),
@@ -82,7 +82,7 @@ pub(super) const SPANISH_APPEAL_TERMS: &[(&[&str], u32)] = &[
     (&["cookies"], 1),
 ];
 
-pub(super) const ITALIAN_APPEAL_TERMS: &[(&[&str], u32)] = &[
+const ITALIAN_APPEAL_TERMS: &[(&[&str], u32)] = &[
     (&["abbonati", "ora"], DECISIVE),
     (&["abbonati", "subito"], DECISIVE),
     (&["già", "abbonato"], DECISIVE),
@@ -104,7 +104,7 @@ pub(super) const ITALIAN_APPEAL_TERMS: &[(&[&str], u32)] = &[
 
 /// "Assine" alone is also the subjunctive of "to sign" ("que ele assine o
 /// acordo"): it weighs 1.
-pub(super) const PORTUGUESE_APPEAL_TERMS: &[(&[&str], u32)] = &[
+const PORTUGUESE_APPEAL_TERMS: &[(&[&str], u32)] = &[
     (&["assine", "já"], DECISIVE),
     (&["já", "é", "assinante"], DECISIVE),
     (&["exclusivo", "para", "assinantes"], DECISIVE),
@@ -124,7 +124,7 @@ pub(super) const PORTUGUESE_APPEAL_TERMS: &[(&[&str], u32)] = &[
     (&["cookies"], 1),
 ];
 
-pub(super) const DUTCH_APPEAL_TERMS: &[(&[&str], u32)] = &[
+const DUTCH_APPEAL_TERMS: &[(&[&str], u32)] = &[
     (&["abonneer", "nu"], DECISIVE),
     (&["word", "abonnee"], DECISIVE),
     (&["al", "abonnee"], DECISIVE),
@@ -144,7 +144,7 @@ pub(super) const DUTCH_APPEAL_TERMS: &[(&[&str], u32)] = &[
 ];
 
 /// Navigation headings before links to other articles, lower case.
-pub(super) const FRENCH_LINK_CUES: &[&str] = &[
+const FRENCH_LINK_CUES: &[&str] = &[
     "lire aussi",
     "à lire aussi",
     "lire également",
@@ -158,7 +158,7 @@ pub(super) const FRENCH_LINK_CUES: &[&str] = &[
     "à découvrir",
 ];
 
-pub(super) const GERMAN_LINK_CUES: &[&str] = &[
+const GERMAN_LINK_CUES: &[&str] = &[
     "lesen sie auch",
     "lesen sie mehr",
     "mehr zum thema",
@@ -172,7 +172,7 @@ pub(super) const GERMAN_LINK_CUES: &[&str] = &[
     "verwandte artikel",
 ];
 
-pub(super) const SPANISH_LINK_CUES: &[&str] = &[
+const SPANISH_LINK_CUES: &[&str] = &[
     "lee también",
     "lea también",
     "leer más",
@@ -185,7 +185,7 @@ pub(super) const SPANISH_LINK_CUES: &[&str] = &[
     "archivado en",
 ];
 
-pub(super) const ITALIAN_LINK_CUES: &[&str] = &[
+const ITALIAN_LINK_CUES: &[&str] = &[
     "leggi anche",
     "leggi di più",
     "vedi anche",
@@ -196,7 +196,7 @@ pub(super) const ITALIAN_LINK_CUES: &[&str] = &[
     "approfondisci",
 ];
 
-pub(super) const PORTUGUESE_LINK_CUES: &[&str] = &[
+const PORTUGUESE_LINK_CUES: &[&str] = &[
     "leia também",
     "leia mais",
     "leia a seguir",
@@ -207,7 +207,7 @@ pub(super) const PORTUGUESE_LINK_CUES: &[&str] = &[
     "notícias relacionadas",
 ];
 
-pub(super) const DUTCH_LINK_CUES: &[&str] = &[
+const DUTCH_LINK_CUES: &[&str] = &[
     "lees ook",
     "lees meer",
     "lees verder",
@@ -218,21 +218,64 @@ pub(super) const DUTCH_LINK_CUES: &[&str] = &[
     "meest gelezen",
 ];
 
-/// "Par Jean Dupont", "Von Anna Schmidt", "Por María López", "Di Mario
-/// Rossi", "Door Jan de Vries".
-pub(super) const FRENCH_BY_WORDS: &[&str] = &["Par", "PAR"];
-pub(super) const GERMAN_BY_WORDS: &[&str] = &["Von", "VON"];
-pub(super) const SPANISH_BY_WORDS: &[&str] = &["Por", "POR"];
-pub(super) const ITALIAN_BY_WORDS: &[&str] = &["Di", "DI"];
-pub(super) const PORTUGUESE_BY_WORDS: &[&str] = &["Por", "POR"];
-pub(super) const DUTCH_BY_WORDS: &[&str] = &["Door", "DOOR"];
+/// One language's tables: the word that starts an author line ("Par Jean
+/// Dupont", as written and in capitals), appeal terms, link cues and date
+/// words.
+pub(super) struct Tables {
+    pub(super) by_words: &'static [&'static str],
+    pub(super) appeal_terms: &'static [(&'static [&'static str], u32)],
+    pub(super) link_cues: &'static [&'static str],
+    pub(super) dates: &'static DateWords,
+}
+
+pub(super) const FRENCH: Tables = Tables {
+    by_words: &["Par", "PAR"],
+    appeal_terms: FRENCH_APPEAL_TERMS,
+    link_cues: FRENCH_LINK_CUES,
+    dates: &FRENCH_DATES,
+};
+
+pub(super) const GERMAN: Tables = Tables {
+    by_words: &["Von", "VON"],
+    appeal_terms: GERMAN_APPEAL_TERMS,
+    link_cues: GERMAN_LINK_CUES,
+    dates: &GERMAN_DATES,
+};
+
+pub(super) const SPANISH: Tables = Tables {
+    by_words: &["Por", "POR"],
+    appeal_terms: SPANISH_APPEAL_TERMS,
+    link_cues: SPANISH_LINK_CUES,
+    dates: &SPANISH_DATES,
+};
+
+pub(super) const ITALIAN: Tables = Tables {
+    by_words: &["Di", "DI"],
+    appeal_terms: ITALIAN_APPEAL_TERMS,
+    link_cues: ITALIAN_LINK_CUES,
+    dates: &ITALIAN_DATES,
+};
+
+pub(super) const PORTUGUESE: Tables = Tables {
+    by_words: &["Por", "POR"],
+    appeal_terms: PORTUGUESE_APPEAL_TERMS,
+    link_cues: PORTUGUESE_LINK_CUES,
+    dates: &PORTUGUESE_DATES,
+};
+
+pub(super) const DUTCH: Tables = Tables {
+    by_words: &["Door", "DOOR"],
+    appeal_terms: DUTCH_APPEAL_TERMS,
+    link_cues: DUTCH_LINK_CUES,
+    dates: &DUTCH_DATES,
+};
 
 /// Time zones of European pages.
 pub(super) const EUROPEAN_TIME_ZONES: &[&str] = &[
     "GMT", "UTC", "BST", "WET", "WEST", "CET", "CEST", "MEZ", "MESZ", "EET", "EEST",
 ];
 
-pub(super) static FRENCH_DATES: DateWords = DateWords {
+static FRENCH_DATES: DateWords = DateWords {
     months: &[
         ("janvier", 1),
         ("janv", 1),
@@ -277,7 +320,7 @@ pub(super) static FRENCH_DATES: DateWords = DateWords {
     hour_letter: true,
 };
 
-pub(super) static GERMAN_DATES: DateWords = DateWords {
+static GERMAN_DATES: DateWords = DateWords {
     months: &[
         ("januar", 1),
         ("jänner", 1),
@@ -328,7 +371,7 @@ pub(super) static GERMAN_DATES: DateWords = DateWords {
     hour_letter: false,
 };
 
-pub(super) static SPANISH_DATES: DateWords = DateWords {
+static SPANISH_DATES: DateWords = DateWords {
     months: &[
         ("enero", 1),
         ("ene", 1),
@@ -381,7 +424,7 @@ pub(super) static SPANISH_DATES: DateWords = DateWords {
     hour_letter: false,
 };
 
-pub(super) static ITALIAN_DATES: DateWords = DateWords {
+static ITALIAN_DATES: DateWords = DateWords {
     months: &[
         ("gennaio", 1),
         ("gen", 1),
@@ -436,7 +479,7 @@ pub(super) static ITALIAN_DATES: DateWords = DateWords {
     hour_letter: false,
 };
 
-pub(super) static PORTUGUESE_DATES: DateWords = DateWords {
+static PORTUGUESE_DATES: DateWords = DateWords {
     months: &[
         ("janeiro", 1),
         ("jan", 1),
@@ -487,7 +530,7 @@ pub(super) static PORTUGUESE_DATES: DateWords = DateWords {
     hour_letter: true,
 };
 
-pub(super) static DUTCH_DATES: DateWords = DateWords {
+static DUTCH_DATES: DateWords = DateWords {
     months: &[
         ("januari", 1),
         ("jan", 1),
