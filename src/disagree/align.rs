@@ -152,6 +152,54 @@ pub(crate) struct Context<T> {
     pub words: Vec<T>,
     /// The names of the value's sentence ([`super::names`]).
     pub names: Vec<T>,
+    /// What befell the people a count counts, when its clause says.
+    pub fate: Option<Fate>,
+}
+
+/// What befell the people a count counts: a death toll and a count of
+/// the injured are never one quantity (found in review: "killing 15 people
+/// and injuring 18 others" against "Fifteen people have died" was reported
+/// as "18 others / Fifteen people").
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Fate {
+    Dead,
+    Injured,
+    Arrested,
+    Missing,
+}
+
+impl Fate {
+    /// The fate a word names, lower case.
+    fn of_word(word: &str) -> Option<Fate> {
+        Some(match word {
+            "killed" | "kill" | "kills" | "killing" | "dead" | "died" | "die" | "dies"
+            | "death" | "deaths" | "fatalities" | "perished" | "drowned" => Fate::Dead,
+            "injured" | "injuring" | "injures" | "injure" | "injuries" | "wounded" | "wounding"
+            | "hurt" => Fate::Injured,
+            "arrested" | "detained" => Fate::Arrested,
+            "missing" => Fate::Missing,
+            _ => return None,
+        })
+    }
+}
+
+/// Fates seen around a value: one, several (no fate), or none yet.
+#[derive(Clone, Copy, Default)]
+enum FatesSeen {
+    #[default]
+    None,
+    One(Fate),
+    Several,
+}
+
+impl FatesSeen {
+    fn add(&mut self, fate: Fate) {
+        *self = match *self {
+            FatesSeen::None => FatesSeen::One(fate),
+            FatesSeen::One(seen) if seen == fate => FatesSeen::One(fate),
+            _ => FatesSeen::Several,
+        };
+    }
 }
 
 impl Detector {
@@ -175,14 +223,21 @@ impl Detector {
         stems: &mut Stems,
     ) -> Context<Term> {
         let mut context = Context::default();
+        let mut fates = FatesSeen::default();
         let left = tokens[..m.first_token].iter().rev();
         let right = tokens[m.end_token..].iter();
-        self.side(left, &mut context, stems);
-        self.side(right, &mut context, stems);
+        self.side(left, &mut context, &mut fates, stems);
+        self.side(right, &mut context, &mut fates, stems);
         if let Some(implied) = m.implied {
             let term = self.term(implied, stems);
             context.heads.push(term.clone());
             context.words.push(term);
+            if let Some(fate) = Fate::of_word(implied) {
+                fates.add(fate);
+            }
+        }
+        if let FatesSeen::One(fate) = fates {
+            context.fate = Some(fate);
         }
         context
     }
@@ -193,6 +248,7 @@ impl Detector {
         &self,
         tokens: impl Iterator<Item = &'t Token<'t>>,
         context: &mut Context<Term>,
+        fates: &mut FatesSeen,
         stems: &mut Stems,
     ) {
         let mut head_seen = false;
@@ -201,10 +257,13 @@ impl Detector {
             if is_boundary(t) || is_clause_word(&t.lower) || n >= CONTEXT_WORDS {
                 break;
             }
-            if t.kind != TokenKind::Word
-                || self.stop_words.contains(t.lower.as_ref())
-                || may_start_value_word(&t.lower)
-            {
+            if t.kind != TokenKind::Word {
+                continue;
+            }
+            if let Some(fate) = Fate::of_word(&t.lower) {
+                fates.add(fate);
+            }
+            if self.stop_words.contains(t.lower.as_ref()) || may_start_value_word(&t.lower) {
                 continue;
             }
             if is_context_noise(&t.lower) {
@@ -306,6 +365,9 @@ fn same<T: PartialEq>(a: &Option<T>, b: &Option<T>) -> bool {
 /// the number of context words they share.
 pub(crate) fn alignable(settings: &Settings, x: &Located, y: &Located) -> Option<usize> {
     if x.mention.kind != y.mention.kind || x.unit != y.unit {
+        return None;
+    }
+    if matches!((x.context.fate, y.context.fate), (Some(a), Some(b)) if a != b) {
         return None;
     }
     let shared = shared_words(&x.context.words, &y.context.words);

@@ -212,6 +212,7 @@ impl Store {
                                 heads,
                                 words,
                                 names,
+                                fate: context.fate,
                             },
                             unit,
                         });

@@ -375,3 +375,39 @@ fn the_whole_of_a_proportion_is_not_compared() {
     .iter()
     .all(|d| d.kind != Kind::Count));
 }
+
+/// A death toll and a count of the injured are two quantities, within a
+/// cluster and through value links (found in review: "18 others /
+/// Fifteen people" was reported where all three sources say 15 dead and
+/// 18 injured).
+#[test]
+fn the_dead_and_the_injured_are_never_one_value() {
+    let t1 = "LISBON (AP) — A historic funicular tram derailed in central Lisbon on Wednesday, killing 15 people and injuring 18 others, officials said.";
+    let t2 = "Fifteen people have died after the Gloria funicular in Lisbon derailed and crashed into a building on Wednesday.";
+    let t3 = "LISBON, Sept 3 (Reuters) - At least 15 people were killed and 18 injured when Lisbon's Gloria funicular derailed and crashed on Wednesday evening, emergency officials said.";
+    let only_nuance = |d: &[Disagreement]| {
+        assert!(
+            d.iter().all(|d| d.severity == Severity::Nuance),
+            "{:?}",
+            summary(d)
+        );
+    };
+    only_nuance(&group(&[t2, t3]));
+    only_nuance(&group(&[t1, t2, t3]));
+    // t2 outside the cluster of t1 and t3, linked.
+    let found = detect(&[(0, 0, t1), (1, 1, t2), (2, 0, t3)], &|_, _| true);
+    for cluster in 0..2 {
+        only_nuance(found.get(cluster));
+    }
+    // A real difference in the toll is still one.
+    let d = group(&[
+        t2,
+        "Sixteen people have died after the Gloria funicular in Lisbon derailed.",
+    ]);
+    assert!(
+        d.iter()
+            .any(|d| d.kind == Kind::Count && d.values.iter().any(|v| v.normalized.contains("16"))),
+        "{:?}",
+        summary(&d)
+    );
+}
