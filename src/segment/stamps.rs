@@ -123,6 +123,9 @@ struct Seen {
     day_of: (Option<u32>, Option<u32>, Option<u32>),
     /// A month, day or year named twice ("November 24 25, 2026"): no day.
     day_conflict: bool,
+    /// The first token is a clock time written with a colon ("20:30"):
+    /// a live blog's entry time.
+    leading_clock: bool,
 }
 
 /// Records a month, day or year in `slot`; a second one is a conflict.
@@ -143,6 +146,7 @@ impl Seen {
                 || (self.month && self.year)
                 || time
                 || (self.month && self.day && self.clock)
+                || self.leading_clock
         }
     }
 }
@@ -327,7 +331,11 @@ fn read_token(token: &str, seen: &mut Seen, first: bool, rules: &LanguageRules) 
     if !bare.starts_with(|c: char| c.is_ascii_digit()) {
         return false;
     }
-    read_number(bare, seen, dates)
+    let clock_before = seen.clock;
+    let read = read_number(bare, seen, dates);
+    // "20:30 Witnesses say ...": a live blog's entry, copied as text.
+    seen.leading_clock |= read && first && !clock_before && seen.clock && bare.contains(':');
+    read
 }
 
 /// "a.m.", "PM", "am".
@@ -368,8 +376,9 @@ fn read_number(token: &str, seen: &mut Seen, dates: &DateWords) -> bool {
     }
     if let Some(time) = clock_time(token) {
         let dotted = token.as_bytes().get(digits) == Some(&b'.');
-        // "10.05" is a time only after a date ("24 Nov 2026 10.05 GMT").
-        if dotted && !(seen.month || seen.numeric_date) {
+        // "10.05" is a time only after a date ("24 Nov 2026 10.05 GMT") or
+        // with "am" or "pm" glued on ("9.30pm").
+        if dotted && !(seen.month || seen.numeric_date) && !is_meridiem(&token[time..]) {
             return false;
         }
         seen.clock = true;
@@ -625,6 +634,10 @@ mod tests {
                 "Last updated: Tuesday, November 24, 2026 at 3:42 p.m.",
             ),
             ("2026-11-24Ukrainian officials said so.", "2026-11-24"),
+            // Live-blog entries copied as text (found in review).
+            ("20:30 Witnesses say a cable appeared to snap.", "20:30"),
+            ("9.30pm Witnesses say a cable snapped.", "9.30pm"),
+            ("14:02: Officials said the toll had risen.", "14:02:"),
         ] {
             assert_eq!(stamp(line), Some(expected), "{line}");
         }
@@ -656,6 +669,8 @@ mod tests {
             "12 Angry Men opened in 1957.",
             "1,200 People fled.",
             "Nov. 8, 1994, Vancouver, B.C. _ Dr. Garson Romalis is shot.",
+            "20:30 was the time the tram left.",
+            "14.02 Percent of voters stayed home.",
         ] {
             assert_eq!(stamp(line), None, "{line}");
         }
