@@ -9,11 +9,12 @@
 //! therefore shown from past their dateline (the citation still locates
 //! the whole sentence's source).
 
-/// List bullets a line may start with (`- Schools stay closed.`), and the
+/// List bullets a line may start with (`- Schools stay closed.`, `+ ...`
+/// as CommonMark also writes them), and the
 /// quote marker of Markdown and e-mail (`> "We won," she said.`): page
 /// layout, like a dateline not part of what the sentence says, so a
 /// summary shows the sentence from past them too.
-const BULLETS: [char; 10] = ['-', '*', '•', '‣', '⁃', '◦', '▪', '·', '–', '>'];
+const BULLETS: [char; 11] = ['-', '*', '+', '•', '‣', '⁃', '◦', '▪', '·', '–', '>'];
 
 /// The byte length of what a summary leaves off the start of `text`: a
 /// list bullet, a list item's number (`2. `, `(b) `), then a dateline.
@@ -163,6 +164,8 @@ mod tests {
         assert_eq!(shown("– “We won,” she said."), "“We won,” she said.");
         assert_eq!(shown("* LONDON (AP) _ Police said."), "Police said.");
         assert_eq!(shown("> “We won,” she said."), "“We won,” she said.");
+        // Found in review: Markdown then rendered a list inside the item.
+        assert_eq!(shown("+ Investors cheered."), "Investors cheered.");
         assert_eq!(shown("2. Withdrawal of troops"), "Withdrawal of troops");
         assert_eq!(shown("• 3. Talks resume."), "Talks resume.");
         assert_eq!(shown("A. Smith said so."), "A. Smith said so.");
@@ -174,6 +177,7 @@ mod tests {
         for kept in [
             "* * *",
             "-5 degrees were measured.",
+            "+5 degrees were measured.",
             ">5 degrees were measured.",
             "- ",
             "-",
