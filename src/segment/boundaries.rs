@@ -206,11 +206,35 @@ fn continues_across(before: &str, after: &str, rules: &LanguageRules) -> bool {
         // period, a lowercase letter means an abbreviation, not a new
         // sentence (news sentences start with a capital, a digit or a quote).
         || (before.ends_with('.') && starts_with_lowercase(after))
+        // "employs approx. 1,200 people", "see fig. 3": abbreviations that
+        // stand before a number (found in review).
+        || (ends_with_number_abbreviation(before) && starts_with_digit(after))
         // `"... [...] ..."`: words left out of a quotation.
         || ends_with_bracketed_ellipsis(before)
         // `"Bohr [...] used the analogy" (Smith 55).`: the citation after a
         // quotation belongs to it.
         || (ends_with_closing_quote(before) && starts_with_citation(after))
+}
+
+/// True when `text` ends with a lower-case abbreviation that stands before
+/// a number ("approx.", "ca.", "fig.", "pp."): a digit after it goes on
+/// in the same sentence, as it does not after an ordinary word ("... were
+/// killed. 25 more ...").
+fn ends_with_number_abbreviation(text: &str) -> bool {
+    const ABBREVIATIONS: &[&str] = &["approx", "ca", "fig", "figs", "pp", "vol", "vols", "est"];
+    let Some(word) = text.strip_suffix('.') else {
+        return false;
+    };
+    let letters = word
+        .bytes()
+        .rev()
+        .take_while(u8::is_ascii_alphabetic)
+        .count();
+    ABBREVIATIONS.contains(&&word[word.len() - letters..])
+}
+
+fn starts_with_digit(text: &str) -> bool {
+    text.trim_start().starts_with(|c: char| c.is_ascii_digit())
 }
 
 /// True when `text` is only initials, each a letter and a period, perhaps
