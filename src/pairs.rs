@@ -120,6 +120,13 @@ pub fn read_pairs(
                 let mut fields = text.split('\t');
                 match (fields.next(), fields.next()) {
                     (Some(a), Some(b)) => Ok((a.to_string(), b.to_string())),
+                    // Found in review: a JSON Lines file read as TSV gave
+                    // this warning on every line, with no word of why.
+                    _ if text.trim_start().starts_with('{') => Err(
+                        "expected two tab-separated sentences; the line is a JSON object \
+                         (JSON Lines are read with --input-format jsonl)"
+                            .to_string(),
+                    ),
                     _ => Err("expected two tab-separated sentences".to_string()),
                 }
             }
@@ -351,6 +358,16 @@ mod tests {
         // An array is no pair record.
         let (pairs, problems) = read("[\"a\", \"b\"]\n", PairsInput::Jsonl);
         assert!(pairs.is_empty() && problems.len() == 1);
+        // JSON Lines read as TSV: the message says how to read them.
+        let (_, problems) = read(
+            "{\"sentence1\": \"a\", \"sentence2\": \"b\"}\n",
+            PairsInput::Tsv,
+        );
+        assert!(
+            problems[0].message.contains("--input-format jsonl"),
+            "{}",
+            problems[0].message
+        );
     }
 
     #[test]
