@@ -29,7 +29,7 @@ pub enum Error {
         source: std::io::Error,
     },
     /// The input held no document with any text to work on.
-    #[error("no documents to summarize{}", if problems == &0 { String::new() } else { format!(" ({problems} input problem(s) reported above)") })]
+    #[error("no documents to work on{}", if problems == &0 { String::new() } else { format!(" ({problems} input problem(s) reported above)") })]
     NoDocuments {
         /// How many input problems were reported on the way.
         problems: usize,

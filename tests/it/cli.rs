@@ -53,7 +53,7 @@ fn nothing_to_summarize_exits_1() {
     let out = brief(&[dir.join("empty.txt").to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(1));
     assert!(
-        stderr(&out).contains("no documents to summarize"),
+        stderr(&out).contains("no documents to work on"),
         "{}",
         stderr(&out)
     );
