@@ -487,6 +487,11 @@ impl Pipeline {
         self.detector.detect(&sentences, &related)
     }
 
+    /// The analyzer of the configured language.
+    pub fn analyzer(&self) -> &Analyzer {
+        &self.analyzer
+    }
+
     /// True when some word of `query` (past stop words and request words
     /// such as "describe") occurs in the documents; otherwise
     /// [`Pipeline::summarize_query`] writes the generic summary.

@@ -9,6 +9,9 @@ use serde::Serialize;
 use super::group::{Group, Merge};
 use super::run::Outcome;
 use super::{links, signature::Signatures, Stories, StoryConfig};
+use rustc_hash::FxHashMap;
+
+use crate::analyze::Analyzer;
 use crate::layout::{code_span, Layout};
 use crate::load::Document;
 use crate::render::Format;
@@ -201,17 +204,124 @@ fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
     }
 }
 
-/// One story for people: a heading with its size and terms, then its
-/// summary as `body` writes it.
+/// Documents searched for the words a story's terms were analyzed from.
+const SHOWN_TERM_DOCUMENTS: usize = 4;
+
+/// A story's terms as a reader writes them: for each analyzed term (a stem
+/// such as "quak"), a word of the story's first documents (titles and
+/// texts) that analyzes to it ("quake"): the shortest ("bank", not
+/// "bank's") of those in lower case, else of those capitalized inside a
+/// sentence ("Japan"), else at a sentence's start ("Inflation"), else in
+/// capitals ("ECB", or a dateline's "LISBON"); the term itself when none
+/// of them has it. Found in review: headings showed stems ("peopl, cabl,
+/// quak").
+pub fn shown_terms(
+    group: &Group,
+    stories: &Stories,
+    documents: &[Document],
+    analyzer: &Analyzer,
+) -> Vec<String> {
+    let terms: Vec<&str> = group.terms.iter().map(|&t| stories.term(t)).collect();
+    let mut forms: Vec<[Option<&str>; 4]> = vec![[None; 4]; terms.len()];
+    let texts = documents
+        .iter()
+        .take(SHOWN_TERM_DOCUMENTS)
+        .flat_map(|doc| doc.title.as_deref().into_iter().chain([doc.text.as_str()]));
+    // Analyzing a word costs far more than a look at its start: a word
+    // starts as its stem does, but for the stem's last letter ("zelenski"
+    // from "Zelensky") and a few lemmas and acronyms ("U.S."), which may
+    // then be shown as stems.
+    let heads: Vec<&str> = terms
+        .iter()
+        .map(|term| {
+            let keep = term.chars().count().saturating_sub(1).clamp(1, 4);
+            let end = term
+                .char_indices()
+                .nth(keep)
+                .map_or(term.len(), |(at, _)| at);
+            &term[..end]
+        })
+        .collect();
+    let starts_with = |word: &str, head: &str| {
+        word.get(..head.len()).is_some_and(|start| {
+            start.eq_ignore_ascii_case(head) || (!head.is_ascii() && start.to_lowercase() == head)
+        })
+    };
+    // A word's start, lower-cased, against the heads' (most words leave
+    // here), and each candidate word analyzed once.
+    let first_bytes: Vec<u8> = heads.iter().map(|head| head.as_bytes()[0]).collect();
+    let mut analyzed: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
+    for text in texts {
+        // Runs of letters and digits: far cheaper than UAX #29 words and
+        // the same for what is looked for ("bank's" gives "bank").
+        let words = text
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|word| !word.is_empty());
+        for word in words {
+            let first = word.as_bytes()[0].to_ascii_lowercase();
+            if !first_bytes.contains(&first) || !heads.iter().any(|head| starts_with(word, head)) {
+                continue;
+            }
+            let at = word.as_ptr() as usize - text.as_ptr() as usize;
+            let found = analyzed.entry(word).or_insert_with(|| {
+                analyzer
+                    .terms(word)
+                    .iter()
+                    .filter_map(|term| terms.iter().position(|t| t == term))
+                    .collect()
+            });
+            for &k in found.iter() {
+                let slot = &mut forms[k][form(word, &text[..at])];
+                if slot.is_none_or(|seen| word.len() < seen.len()) {
+                    *slot = Some(word);
+                }
+            }
+        }
+    }
+    forms
+        .into_iter()
+        .zip(terms)
+        .map(|(forms, term)| {
+            forms
+                .into_iter()
+                .flatten()
+                .next()
+                .unwrap_or(term)
+                .to_string()
+        })
+        .collect()
+}
+
+/// How `word`, after `before`, is written: 0 in lower case, 1 capitalized
+/// inside a sentence, 2 capitalized at a sentence's start, 3 in capitals.
+fn form(word: &str, before: &str) -> usize {
+    let mut letters = word.chars().filter(|c| c.is_alphabetic());
+    if !letters.next().is_some_and(char::is_uppercase) {
+        return 0;
+    }
+    if !letters.any(char::is_lowercase) {
+        return 3;
+    }
+    let before = before.trim_end_matches([' ', '\t', '"', '“', '‘', '\'', '(']);
+    let starts_sentence =
+        before.is_empty() || before.ends_with(['.', '!', '?', ':', '\n', '\r', '—', '-', '_']);
+    if starts_sentence {
+        2
+    } else {
+        1
+    }
+}
+
+/// One story for people: a heading with its size and terms (as
+/// [`shown_terms`] gives them), then its summary as `body` writes it.
 pub fn text_story(
     out: &mut dyn Write,
     format: Format,
     id: &str,
     group: &Group,
-    stories: &Stories,
+    terms: &[String],
     body: impl FnOnce(&mut dyn Write) -> io::Result<()>,
 ) -> io::Result<()> {
-    let terms: Vec<&str> = group.terms.iter().map(|&t| stories.term(t)).collect();
     let heading = format!(
         "{id}: {} documents; terms: {}",
         group.documents.len(),

@@ -83,6 +83,10 @@ fn summarize_story(
 ) -> Outcome {
     let id = Stories::id(index);
     let group = &stories.grouping.groups[index];
+    let terms = match format {
+        Format::Json => Vec::new(),
+        _ => render::shown_terms(group, stories, &documents, pipeline.analyzer()),
+    };
     let result = (|| -> Result<(), String> {
         let prepared = pipeline.prepare(documents).map_err(|e| e.to_string())?;
         if prepared.analysis.sentences.is_empty() {
@@ -100,7 +104,7 @@ fn summarize_story(
                 pipeline.config(),
                 &id,
             ),
-            _ => render::text_story(out, format, &id, group, stories, |out| {
+            _ => render::text_story(out, format, &id, group, &terms, |out| {
                 crate::render::summary(
                     out,
                     format,
@@ -121,7 +125,7 @@ fn summarize_story(
         Err(message) => {
             out.clear();
             if format != Format::Json {
-                let _ = render::text_story(out, format, &id, group, stories, |out| {
+                let _ = render::text_story(out, format, &id, group, &terms, |out| {
                     writeln!(out, "(no summary: {message})")
                 });
             }
