@@ -295,7 +295,7 @@ pub(crate) struct SummaryOptions {
     #[arg(long, value_enum, default_value_t = Algorithm::Brief)]
     algorithm: Algorithm,
     /// Order of the summary's sentences: by rank, by position in the
-    /// sources, or by document date.
+    /// sources, or by date (the earliest of the documents stating each).
     #[arg(long, value_enum, default_value_t = Order::Rank)]
     order: Order,
     /// Minimum cosine for an edge of the LexRank similarity graph.

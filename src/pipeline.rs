@@ -947,9 +947,17 @@ fn order_sentences(sentences: &mut [SummarySentence], documents: &[Document], or
         Order::Rank => {}
         Order::Source => sentences.sort_by_key(position),
         Order::Date => sentences.sort_by(|a, b| {
-            let date =
-                |s: &SummarySentence| documents[s.representative.document as usize].date.clone();
-            // Undated documents sort after dated ones.
+            // When the fact was first reported: the earliest date of the
+            // documents that state it, not of the one whose wording is
+            // shown (found in review: a fact of three sources sorted among
+            // the undated for its undated wording).
+            let date = |s: &SummarySentence| {
+                s.citations
+                    .iter()
+                    .filter_map(|c| documents[c.sentence.document as usize].date.as_deref())
+                    .min()
+            };
+            // Undated facts sort after dated ones.
             let key = |s: &SummarySentence| (date(s).is_none(), date(s), position(s));
             key(a).cmp(&key(b))
         }),

@@ -131,7 +131,8 @@ pub enum Order {
     Rank,
     /// As they appear in the input: by document, then position.
     Source,
-    /// By the document's date (undated last), then as in `Source`.
+    /// By the earliest date of the documents that state each sentence's
+    /// fact (undated last), then as in `Source`.
     Date,
 }
 
