@@ -507,3 +507,46 @@ fn a_reader_that_stops_early_ends_every_output_quietly() {
         assert!(stderr(&out).is_empty(), "{args:?}: {}", stderr(&out));
     }
 }
+
+/// `--order date` dates a fact by the earliest document that states it,
+/// whichever wording is shown (found in review: a fact shown in an
+/// undated source's words sorted among the undated).
+#[test]
+fn order_date_uses_the_earliest_source_of_each_fact() {
+    let dir = scratch("order_date");
+    let input = dir.join("docs.jsonl");
+    fs::write(
+        &input,
+        r#"{"id": "a", "text": "The city council voted Monday to close the old harbour bridge to traffic. The mayor said repairs would take a year."}
+{"id": "b", "date": "2025-09-05", "text": "The city council voted on Monday evening to close the old harbour bridge to all cars and lorries. Engineers found cracks in two of its pillars."}
+{"id": "c", "date": "2025-09-07", "text": "Ferry operators said they would add extra crossings while the bridge stays shut."}
+"#,
+    )
+    .unwrap();
+    let out = brief(&[
+        "--input-format",
+        "jsonl",
+        input.to_str().unwrap(),
+        "--order",
+        "date",
+        "--format",
+        "json",
+    ]);
+    let value: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let summary = value["summary"].as_array().unwrap();
+    let cited = |s: &serde_json::Value| -> Vec<String> {
+        s["citations"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| c["document"].as_str().unwrap().to_string())
+            .collect()
+    };
+    // The vote, stated by a (undated, its wording shown) and b (Sept. 5),
+    // comes before c's ferries (Sept. 7); a's mayor, undated, comes last.
+    assert_eq!(summary[0]["document"], "a", "{value}");
+    assert_eq!(cited(&summary[0]), ["a", "b"]);
+    assert_eq!(cited(summary.last().unwrap()), ["a"]);
+    let c = summary.iter().position(|s| s["document"] == "c").unwrap();
+    assert!(c > 0 && c < summary.len() - 1, "{value}");
+}
