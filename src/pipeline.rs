@@ -900,6 +900,20 @@ fn apply_cut(
         let r = &mut last.representative;
         r.end = r.start + layout.cut(prepared.text(r), budget, keep.saturating_sub(overhead));
         last.truncated = true;
+        // Notes on values the cut no longer shows would stand under a
+        // fragment that says nothing of them (found in review: two notes on
+        // death tolls under "At leas …").
+        let shown = *r;
+        last.disagreements.retain(|d| {
+            d.values
+                .iter()
+                .flat_map(|v| &v.statements)
+                .any(|statement| {
+                    statement.sentence.document == shown.document
+                        && shown.start <= statement.start
+                        && statement.end <= shown.end
+                })
+        });
     }
     // A cut that keeps no word (nothing, or only an opening quote: `“ …`)
     // must not leave a stub citing sources for nothing.

@@ -197,3 +197,34 @@ fn text_output_notes_the_conflict_and_the_nuance_under_their_facts() {
         markdown.contains("\n- _sources differ:_ just 12 minutes [1][5] / barely 10 minutes [4]\n")
     );
 }
+
+/// A sentence cut by a length budget keeps the notes on values it still
+/// shows, and only those (found in review: two notes on death tolls under
+/// the stub "At leas …").
+#[test]
+fn a_cut_sentence_keeps_only_the_notes_it_shows() {
+    let dir = crate::scratch("cut_notes");
+    std::fs::write(
+        dir.join("ap.txt"),
+        "LISBON (AP) — A historic funicular tram derailed in central Lisbon on Wednesday, killing 15 people and injuring 18 others, officials said.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("reuters.txt"),
+        "LISBON, Sept 3 (Reuters) - At least 15 people were killed and 18 injured when Lisbon's Gloria funicular derailed and crashed on Wednesday evening, emergency officials said.\n",
+    )
+    .unwrap();
+    let notes = |budget: &[&str]| {
+        let mut args = vec![dir.to_str().unwrap(), "--format", "json"];
+        args.extend_from_slice(budget);
+        let value = crate::json(&crate::brief(&args));
+        let first = &value["summary"][0];
+        let count = first["disagreements"].as_array().map_or(0, Vec::len);
+        (first["truncated"] == true, count)
+    };
+    assert_eq!(notes(&["--sentences", "1"]), (false, 1));
+    // Cut past "15 people": the note stays.
+    assert_eq!(notes(&["--chars", "120"]), (true, 1));
+    // Cut to "A historic funicul": no value shown, no note.
+    assert_eq!(notes(&["--chars", "20"]), (true, 0));
+}
