@@ -79,6 +79,10 @@ const KEY_SHARDS: usize = 64;
 /// Turns text into terms for one language.
 pub struct Analyzer {
     stemmer: rust_stemmers::Stemmer,
+    /// English: accents are dropped from words ("São Paulo" = "Sao
+    /// Paulo"), as outlets that strip them write names. Other languages
+    /// keep them: there they tell words apart ("año", "ano").
+    fold_accents: bool,
     stop_words: FxHashSet<&'static str>,
     /// See [`Analyzer::stop_word_id`].
     stop_word_ids: FxHashMap<&'static str, u32>,
@@ -106,6 +110,7 @@ impl Analyzer {
         sorted.dedup();
         Analyzer {
             stemmer: rust_stemmers::Stemmer::create(language.stemmer_algorithm()),
+            fold_accents: language == Language::English,
             stop_words,
             stop_word_ids: sorted.into_iter().zip(0..).collect(),
         }
@@ -326,7 +331,7 @@ impl Analyzer {
     pub fn for_each_word(&self, text: &str, mut each: impl FnMut(Option<&'static str>)) {
         let mut buffer = String::new();
         for word in normalize(text).unicode_words() {
-            fold_case(word, &mut buffer);
+            fold_case(word, self.fold_accents, &mut buffer);
             let is_acronym = is_acronym(word);
             if is_acronym {
                 buffer.retain(|c| c != '.');
@@ -369,7 +374,7 @@ impl Analyzer {
             {
                 *span_words += 1;
             }
-            fold_case(word, &mut state.buffer);
+            fold_case(word, self.fold_accents, &mut state.buffer);
             let is_acronym = is_acronym(word);
             if is_acronym {
                 state.buffer.retain(|c| c != '.');
@@ -562,7 +567,7 @@ impl std::hash::Hash for dyn CacheKey + '_ {
 
 /// Lowercases `word` into `buffer`, folding typographic apostrophes to `'`.
 /// ASCII words take a fast path.
-fn fold_case(word: &str, buffer: &mut String) {
+fn fold_case(word: &str, fold_accents: bool, buffer: &mut String) {
     buffer.clear();
     if word.is_ascii() {
         buffer.push_str(word);
@@ -572,6 +577,15 @@ fn fold_case(word: &str, buffer: &mut String) {
     for c in word.chars() {
         match c {
             '\u{2019}' | '\u{2018}' | '\u{02BC}' | '\u{FF07}' => buffer.push('\''),
+            _ if fold_accents && !c.is_ascii() => {
+                for lower in c.to_lowercase() {
+                    unicode_normalization::char::decompose_canonical(lower, |part| {
+                        if !unicode_normalization::char::is_combining_mark(part) {
+                            buffer.push(part);
+                        }
+                    });
+                }
+            }
             _ => buffer.extend(c.to_lowercase()),
         }
     }
@@ -638,6 +652,18 @@ mod tests {
         assert_eq!(a, terms("Zelenskiy"));
         assert_eq!(a, terms("Zelenskyy"));
         assert_eq!(a.len(), 1);
+    }
+
+    /// Found in review: "São Paulo" and "Sao Paulo" scored 0.76.
+    #[test]
+    fn english_drops_accents_other_languages_keep_them() {
+        assert_eq!(
+            terms("São Paulo, Montréal, Erdoğan"),
+            terms("Sao Paulo, Montreal, Erdogan")
+        );
+        assert_eq!(terms("CAFÉ"), terms("cafe"));
+        let spanish = Analyzer::new(Language::Spanish);
+        assert_ne!(spanish.terms("año"), spanish.terms("ano"));
     }
 
     #[test]
