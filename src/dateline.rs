@@ -57,11 +57,74 @@ const MAX_DATELINE_BYTES: usize = 80;
 const MAX_DATELINE_WORDS: usize = 8;
 
 /// The byte length of `text`'s leading dateline and the separator after
-/// it, or 0 when it has none. A dateline starts with a place name in
+/// it, or 0 when it has none. A wire dateline starts with a place name in
 /// capitals (two letters or more, no lowercase), has at most eight words,
 /// and ends at ` _ `, ` -- ` or ` — ` (or ` - ` after a parenthesized agency,
-/// as in `LONDON (Reuters) - `); text must follow it.
+/// as in `LONDON (Reuters) - `); a press release's is a place, a comma and
+/// a date with its year before a dash (`Lisbon, 3 September 2025 – `).
+/// Text must follow either.
 pub fn dateline_length(text: &str) -> usize {
+    let wire = wire_dateline_length(text);
+    if wire > 0 {
+        return wire;
+    }
+    release_dateline_length(text)
+}
+
+/// Separators after a press release's dateline.
+const RELEASE_SEPARATORS: [&str; 4] = [" – ", " — ", " -- ", " - "];
+
+/// A dateline has at most this many words in its place.
+const MAX_PLACE_WORDS: usize = 3;
+
+/// The byte length of a press release's dateline, `Lisbon, 3 September
+/// 2025 – ` or `Lisbona, 3 set. 2025 – `, with the separator: a place of
+/// capitalized words, a comma, a date with its year (a day, a month
+/// word, a year of four digits), then a dash; text must follow. Found in
+/// review: shown in summary sentences.
+fn release_dateline_length(text: &str) -> usize {
+    let mut head_end = text.len().min(MAX_DATELINE_BYTES);
+    while !text.is_char_boundary(head_end) {
+        head_end -= 1;
+    }
+    let head = &text[..head_end];
+    let Some((at, separator)) = RELEASE_SEPARATORS
+        .iter()
+        .filter_map(|sep| head.find(sep).map(|at| (at, *sep)))
+        .min()
+    else {
+        return 0;
+    };
+    let Some((place, date)) = head[..at].split_once(", ") else {
+        return 0;
+    };
+    let place_words: Vec<&str> = place.split_whitespace().collect();
+    let is_place = (1..=MAX_PLACE_WORDS).contains(&place_words.len())
+        && place_words
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase));
+    let mut year = false;
+    let mut month_words = 0;
+    let is_date = date.split_whitespace().all(|token| {
+        let token = token.trim_end_matches([',', '.']);
+        if token.len() == 4 && token.bytes().all(|b| b.is_ascii_digit()) {
+            year = true;
+            true
+        } else if (1..=2).contains(&token.len()) && token.bytes().all(|b| b.is_ascii_digit()) {
+            true
+        } else {
+            month_words += 1;
+            token.chars().count() <= 10 && token.chars().all(char::is_alphabetic)
+        }
+    });
+    if !(is_place && is_date && year && month_words == 1) {
+        return 0;
+    }
+    text_after(text, at + separator.len())
+}
+
+/// A wire dateline: `LONDON (AP) _ `, `BEIJING, Oct. 5 (Xinhua) -- `.
+fn wire_dateline_length(text: &str) -> usize {
     let mut head_end = text.len().min(MAX_DATELINE_BYTES);
     while !text.is_char_boundary(head_end) {
         head_end -= 1;
@@ -174,7 +237,23 @@ mod tests {
             "Schools will stay closed."
         );
         assert_eq!(shown("&bull; 2.&#160;Talks resume."), "Talks resume.");
+        // Press releases (found in review).
+        assert_eq!(
+            shown("Lisbon, 3 September 2025 – Carris said the funicular was inspected."),
+            "Carris said the funicular was inspected."
+        );
+        assert_eq!(
+            shown("Lisbona, 3 set. 2025 – Carris ha annunciato un'indagine."),
+            "Carris ha annunciato un'indagine."
+        );
+        assert_eq!(
+            shown("New York, Sept. 3, 2025 — Acme Corp. announced results."),
+            "Acme Corp. announced results."
+        );
         for kept in [
+            "Paris, France – a city of light.",
+            "Lisbon, 3 September – the day the tram fell.",
+            "In Lisbon, on 3 September 2025 – it happened.",
             "* * *",
             "-5 degrees were measured.",
             "+5 degrees were measured.",
