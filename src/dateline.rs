@@ -88,11 +88,7 @@ fn release_dateline_length(text: &str) -> usize {
         head_end -= 1;
     }
     let head = &text[..head_end];
-    let Some((at, separator)) = RELEASE_SEPARATORS
-        .iter()
-        .filter_map(|sep| head.find(sep).map(|at| (at, *sep)))
-        .min()
-    else {
+    let Some((at, separator)) = first_separator(head, &RELEASE_SEPARATORS) else {
         return 0;
     };
     let Some((place, date)) = head[..at].split_once(", ") else {
@@ -130,11 +126,7 @@ fn wire_dateline_length(text: &str) -> usize {
         head_end -= 1;
     }
     let head = &text[..head_end];
-    let Some((at, separator)) = SEPARATORS
-        .iter()
-        .filter_map(|sep| head.find(sep).map(|at| (at, *sep)))
-        .min()
-    else {
+    let Some((at, separator)) = first_separator(head, &SEPARATORS) else {
         return 0;
     };
     let prefix = &head[..at];
@@ -150,6 +142,22 @@ fn wire_dateline_length(text: &str) -> usize {
         return 0;
     }
     text_after(text, at + separator.len())
+}
+
+/// The first of `separators` (each a space, then `_`, `-` or a dash) in
+/// `head`, and where it starts. One pass over the bytes: this runs on
+/// every candidate sentence, and searching for each separator in turn
+/// cost several times more.
+fn first_separator<'a>(head: &str, separators: &[&'a str]) -> Option<(usize, &'a str)> {
+    let bytes = head.as_bytes();
+    (0..bytes.len().saturating_sub(1))
+        .filter(|&i| bytes[i] == b' ' && matches!(bytes[i + 1], b'_' | b'-' | 0xE2))
+        .find_map(|i| {
+            separators
+                .iter()
+                .find(|sep| bytes[i..].starts_with(sep.as_bytes()))
+                .map(|sep| (i, *sep))
+        })
 }
 
 /// The length of `text` up to the text that follows `end` (past white
