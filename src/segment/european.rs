@@ -1,8 +1,9 @@
 //! Word tables for French, German, Spanish, Italian, Portuguese and Dutch
-//! pages: the page furniture of news sites in those languages (subscription appeals, "read also"
-//! links, author lines) and the words of their date stamps ("Publié le 24
-//! novembre 2026 à 15h10", "Stand: 24.11.2026, 15:42 Uhr", "Actualizado
-//! Lunes, 24 noviembre 2026 - 16:12").
+//! pages: the page furniture of news sites in those languages
+//! (subscription appeals, "read also" links, author lines) and the words
+//! of their date stamps ("Publié le 24 novembre 2026 à 15h10", "Stand:
+//! 24.11.2026, 15:42 Uhr", "Actualizado Lunes, 24 noviembre 2026 -
+//! 16:12").
 //!
 //! Pasted pages in these languages came out with "Abonnez-vous à partir de
 //! 1 €." and "Lire aussi : ..." as summary sentences and without a date.
