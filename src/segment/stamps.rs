@@ -14,9 +14,12 @@
 //! times, "a.m.", time zones, and separators such as `,` `|` `·` `at`)
 //! that says enough to be a date or a time: a month with a year, a
 //! numeric date, or a clock time with "a.m."/"p.m." or a zone, or any of
-//! these after "Updated". A capital must follow, as a sentence starts:
-//! "2026 will be hard" and "May 5 Democrats" are left alone (a day without
-//! a year or time is not enough).
+//! these after "Updated"; or, opening the paragraph, a clock time with a
+//! colon, as live blogs start their entries). A capital must follow, as a
+//! sentence starts: "2026 will be hard" and "May 5 Democrats" are left
+//! alone (a day without a year or time is not enough). French, German,
+//! Spanish, Italian, Portuguese and Dutch stamps are read with their own
+//! words ([`DateWords`]).
 
 use super::classify::{is_opener, LanguageRules};
 
