@@ -99,21 +99,24 @@ fn release_dateline_length(text: &str) -> usize {
         && place_words
             .iter()
             .all(|w| w.chars().next().is_some_and(char::is_uppercase));
-    let mut year = false;
-    let mut month_words = 0;
+    let (mut year, mut day, mut month) = (false, false, false);
     let is_date = date.split_whitespace().all(|token| {
-        let token = token.trim_end_matches([',', '.']);
-        if token.len() == 4 && token.bytes().all(|b| b.is_ascii_digit()) {
+        let token = token.trim_end_matches(',');
+        let digits = token.bytes().all(|b| b.is_ascii_digit());
+        if digits && token.len() == 4 {
             year = true;
-            true
-        } else if (1..=2).contains(&token.len()) && token.bytes().all(|b| b.is_ascii_digit()) {
-            true
+        } else if digits && (1..=2).contains(&token.len()) {
+            day = true;
+        } else if crate::segment::names_a_month(token) {
+            month = true;
         } else {
-            month_words += 1;
-            token.chars().count() <= 10 && token.chars().all(char::is_alphabetic)
+            return false;
         }
+        true
     });
-    if !(is_place && is_date && year && month_words == 1) {
+    // Found in review: "In Riyadh, Vision 2030 – the kingdom's plan" was
+    // cut when any word and a year passed for a date.
+    if !(is_place && is_date && year && day && month) {
         return 0;
     }
     text_after(text, at + separator.len())
@@ -259,6 +262,9 @@ mod tests {
             "Acme Corp. announced results."
         );
         for kept in [
+            "In Riyadh, Vision 2030 – the kingdom's reform plan – aims high.",
+            "For Germany, Euro 2024 - the home tournament - was a letdown.",
+            "On Friday, March 2026 – the month of the vote – began.",
             "Paris, France – a city of light.",
             "Lisbon, 3 September – the day the tram fell.",
             "In Lisbon, on 3 September 2025 – it happened.",

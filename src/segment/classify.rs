@@ -397,7 +397,12 @@ fn is_wire_code(line: &str) -> bool {
 /// True when the line's last character, ignoring closing quotes and
 /// brackets, ends a sentence.
 pub(super) fn ends_with_sentence_punctuation(line: &str, rules: &LanguageRules) -> bool {
-    let last = line.trim_end_matches(is_closer).chars().next_back();
+    // Closing quotes as German (`„…“`) and French (`« … »`, spaced) write
+    // them too: found in review, `« Nous ne céderons pas. »` was a heading.
+    let last = line
+        .trim_end_matches(|c: char| is_closer(c) || matches!(c, '“' | '‘') || c.is_whitespace())
+        .chars()
+        .next_back();
     last.is_some_and(|c| {
         is_terminator(c) || (rules.semicolon_ends_question && matches!(c, ';' | '\u{37E}'))
     })

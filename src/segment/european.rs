@@ -9,7 +9,11 @@
 //! 1 €." and "Lire aussi : ..." as summary sentences and without a date.
 //! The tables follow the English ones in [`super::classify`],
 //! [`super::links`] and [`super::stamps`]: phrases that essentially never
-//! occur in news prose weigh [`DECISIVE`], single words that do weigh 1.
+//! occur in news prose weigh [`DECISIVE`]. Single words ("abonnement",
+//! "Werbung", "compartir") are left out, unlike English's: in review, news
+//! about subscriptions, advertising and sharing held three of them and
+//! was lost as boilerplate; so were phrases that news uses ("politique de
+//! confidentialité", "conteúdo exclusivo").
 //! Credit formulas, staff roles and sentence-boundary words stay English
 //! only.
 
@@ -29,14 +33,9 @@ const FRENCH_APPEAL_TERMS: &[(&[&str], u32)] = &[
     (&["notre", "newsletter"], DECISIVE),
     (&["cliquez", "ici"], DECISIVE),
     (&["nous", "utilisons", "des", "cookies"], DECISIVE),
-    (&["politique", "de", "confidentialité"], DECISIVE),
     (&["min", "de", "lecture"], DECISIVE),
-    (&["abonnement"], 1),
-    (&["abonner"], 1),
-    (&["publicité"], 1),
-    (&["newsletter"], 1),
-    (&["partager"], 1),
-    (&["cookies"], 1),
+    (&["temps", "de", "lecture"], DECISIVE),
+    (&["sur", "un", "seul", "appareil"], DECISIVE),
 ];
 
 const GERMAN_APPEAL_TERMS: &[(&[&str], u32)] = &[
@@ -50,20 +49,14 @@ const GERMAN_APPEAL_TERMS: &[(&[&str], u32)] = &[
     (&["hier", "klicken"], DECISIVE),
     (&["klicken", "sie", "hier"], DECISIVE),
     (&["wir", "verwenden", "cookies"], DECISIVE),
-    (&["abonnieren"], 1),
-    (&["abo"], 1),
-    (&["anzeige"], 1),
-    (&["werbung"], 1),
-    (&["newsletter"], 1),
-    (&["teilen"], 1),
-    (&["datenschutzerklärung"], 1),
-    (&["cookies"], 1),
+    (&["rechte", "an", "diesem", "artikel"], DECISIVE),
 ];
 
 const SPANISH_APPEAL_TERMS: &[(&[&str], u32)] = &[
     (&["suscríbete"], DECISIVE),
     (&["suscríbase"], DECISIVE),
     (&["seguir", "leyendo"], DECISIVE),
+    (&["sigue", "toda", "la", "información"], DECISIVE),
     (&["lee", "sin", "límites"], DECISIVE),
     (&["ya", "eres", "suscriptor"], DECISIVE),
     (&["todos", "los", "derechos", "reservados"], DECISIVE),
@@ -72,15 +65,6 @@ const SPANISH_APPEAL_TERMS: &[(&[&str], u32)] = &[
     (&["haga", "clic", "aquí"], DECISIVE),
     (&["pulsa", "aquí"], DECISIVE),
     (&["utilizamos", "cookies"], DECISIVE),
-    (&["política", "de", "privacidad"], DECISIVE),
-    (&["suscripción"], 1),
-    (&["suscriptores"], 1),
-    (&["publicidad"], 1),
-    (&["boletín"], 1),
-    (&["newsletter"], 1),
-    (&["compartir"], 1),
-    (&["comentar"], 1),
-    (&["cookies"], 1),
 ];
 
 const ITALIAN_APPEAL_TERMS: &[(&[&str], u32)] = &[
@@ -88,47 +72,32 @@ const ITALIAN_APPEAL_TERMS: &[(&[&str], u32)] = &[
     (&["abbonati", "subito"], DECISIVE),
     (&["già", "abbonato"], DECISIVE),
     (&["riservato", "agli", "abbonati"], DECISIVE),
-    (&["contenuto", "riservato"], DECISIVE),
     (&["tutti", "i", "diritti", "riservati"], DECISIVE),
     (&["riproduzione", "riservata"], DECISIVE),
     (&["seguici", "su"], DECISIVE),
     (&["clicca", "qui"], DECISIVE),
-    (&["iscriviti"], DECISIVE),
+    (&["iscriviti", "alla", "newsletter"], DECISIVE),
     (&["utilizziamo", "i", "cookie"], DECISIVE),
-    (&["informativa", "sulla", "privacy"], DECISIVE),
-    (&["abbonamento"], 1),
-    (&["pubblicità"], 1),
-    (&["newsletter"], 1),
-    (&["condividi"], 1),
-    (&["cookie"], 1),
 ];
 
 /// "Assine" alone is also the subjunctive of "to sign" ("que ele assine o
-/// acordo"): it weighs 1.
+/// acordo"): only "assine já" counts.
 const PORTUGUESE_APPEAL_TERMS: &[(&[&str], u32)] = &[
     (&["assine", "já"], DECISIVE),
     (&["já", "é", "assinante"], DECISIVE),
     (&["exclusivo", "para", "assinantes"], DECISIVE),
-    (&["conteúdo", "exclusivo"], DECISIVE),
+    (&["você", "atingiu", "o", "limite"], DECISIVE),
     (&["todos", "os", "direitos", "reservados"], DECISIVE),
     (&["siga", "nos"], DECISIVE),
     (&["clique", "aqui"], DECISIVE),
     (&["inscreva", "se"], DECISIVE),
     (&["utilizamos", "cookies"], DECISIVE),
-    (&["política", "de", "privacidade"], DECISIVE),
-    (&["assine"], 1),
-    (&["assinatura"], 1),
-    (&["publicidade"], 1),
-    (&["newsletter"], 1),
-    (&["compartilhe"], 1),
-    (&["partilhe"], 1),
-    (&["cookies"], 1),
 ];
 
 const DUTCH_APPEAL_TERMS: &[(&[&str], u32)] = &[
     (&["abonneer", "nu"], DECISIVE),
     (&["word", "abonnee"], DECISIVE),
-    (&["al", "abonnee"], DECISIVE),
+    (&["al", "abonnee", "log", "in"], DECISIVE),
     (&["alleen", "voor", "abonnees"], DECISIVE),
     (&["alle", "rechten", "voorbehouden"], DECISIVE),
     (&["deel", "dit", "artikel"], DECISIVE),
@@ -137,11 +106,6 @@ const DUTCH_APPEAL_TERMS: &[(&[&str], u32)] = &[
     (&["wij", "gebruiken", "cookies"], DECISIVE),
     (&["we", "gebruiken", "cookies"], DECISIVE),
     (&["schrijf", "je", "in"], DECISIVE),
-    (&["abonnement"], 1),
-    (&["advertentie"], 1),
-    (&["nieuwsbrief"], 1),
-    (&["delen"], 1),
-    (&["cookies"], 1),
 ];
 
 /// Navigation headings before links to other articles, lower case.
@@ -251,7 +215,7 @@ pub(super) const SPANISH: Tables = Tables {
 };
 
 pub(super) const ITALIAN: Tables = Tables {
-    by_words: &["Di", "DI"],
+    by_words: &["Di", "DI", "di"],
     appeal_terms: ITALIAN_APPEAL_TERMS,
     link_cues: ITALIAN_LINK_CUES,
     dates: &ITALIAN_DATES,
@@ -359,15 +323,11 @@ static GERMAN_DATES: DateWords = DateWords {
         "sonnabend",
         "sonntag",
     ],
-    announcers: &[
-        "stand",
-        "aktualisiert",
-        "veröffentlicht",
-        "erstellt",
-        "zuletzt",
-    ],
+    // "Stand" (as of) joins but does not announce: a chart's "Stand:
+    // 30.09.2026" is no publication stamp without its clock time.
+    announcers: &["aktualisiert", "veröffentlicht", "erstellt", "zuletzt"],
     // "am 24. November", "um 15:42 Uhr".
-    fillers: &["am", "um"],
+    fillers: &["am", "um", "stand"],
     clock_words: &["uhr"],
     hour_letter: false,
 };
@@ -471,6 +431,7 @@ static ITALIAN_DATES: DateWords = DateWords {
         "pubblicato",
         "aggiornato",
         "modificato",
+        "modifica",
         "ultimo",
         "aggiornamento",
     ],
@@ -525,8 +486,8 @@ static PORTUGUESE_DATES: DateWords = DateWords {
         "actualizado",
         "actualizada",
     ],
-    // "em 24 de novembro de 2026 às 15h10".
-    fillers: &["em", "de", "às", "as"],
+    // "em 24 de novembro de 2026 às 15h10", "a 24 de Novembro".
+    fillers: &["em", "de", "às", "as", "a"],
     clock_words: &["h"],
     hour_letter: true,
 };

@@ -263,6 +263,13 @@ impl Segmenter {
     }
 }
 
+/// True when `word` (a period after it allowed) names a month, in English
+/// or a language whose date stamps are read ("September", "Sept.",
+/// "novembre", "set.").
+pub fn names_a_month(word: &str) -> bool {
+    stamps::names_a_month(word)
+}
+
 /// The byte length of the numbered list marker ("2. ", "(b) ", "iv. ")
 /// that starts `text`, with the white space after it, or 0: page layout
 /// that a summary leaves off a sentence, as it does a bullet.

@@ -22,6 +22,7 @@
 //! words ([`DateWords`]).
 
 use super::classify::{is_opener, LanguageRules};
+use crate::lang::Language;
 
 /// Words that announce a stamp ("Updated 3:42 PM"), lower case, compared
 /// ignoring case and a trailing colon.
@@ -129,10 +130,17 @@ struct Seen {
     /// The first token is a clock time written with a colon ("20:30"):
     /// a live blog's entry time.
     leading_clock: bool,
+    /// A second stamp began ("..., modifié le 24 novembre"): its month,
+    /// day and year are read past, and the first stamp's day stands.
+    second_stamp: bool,
 }
 
 /// Records a month, day or year in `slot`; a second one is a conflict.
-fn note_value(slot: &mut Option<u32>, value: Option<u32>, conflict: &mut bool) {
+/// Past the start of a second stamp, nothing is recorded.
+fn note_value(slot: &mut Option<u32>, value: Option<u32>, conflict: &mut bool, second: bool) {
+    if second {
+        return;
+    }
     *conflict |= slot.is_some();
     *slot = value;
 }
@@ -275,6 +283,23 @@ fn is_month(word: &str, rules: &LanguageRules) -> bool {
         || rules.dates.month(word).is_some()
 }
 
+/// True when `word` (a period after it allowed) names a month in English
+/// or in one of the languages with [`DateWords`].
+pub(super) fn names_a_month(word: &str) -> bool {
+    let word = word.trim_end_matches('.');
+    [
+        Language::English,
+        Language::French,
+        Language::German,
+        Language::Spanish,
+        Language::Italian,
+        Language::Portuguese,
+        Language::Dutch,
+    ]
+    .into_iter()
+    .any(|language| is_month(word, LanguageRules::for_language(language)))
+}
+
 fn is_weekday(word: &str, rules: &LanguageRules) -> bool {
     (!rules.calendar_words.is_empty()
         && (WEEKDAYS.contains(&word)
@@ -288,7 +313,9 @@ fn read_token(token: &str, seen: &mut Seen, first: bool, rules: &LanguageRules) 
     if JOINERS.contains(&token) {
         return true;
     }
-    let bare = token.trim_end_matches([',', ':', '|', ';']);
+    let bare = token
+        .trim_end_matches([',', ':', '|', ';', ')'])
+        .trim_start_matches('(');
     if bare.is_empty() {
         return false;
     }
@@ -305,6 +332,12 @@ fn read_token(token: &str, seen: &mut Seen, first: bool, rules: &LanguageRules) 
     let dates = &rules.dates;
     // "..., modifié à 16h02"; "le", "am", "de".
     if !dates.is_empty() && (dates.is_announcer(bare) || dates.is_filler(bare)) {
+        // "Publié le 23 novembre 2026, modifié le 24 novembre 2026": the
+        // first day is the publication's (found in review: the two days
+        // were a conflict, and the page had no date).
+        let (month, day, year) = seen.day_of;
+        seen.second_stamp |=
+            dates.is_announcer(bare) && month.is_some() && day.is_some() && year.is_some();
         return true;
     }
     // "15:42 Uhr".
@@ -316,7 +349,8 @@ fn read_token(token: &str, seen: &mut Seen, first: bool, rules: &LanguageRules) 
     if is_month(word, rules) {
         seen.month = true;
         let number = dates.month(word).or_else(|| month_number(word));
-        note_value(&mut seen.day_of.0, number, &mut seen.day_conflict);
+        let second = seen.second_stamp;
+        note_value(&mut seen.day_of.0, number, &mut seen.day_conflict, second);
         return true;
     }
     if is_weekday(word, rules) {
@@ -337,7 +371,8 @@ fn read_token(token: &str, seen: &mut Seen, first: bool, rules: &LanguageRules) 
     let clock_before = seen.clock;
     let read = read_number(bare, seen, dates);
     // "20:30 Witnesses say ...": a live blog's entry, copied as text.
-    seen.leading_clock |= read && first && !clock_before && seen.clock && bare.contains(':');
+    seen.leading_clock |=
+        read && first && !clock_before && seen.clock && bare.contains(':') && is_time_of_day(bare);
     read
 }
 
@@ -366,12 +401,24 @@ fn read_number(token: &str, seen: &mut Seen, dates: &DateWords) -> bool {
         return match digits {
             1 | 2 if (1..=31).contains(&value) => {
                 seen.day = true;
-                note_value(&mut seen.day_of.1, Some(value), &mut seen.day_conflict);
+                let second = seen.second_stamp;
+                note_value(
+                    &mut seen.day_of.1,
+                    Some(value),
+                    &mut seen.day_conflict,
+                    second,
+                );
                 true
             }
             4 if (1900..=2099).contains(&value) => {
                 seen.year = true;
-                note_value(&mut seen.day_of.2, Some(value), &mut seen.day_conflict);
+                let second = seen.second_stamp;
+                note_value(
+                    &mut seen.day_of.2,
+                    Some(value),
+                    &mut seen.day_conflict,
+                    second,
+                );
                 true
             }
             _ => false,
@@ -396,9 +443,10 @@ fn read_number(token: &str, seen: &mut Seen, dates: &DateWords) -> bool {
         let day_first = || (!dates.is_empty()).then(|| slash_date(token)).flatten();
         if let Some((year, month, day)) = iso_date(token).or_else(day_first) {
             let conflict = &mut seen.day_conflict;
-            note_value(&mut seen.day_of.0, Some(month), conflict);
-            note_value(&mut seen.day_of.1, Some(day), conflict);
-            note_value(&mut seen.day_of.2, Some(year), conflict);
+            let second = seen.second_stamp;
+            note_value(&mut seen.day_of.0, Some(month), conflict, second);
+            note_value(&mut seen.day_of.1, Some(day), conflict, second);
+            note_value(&mut seen.day_of.2, Some(year), conflict, second);
         }
         if token.contains('T') {
             seen.clock = true;
@@ -492,6 +540,18 @@ fn is_hour_letter_minutes(after: &str) -> bool {
     };
     minutes.is_empty()
         || (minutes.len() == 2 && minutes.bytes().all(|b| b.is_ascii_digit()) && minutes < "60")
+}
+
+/// True when a clock token's hours and minutes make a time of day: "20:30",
+/// not a score ("88:79").
+fn is_time_of_day(token: &str) -> bool {
+    let mut parts = token.split(':');
+    let hours: Option<u32> = parts.next().and_then(|h| h.parse().ok());
+    let minutes: Option<u32> = parts
+        .next()
+        .and_then(|m| m.get(..2))
+        .and_then(|m| m.parse().ok());
+    hours.is_some_and(|h| h < 24) && minutes.is_some_and(|m| m < 60)
 }
 
 /// `text` without a relative age after "Updated" at its end (Reuters'
@@ -673,6 +733,7 @@ mod tests {
             "1,200 People fled.",
             "Nov. 8, 1994, Vancouver, B.C. _ Dr. Garson Romalis is shot.",
             "20:30 was the time the tram left.",
+            "88:79 Final score in Madrid.",
             "14.02 Percent of voters stayed home.",
         ] {
             assert_eq!(stamp(line), None, "{line}");
@@ -795,6 +856,27 @@ mod tests {
                 "Laatste update: 2 mrt 2026, 08:15",
                 "2026-03-02",
             ),
+            // Two stamps: the publication's day stands (found in review).
+            (
+                Language::French,
+                "Publié le 23 novembre 2026 à 17h00, modifié le 24 novembre 2026 à 09h12",
+                "2026-11-23",
+            ),
+            (
+                Language::French,
+                "Publié le 24/11/2026 à 14:55, mis à jour le 24/11/2026 à 16:03",
+                "2026-11-24",
+            ),
+            (
+                Language::Italian,
+                "24 novembre 2026 (modifica il 25 novembre 2026 | 10:12)",
+                "2026-11-24",
+            ),
+            (
+                Language::Portuguese,
+                "Publicado a 24 de Novembro de 2026, às 15:10",
+                "2026-11-24",
+            ),
         ];
         for (language, text, want) in cases {
             let rules = LanguageRules::for_language(language);
@@ -806,6 +888,8 @@ mod tests {
             (Language::French, "Publié le 31/02/2026 à 14:55"),
             (Language::German, "Im November 2026 um 15 Uhr"),
             (Language::Spanish, "Publicado el 11/24/2026 a las 16:12"),
+            // A chart's "as of" line has no clock time (found in review).
+            (Language::German, "Stand: 30.09.2026"),
             // English keeps its month-first slashes unread.
             (Language::English, "Published 24/11/2026 14:55"),
         ] {

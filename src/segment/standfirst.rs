@@ -38,6 +38,8 @@ impl Standfirsts {
                 && !self.article_begun
                 && unit.kind == UnitKind::Sentence
                 && !ends_with_sentence_punctuation(line, rules)
+                // A line that introduces what follows (`... trois mesures :`).
+                && !line.trim_end().ends_with(':')
                 && !starts_with_list_marker(line)
                 && line.split_whitespace().nth(MAX_STANDFIRST_WORDS).is_none();
             if is_standfirst {
@@ -95,6 +97,13 @@ mod tests {
             "Four dead in Rotterdam port fire\nA fire tore through a warehouse on Monday.\n{STANDFIRST}\n"
         );
         assert_eq!(kinds(&later)[2], (UnitKind::Sentence, STANDFIRST));
+        // A line that introduces what follows, or ends with a closed
+        // quote as French writes it (found in review).
+        let colon = "Four dead in Rotterdam port fire\nThe minister set out the three measures the government will take this winter:\n";
+        assert_eq!(kinds(colon)[1].0, UnitKind::Sentence);
+        let quote = "Incendie à Rotterdam\nLe maire a réagi lundi soir : « C’est une catastrophe pour nos familles. »\n";
+        let units = Segmenter::new(Language::French).segment(quote, 0);
+        assert_eq!(units[1].kind, UnitKind::Sentence);
         // Punctuated: the article's first sentence.
         let first = "Four dead in Rotterdam port fire\nA fire tore through a chemical warehouse in the port of Rotterdam on Monday, killing four workers.\n";
         assert_eq!(kinds(first)[1].0, UnitKind::Sentence);
