@@ -354,10 +354,12 @@ pub(super) fn is_opener(c: char) -> bool {
 pub(super) fn classify(line: &str, rules: &LanguageRules) -> LineClass {
     let words = count_words(line);
     // List items are body text even when short and unpunctuated, and so
-    // are lowercase fragments ("fresh bread"): headings are capitalized.
+    // are lowercase fragments ("fresh bread"): headings are capitalized. A
+    // German stamp (`24. November 2026, 15:42 Uhr`) only looks like an item
+    // (found in review: it was a sentence, and the page had no date).
     let heading_like = words <= MAX_HEADING_WORDS
         && (line.ends_with(':') || !ends_with_sentence_punctuation(line, rules))
-        && !starts_with_list_marker(line)
+        && (!starts_with_list_marker(line) || super::stamps::stamp_date(line, rules).is_some())
         && !line
             .trim_start_matches(is_opener)
             .starts_with(char::is_lowercase);

@@ -817,6 +817,11 @@ mod tests {
                 "2026-03-02",
             ),
             (
+                Language::German,
+                "24. November 2026, 15:42 Uhr",
+                "2026-11-24",
+            ),
+            (
                 Language::Spanish,
                 "Actualizado Lunes, 24 noviembre 2026 - 16:12",
                 "2026-11-24",

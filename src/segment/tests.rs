@@ -611,6 +611,25 @@ fn furniture_of_six_languages_is_boilerplate() {
     }
 }
 
+/// A German stamp that starts like a numbered item is a heading with its
+/// date (found in review: Süddeutsche's `24. November 2026, 15:42 Uhr`).
+#[test]
+fn a_stamp_that_looks_like_a_list_item_is_a_heading() {
+    let segmenter = Segmenter::new(Language::German);
+    let text = "Brand im Hafen\n24. November 2026, 15:42 Uhr\nDas Feuer brach am Morgen aus.\n";
+    let units = labelled(text, &segmenter.segment(text, 0));
+    assert_eq!(
+        kind_of(&units, "24. November 2026, 15:42 Uhr"),
+        UnitKind::Heading
+    );
+    assert_eq!(
+        segmenter
+            .stamp_date("24. November 2026, 15:42 Uhr")
+            .as_deref(),
+        Some("2026-11-24")
+    );
+}
+
 /// News sentences that use the furniture's words stay sentences.
 #[test]
 fn news_that_mentions_subscriptions_stays_news() {
