@@ -561,7 +561,8 @@ fn is_byline(line: &str, words: usize, rules: &LanguageRules) -> bool {
     if words > MAX_BYLINE_WORDS || ends_with_sentence_punctuation(core, rules) {
         return false;
     }
-    is_by_line(core, rules) || is_name_and_outlet(core, rules)
+    is_by_line(core, ends_with_sentence_punctuation(line, rules), rules)
+        || is_name_and_outlet(core, rules)
 }
 
 /// A photo credit has at most this many words ("Sergei Supinsky/AFP via
@@ -726,17 +727,24 @@ fn is_outlet(name: &str) -> bool {
 /// capitalized names (joined by "and"/"&" or the word in other languages,
 /// particles such as "de" allowed), not by a
 /// lower-case word as in "By Friday the troops had left".
-fn is_by_line(core: &str, rules: &LanguageRules) -> bool {
+fn is_by_line(core: &str, punctuated: bool, rules: &LanguageRules) -> bool {
     let Some(rest) = rules.by_words.iter().find_map(|by| core.strip_prefix(by)) else {
         return false;
     };
     if !rest.starts_with(char::is_whitespace) {
         return false;
     }
-    let mut names = rest
-        .split(|c: char| c.is_whitespace() || c == ',')
-        .filter(|word| !word.is_empty() && !is_name_joiner(word))
-        .peekable();
+    // Unpunctuated, the names end at a comma or bracket, and a role or
+    // place may follow ("Par Jean Dupont, envoyé spécial à Kiev", "Par
+    // Jean Dupont (Marseille, correspondant)": found in review); a
+    // sentence ("By Friday, the troops had left.") has only names.
+    let names = if punctuated {
+        rest
+    } else {
+        rest.split([',', '(']).next().unwrap_or_default()
+    };
+    let names = names.split(',').flat_map(str::split_whitespace);
+    let mut names = names.filter(|word| !is_name_joiner(word)).peekable();
     names.peek().is_some() && names.all(is_capitalized)
 }
 

@@ -468,6 +468,24 @@ fn read_number(token: &str, seen: &mut Seen, dates: &DateWords) -> bool {
 /// guess; ISO and dotted `24.11.2026` are read), a day that does not
 /// exist, or one named twice.
 pub(super) fn stamp_date(text: &str, rules: &LanguageRules) -> Option<String> {
+    read_stamp_date(text, rules).or_else(|| {
+        // A place before the stamp, as El País writes it: `Madrid - 24 nov
+        // 2026 - 15:10 CET` (found in review).
+        let (place, stamp) = [" - ", " – ", " — ", " | "]
+            .iter()
+            .find_map(|separator| text.split_once(separator))?;
+        let words: Vec<&str> = place.split_whitespace().collect();
+        let is_place = (1..=3).contains(&words.len())
+            && words.iter().all(|w| {
+                w.chars().next().is_some_and(char::is_uppercase)
+                    && !w.contains(|c: char| c.is_ascii_digit())
+            });
+        is_place.then(|| read_stamp_date(stamp, rules)).flatten()
+    })
+}
+
+/// [`stamp_date`] of a text that is all stamp.
+fn read_stamp_date(text: &str, rules: &LanguageRules) -> Option<String> {
     let mut seen = Seen::default();
     for (i, token) in without_relative_age(text).split_whitespace().enumerate() {
         if !read_token(token, &mut seen, i == 0, rules) {
@@ -882,6 +900,16 @@ mod tests {
                 "Publicado a 24 de Novembro de 2026, às 15:10",
                 "2026-11-24",
             ),
+            (
+                Language::Spanish,
+                "Madrid - 24 nov 2026 - 15:10 CET",
+                "2026-11-24",
+            ),
+            (
+                Language::English,
+                "WASHINGTON | Nov. 24, 2026 10:05 a.m. ET",
+                "2026-11-24",
+            ),
         ];
         for (language, text, want) in cases {
             let rules = LanguageRules::for_language(language);
@@ -895,6 +923,11 @@ mod tests {
             (Language::Spanish, "Publicado el 11/24/2026 a las 16:12"),
             // A chart's "as of" line has no clock time (found in review).
             (Language::German, "Stand: 30.09.2026"),
+            // Words before a dash that are no place.
+            (
+                Language::English,
+                "Talks in 2026 - Nov. 24, 2026 10:05 a.m. ET",
+            ),
             // English keeps its month-first slashes unread.
             (Language::English, "Published 24/11/2026 14:55"),
         ] {

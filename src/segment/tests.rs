@@ -630,6 +630,27 @@ fn a_stamp_that_looks_like_a_list_item_is_a_heading() {
     );
 }
 
+/// Author lines with a role or place after the names (found in review).
+#[test]
+fn author_lines_with_a_role_are_bylines() {
+    for (language, line) in [
+        (Language::French, "Par Jean Dupont, envoyé spécial à Kiev"),
+        (
+            Language::French,
+            "Par Jean Dupont (Marseille, correspondant)",
+        ),
+        (
+            Language::English,
+            "By JANE DOE and JOHN ROE, Associated Press",
+        ),
+    ] {
+        let units = Segmenter::new(language).segment(line, 0);
+        assert_eq!(units[0].kind, UnitKind::Byline, "{line}");
+    }
+    let units = Segmenter::new(Language::English).segment("By the end of the year, prices rose", 0);
+    assert_ne!(units[0].kind, UnitKind::Byline);
+}
+
 /// News sentences that use the furniture's words stay sentences.
 #[test]
 fn news_that_mentions_subscriptions_stays_news() {
