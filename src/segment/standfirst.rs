@@ -12,7 +12,7 @@
 //! is where it stands: after a heading, before any sentence, one line
 //! without sentence punctuation. It becomes a heading.
 
-use super::classify::{ends_with_sentence_punctuation, LanguageRules};
+use super::classify::{ends_with_sentence_punctuation, is_opener, LanguageRules};
 use super::lists::starts_with_list_marker;
 use super::{Unit, UnitKind};
 
@@ -41,6 +41,12 @@ impl Standfirsts {
                 // A line that introduces what follows (`... trois mesures :`).
                 && !line.trim_end().ends_with(':')
                 && !starts_with_list_marker(line)
+                // Capitalized, as headings are: lowercase lines under a
+                // heading are the pieces of a broken sentence (a DUC 2007
+                // document wraps its first sentence over blank lines).
+                && line
+                    .trim_start_matches(is_opener)
+                    .starts_with(char::is_uppercase)
                 && line.split_whitespace().nth(MAX_STANDFIRST_WORDS).is_none();
             if is_standfirst {
                 unit.kind = UnitKind::Heading;
@@ -104,6 +110,12 @@ mod tests {
         let quote = "Incendie à Rotterdam\nLe maire a réagi lundi soir : « C’est une catastrophe pour nos familles. »\n";
         let units = Segmenter::new(Language::French).segment(quote, 0);
         assert_eq!(units[1].kind, UnitKind::Sentence);
+        // Lowercase: the pieces of a sentence broken over lines.
+        let broken = "Debut issue\nTo make sure their customers never get caught without\n\nanything to read, Starbucks\n\nhas launched Joe.\n";
+        assert_eq!(
+            kinds(broken)[2],
+            (UnitKind::Sentence, "anything to read, Starbucks")
+        );
         // Punctuated: the article's first sentence.
         let first = "Four dead in Rotterdam port fire\nA fire tore through a chemical warehouse in the port of Rotterdam on Monday, killing four workers.\n";
         assert_eq!(kinds(first)[1].0, UnitKind::Sentence);
