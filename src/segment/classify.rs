@@ -563,6 +563,24 @@ fn is_byline(line: &str, words: usize, rules: &LanguageRules) -> bool {
     }
     is_by_line(core, ends_with_sentence_punctuation(line, rules), rules)
         || is_name_and_outlet(core, rules)
+        || is_outlet_with_agency(core)
+}
+
+/// "Le Monde avec AFP", "Der Spiegel mit dpa": an outlet's name of at most
+/// four capitalized words, the word for "with" in one of the other
+/// languages with furniture tables, and an agency (found in review: "Le
+/// Monde avec AFP" was a heading). Not English "with": "Talks with
+/// Reuters" is a headline.
+fn is_outlet_with_agency(core: &str) -> bool {
+    [" avec ", " mit ", " con ", " com ", " met "]
+        .iter()
+        .find_map(|with| core.split_once(with))
+        .is_some_and(|(outlet, agency)| {
+            let words: Vec<&str> = outlet.split_whitespace().collect();
+            (1..=4).contains(&words.len())
+                && words.iter().all(|w| is_capitalized(w))
+                && agency.split([',', '/']).all(|a| is_outlet(a.trim()))
+        })
 }
 
 /// A photo credit has at most this many words ("Sergei Supinsky/AFP via

@@ -643,11 +643,17 @@ fn author_lines_with_a_role_are_bylines() {
             Language::English,
             "By JANE DOE and JOHN ROE, Associated Press",
         ),
+        (Language::French, "Le Monde avec AFP"),
+        (Language::German, "Der Spiegel mit dpa"),
     ] {
         let units = Segmenter::new(language).segment(line, 0);
         assert_eq!(units[0].kind, UnitKind::Byline, "{line}");
     }
-    let units = Segmenter::new(Language::English).segment("By the end of the year, prices rose", 0);
+    for line in ["By the end of the year, prices rose", "Talks with Reuters"] {
+        let units = Segmenter::new(Language::English).segment(line, 0);
+        assert_ne!(units[0].kind, UnitKind::Byline, "{line}");
+    }
+    let units = Segmenter::new(Language::French).segment("Entretien avec Macron", 0);
     assert_ne!(units[0].kind, UnitKind::Byline);
 }
 
