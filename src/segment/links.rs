@@ -15,7 +15,7 @@
 //! paragraphs in order ([`LinkBlocks::reclassify`]), after
 //! [`super::classify`] has judged each line on its own.
 
-use super::classify::{ends_with_sentence_punctuation, LanguageRules, LineClass};
+use super::classify::{ends_with_sentence_punctuation, is_closer, LanguageRules, LineClass};
 use super::UnitKind;
 
 /// English navigation headings that introduce links to other articles,
@@ -97,8 +97,11 @@ impl LinkBlocks {
         match class {
             LineClass::Whole(UnitKind::Heading) => LineClass::Whole(UnitKind::Boilerplate),
             LineClass::Whole(_) | LineClass::Sentences(UnitKind::Boilerplate) => class,
+            // A headline: unpunctuated, or a question ("Why did the tram
+            // derail?"; found in review: one closed the block).
             LineClass::Sentences(_)
-                if !ends_with_sentence_punctuation(line, rules)
+                if (!ends_with_sentence_punctuation(line, rules)
+                    || line.trim_end_matches(is_closer).ends_with('?'))
                     && line.split_whitespace().nth(MAX_HEADLINE_WORDS).is_none() =>
             {
                 LineClass::Whole(UnitKind::Boilerplate)
