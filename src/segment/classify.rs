@@ -355,14 +355,17 @@ pub(super) fn classify(line: &str, rules: &LanguageRules) -> LineClass {
     let words = count_words(line);
     // List items are body text even when short and unpunctuated, and so
     // are lowercase fragments ("fresh bread"): headings are capitalized. A
-    // German stamp (`24. November 2026, 15:42 Uhr`) only looks like an item
-    // (found in review: it was a sentence, and the page had no date).
+    // German stamp (`24. November 2026, 15:42 Uhr`) only looks like an item,
+    // and a Dutch one (`dinsdag 24 november 2026 15:42`) like a fragment
+    // (found in review: they were sentences, and the pages had no date).
+    let is_stamp = || super::stamps::stamp_date(line, rules).is_some();
     let heading_like = words <= MAX_HEADING_WORDS
         && (line.ends_with(':') || !ends_with_sentence_punctuation(line, rules))
-        && (!starts_with_list_marker(line) || super::stamps::stamp_date(line, rules).is_some())
-        && !line
+        && (!starts_with_list_marker(line) || is_stamp())
+        && (!line
             .trim_start_matches(is_opener)
-            .starts_with(char::is_lowercase);
+            .starts_with(char::is_lowercase)
+            || is_stamp());
     if !line.chars().any(char::is_alphanumeric) || is_wire_code(line) {
         // Separators such as "***" or "—", and markup such as "nn".
         return LineClass::Whole(UnitKind::Boilerplate);

@@ -628,6 +628,13 @@ fn a_stamp_that_looks_like_a_list_item_is_a_heading() {
             .as_deref(),
         Some("2026-11-24")
     );
+    // Dutch writes its weekday in lower case: a stamp, not a fragment.
+    // (Right under a headline of three words or more, without a blank
+    // line, it is still read as the headline's continuation.)
+    let text =
+        "Brand in de haven\n\ndinsdag 24 november 2026 15:42\nHet vuur brak 's ochtends uit.\n";
+    let units = Segmenter::new(Language::Dutch).segment(text, 0);
+    assert_eq!(units[1].kind, UnitKind::Heading);
 }
 
 /// Author lines with a role or place after the names (found in review).
