@@ -442,7 +442,14 @@ fn is_plural(word: &str) -> bool {
 
 /// Formats a figure without noise: `3`, `2.5`, `1200000`.
 pub(crate) fn format_figure(x: f64) -> String {
-    if (x - x.round()).abs() < 1e-9 {
+    // Beyond 2^53 a float holds no more whole numbers exactly, and past
+    // i64 the conversion saturates: two different figures of 26 digits
+    // were both "9223372036854775807" (found by the pipeline fuzz target:
+    // a "conflict" between two equal-looking values). The shortest form
+    // that reads back as the same float tells them apart.
+    if x.abs() >= 9.0e15 {
+        format!("{x:e}")
+    } else if (x - x.round()).abs() < 1e-9 {
         format!("{}", x.round() as i64)
     } else {
         let s = format!("{x:.3}");

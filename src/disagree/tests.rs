@@ -411,3 +411,19 @@ fn the_dead_and_the_injured_are_never_one_value() {
         summary(&d)
     );
 }
+
+/// Figures past what a float holds exactly stay apart when written (found
+/// by the pipeline fuzz target: two 26-digit figures were both written
+/// "9223372036854775807", a "conflict" between two equal-looking values).
+#[test]
+fn huge_figures_are_written_apart() {
+    use super::extract::format_figure;
+    assert_eq!(format_figure(1500.0), "1500");
+    assert_eq!(format_figure(2.5), "2.5");
+    let (a, b) = (
+        format_figure(66666005167760026245616980.0),
+        format_figure(66666666666666666666666666.0),
+    );
+    assert_ne!(a, b);
+    assert!(!a.contains("9223372036854775807"), "{a}");
+}
