@@ -64,11 +64,17 @@ const MAX_DATELINE_WORDS: usize = 8;
 /// a date with its year before a dash (`Lisbon, 3 September 2025 – `).
 /// Text must follow either.
 pub fn dateline_length(text: &str) -> usize {
-    let wire = wire_dateline_length(text);
-    if wire > 0 {
-        return wire;
+    let mut head_end = text.len().min(MAX_DATELINE_BYTES);
+    while !text.is_char_boundary(head_end) {
+        head_end -= 1;
     }
-    release_dateline_length(text)
+    let head = &text[..head_end];
+    // Each form's end, then the text that must follow it.
+    let after = |end: usize| if end == 0 { 0 } else { text_after(text, end) };
+    match after(wire_dateline_end(head)) {
+        0 => after(release_dateline_end(head)),
+        length => length,
+    }
 }
 
 /// Separators after a press release's dateline.
@@ -77,17 +83,12 @@ const RELEASE_SEPARATORS: [&str; 4] = [" – ", " — ", " -- ", " - "];
 /// A dateline has at most this many words in its place.
 const MAX_PLACE_WORDS: usize = 3;
 
-/// The byte length of a press release's dateline, `Lisbon, 3 September
+/// Where a press release's dateline ends, `Lisbon, 3 September
 /// 2025 – ` or `Lisbona, 3 set. 2025 – `, with the separator: a place of
 /// capitalized words, a comma, a date with its year (a day, a month
-/// word, a year of four digits), then a dash; text must follow. Found in
-/// review: shown in summary sentences.
-fn release_dateline_length(text: &str) -> usize {
-    let mut head_end = text.len().min(MAX_DATELINE_BYTES);
-    while !text.is_char_boundary(head_end) {
-        head_end -= 1;
-    }
-    let head = &text[..head_end];
+/// word, a year of four digits), then a dash. Found in review: shown in
+/// summary sentences. The end of the separator in `head`, or 0.
+fn release_dateline_end(head: &str) -> usize {
     let Some((at, separator)) = first_separator(head, &RELEASE_SEPARATORS) else {
         return 0;
     };
@@ -119,16 +120,12 @@ fn release_dateline_length(text: &str) -> usize {
     if !(is_place && is_date && year && day && month) {
         return 0;
     }
-    text_after(text, at + separator.len())
+    at + separator.len()
 }
 
-/// A wire dateline: `LONDON (AP) _ `, `BEIJING, Oct. 5 (Xinhua) -- `.
-fn wire_dateline_length(text: &str) -> usize {
-    let mut head_end = text.len().min(MAX_DATELINE_BYTES);
-    while !text.is_char_boundary(head_end) {
-        head_end -= 1;
-    }
-    let head = &text[..head_end];
+/// A wire dateline: `LONDON (AP) _ `, `BEIJING, Oct. 5 (Xinhua) -- `. The
+/// end of the separator in `head`, or 0.
+fn wire_dateline_end(head: &str) -> usize {
     let Some((at, separator)) = first_separator(head, &SEPARATORS) else {
         return 0;
     };
@@ -144,7 +141,7 @@ fn wire_dateline_length(text: &str) -> usize {
     {
         return 0;
     }
-    text_after(text, at + separator.len())
+    at + separator.len()
 }
 
 /// The first of `separators` (each a space, then `_`, `-` or a dash) in

@@ -135,14 +135,29 @@ struct Seen {
     second_stamp: bool,
 }
 
-/// Records a month, day or year in `slot`; a second one is a conflict.
-/// Past the start of a second stamp, nothing is recorded.
-fn note_value(slot: &mut Option<u32>, value: Option<u32>, conflict: &mut bool, second: bool) {
-    if second {
-        return;
+/// A part of [`Seen::day_of`].
+#[derive(Clone, Copy)]
+enum Part {
+    Month,
+    Day,
+    Year,
+}
+
+impl Seen {
+    /// Records a month, day or year; a second one is a conflict. Past the
+    /// start of a second stamp, nothing is recorded.
+    fn note(&mut self, part: Part, value: Option<u32>) {
+        if self.second_stamp {
+            return;
+        }
+        let slot = match part {
+            Part::Month => &mut self.day_of.0,
+            Part::Day => &mut self.day_of.1,
+            Part::Year => &mut self.day_of.2,
+        };
+        self.day_conflict |= slot.is_some();
+        *slot = value;
     }
-    *conflict |= slot.is_some();
-    *slot = value;
 }
 
 impl Seen {
@@ -349,8 +364,7 @@ fn read_token(token: &str, seen: &mut Seen, first: bool, rules: &LanguageRules) 
     if is_month(word, rules) {
         seen.month = true;
         let number = dates.month(word).or_else(|| month_number(word));
-        let second = seen.second_stamp;
-        note_value(&mut seen.day_of.0, number, &mut seen.day_conflict, second);
+        seen.note(Part::Month, number);
         return true;
     }
     if is_weekday(word, rules) {
@@ -401,24 +415,12 @@ fn read_number(token: &str, seen: &mut Seen, dates: &DateWords) -> bool {
         return match digits {
             1 | 2 if (1..=31).contains(&value) => {
                 seen.day = true;
-                let second = seen.second_stamp;
-                note_value(
-                    &mut seen.day_of.1,
-                    Some(value),
-                    &mut seen.day_conflict,
-                    second,
-                );
+                seen.note(Part::Day, Some(value));
                 true
             }
             4 if (1900..=2099).contains(&value) => {
                 seen.year = true;
-                let second = seen.second_stamp;
-                note_value(
-                    &mut seen.day_of.2,
-                    Some(value),
-                    &mut seen.day_conflict,
-                    second,
-                );
+                seen.note(Part::Year, Some(value));
                 true
             }
             _ => false,
@@ -442,11 +444,9 @@ fn read_number(token: &str, seen: &mut Seen, dates: &DateWords) -> bool {
         seen.numeric_date = true;
         let day_first = || (!dates.is_empty()).then(|| slash_date(token)).flatten();
         if let Some((year, month, day)) = iso_date(token).or_else(day_first) {
-            let conflict = &mut seen.day_conflict;
-            let second = seen.second_stamp;
-            note_value(&mut seen.day_of.0, Some(month), conflict, second);
-            note_value(&mut seen.day_of.1, Some(day), conflict, second);
-            note_value(&mut seen.day_of.2, Some(year), conflict, second);
+            seen.note(Part::Month, Some(month));
+            seen.note(Part::Day, Some(day));
+            seen.note(Part::Year, Some(year));
         }
         if token.contains('T') {
             seen.clock = true;
