@@ -357,6 +357,12 @@ fn strongest(mut edges: Vec<(u32, f32)>, k: usize) -> Vec<(u32, f32)> {
 /// Nodes per block of the parallel graph build.
 const NODES_PER_BLOCK: usize = 4096;
 
+/// Fewest nodes a parallel task of the LexRank walk takes. One iteration
+/// costs about as much per node as waking a thread, so a walk over a few
+/// hundred sentences, repeated up to `max_iterations` times, ran slower
+/// split across threads than on one.
+const NODES_PER_TASK: usize = 2048;
+
 /// Makes the kept edges symmetric: an edge kept by either end is kept.
 /// Builds the CSR arrays in place (degree count, fill, sort and
 /// deduplicate each row, compact), so no edge list is held twice over.
@@ -484,6 +490,7 @@ pub fn lexrank(graph: &SimilarityGraph, support: &[f64], config: &RankConfig) ->
         let dangling: f64 = (0..n).filter(|&j| out_weight[j] == 0.0).map(|j| p[j]).sum();
         share
             .par_iter_mut()
+            .with_min_len(NODES_PER_TASK)
             .zip(&out_weight)
             .zip(p.as_slice().expect("contiguous"))
             .for_each(|((share, &out), &p)| *share = if out > 0.0 { p / out } else { 0.0 });
@@ -491,6 +498,7 @@ pub fn lexrank(graph: &SimilarityGraph, support: &[f64], config: &RankConfig) ->
         // each neighbour j the share sim(i,j) * support(i) / out_weight(j).
         let next: Vec<f64> = (0..n)
             .into_par_iter()
+            .with_min_len(NODES_PER_TASK)
             .map(|i| {
                 let inflow: f64 = graph
                     .edges(i)
