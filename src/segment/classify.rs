@@ -130,9 +130,14 @@ const ENGLISH_APPEAL_TERMS: &[(&[&str], u32)] = &[
     (&["contact", "our", "newsroom"], DECISIVE),
     (&["readers", "like", "you"], DECISIVE),
     (&["support", "our", "reporting"], DECISIVE),
-    (&["favour", "to", "ask"], DECISIVE),
-    (&["favor", "to", "ask"], DECISIVE),
-    (&["only", "takes", "a", "minute"], DECISIVE),
+    // "I have a favour to ask," and "the test only takes a minute" are
+    // quotes news can carry; the appeal's own wording is not.
+    (&["small", "favour", "to", "ask"], DECISIVE),
+    (&["small", "favor", "to", "ask"], DECISIVE),
+    (&["favour", "to", "ask"], 1),
+    (&["favor", "to", "ask"], 1),
+    (&["only", "takes", "a", "minute"], 1),
+    (&["support", "the", "guardian"], DECISIVE),
     (&["subscribe"], 1),
     (&["subscription"], 1),
     (&["donate"], 1),
