@@ -383,7 +383,7 @@ fn read_token(token: &str, seen: &mut Seen, first: bool, rules: &LanguageRules) 
         return false;
     }
     let clock_before = seen.clock;
-    let read = read_number(bare, seen, dates);
+    let read = read_number(bare, seen, dates, first);
     // "20:30 Witnesses say ...": a live blog's entry, copied as text.
     seen.leading_clock |=
         read && first && !clock_before && seen.clock && bare.contains(':') && is_time_of_day(bare);
@@ -401,7 +401,7 @@ fn is_meridiem(token: &str) -> bool {
 /// date ("2026-11-24", "11/24/2026", "24.11.2026", an ISO date and time),
 /// or a clock time ("10:05", "3:42PM", "10.05" after a date); with a
 /// language's date words also a day written "24." and an hour "15h10".
-fn read_number(token: &str, seen: &mut Seen, dates: &DateWords) -> bool {
+fn read_number(token: &str, seen: &mut Seen, dates: &DateWords, first: bool) -> bool {
     let digits = token.bytes().take_while(u8::is_ascii_digit).count();
     let after = &token[digits..];
     let value: u32 = token[..digits].parse().unwrap_or(u32::MAX);
@@ -428,9 +428,11 @@ fn read_number(token: &str, seen: &mut Seen, dates: &DateWords) -> bool {
     }
     if let Some(time) = clock_time(token) {
         let dotted = token.as_bytes().get(digits) == Some(&b'.');
-        // "10.05" is a time only after a date ("24 Nov 2026 10.05 GMT") or
-        // with "am" or "pm" glued on ("9.30pm").
-        if dotted && !(seen.month || seen.numeric_date) && !is_meridiem(&token[time..]) {
+        // "10.05" is a time only after a date ("24 Nov 2026 10.05 GMT"),
+        // with "am" or "pm" glued on ("9.30pm"), or first, where only a
+        // time zone after it makes a stamp (a UK live blog's "13.45 GMT
+        // Officials ordered ..."; "10.05 Percent of voters" stays).
+        if dotted && !(seen.month || seen.numeric_date || first) && !is_meridiem(&token[time..]) {
             return false;
         }
         seen.clock = true;
@@ -719,6 +721,8 @@ mod tests {
             ("20:30 Witnesses say a cable appeared to snap.", "20:30"),
             ("9.30pm Witnesses say a cable snapped.", "9.30pm"),
             ("14:02: Officials said the toll had risen.", "14:02:"),
+            ("13.45 GMT Officials ordered an evacuation.", "13.45 GMT"),
+            ("9.05 BST The airport closed its runways.", "9.05 BST"),
         ] {
             assert_eq!(stamp(line), Some(expected), "{line}");
         }
@@ -753,6 +757,8 @@ mod tests {
             "20:30 was the time the tram left.",
             "88:79 Final score in Madrid.",
             "14.02 Percent of voters stayed home.",
+            "13.45 Million people voted.",
+            "2.5 GMT",
         ] {
             assert_eq!(stamp(line), None, "{line}");
         }
