@@ -51,12 +51,12 @@ pub struct Document {
     /// Where the document came from: a path, `<stdin>` for standard input, or
     /// `path:line` for a JSONL record.
     pub source: String,
-    /// Optional title (JSONL `title`, an HTML page's `<title>`).
+    /// Optional title (JSONL `title`, an HTML page's headline).
     pub title: Option<String>,
     /// Publication date, `YYYY-MM-DD`: from JSONL `date`, or a leading
     /// `date YYYY-MM-DD` header in the text.
     pub date: Option<String>,
-    /// Optional URL (JSONL `url`).
+    /// Optional URL (JSONL `url`, an HTML page's canonical link).
     pub url: Option<String>,
     /// What the text was decoded from when the input was not UTF-8: an
     /// encoding's name (`windows-1252`, `koi8-u`, `shift_jis`,
@@ -667,21 +667,22 @@ pub fn load_bytes_in(
     let extracted = if format == InputFormat::Html || html::looks_like_html(&text) {
         let page = html::extract(&text);
         let empty = "HTML page without text (only markup, scripts or styles)";
-        Some((page.text, page.title, page.date, empty))
+        Some((page.text, page.title, page.date, page.url, empty))
     } else if format == InputFormat::Markdown {
         let article = markdown::extract(&text);
         let empty = "Markdown file without text (only markup, code or images)";
-        Some((article.text, article.title, article.date, empty))
+        Some((article.text, article.title, article.date, None, empty))
     } else {
         None
     };
     let mut doc = match extracted {
-        Some((readable, title, date, empty)) => {
+        Some((readable, title, date, url, empty)) => {
             if readable.trim().is_empty() {
                 return skipped(location, empty.to_string());
             }
             let mut doc = Document::new(id, location, readable);
             doc.title = title;
+            doc.url = url;
             doc.date = doc.date.or(date);
             doc
         }

@@ -28,11 +28,18 @@ use html5gum::{HtmlString, Spanned, Token, Tokenizer};
 pub(crate) struct Page {
     /// Paragraphs separated by blank lines; a `<br>` is a line break.
     pub(crate) text: String,
-    /// The `<title>`, white space collapsed; `None` when absent or empty.
+    /// The headline: the page's `og:title`, else its JSON-LD article's
+    /// `headline`, else its `<title>` (which often ends in the site's
+    /// name, "... | The Guardian"); white space collapsed; `None` when
+    /// none is given.
     pub(crate) title: Option<String>,
-    /// The publication day, `YYYY-MM-DD`: from the first `<meta>` tag
-    /// before `<body>` that gives one, or else from JSON-LD (see
-    /// [`json_ld_date`]).
+    /// The page's address: its canonical link, else its `og:url`.
+    pub(crate) url: Option<String>,
+    /// The publication day, `YYYY-MM-DD`: from the `<meta>` tags before
+    /// `<body>` (the best ranked of [`PUBLISHED_KEYS`]), or else from
+    /// JSON-LD: an article's date in any script (a video's block before
+    /// the article's gave the video's date, found in review), else the
+    /// first date of any item (see [`json_ld`]).
     pub(crate) date: Option<String>,
 }
 
@@ -41,73 +48,141 @@ pub(crate) struct Page {
 /// schema.org microdata, Dublin Core, and the names news sites and their
 /// analytics use. What a crawler reads; the date a reader sees in the page
 /// text is free-form and left alone.
+/// Best first: a name that says "published" before the generic "date".
 const PUBLISHED_KEYS: &[&str] = &[
     "article:published_time",
     "og:published_time",
     "datepublished",
-    "date",
     "pubdate",
     "publishdate",
     "publish-date",
-    "dc.date",
     "dc.date.issued",
     "dcterms.created",
     "parsely-pub-date",
     "sailthru.date",
+    "dc.date",
+    "date",
 ];
 
 /// The publication day of a `<meta>` tag, when its name is one of
-/// [`PUBLISHED_KEYS`] and its content starts with an ISO date.
-fn meta_date(attributes: &BTreeMap<HtmlString, Spanned<HtmlString, ()>>) -> Option<String> {
-    let value = |key: &[u8]| attributes.get(key).map(|v| v.value.as_slice());
-    let published = [b"property".as_slice(), b"name", b"itemprop"]
-        .into_iter()
-        .filter_map(value)
-        .any(|name| {
-            PUBLISHED_KEYS
-                .iter()
-                .any(|key| name.trim_ascii().eq_ignore_ascii_case(key.as_bytes()))
-        });
-    if !published {
-        return None;
-    }
-    iso_day(value(b"content")?)
+/// [`PUBLISHED_KEYS`] and its content starts with an ISO date, with the
+/// key's rank there: a page's `article:published_time` is taken over a
+/// generic `date` written before it (found in review: a `date` meta gave
+/// the day the page was modified).
+fn meta_date(
+    attributes: &BTreeMap<HtmlString, Spanned<HtmlString, ()>>,
+) -> Option<(usize, String)> {
+    let rank = meta_names(attributes).find_map(|name| {
+        PUBLISHED_KEYS
+            .iter()
+            .position(|key| name.eq_ignore_ascii_case(key.as_bytes()))
+    })?;
+    Some((rank, iso_day(attribute(attributes, b"content")?)?))
 }
 
-/// The publication day in `script`, the text of a `<script
-/// type="application/ld+json">`: the `datePublished` of its article (an
-/// item whose `@type` names an article, at the top, in a list or in an
-/// `@graph`), or else of its first item that has one at its top level.
-/// Dates of nested items (a video in the article, a comment) are not the
-/// page's.
-fn json_ld_date(script: &str) -> Option<String> {
-    let value: serde_json::Value = serde_json::from_str(script).ok()?;
+/// The value of attribute `key`.
+fn attribute<'a>(
+    attributes: &'a BTreeMap<HtmlString, Spanned<HtmlString, ()>>,
+    key: &[u8],
+) -> Option<&'a [u8]> {
+    attributes.get(key).map(|v| v.value.as_slice())
+}
+
+/// The names a `<meta>` tag gives itself (`property`, `name`, `itemprop`),
+/// trimmed.
+fn meta_names(
+    attributes: &BTreeMap<HtmlString, Spanned<HtmlString, ()>>,
+) -> impl Iterator<Item = &[u8]> {
+    [b"property".as_slice(), b"name", b"itemprop"]
+        .into_iter()
+        .filter_map(|key| attribute(attributes, key))
+        .map(<[u8]>::trim_ascii)
+}
+
+/// The content of a `<meta>` tag named `name`, as text.
+fn meta_content(
+    attributes: &BTreeMap<HtmlString, Spanned<HtmlString, ()>>,
+    name: &str,
+) -> Option<String> {
+    meta_names(attributes)
+        .any(|n| n.eq_ignore_ascii_case(name.as_bytes()))
+        .then(|| attribute(attributes, b"content"))
+        .flatten()
+        .and_then(|content| collapsed(&String::from_utf8_lossy(content)))
+}
+
+/// The page's own address, from `<link rel="canonical" href="...">`.
+fn canonical_url(attributes: &BTreeMap<HtmlString, Spanned<HtmlString, ()>>) -> Option<String> {
+    let rel = attribute(attributes, b"rel")?;
+    rel.split(u8::is_ascii_whitespace)
+        .any(|r| r.eq_ignore_ascii_case(b"canonical"))
+        .then(|| attribute(attributes, b"href"))
+        .flatten()
+        .and_then(|href| collapsed(&String::from_utf8_lossy(href)))
+}
+
+/// What a `<script type="application/ld+json">` says of the page.
+#[derive(Default)]
+struct JsonLd {
+    /// The `datePublished` of its article (an item whose `@type` names an
+    /// article, at the top, in a list or in an `@graph`).
+    article_day: Option<String>,
+    /// The article's `headline`.
+    headline: Option<String>,
+    /// The `datePublished` of its first item that has one at its top
+    /// level, article or not.
+    any_day: Option<String>,
+}
+
+/// Reads `script`, the text of a JSON-LD script. Dates of nested items (a
+/// video in the article, a comment) are not the page's.
+fn json_ld(script: &str) -> JsonLd {
+    let Ok(value) = serde_json::from_str::<serde_json::Value>(script) else {
+        return JsonLd::default();
+    };
     let items: Vec<&serde_json::Value> = match &value {
         serde_json::Value::Array(items) => items.iter().collect(),
         serde_json::Value::Object(object) => match object.get("@graph") {
             Some(serde_json::Value::Array(graph)) => graph.iter().collect(),
             _ => vec![&value],
         },
-        _ => return None,
+        _ => return JsonLd::default(),
+    };
+    let text = |item: &serde_json::Value, key: &str| {
+        item.get(key)
+            .and_then(serde_json::Value::as_str)
+            .map(str::to_string)
     };
     let published = |item: &&serde_json::Value| {
-        item.get("datePublished")
-            .and_then(serde_json::Value::as_str)
-            .and_then(|date| iso_day(date.as_bytes()))
+        text(item, "datePublished").and_then(|date| iso_day(date.as_bytes()))
     };
     let is_article = |item: &&&serde_json::Value| {
-        let names = |t: &serde_json::Value| t.as_str().is_some_and(|t| t.ends_with("Article"));
+        let names = |t: &serde_json::Value| {
+            t.as_str().is_some_and(|t| {
+                t.ends_with("Article") || t == "LiveBlogPosting" || t == "BlogPosting"
+            })
+        };
         match item.get("@type") {
             Some(serde_json::Value::Array(types)) => types.iter().any(names),
             Some(t) => names(t),
             None => false,
         }
     };
-    items
-        .iter()
-        .filter(is_article)
-        .find_map(published)
-        .or_else(|| items.iter().find_map(published))
+    let articles: Vec<&&serde_json::Value> = items.iter().filter(is_article).collect();
+    JsonLd {
+        article_day: articles.iter().copied().find_map(published),
+        headline: articles
+            .iter()
+            .find_map(|item| text(item, "headline"))
+            .and_then(|h| collapsed(&h)),
+        any_day: items.iter().find_map(published),
+    }
+}
+
+/// `text` with its white space collapsed; `None` when nothing is left.
+fn collapsed(text: &str) -> Option<String> {
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    (!text.is_empty()).then_some(text)
 }
 
 /// `YYYY-MM-DD` when `text` starts with a valid ISO date.
@@ -143,6 +218,9 @@ pub(crate) fn looks_like_html(text: &str) -> bool {
 }
 
 /// Elements whose content a reader does not read as the page's text.
+/// Not `<form>`: ASP.NET WebForms pages wrap the whole body in one (found
+/// in review: such a page lost its article); the controls inside a form
+/// are skipped one by one.
 fn is_skipped(name: &[u8]) -> bool {
     matches!(
         name,
@@ -154,7 +232,9 @@ fn is_skipped(name: &[u8]) -> bool {
             | b"math"
             | b"nav"
             | b"aside"
-            | b"form"
+            | b"footer"
+            | b"figcaption"
+            | b"dialog"
             | b"button"
             | b"select"
             | b"textarea"
@@ -162,6 +242,147 @@ fn is_skipped(name: &[u8]) -> bool {
             | b"object"
             | b"canvas"
     )
+}
+
+/// Elements without content or end tag: an attribute cannot make them
+/// skipped (their skipping would never end).
+fn is_void(name: &[u8]) -> bool {
+    matches!(
+        name,
+        b"area"
+            | b"base"
+            | b"br"
+            | b"col"
+            | b"embed"
+            | b"hr"
+            | b"img"
+            | b"input"
+            | b"link"
+            | b"meta"
+            | b"source"
+            | b"track"
+            | b"wbr"
+    )
+}
+
+/// ARIA roles of the page parts [`is_skipped`] names: menus, side panels,
+/// the site's header and footer, dialogs (cookie banners).
+const SKIPPED_ROLES: &[&str] = &[
+    "navigation",
+    "complementary",
+    "banner",
+    "contentinfo",
+    "dialog",
+    "alertdialog",
+    "search",
+];
+
+/// Starts of class names of text for screen readers only: "(opens in a
+/// new window)" inside a link, found in review to make a sentence
+/// boilerplate. Starts, because sites add suffixes (Reuters'
+/// `visually-hidden__visually-hidden__3vZl4`, `sr-only-focusable`).
+const SCREEN_READER_PREFIXES: &[&str] = &[
+    "sr-only",
+    "visually-hidden",
+    "visuallyhidden",
+    "screen-reader",
+    "u-visually-hidden",
+    "element-invisible",
+];
+
+/// Class and id names of what a reader does not see or does not read as
+/// the article: hidden elements and embedded posts of other sites.
+const SKIPPED_NAMES: &[&str] = &[
+    "hidden",
+    "d-none",
+    "is-hidden",
+    "commentlist",
+    "comment-list",
+    "comment-section",
+    "comment-thread",
+    "disqus_thread",
+    "twitter-tweet",
+    "instagram-media",
+    "tiktok-embed",
+];
+
+/// Words of class and id names (split at `-` and `_`) that mark a part of
+/// the page that is not the article: the site's footer (`Page-footer`,
+/// `site-footer`: found in review, AP's "Founded in 1846, AP today ..."
+/// became a fact cited by two AP pages), reader comments
+/// (`comments-area`), the OneTrust consent banner.
+const SKIPPED_WORDS: &[&str] = &["footer", "comments", "onetrust"];
+
+/// True when a class or id name marks a consent banner
+/// ("onetrust-consent-sdk", "cookie-banner", "CybotCookiebotDialog"):
+/// "consent", or "cookie" with a word for a banner. Not "cookie" alone (a
+/// recipe's class), nor "newsletter" (Substack's article is
+/// `newsletter-post`: found in testing, its text was lost).
+fn is_consent_banner(name: &[u8]) -> bool {
+    let has = |part: &str| name.windows(part.len()).any(|w| w == part.as_bytes());
+    has("consent")
+        || (has("cookie")
+            && [
+                "banner", "notice", "bar", "popup", "dialog", "modal", "message", "alert", "law",
+                "warning", "sdk", "info",
+            ]
+            .iter()
+            .any(|word| has(word)))
+}
+
+/// True when an element's attributes say it is hidden, or is a part of
+/// the page that is not the article (see [`SKIPPED_ROLES`],
+/// [`SCREEN_READER_PREFIXES`], [`SKIPPED_NAMES`], [`SKIPPED_WORDS`],
+/// [`is_consent_banner`]).
+///
+/// `aria-hidden` counts on inline elements only (icons, duplicated
+/// labels): a page saved while a dialog was open can carry it on the
+/// wrapper of the whole article.
+fn is_hidden_or_furniture(
+    name: &[u8],
+    attributes: &BTreeMap<HtmlString, Spanned<HtmlString, ()>>,
+) -> bool {
+    let value = |key: &[u8]| attributes.get(key).map(|v| v.value.as_slice());
+    if value(b"hidden").is_some()
+        || (!is_block(name)
+            && value(b"aria-hidden").is_some_and(|v| v.trim_ascii().eq_ignore_ascii_case(b"true")))
+    {
+        return true;
+    }
+    if let Some(style) = value(b"style") {
+        let style: Vec<u8> = style
+            .iter()
+            .filter(|b| !b.is_ascii_whitespace())
+            .map(u8::to_ascii_lowercase)
+            .collect();
+        let hides = |rule: &[u8]| style.windows(rule.len()).any(|w| w == rule);
+        if hides(b"display:none") || hides(b"visibility:hidden") {
+            return true;
+        }
+    }
+    if value(b"role").is_some_and(|role| {
+        SKIPPED_ROLES
+            .iter()
+            .any(|r| role.trim_ascii().eq_ignore_ascii_case(r.as_bytes()))
+    }) {
+        return true;
+    }
+    [b"class".as_slice(), b"id"]
+        .into_iter()
+        .filter_map(value)
+        .flat_map(|names| names.split(u8::is_ascii_whitespace))
+        .filter(|name| !name.is_empty())
+        .any(|name| {
+            let name = name.to_ascii_lowercase();
+            SKIPPED_NAMES.iter().any(|n| name == n.as_bytes())
+                || name
+                    .split(|&b| b == b'-' || b == b'_')
+                    .any(|word| SKIPPED_WORDS.iter().any(|w| word == w.as_bytes()))
+                || SCREEN_READER_PREFIXES
+                    .iter()
+                    .any(|p| name.starts_with(p.as_bytes()))
+                || is_consent_banner(&name)
+        })
 }
 
 /// Elements that begin and end a paragraph of their own.
@@ -274,22 +495,38 @@ impl TextBuilder {
 }
 
 /// The text and title of the page `html`.
+///
+/// Should the rules that read elements' attributes (hidden, roles, class
+/// names) leave a page without text, it is read again without them: a
+/// page is never lost to a class name.
 pub(crate) fn extract(html: &str) -> Page {
+    let page = extract_with(html, true);
+    if page.text.is_empty() {
+        return extract_with(html, false);
+    }
+    page
+}
+
+/// [`extract`], with or without the rules on attributes.
+fn extract_with(html: &str, attribute_rules: bool) -> Page {
     let mut emitter = html5gum::DefaultEmitter::default();
     // Reads <script>, <style>, <title>, ... content as raw text, as a
     // browser's tree builder would tell its tokenizer to.
     emitter.naively_switch_states(true);
     let mut text = TextBuilder::default();
     let mut title: Option<String> = None;
-    let mut meta_day: Option<String> = None;
-    let mut json_ld_day: Option<String> = None;
+    let mut og_title: Option<String> = None;
+    let mut canonical: Option<String> = None;
+    let mut og_url: Option<String> = None;
+    let mut meta_day: Option<(usize, String)> = None;
+    let mut ld = JsonLd::default();
     // Past `<body>`: a `<meta>` there belongs to an item of the page (a
     // comment's microdata), not to the page.
     let mut in_body = false;
     let mut in_title = false;
     // The text of the `<script type="application/ld+json">` being read,
-    // for its `datePublished` only.
-    let mut json_ld: Option<String> = None;
+    // for its dates and headline only.
+    let mut ld_script: Option<String> = None;
     let mut pre_depth = 0usize;
     // The skipped element being passed over, and how deeply it is nested
     // in itself.
@@ -310,19 +547,33 @@ pub(crate) fn extract(html: &str) -> Page {
                     continue;
                 }
                 in_body |= name == b"body";
-                if name == b"meta" && !in_body && meta_day.is_none() {
-                    meta_day = meta_date(&tag.attributes);
+                if name == b"meta" && !in_body {
+                    let attributes = &tag.attributes;
+                    if let Some(day) = meta_date(attributes) {
+                        if meta_day.as_ref().is_none_or(|best| day.0 < best.0) {
+                            meta_day = Some(day);
+                        }
+                    }
+                    og_title = og_title.or_else(|| meta_content(attributes, "og:title"));
+                    og_url = og_url.or_else(|| meta_content(attributes, "og:url"));
                 }
-                if is_skipped(name) {
+                if name == b"link" && !in_body {
+                    canonical = canonical.or_else(|| canonical_url(&tag.attributes));
+                }
+                let skipped = is_skipped(name)
+                    || (attribute_rules
+                        && !is_void(name)
+                        && is_hidden_or_furniture(name, &tag.attributes));
+                if skipped {
                     if !tag.self_closing {
                         skipping = Some((name.to_vec(), 1));
-                        let ld = name == b"script"
+                        let is_ld = name == b"script"
                             && tag.attributes.get(b"type".as_slice()).is_some_and(|t| {
                                 let t = t.value.trim_ascii();
                                 t.len() >= 19
                                     && t[..19].eq_ignore_ascii_case(b"application/ld+json")
                             });
-                        json_ld = (ld && json_ld_day.is_none()).then(String::new);
+                        ld_script = (is_ld && ld.article_day.is_none()).then(String::new);
                     }
                 } else if name == b"br" {
                     text.line_break();
@@ -344,8 +595,11 @@ pub(crate) fn extract(html: &str) -> Page {
                         *depth -= 1;
                         if *depth == 0 {
                             skipping = None;
-                            if let Some(script) = json_ld.take() {
-                                json_ld_day = json_ld_date(&script);
+                            if let Some(script) = ld_script.take() {
+                                let read = json_ld(&script);
+                                ld.article_day = ld.article_day.or(read.article_day);
+                                ld.headline = ld.headline.or(read.headline);
+                                ld.any_day = ld.any_day.or(read.any_day);
                             }
                         }
                     }
@@ -362,7 +616,7 @@ pub(crate) fn extract(html: &str) -> Page {
             }
             Token::String(string) => {
                 let string = String::from_utf8_lossy(&string.value);
-                if let Some(script) = &mut json_ld {
+                if let Some(script) = &mut ld_script {
                     script.push_str(&string);
                 }
                 if in_title {
@@ -374,13 +628,16 @@ pub(crate) fn extract(html: &str) -> Page {
             Token::Comment(_) | Token::Doctype(_) | Token::Error(_) => {}
         }
     }
-    let title = title
-        .map(|t| t.split_whitespace().collect::<Vec<_>>().join(" "))
-        .filter(|t| !t.is_empty());
     Page {
         text: text.finish(),
-        title,
-        date: meta_day.or(json_ld_day),
+        title: og_title
+            .or(ld.headline)
+            .or_else(|| title.as_deref().and_then(collapsed)),
+        url: canonical.or(og_url),
+        date: meta_day
+            .map(|(_, day)| day)
+            .or(ld.article_day)
+            .or(ld.any_day),
     }
 }
 
@@ -421,7 +678,7 @@ mod tests {
         assert_eq!(
             date("<meta name=\"PubDate\" content=\" 2026-11-23\"><meta name=\"date\" content=\"2020-01-01\">"),
             Some("2026-11-23".to_string()),
-            "the first wins"
+            "a name that says published wins over a generic date"
         );
         assert_eq!(
             date("<script type=\"application/ld+json\">{\"@type\": \"NewsArticle\", \"datePublished\" : \"2026-11-22T08:00:00+01:00\"}</script>"),
@@ -464,9 +721,80 @@ mod tests {
             Some("2026-11-24"),
             "a comment's microdata"
         );
+        // Found in review: a video's block before the article's, and a
+        // generic `date` before `article:published_time`.
+        assert_eq!(
+            date("<script type=\"application/ld+json\">{\"@type\": \"VideoObject\", \"datePublished\": \"2026-11-20\"}</script>\
+                  <script type=\"application/ld+json\">{\"@type\": \"NewsArticle\", \"datePublished\": \"2026-11-24\"}</script>"),
+            Some("2026-11-24".to_string())
+        );
+        assert_eq!(
+            date("<meta name=\"date\" content=\"2026-11-26\"><meta property=\"article:published_time\" content=\"2026-11-24\">"),
+            Some("2026-11-24".to_string())
+        );
         // JSON-LD text is never page text.
         let page = extract("<script type=\"application/ld+json\">{\"datePublished\": \"2026-11-22\"}</script><p>Body.</p>");
         assert_eq!(page.text, "Body.");
+    }
+
+    #[test]
+    fn drops_hidden_text_comments_embeds_and_banners_but_not_a_form_around_the_article() {
+        // Found in review of saved pages (ASP.NET wraps the body in a
+        // form; screen-reader text inside links; comments; tweets).
+        let page = extract(
+            "<html><body><form id=\"aspnetForm\"><div role=\"banner\">Wednesday, November 25, 2026</div>\
+             <p>Southeastern said on <a href=x>X<span class=\"visually-hidden\"> (opens in a new window)</span></a> \
+             that services would stop<span class=\"visually-hidden__x__3vZl4\">, opens new tab</span>.</p><p hidden>Hidden paragraph.</p>\
+             <p style=\"display: none\">Not shown.</p><span aria-hidden=\"true\">Icon</span>\
+             <img aria-hidden=\"true\" src=a.png><p>Crews worked <br hidden>overnight.</p>\
+             <input type=\"email\"><button>Sign up</button><select><option>UK</option></select>\
+             <figure><img src=b.png><figcaption>Rescue workers at the scene.</figcaption></figure>\
+             <blockquote class=\"twitter-tweet\"><p>Praying for everyone.</p></blockquote>\
+             <div id=\"onetrust-consent-sdk\"><p>We use cookies.</p><div><p>Accept all.</p></div></div>\
+             <section id=\"comments\"><div class=\"c\"><p>Actually five died.</p></div></section>\
+             <p>The line reopens Friday.</p></form><footer><p>Founded in 1846, AP is news.</p></footer>\
+             <div class=\"Page-footer-info\"><p>AP is news.</p></div><div id=\"onetrust-banner-sdk\"><p>We use cookies.</p></div>\
+             <div class=\"post-comment-button\">Comment</div></body></html>",
+        );
+        assert_eq!(
+            page.text,
+            "Southeastern said on X that services would stop.\n\nCrews worked\novernight.\n\n\
+             The line reopens Friday.\n\nComment"
+        );
+        let page =
+            extract("<body><div aria-hidden=\"true\"><p>Under an open dialog.</p></div></body>");
+        assert_eq!(page.text, "Under an open dialog.");
+        let page = extract("<body><div class=\"hidden\"><p>All of it.</p></div></body>");
+        assert_eq!(page.text, "All of it.", "never lost to a class name");
+        let page = extract(
+            "<body><p>First.</p><div class=\"article commentary\"><p>An opinion.</p></div>\
+             <article class=\"newsletter-post\"><p>A post.</p></article><div class=\"cookies-recipe\">Bake.</div></body>",
+        );
+        assert_eq!(
+            page.text, "First.\n\nAn opinion.\n\nA post.\n\nBake.",
+            "commentary is not comments, a newsletter's post is no sign-up box, a recipe no banner"
+        );
+    }
+
+    #[test]
+    fn the_title_is_the_headline_and_the_url_the_canonical_link() {
+        let page = extract(
+            "<html><head><title>Train derails in Kent | Rail | The Guardian</title>\
+             <meta property=\"og:title\" content=\" Train derails  in Kent \">\
+             <link rel=\"canonical\" href=\"https://example.com/derail\">\
+             <meta property=\"og:url\" content=\"https://example.com/other\"></head><body><p>Text.</p></body></html>",
+        );
+        assert_eq!(page.title.as_deref(), Some("Train derails in Kent"));
+        assert_eq!(page.url.as_deref(), Some("https://example.com/derail"));
+        let page = extract(
+            "<html><head><script type=\"application/ld+json\">{\"@type\": \"NewsArticle\", \"headline\": \"Three dead\"}</script>\
+             <meta property=\"og:url\" content=\"https://example.com/x\"></head><body><h1>Three dead</h1></body></html>",
+        );
+        assert_eq!(page.title.as_deref(), Some("Three dead"));
+        assert_eq!(page.url.as_deref(), Some("https://example.com/x"));
+        let page = extract("<title>Only a title</title><p>Text.</p>");
+        assert_eq!(page.title.as_deref(), Some("Only a title"));
+        assert_eq!(page.url, None);
     }
 
     #[test]
