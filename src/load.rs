@@ -191,6 +191,15 @@ pub fn list_paths(paths: &[PathBuf], format: InputFormat) -> Listing {
                             pages_hint(path, format)
                         ),
                     });
+                } else if let Some(pages) = unread_pages(path, format) {
+                    // Found in review: a folder of notes and saved pages
+                    // was summarized from the notes alone, without a word.
+                    problems.push(LoadProblem {
+                        location: path.display().to_string(),
+                        message: format!(
+                            "{pages} not read; pass --input-format html to read pages"
+                        ),
+                    });
                 }
             }
             Ok(meta) if meta.is_file() => files.push(path.clone()),
@@ -486,6 +495,38 @@ fn pages_hint(dir: &Path, format: InputFormat) -> String {
     }
 }
 
+/// "3 .html pages" when reading `dir` as text leaves pages below it unread.
+fn unread_pages(dir: &Path, format: InputFormat) -> Option<String> {
+    if format != InputFormat::Text {
+        return None;
+    }
+    let mut pages = Vec::new();
+    walk_dir(dir, InputFormat::Html, &mut pages, &mut Vec::new());
+    match pages.len() {
+        0 => None,
+        1 => Some("1 .html page".to_string()),
+        n => Some(format!("{n} .html pages")),
+    }
+}
+
+/// True when `dir` is the folder of resources a browser saves beside a
+/// page ("Save Page As, complete": `story.html` and `story_files/`, whose
+/// ads and frames are pages of their own; found in review, they became
+/// sources of the summary).
+fn is_saved_page_resources(dir: &Path) -> bool {
+    let Some(page) = dir
+        .file_name()
+        .and_then(|name| name.to_str())
+        .and_then(|name| name.strip_suffix("_files"))
+        .filter(|page| !page.is_empty())
+    else {
+        return false;
+    };
+    ["html", "htm"]
+        .iter()
+        .any(|ext| dir.with_file_name(format!("{page}.{ext}")).is_file())
+}
+
 /// Collects matching files below `dir`, sorted, so runs are reproducible.
 fn walk_dir(
     dir: &Path,
@@ -523,7 +564,15 @@ fn walk_dir(
             continue; // removed while we were listing
         };
         if link_meta.is_dir() {
-            walk_dir(&path, format, files, problems);
+            if format == InputFormat::Html && is_saved_page_resources(&path) {
+                problems.push(problem(
+                    &path,
+                    "the resources a browser saved with the page beside it (frames, ads); not read"
+                        .to_string(),
+                ));
+            } else {
+                walk_dir(&path, format, files, problems);
+            }
             continue;
         }
         // Symlinked directories are not followed (as in ripgrep without

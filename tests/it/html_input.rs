@@ -8,6 +8,11 @@ use serde_json::Value;
 
 use crate::{brief, json, scratch, stderr};
 
+/// Asserts that the run's standard error holds `message`.
+fn assert_warns(out: &std::process::Output, message: &str) {
+    assert!(stderr(out).contains(message), "{}", stderr(out));
+}
+
 /// `(kind, start, end, text)` of every unit `brief segment` finds in `path`.
 fn units(args: &[&str]) -> Vec<(String, u64, u64, String)> {
     let mut all = vec!["segment", "--format", "json"];
@@ -131,13 +136,10 @@ fn a_page_gives_its_publication_date_and_sources_are_ordered_by_it() {
     // Pages are not walked by default; the message says how.
     let out = brief(&[dir.to_str().expect("UTF-8 path")]);
     assert_eq!(out.status.code(), Some(1));
-    assert!(
-        stderr(&out).contains(
-            "directory holds no txt or md or markdown files (it holds 2 .html pages: pass \
-             --input-format html to read pages)"
-        ),
-        "{}",
-        stderr(&out)
+    assert_warns(
+        &out,
+        "directory holds no txt or md or markdown files (it holds 2 .html pages: pass \
+         --input-format html to read pages)",
     );
     let value = json(&brief(&[
         "--input-format",
@@ -178,4 +180,46 @@ fn a_page_gives_its_publication_date_and_sources_are_ordered_by_it() {
         .position(|t| t.starts_with("Taxes"))
         .expect("a's sentence");
     assert!(schools < taxes, "{texts:?}");
+}
+
+#[test]
+fn pages_beside_text_are_named_and_a_saved_page_resources_are_not_sources() {
+    // Found in review: a folder of notes and saved pages was summarized
+    // from the notes alone without a word, and the ads and frames a
+    // browser saves in `story_files/` became sources.
+    let dir = scratch("html_input_beside");
+    let sentence = "The council approved the new budget on Monday evening after a long debate.";
+    fs::write(dir.join("notes.txt"), format!("{sentence}\n")).expect("write");
+    fs::write(
+        dir.join("story.html"),
+        format!("<html><body><p>{sentence}</p></body></html>"),
+    )
+    .expect("write");
+    fs::create_dir_all(dir.join("story_files")).expect("mkdir");
+    fs::write(
+        dir.join("story_files/saved_resource.html"),
+        "<html><body><p>Save up to 50% on winter breaks in Kent this season.</p></body></html>",
+    )
+    .expect("write");
+    let path = dir.to_str().expect("UTF-8 path");
+    let out = brief(&[path]);
+    assert_eq!(out.status.code(), Some(0));
+    assert_warns(
+        &out,
+        "1 .html page not read; pass --input-format html to read pages",
+    );
+    let value = json(&brief(&[
+        "--input-format",
+        "html",
+        "--format",
+        "json",
+        path,
+    ]));
+    let ids: Vec<&str> = value["documents"]
+        .as_array()
+        .expect("documents")
+        .iter()
+        .map(|d| d["id"].as_str().expect("id"))
+        .collect();
+    assert_eq!(ids, ["story"]);
 }
