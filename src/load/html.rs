@@ -38,8 +38,9 @@ pub(crate) struct Page {
     /// The publication day, `YYYY-MM-DD`: from the `<meta>` tags before
     /// `<body>` (the best ranked of [`PUBLISHED_KEYS`]), or else from
     /// JSON-LD: an article's date in any script (a video's block before
-    /// the article's gave the video's date, found in review), else the
-    /// first date of any item (see [`json_ld`]).
+    /// the article's gave the video's date, found in review), else from a
+    /// `<time datetime>` in the body ([`time_date`]), else the first date
+    /// of any JSON-LD item (see [`json_ld`]).
     pub(crate) date: Option<String>,
 }
 
@@ -58,6 +59,7 @@ const PUBLISHED_KEYS: &[&str] = &[
     "publish-date",
     "dc.date.issued",
     "dcterms.created",
+    "govuk:first-published-at",
     "parsely-pub-date",
     "sailthru.date",
     "dc.date",
@@ -109,6 +111,31 @@ fn meta_content(
         .then(|| attribute(attributes, b"content"))
         .flatten()
         .and_then(|content| collapsed(&String::from_utf8_lossy(content)))
+}
+
+/// The day of a `<time datetime="...">` in the page's body, ranked: 0 when
+/// it says it is the publication's (`itemprop="datePublished"`, `pubdate`,
+/// a class naming "published"), 1 otherwise; `None` for an update's
+/// (`class="updated"`, "modified") or a `datetime` that is no ISO day.
+/// What a page that gives crawlers no date shows its readers as the date
+/// (found in review: without it, a site's "today" clock above the article
+/// was read as the page's date).
+fn time_date(
+    attributes: &BTreeMap<HtmlString, Spanned<HtmlString, ()>>,
+) -> Option<(usize, String)> {
+    let day = iso_day(attribute(attributes, b"datetime")?)?;
+    let class = attribute(attributes, b"class")
+        .unwrap_or_default()
+        .to_ascii_lowercase();
+    let has = |word: &[u8]| class.windows(word.len()).any(|w| w == word);
+    if has(b"updated") || has(b"modified") {
+        return None;
+    }
+    let published = attribute(attributes, b"pubdate").is_some()
+        || attribute(attributes, b"itemprop")
+            .is_some_and(|p| p.trim_ascii().eq_ignore_ascii_case(b"datepublished"))
+        || has(b"published");
+    Some((usize::from(!published), day))
 }
 
 /// The page's own address, from `<link rel="canonical" href="...">`.
@@ -196,6 +223,13 @@ fn iso_day(text: &[u8]) -> Option<String> {
 /// a page saved with its markup, not its text.
 pub(crate) fn looks_like_html(text: &str) -> bool {
     let mut rest = text.trim_start();
+    // XHTML pages open with an XML declaration (`<?xml version="1.0"?>`).
+    if let Some(declaration) = rest.strip_prefix("<?xml") {
+        match declaration.find("?>") {
+            Some(end) => rest = declaration[end + 2..].trim_start(),
+            None => return false,
+        }
+    }
     // Pages saved by browsers often start with a comment (`<!-- saved
     // from url=... -->`).
     while let Some(comment) = rest.strip_prefix("<!--") {
@@ -394,6 +428,7 @@ fn is_block(name: &[u8]) -> bool {
             | b"blockquote"
             | b"body"
             | b"caption"
+            | b"center"
             | b"dd"
             | b"details"
             | b"div"
@@ -519,6 +554,7 @@ fn extract_with(html: &str, attribute_rules: bool) -> Page {
     let mut canonical: Option<String> = None;
     let mut og_url: Option<String> = None;
     let mut meta_day: Option<(usize, String)> = None;
+    let mut time_day: Option<(usize, String)> = None;
     let mut ld = JsonLd::default();
     // Past `<body>`: a `<meta>` there belongs to an item of the page (a
     // comment's microdata), not to the page.
@@ -564,6 +600,13 @@ fn extract_with(html: &str, attribute_rules: bool) -> Page {
                     || (attribute_rules
                         && !is_void(name)
                         && is_hidden_or_furniture(name, &tag.attributes));
+                if name == b"time" && in_body && !skipped {
+                    if let Some(day) = time_date(&tag.attributes) {
+                        if time_day.as_ref().is_none_or(|best| day.0 < best.0) {
+                            time_day = Some(day);
+                        }
+                    }
+                }
                 if skipped {
                     if !tag.self_closing {
                         skipping = Some((name.to_vec(), 1));
@@ -637,6 +680,7 @@ fn extract_with(html: &str, attribute_rules: bool) -> Page {
         date: meta_day
             .map(|(_, day)| day)
             .or(ld.article_day)
+            .or(time_day.map(|(_, day)| day))
             .or(ld.any_day),
     }
 }
@@ -721,6 +765,22 @@ mod tests {
             Some("2026-11-24"),
             "a comment's microdata"
         );
+        // A page's <time> when nothing else gives a day: the one that says
+        // it is the publication's, never an update's (found in review).
+        let body_date = |body: &str| extract(&format!("<html><body>{body}</body></html>")).date;
+        assert_eq!(
+            body_date("<p>Wednesday, November 25, 2026</p><p>Posted on <time datetime=\"2026-11-24T11:20:00+00:00\">November 24</time>.</p>"),
+            Some("2026-11-24".to_string())
+        );
+        assert_eq!(
+            body_date("<time class=\"updated\" datetime=\"2026-11-25T08:00\">x</time><time datetime=\"2026-11-23\">y</time>\
+                       <time class=\"entry-date published\" datetime=\"2026-11-24T11:20\">z</time>"),
+            Some("2026-11-24".to_string())
+        );
+        assert_eq!(
+            body_date("<time datetime=\"yesterday\">Yesterday</time>"),
+            None
+        );
         // Found in review: a video's block before the article's, and a
         // generic `date` before `article:published_time`.
         assert_eq!(
@@ -730,6 +790,10 @@ mod tests {
         );
         assert_eq!(
             date("<meta name=\"date\" content=\"2026-11-26\"><meta property=\"article:published_time\" content=\"2026-11-24\">"),
+            Some("2026-11-24".to_string())
+        );
+        assert_eq!(
+            date("<meta name=\"govuk:first-published-at\" content=\"2026-11-24T15:00:00+00:00\">"),
             Some("2026-11-24".to_string())
         );
         // JSON-LD text is never page text.
@@ -798,6 +862,18 @@ mod tests {
     }
 
     #[test]
+    fn a_center_element_is_a_paragraph_of_its_own() {
+        // Found in review: "until Friday.Replacement buses".
+        let page = extract(
+            "<body><p>Trains stop until Friday.</p><center>Replacement buses run.</center></body>",
+        );
+        assert_eq!(
+            page.text,
+            "Trains stop until Friday.\n\nReplacement buses run."
+        );
+    }
+
+    #[test]
     fn keeps_line_breaks_inside_pre() {
         let page = extract("<html><body><pre>a  b\nc</pre><p>d</p></body></html>");
         assert_eq!(page.text, "a b\nc\n\nd");
@@ -812,6 +888,7 @@ mod tests {
             "<!-- saved from url=(0042)https://example.com/ -->\n<html>",
             "\u{feff}<HTML>",
             "<body>",
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\">",
         ] {
             assert!(
                 looks_like_html(page.trim_start_matches('\u{feff}')),
@@ -823,6 +900,7 @@ mod tests {
             "<htmlx>",
             "<!-- unfinished",
             "Plain text.",
+            "<?xml version=\"1.0\"?><rss version=\"2.0\">",
         ] {
             assert!(!looks_like_html(text), "{text}");
         }
