@@ -3,7 +3,7 @@
 //! A budget of words, bytes or characters holds for the summary **as
 //! written**: its sentences one after the other, joined by the layout's
 //! separator, each as the format writes it (a line break inside a
-//! hard-wrapped sentence becomes a space; for people, soft hyphens and
+//! hard-wrapped sentence becomes a space, except in JSON; for people, soft hyphens and
 //! zero-width spaces are dropped and `&amp;` and `&#8217;` written `&` and `’`; Markdown escapes its special characters with a
 //! backslash), and the mark that follows a sentence cut
 //! at the budget. That is how DUC truncated summaries (the whole submitted
@@ -15,12 +15,13 @@
 //! |---|---|---|---|
 //! | text and HTML ([`Layout::TEXT`]) | line break | ` …` | none |
 //! | Markdown ([`Layout::MARKDOWN`]) | line break | ` …` | `` \ ` * _ [ ] < > # \| ``, and `&` before `name;` or `#number;` |
-//! | JSON, `brief batch`, `brief eval --summarize` ([`Layout::LINES`]) | line break | none (`truncated: true`) | none |
+//! | JSON, `brief batch` ([`Layout::JSON`]) | line break | none (`truncated: true`) | none |
+//! | `brief eval --summarize` ([`Layout::LINES`]) | line break | none | none |
 //!
 //! Text and Markdown are written for people: character references read
 //! (`&amp;` is `&`), soft hyphens, zero-width spaces and control
 //! characters dropped. JSON `text` fields are the source's bytes, and
-//! [`Layout::LINES`] measures them as they are.
+//! [`Layout::JSON`] measures them as they are, line breaks and all.
 //!
 //! The pipeline measures candidates with the layout (`Config::layout`) and
 //! the renderers write with the same one, so the two cannot disagree.
@@ -49,6 +50,11 @@ pub struct Layout {
     /// reference was decoded once (`&amp;lt;`, shown `&lt;`) would be
     /// decoded a second time.
     pub escapes_references: bool,
+    /// A run of white space that breaks a line is written as one space
+    /// (one sentence per line). Off for JSON `text` fields, which keep a
+    /// hard-wrapped sentence's `\r\n` and indentation as the source has
+    /// them, and which the budget then counts as they are.
+    pub joins_lines: bool,
 }
 
 /// The characters Markdown would read as markup: emphasis, code, links,
@@ -63,6 +69,7 @@ impl Layout {
         escaped: &[],
         for_people: true,
         escapes_references: false,
+        joins_lines: true,
     };
 
     /// Markdown: as text, with Markdown's special characters escaped.
@@ -72,16 +79,33 @@ impl Layout {
         escaped: MARKDOWN_SPECIAL,
         for_people: true,
         escapes_references: true,
+        joins_lines: true,
     };
 
-    /// The sentences alone, one per line (JSON `text` fields, DUC's
-    /// sentence-per-line summaries).
+    /// The sentences alone, one per line (DUC's sentence-per-line
+    /// summaries: `brief eval --summarize`).
     pub const LINES: Layout = Layout {
         separator: "\n",
         cut_mark: "",
         escaped: &[],
         for_people: false,
         escapes_references: false,
+        joins_lines: true,
+    };
+
+    /// JSON `text` fields (`--format json`, `brief batch`): the source's
+    /// bytes as they are, taken as one per line. Found by the pipeline
+    /// fuzz target: measured as [`Layout::LINES`] writes them, three
+    /// sentences with line breaks among tabs were 110 bytes of JSON `text`
+    /// under a 104-byte budget; a CRLF file's hard-wrapped sentences
+    /// would overrun the same way.
+    pub const JSON: Layout = Layout {
+        separator: "\n",
+        cut_mark: "",
+        escaped: &[],
+        for_people: false,
+        escapes_references: false,
+        joins_lines: false,
     };
 
     /// How a sentence is written: each run of white space that holds a line
@@ -93,6 +117,11 @@ impl Layout {
         // One pass over the bytes for the common case, ASCII text without
         // control characters or escaped characters (a tab only costs a copy
         // written the same); a `&` matters only if it starts a reference.
+        if !(self.for_people || self.joins_lines || self.escapes_references)
+            && self.escaped.is_empty()
+        {
+            return Cow::Borrowed(text);
+        }
         let needs_work = if text.is_ascii() {
             // A fold without early exit: the compiler vectorizes it.
             let control = text
@@ -153,7 +182,7 @@ impl Layout {
                         run.push(next);
                     }
                 }
-                if run.iter().any(|&(_, c)| is_line_break(c)) {
+                if self.joins_lines && run.iter().any(|&(_, c)| is_line_break(c)) {
                     out.push(' ');
                     origin.push(at);
                 } else {
@@ -416,6 +445,19 @@ mod tests {
         assert_eq!(code_span("`x"), "`` `x ``");
         // In a sentence, a control character is dropped.
         assert_eq!(Layout::TEXT.write("Red\u{1b}[31m alert."), "Red[31m alert.");
+    }
+
+    #[test]
+    fn json_text_is_measured_with_its_line_breaks() {
+        // Found by the pipeline fuzz target: JSON `text` keeps the source's
+        // bytes, so its budget counts them.
+        let bytes = Budget::Bytes(100);
+        assert_eq!(Layout::JSON.measure(bytes, "a\r\n\t b"), 6);
+        assert_eq!(Layout::LINES.measure(bytes, "a\r\n\t b"), 3);
+        assert_eq!(
+            Layout::JSON.cut("one\r\n  two three", bytes, 9),
+            "one\r\n  tw".len()
+        );
     }
 
     #[test]

@@ -82,7 +82,7 @@ impl Default for Config {
             brief: BriefWeights::default(),
             rank: RankConfig::default(),
             budget: Budget::default(),
-            layout: Layout::LINES,
+            layout: Layout::JSON,
             order: Order::default(),
             min_words: 6,
             query: None,

@@ -47,7 +47,12 @@ pub enum Queries {
 /// documents yield no sentence gets an empty summary and a warning; a topic
 /// without documents or references is an error.
 pub fn summarize_topics(dir: &Path, config: &Config, queries: Queries) -> Result<LoadedTopics> {
-    let pipeline = Pipeline::new(config.clone())?;
+    // The budget counts what ROUGE reads: the summary as `summary_text`
+    // writes it, a sentence per line.
+    let pipeline = Pipeline::new(Config {
+        layout: Layout::LINES,
+        ..config.clone()
+    })?;
     let topic_dirs = list_dir(dir, |p| p.join("refs").is_dir() && p.join("docs").is_dir())?;
     if topic_dirs.is_empty() {
         return Err(Error::Input {

@@ -42,7 +42,7 @@ impl Format {
         match self {
             Format::Text | Format::Html => Layout::TEXT,
             Format::Markdown => Layout::MARKDOWN,
-            Format::Json => Layout::LINES,
+            Format::Json => Layout::JSON,
         }
     }
 }
