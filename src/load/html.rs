@@ -529,6 +529,44 @@ impl TextBuilder {
     }
 }
 
+/// The names of the open elements, innermost last. Elements whose end
+/// tag may be left out (`<p>`, `<li>`) pile up, so at most [`Self::MOST`]
+/// are kept and an end tag is looked for among the innermost
+/// [`Self::SEARCHED`] only: a page of a million unclosed paragraphs costs
+/// neither memory nor time.
+#[derive(Default)]
+struct OpenElements(Vec<Vec<u8>>);
+
+impl OpenElements {
+    const MOST: usize = 4096;
+    const SEARCHED: usize = 64;
+
+    fn push(&mut self, name: &[u8]) {
+        if self.0.len() < Self::MOST {
+            self.0.push(name.to_vec());
+        }
+    }
+
+    fn position(&self, name: &[u8]) -> Option<usize> {
+        let from = self.0.len().saturating_sub(Self::SEARCHED);
+        self.0[from..]
+            .iter()
+            .rposition(|open| open.as_slice() == name)
+            .map(|at| from + at)
+    }
+
+    fn contains(&self, name: &[u8]) -> bool {
+        self.position(name).is_some()
+    }
+
+    /// Closes `name` and every element opened inside it, if it is open.
+    fn close(&mut self, name: &[u8]) {
+        if let Some(at) = self.position(name) {
+            self.0.truncate(at);
+        }
+    }
+}
+
 /// The text and title of the page `html`.
 ///
 /// Should the rules that read elements' attributes (hidden, roles, class
@@ -567,6 +605,11 @@ fn extract_with(html: &str, attribute_rules: bool) -> Page {
     // The skipped element being passed over, and how deeply it is nested
     // in itself.
     let mut skipping: Option<(Vec<u8>, usize)> = None;
+    // The elements open around the text, innermost last: a skipped
+    // element left unclosed ends where one of them closes, as a browser
+    // ends it (found in review: an unclosed <aside> took the rest of the
+    // page with it).
+    let mut open = OpenElements::default();
     for token in Tokenizer::new_with_emitter(html, emitter).flatten() {
         match token {
             Token::StartTag(tag) => {
@@ -607,6 +650,9 @@ fn extract_with(html: &str, attribute_rules: bool) -> Page {
                         }
                     }
                 }
+                if !skipped && !is_void(name) && !tag.self_closing {
+                    open.push(name);
+                }
                 if skipped {
                     if !tag.self_closing {
                         skipping = Some((name.to_vec(), 1));
@@ -645,9 +691,16 @@ fn extract_with(html: &str, attribute_rules: bool) -> Page {
                                 ld.any_day = ld.any_day.or(read.any_day);
                             }
                         }
+                        continue;
                     }
-                    continue;
+                    if !open.contains(name) {
+                        continue;
+                    }
+                    // An element around the skipped one closes, and so
+                    // does the skipped one, left unclosed.
+                    skipping = None;
                 }
+                open.close(name);
                 if name == b"br" {
                     text.line_break();
                 } else if is_block(name) {
@@ -859,6 +912,21 @@ mod tests {
         let page = extract("<title>Only a title</title><p>Text.</p>");
         assert_eq!(page.title.as_deref(), Some("Only a title"));
         assert_eq!(page.url, None);
+    }
+
+    #[test]
+    fn an_unclosed_skipped_element_ends_where_its_parent_does() {
+        // Found in review: a browser shows the rest of the page.
+        let page = extract(
+            "<body><div><p>First.</p><aside><p>Related: other floods</div>\
+             <p>Second.</p><div><nav><a>Home</a></div><p>Third.</p></body>",
+        );
+        assert_eq!(page.text, "First.\n\nSecond.\n\nThird.");
+        // A closed one nests as before, and a stray end tag changes nothing.
+        let page = extract(
+            "<body><div class=\"comments\"><div><p>A comment.</p></div></span></div><p>After.</p></body>",
+        );
+        assert_eq!(page.text, "After.");
     }
 
     #[test]
