@@ -335,6 +335,7 @@ const SKIPPED_NAMES: &[&str] = &[
     "comment-section",
     "comment-thread",
     "disqus_thread",
+    "ob-widget",
     "twitter-tweet",
     "instagram-media",
     "tiktok-embed",
@@ -344,8 +345,10 @@ const SKIPPED_NAMES: &[&str] = &[
 /// the page that is not the article: the site's footer (`Page-footer`,
 /// `site-footer`: found in review, AP's "Founded in 1846, AP today ..."
 /// became a fact cited by two AP pages), reader comments
-/// (`comments-area`), the OneTrust consent banner.
-const SKIPPED_WORDS: &[&str] = &["footer", "comments", "onetrust"];
+/// (`comments-area`), the OneTrust consent banner, the Taboola and
+/// Outbrain widgets of sponsored links (`taboola-below-article`,
+/// `ob-widget`, `OUTBRAIN`).
+const SKIPPED_WORDS: &[&str] = &["footer", "comments", "onetrust", "taboola", "outbrain"];
 
 /// True when a class or id name marks a consent banner
 /// ("onetrust-consent-sdk", "cookie-banner", "CybotCookiebotDialog"):
@@ -871,7 +874,8 @@ mod tests {
              <section id=\"comments\"><div class=\"c\"><p>Actually five died.</p></div></section>\
              <p>The line reopens Friday.</p></form><footer><p>Founded in 1846, AP is news.</p></footer>\
              <div class=\"Page-footer-info\"><p>AP is news.</p></div><div id=\"onetrust-banner-sdk\"><p>We use cookies.</p></div>\
-             <div class=\"post-comment-button\">Comment</div></body></html>",
+             <div class=\"post-comment-button\">Comment</div><div id=\"taboola-below-article-thumbnails\">\
+             <p>See the prices.</p></div><div class=\"ob-widget\"><p>Windows at no cost.</p></div></body></html>",
         );
         assert_eq!(
             page.text,

@@ -63,6 +63,9 @@ pub(super) struct LanguageRules {
     /// Navigation headings that introduce links to other articles (see
     /// [`super::links`]), lower case.
     pub(super) link_cues: &'static [&'static str],
+    /// Starts of link cues that name an outlet or section ("more from "
+    /// CNN), lower case (see [`super::links`]).
+    pub(super) named_link_cues: &'static [&'static str],
     /// Page furniture that may be glued inside a paragraph
     /// ("ADVERTISEMENT"; see [`super::interstitials`]), lower-case words.
     pub(super) interstitials: &'static [&'static [&'static str]],
@@ -280,6 +283,7 @@ static ENGLISH: LanguageRules = LanguageRules {
     appeal_terms: ENGLISH_APPEAL_TERMS,
     appeal_index: appeal_index(ENGLISH_APPEAL_TERMS),
     link_cues: super::links::ENGLISH_LINK_CUES,
+    named_link_cues: super::links::ENGLISH_NAMED_CUES,
     interstitials: super::interstitials::ENGLISH_MARKERS,
     dates: &DateWords::NONE,
     semicolon_ends_question: false,
@@ -323,6 +327,7 @@ static OTHER: LanguageRules = LanguageRules {
     appeal_terms: &[],
     appeal_index: [0; 26],
     link_cues: &[],
+    named_link_cues: &[],
     interstitials: &[],
     dates: &DateWords::NONE,
     semicolon_ends_question: false,

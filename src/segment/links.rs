@@ -58,7 +58,25 @@ pub(super) const ENGLISH_LINK_CUES: &[&str] = &[
     "editor's picks",
     "editors' picks",
     "don't miss",
+    // Found in review of saved pages (CNN, WordPress, Taboola widgets).
+    "related article",
+    "recent posts",
+    "popular",
+    "popular now",
+    "latest",
+    "you may like",
+    "promoted stories",
+    "sponsored links",
+    "sponsored stories",
 ];
+
+/// English starts of cues that name the outlet or section after them
+/// ("More from CNN", "Most read in World"): a cue when the whole line is at most
+/// [`MAX_NAMED_CUE_WORDS`] words without sentence punctuation.
+pub(super) const ENGLISH_NAMED_CUES: &[&str] = &["more from ", "most read in ", "most popular in "];
+
+/// Words in a line that starts with a named cue.
+const MAX_NAMED_CUE_WORDS: usize = 5;
 
 /// A headline in a link block has at most this many words; a longer
 /// unpunctuated line is more likely text whose period got lost, and ends
@@ -149,7 +167,7 @@ fn cue(line: &str, rules: &LanguageRules) -> Option<Cue> {
         let head = head.to_lowercase().replace('’', "'");
         rules.link_cues.iter().any(|cue| head == *cue)
     };
-    if !is_cue {
+    if !(is_cue || is_named_cue(head, rules)) {
         return None;
     }
     let rest = line[head.len()..].trim_start_matches([':', ' ']).trim();
@@ -158,6 +176,20 @@ fn cue(line: &str, rules: &LanguageRules) -> Option<Cue> {
     } else {
         Cue::WithLink
     })
+}
+
+/// True when `head` is a cue that names an outlet or section ("More from
+/// CNN").
+fn is_named_cue(head: &str, rules: &LanguageRules) -> bool {
+    if rules.named_link_cues.is_empty() || ends_with_sentence_punctuation(head, rules) {
+        return false;
+    }
+    let lower = head.to_lowercase();
+    rules
+        .named_link_cues
+        .iter()
+        .any(|cue| lower.starts_with(cue))
+        && head.split_whitespace().nth(MAX_NAMED_CUE_WORDS).is_none()
 }
 
 #[cfg(test)]
@@ -176,9 +208,19 @@ mod tests {
             Some(Cue::WithLink)
         );
         for line in [
+            "Related article",
+            "More from CNN",
+            "Most read in World",
+            "You May Like",
+        ] {
+            assert_eq!(cue(line, rules), Some(Cue::Alone), "{line}");
+        }
+        for line in [
             "Read more about the plan on our website.",
             "Related reporting showed the opposite.",
             "The ministry said: talks resume Thursday.",
+            "More from the minister later.",
+            "More from the minister on the budget and the plan",
         ] {
             assert_eq!(cue(line, rules), None, "{line}");
         }
