@@ -121,6 +121,9 @@ const ENGLISH_APPEAL_TERMS: &[(&[&str], u32)] = &[
     (&["opens", "in", "new", "window"], DECISIVE),
     (&["opens", "in", "a", "new", "window"], DECISIVE),
     (&["click", "to", "share"], DECISIVE),
+    // Share buttons and promos of saved pages (found in review).
+    (&["link", "copied"], DECISIVE),
+    (&["sign", "up", "here"], DECISIVE),
     (&["already", "a", "subscriber"], DECISIVE),
     (&["story", "continues", "below"], DECISIVE),
     // Appeals and tip lines at the foot of every article of an outlet
@@ -269,6 +272,14 @@ const OUTLETS: &[&str] = &[
     "yonhap",
     "al jazeera",
     "npr",
+    // Photo agencies of captions ("Photograph: Gareth Fuller/PA", found
+    // in review).
+    "pa",
+    "pa media",
+    "pa wire",
+    "epa",
+    "epa-efe",
+    "anp",
 ];
 
 static ENGLISH: LanguageRules = LanguageRules {
@@ -889,6 +900,7 @@ mod tests {
             "Zelensky speaks in Kyiv on Tuesday. (AP Photo/Efrem Lukatsky)",
             "Sergei Supinsky/AFP via Getty Images",
             "Firefighters at work. Photo: Jane Doe/Bloomberg",
+            "Emergency services at the scene near Ashford. Photograph: Gareth Fuller/PA",
             "Smoke rises over the city. (Photo by Jane Doe/Getty Images)",
         ] {
             assert!(ends_with_photo_credit(caption), "{caption}");
