@@ -153,19 +153,23 @@ pub fn check_units(text: &str, body_start: usize, units: &[Unit]) {
         );
         // A unit goes on past a line break only where a hard-wrapped line
         // continues: one break, then a lowercase letter, or anything in a
-        // text wrapped at a width (`wrap_width`); never a blank line.
+        // text wrapped at a width (`wrap_width`) or after a line that
+        // stops mid-clause (`stops_mid_clause`; English has the most
+        // words for it); never a blank line.
         let unit_lines = unit_text.replace("\r\n", "\n");
-        for line in unit_lines
-            .split([
-                '\n', '\r', '\u{0B}', '\u{0C}', '\u{2028}', '\u{2029}', '\u{85}',
-            ])
-            .skip(1)
-        {
+        let mut lines = unit_lines.split([
+            '\n', '\r', '\u{0B}', '\u{0C}', '\u{2028}', '\u{2029}', '\u{85}',
+        ]);
+        let mut before = lines.next().unwrap_or_default();
+        for line in lines {
             let next = skip_blanks(line);
+            let mid_clause = brief::segment::stops_mid_clause(before, Language::English);
             assert!(
-                next.starts_with(char::is_lowercase) || (wrapped && !next.is_empty()),
+                next.starts_with(char::is_lowercase)
+                    || ((wrapped || mid_clause) && !next.is_empty()),
                 "unit {unit:?} spans a line break into {line:?}"
             );
+            before = line;
         }
         let chars = unit_text.chars().count();
         assert!(

@@ -43,6 +43,10 @@ pub(super) struct LanguageRules {
     /// Prepositions that make a time a sentence's opening phrase ("At 5
     /// a.m. Mr. Smith left"), lower case.
     pub(super) time_prepositions: &'static [&'static str],
+    /// Words no sentence or headline ends with ("as", "the", "of"): a
+    /// line that stops on one goes on in the next, whatever that starts
+    /// with (see [`super::paragraphs`]), lower case.
+    pub(super) clause_words: &'static [&'static str],
     /// Lower-case starts of author credit lines that may run long
     /// ("reporting by ...; editing by ...").
     credit_prefixes: &'static [&'static str],
@@ -224,6 +228,33 @@ const ENGLISH_CREDIT_PREFIXES: &[&str] = &[
     "written by",
 ];
 
+/// Articles, prepositions and conjunctions that leave a clause open. Found
+/// in review: a page's `<br>` in "named the victims as<br>Jane Smith, 23"
+/// made the first half a heading. Not "up", "in" or "on", which end
+/// phrasal verbs and headlines ("Markets close up"), nor "a" and "who"
+/// ("Plan A", "Doctor Who").
+const ENGLISH_CLAUSE_WORDS: &[&str] = &[
+    "an",
+    "the",
+    "as",
+    "by",
+    "of",
+    "to",
+    "and",
+    "or",
+    "but",
+    "with",
+    "from",
+    "for",
+    "at",
+    "that",
+    "which",
+    "than",
+    "between",
+    "including",
+    "said",
+];
+
 /// Compared with the end of a line without its final period.
 const ENGLISH_CREDIT_SUFFIXES: &[&str] = &[
     "contributed to this report",
@@ -287,6 +318,7 @@ static ENGLISH: LanguageRules = LanguageRules {
     calendar_words: ENGLISH_CALENDAR_WORDS,
     time_zones: ENGLISH_TIME_ZONES,
     time_prepositions: ENGLISH_TIME_PREPOSITIONS,
+    clause_words: ENGLISH_CLAUSE_WORDS,
     credit_prefixes: ENGLISH_CREDIT_PREFIXES,
     credit_suffixes: ENGLISH_CREDIT_SUFFIXES,
     by_words: &["By", "BY"],
@@ -331,6 +363,7 @@ static OTHER: LanguageRules = LanguageRules {
     calendar_words: &[],
     time_zones: &[],
     time_prepositions: &[],
+    clause_words: &[],
     credit_prefixes: &[],
     credit_suffixes: &[],
     by_words: &[],

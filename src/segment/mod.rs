@@ -8,7 +8,9 @@
 //!    a line is hard-wrapped: a line of three or more words that starts with
 //!    a capital and stops without sentence punctuation continues on the next
 //!    when that starts with a lowercase letter ("It was a cold\nnight in the
-//!    city."). Text hard-wrapped at a width (all lines 40 to 100
+//!    city."), or with anything when it stops mid-clause, on a comma or a
+//!    word no sentence ends with ("named the victims as\nJane Smith";
+//!    English words only). Text hard-wrapped at a width (all lines 40 to 100
 //!    characters, most of them full: e-mail, wire feeds) is reflowed: a
 //!    line goes on in the next wherever the next line's first word would
 //!    not have fitted, whatever that word starts with ("... killed four
@@ -167,7 +169,7 @@ impl Segmenter {
         let mut units = Vec::new();
         let mut link_blocks = links::LinkBlocks::default();
         let mut standfirsts = standfirst::Standfirsts::default();
-        for (line_start, line) in paragraphs(text, body_start) {
+        for (line_start, line) in paragraphs(text, body_start, self.rules) {
             let Some(pieces) = interstitials::split(line, self.rules) else {
                 let first = units.len();
                 self.segment_paragraph(&*sentencex, &mut link_blocks, line_start, line, &mut units);
@@ -375,7 +377,11 @@ fn trim_blank_references(text: &str, mut units: Vec<Unit>) -> Vec<Unit> {
 /// The paragraphs of `text[body_start..]`, trimmed, with the byte offset of
 /// each into `text`: the non-blank lines, a hard-wrapped line joined with
 /// its continuation (see [`wraps_onto`]).
-fn paragraphs(text: &str, body_start: usize) -> Vec<(usize, &str)> {
+fn paragraphs<'a>(
+    text: &'a str,
+    body_start: usize,
+    rules: &LanguageRules,
+) -> Vec<(usize, &'a str)> {
     let body = &text[body_start..];
     let body_address = body.as_ptr() as usize;
     let width = read_wrap_width(body);
@@ -392,6 +398,7 @@ fn paragraphs(text: &str, body_start: usize) -> Vec<(usize, &str)> {
         match spans.last_mut() {
             Some(last)
                 if wraps_onto(&text[last.0..last.1], &text[last.1..start], trimmed)
+                    || breaks_mid_clause(&text[last.0..last.1], &text[last.1..start], rules)
                     || reflows_onto(
                         width,
                         &text[last.0..last.1],
@@ -547,6 +554,38 @@ fn reflows_onto(width: Option<usize>, before: &str, gap: &str, next: &str) -> bo
     let chars = last_line.trim_matches(is_blank).chars().count();
     let line_breaks = gap.matches(is_line_break).count() - gap.matches("\r\n").count();
     line_breaks == 1 && wraps_before(chars, next, width) && !lists::starts_with_list_marker(next)
+}
+
+/// True when `line` stops on a comma or on a word no sentence or headline
+/// of `language` ends with ("named the victims as"): where it is followed
+/// by one line break, segmentation goes on in the next line whatever that
+/// starts with (a line of three or more words that starts with a capital).
+pub fn stops_mid_clause(line: &str, language: Language) -> bool {
+    stops_mid_clause_by(line, LanguageRules::for_language(language))
+}
+
+fn stops_mid_clause_by(line: &str, rules: &LanguageRules) -> bool {
+    line.split_whitespace().next_back().is_some_and(|last| {
+        last.ends_with(',')
+            || rules
+                .clause_words
+                .iter()
+                .any(|word| last.eq_ignore_ascii_case(word))
+    })
+}
+
+/// True when the paragraph `before` stops mid-clause, on a comma or on one
+/// of the language's clause words ("named the victims as"), with one line
+/// break (no blank line) before the next line, and starts like a sentence
+/// (a capital, three or more words): the line goes on in the next,
+/// whatever that starts with ("Jane Smith, 23, from Folkestone.").
+fn breaks_mid_clause(before: &str, gap: &str, rules: &LanguageRules) -> bool {
+    stops_mid_clause_by(before, rules)
+        && gap.matches(is_line_break).count() - gap.matches("\r\n").count() == 1
+        && before
+            .trim_start_matches(classify::is_opener)
+            .starts_with(char::is_uppercase)
+        && before.split_whitespace().nth(2).is_some()
 }
 
 /// True when the paragraph `before` goes on in `next`, the line after the

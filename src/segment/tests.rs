@@ -164,8 +164,9 @@ fn assert_invariants(text: &str, body_start: usize, units: &[Unit]) {
         // A line break inside a unit is a hard wrap: one break (`\r\n`
         // counts as one), then the line goes on in lower case after any
         // white space that is not a line break (lines are trimmed with
-        // `str::trim`, so a no-break space too), or in text wrapped at a
-        // width (`wrap_width`) with anything.
+        // `str::trim`, so a no-break space too), or with anything in text
+        // wrapped at a width (`wrap_width`) or after a line that stopped
+        // mid-clause.
         for (at, c) in unit_text.char_indices().filter(|&(_, c)| is_line_break(c)) {
             if c == '\n' && unit_text[..at].ends_with('\r') {
                 continue;
@@ -173,9 +174,11 @@ fn assert_invariants(text: &str, body_start: usize, units: &[Unit]) {
             let rest = &unit_text[at..];
             let rest = rest.strip_prefix("\r\n").unwrap_or(&rest[c.len_utf8()..]);
             let next = skip_blanks(rest);
-            let wrapped_on = wrapped && !next.is_empty() && !next.starts_with(is_line_break);
+            let goes_on = !next.is_empty() && !next.starts_with(is_line_break);
+            let wrapped_on = wrapped && goes_on;
+            let mid_clause = stops_mid_clause(&unit_text[..at], Language::English);
             assert!(
-                next.starts_with(char::is_lowercase) || wrapped_on,
+                next.starts_with(char::is_lowercase) || wrapped_on || (mid_clause && goes_on),
                 "unit {unit:?} spans a paragraph break: {unit_text:?}"
             );
         }
