@@ -350,6 +350,19 @@ const SKIPPED_NAMES: &[&str] = &[
 /// `ob-widget`, `OUTBRAIN`).
 const SKIPPED_WORDS: &[&str] = &["footer", "comments", "onetrust", "taboola", "outbrain"];
 
+/// Words of class names that state something of the page rather than
+/// name a part of it (`comments-open`, `has-footer`, on the body or the
+/// article in some themes).
+const STATE_WORDS: &[&str] = &["has", "with", "no", "open", "closed", "show", "enabled"];
+
+/// True when a class or id name, split at `-` and `_`, holds one of
+/// [`SKIPPED_WORDS`] and none of [`STATE_WORDS`].
+fn names_skipped_part(name: &[u8]) -> bool {
+    let words = || name.split(|&b| b == b'-' || b == b'_');
+    words().any(|word| SKIPPED_WORDS.iter().any(|w| word == w.as_bytes()))
+        && !words().any(|word| STATE_WORDS.iter().any(|w| word == w.as_bytes()))
+}
+
 /// True when a class or id name marks a consent banner
 /// ("onetrust-consent-sdk", "cookie-banner", "CybotCookiebotDialog"):
 /// "consent", or "cookie" with a word for a banner. Not "cookie" alone (a
@@ -412,9 +425,7 @@ fn is_hidden_or_furniture(
         .any(|name| {
             let name = name.to_ascii_lowercase();
             SKIPPED_NAMES.iter().any(|n| name == n.as_bytes())
-                || name
-                    .split(|&b| b == b'-' || b == b'_')
-                    .any(|word| SKIPPED_WORDS.iter().any(|w| word == w.as_bytes()))
+                || names_skipped_part(&name)
                 || SCREEN_READER_PREFIXES
                     .iter()
                     .any(|p| name.starts_with(p.as_bytes()))
@@ -885,6 +896,11 @@ mod tests {
         let page =
             extract("<body><div aria-hidden=\"true\"><p>Under an open dialog.</p></div></body>");
         assert_eq!(page.text, "Under an open dialog.");
+        let page = extract(
+            "<body class=\"has-footer\"><article class=\"post comments-open\"><p>The article.</p></article>\
+             <div class=\"site-footer\"><p>Footer.</p></div></body>",
+        );
+        assert_eq!(page.text, "The article.", "a state is not a part");
         let page = extract("<body><div class=\"hidden\"><p>All of it.</p></div></body>");
         assert_eq!(page.text, "All of it.", "never lost to a class name");
         let page = extract(
