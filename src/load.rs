@@ -713,7 +713,12 @@ pub fn load_bytes_in(
     }
     // Pages and Markdown articles: their readable text, title and date,
     // and why a file without readable text is skipped.
-    let extracted = if format == InputFormat::Html || html::looks_like_html(&text) {
+    // A file named `.htm` that holds no markup at all is plain text saved
+    // under a page's name (found in review: read as a page, its headline,
+    // byline and paragraphs ran together as one sentence).
+    let is_page =
+        (format == InputFormat::Html && text.contains('<')) || html::looks_like_html(&text);
+    let extracted = if is_page {
         let page = html::extract(&text);
         let empty = "HTML page without text (only markup, scripts or styles)";
         Some((page.text, page.title, page.date, page.url, empty))

@@ -325,7 +325,8 @@ const SCREEN_READER_PREFIXES: &[&str] = &[
 ];
 
 /// Class and id names of what a reader does not see or does not read as
-/// the article: hidden elements and embedded posts of other sites.
+/// the article: hidden elements, pull quotes (a sentence of the article
+/// shown twice), embedded posts of other sites.
 const SKIPPED_NAMES: &[&str] = &[
     "hidden",
     "d-none",
@@ -336,6 +337,8 @@ const SKIPPED_NAMES: &[&str] = &[
     "comment-thread",
     "disqus_thread",
     "ob-widget",
+    "pullquote",
+    "pull-quote",
     "twitter-tweet",
     "instagram-media",
     "tiktok-embed",
@@ -885,7 +888,7 @@ mod tests {
              <section id=\"comments\"><div class=\"c\"><p>Actually five died.</p></div></section>\
              <p>The line reopens Friday.</p></form><footer><p>Founded in 1846, AP is news.</p></footer>\
              <div class=\"Page-footer-info\"><p>AP is news.</p></div><div id=\"onetrust-banner-sdk\"><p>We use cookies.</p></div>\
-             <div class=\"post-comment-button\">Comment</div><div id=\"taboola-below-article-thumbnails\">\
+             <div class=\"post-comment-button\">Comment</div><blockquote class=\"pullquote\">Crews worked overnight.</blockquote><div id=\"taboola-below-article-thumbnails\">\
              <p>See the prices.</p></div><div class=\"ob-widget\"><p>Windows at no cost.</p></div></body></html>",
         );
         assert_eq!(

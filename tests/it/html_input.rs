@@ -8,6 +8,13 @@ use serde_json::Value;
 
 use crate::{brief, json, scratch, stderr};
 
+/// Writes `text` to `file` in the scratch directory `dir`; its path.
+fn written(dir: &str, file: &str, text: &str) -> String {
+    let path = scratch(dir).join(file);
+    fs::write(&path, text).expect("write");
+    path.to_str().expect("UTF-8 path").to_string()
+}
+
 /// Asserts that the run's standard error holds `message`.
 fn assert_warns(out: &std::process::Output, message: &str) {
     assert!(stderr(out).contains(message), "{}", stderr(out));
@@ -35,16 +42,14 @@ fn units(args: &[&str]) -> Vec<(String, u64, u64, String)> {
 
 #[test]
 fn offsets_point_into_the_text_extracted_from_the_page() {
-    let dir = scratch("html_input_offsets");
     // No <html>: a fragment, read as a page because of its name.
-    let page = dir.join("frag.htm");
-    fs::write(
-        &page,
+    let page = written(
+        "html_input_offsets",
+        "frag.htm",
         "<h1>Rivers rise</h1>\n<p>The river rose by <b>two</b>&nbsp;metres &amp; more.</p>",
-    )
-    .expect("write");
+    );
     let extracted = "Rivers rise\n\nThe river rose by two metres & more.";
-    let found = units(&[page.to_str().expect("UTF-8 path")]);
+    let found = units(&[&page]);
     assert_eq!(
         found,
         vec![
@@ -222,4 +227,31 @@ fn pages_beside_text_are_named_and_a_saved_page_resources_are_not_sources() {
         .map(|d| d["id"].as_str().expect("id"))
         .collect();
     assert_eq!(ids, ["story"]);
+}
+
+#[test]
+fn a_plain_text_file_named_htm_is_read_as_text() {
+    // Found in review: read as a page, its headline, byline and paragraph
+    // ran together as one sentence.
+    let path = written(
+        "html_input_plain_htm",
+        "saved.htm",
+        "Train derails near Ashford\n\nBy Tom Mills\n\nThree people have died after a train derailed near Ashford on Tuesday.\n",
+    );
+    let kinds: Vec<(String, String)> = units(&[&path])
+        .into_iter()
+        .map(|(kind, _, _, text)| (kind, text))
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            ("heading", "Train derails near Ashford"),
+            ("byline", "By Tom Mills"),
+            (
+                "sentence",
+                "Three people have died after a train derailed near Ashford on Tuesday."
+            ),
+        ]
+        .map(|(k, t)| (k.to_string(), t.to_string()))
+    );
 }
