@@ -61,8 +61,9 @@ const MAX_DATELINE_WORDS: usize = 8;
 /// capitals (two letters or more, no lowercase), has at most eight words,
 /// and ends at ` _ `, ` -- ` or ` — ` (or ` - ` after a parenthesized agency,
 /// as in `LONDON (Reuters) - `); a press release's is a place, a comma and
-/// a date with its year before a dash (`Lisbon, 3 September 2025 – `).
-/// Text must follow either.
+/// a date with its year before a dash (`Lisbon, 3 September 2025 – `); a
+/// page's may be a place and an outlet (`London CNN — `). Text must follow
+/// each.
 pub fn dateline_length(text: &str) -> usize {
     let mut head_end = text.len().min(MAX_DATELINE_BYTES);
     while !text.is_char_boundary(head_end) {
@@ -72,8 +73,47 @@ pub fn dateline_length(text: &str) -> usize {
     // Each form's end, then the text that must follow it.
     let after = |end: usize| if end == 0 { 0 } else { text_after(text, end) };
     match after(wire_dateline_end(head)) {
-        0 => after(release_dateline_end(head)),
+        0 => {
+            // The other two forms end at the same dashes: found once.
+            let Some((at, separator)) = first_separator(head, &RELEASE_SEPARATORS) else {
+                return 0;
+            };
+            match after(release_dateline_end(head, at, separator)) {
+                0 => after(outlet_dateline_end(head, at, separator)),
+                length => length,
+            }
+        }
         length => length,
+    }
+}
+
+/// Outlets that put their name after the place, without brackets, as
+/// pages mark their datelines up (CNN's `<cite>` of a place and "CNN",
+/// shown in capitals by its style sheet, read as `London CNN — `).
+const DATELINE_OUTLETS: [&str; 8] = ["CNN", "AP", "AFP", "BBC", "UPI", "NPR", "CBS", "NBC"];
+
+/// Where a dateline of a place and an outlet ends, `London CNN — ` or
+/// `New York CNN – `: a place of one to three capitalized words (not
+/// "The"), one of [`DATELINE_OUTLETS`], then a dash. Found in review of
+/// saved pages: CNN's dateline stayed in summary sentences. `at` and
+/// `separator` as for [`release_dateline_end`]; not after ` - `. The end
+/// of the separator in `head`, or 0.
+fn outlet_dateline_end(head: &str, at: usize, separator: &str) -> usize {
+    if separator == " - " {
+        return 0;
+    }
+    let words: Vec<&str> = head[..at].split_whitespace().collect();
+    let Some((outlet, place)) = words.split_last() else {
+        return 0;
+    };
+    let is_place = (1..=MAX_PLACE_WORDS).contains(&place.len())
+        && place
+            .iter()
+            .all(|w| w.starts_with(char::is_uppercase) && !matches!(*w, "The" | "A" | "An"));
+    if is_place && DATELINE_OUTLETS.contains(outlet) {
+        at + separator.len()
+    } else {
+        0
     }
 }
 
@@ -87,11 +127,10 @@ const MAX_PLACE_WORDS: usize = 3;
 /// 2025 – ` or `Lisbona, 3 set. 2025 – `, with the separator: a place of
 /// capitalized words, a comma, a date with its year (a day, a month
 /// word, a year of four digits), then a dash. Found in review: shown in
-/// summary sentences. The end of the separator in `head`, or 0.
-fn release_dateline_end(head: &str) -> usize {
-    let Some((at, separator)) = first_separator(head, &RELEASE_SEPARATORS) else {
-        return 0;
-    };
+/// summary sentences. `at` is where the first of [`RELEASE_SEPARATORS`]
+/// in `head`, `separator`, starts. The end of the separator in `head`, or
+/// 0.
+fn release_dateline_end(head: &str, at: usize, separator: &str) -> usize {
     let Some((place, date)) = head[..at].split_once(", ") else {
         return 0;
     };
@@ -207,6 +246,19 @@ mod tests {
             shown("PARIS — ``We won,'' she said."),
             "``We won,'' she said."
         );
+        // A page's dateline of a place and an outlet (found in review).
+        assert_eq!(
+            shown("London CNN — A passenger train derailed."),
+            "A passenger train derailed."
+        );
+        assert_eq!(shown("New York CNN – Stocks fell."), "Stocks fell.");
+        for text in [
+            "Meanwhile NATO — the alliance — met.",
+            "The CNN — anchor said so.",
+            "Officials told CNN — and others — that it would.",
+        ] {
+            assert_eq!(shown(text), text);
+        }
     }
 
     #[test]
