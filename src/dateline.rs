@@ -72,6 +72,14 @@ pub fn dateline_length(text: &str) -> usize {
     let head = &text[..head_end];
     // Each form's end, then the text that must follow it.
     let after = |end: usize| if end == 0 { 0 } else { text_after(text, end) };
+    // Business Wire glues its agency to the place and the text:
+    // `ASHFORD, England--(BUSINESS WIRE)--Southeastern said ...` (found in
+    // review of saved pages). A place in capitals opens it.
+    if let Some(at) = head.find(BUSINESS_WIRE) {
+        if head.starts_with(|c: char| c.is_ascii_uppercase()) && !head[..at].contains(". ") {
+            return after(at + BUSINESS_WIRE.len());
+        }
+    }
     match after(wire_dateline_end(head)) {
         0 => {
             // The other two forms end at the same dashes: found once.
@@ -86,6 +94,9 @@ pub fn dateline_length(text: &str) -> usize {
         length => length,
     }
 }
+
+/// Business Wire's agency between its dateline and its text.
+const BUSINESS_WIRE: &str = "--(BUSINESS WIRE)--";
 
 /// Outlets that put their name after the place, without brackets, as
 /// pages mark their datelines up (CNN's `<cite>` of a place and "CNN",
@@ -252,6 +263,10 @@ mod tests {
             "A passenger train derailed."
         );
         assert_eq!(shown("New York CNN – Stocks fell."), "Stocks fell.");
+        assert_eq!(
+            shown("ASHFORD, England--(BUSINESS WIRE)--Southeastern said the line was closed."),
+            "Southeastern said the line was closed."
+        );
         for text in [
             "Meanwhile NATO — the alliance — met.",
             "The CNN — anchor said so.",
