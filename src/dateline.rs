@@ -121,8 +121,13 @@ fn outlet_dateline_end(head: &str, at: usize, separator: &str) -> usize {
         && place
             .iter()
             .all(|w| w.starts_with(char::is_uppercase) && !matches!(*w, "The" | "A" | "An"));
-    if is_place && DATELINE_OUTLETS.contains(outlet) {
-        at + separator.len()
+    // A sentence starts after a dateline: "Meanwhile CNN — which hosted
+    // the debate — said ..." is no dateline (found in review).
+    let end = at + separator.len();
+    let sentence_follows =
+        head[end..].starts_with(|c: char| c.is_uppercase() || "\"“‘'".contains(c));
+    if is_place && DATELINE_OUTLETS.contains(outlet) && sentence_follows {
+        end
     } else {
         0
     }
@@ -271,6 +276,8 @@ mod tests {
             "Meanwhile NATO — the alliance — met.",
             "The CNN — anchor said so.",
             "Officials told CNN — and others — that it would.",
+            "Meanwhile CNN — which hosted the first debate — said no.",
+            "Only AP — among the major agencies — declined.",
         ] {
             assert_eq!(shown(text), text);
         }

@@ -115,13 +115,15 @@ fn meta_content(
 
 /// The day of a `<time datetime="...">` in the page's body, ranked: 0 when
 /// it says it is the publication's (`itemprop="datePublished"`, `pubdate`,
-/// a class naming "published"), 1 otherwise; `None` for an update's
+/// a class naming "published"), 1 inside `<article>` or `<main>`; `None`
+/// elsewhere (a masthead's "today", found in review), for an update's
 /// (`class="updated"`, "modified") or a `datetime` that is no ISO day.
 /// What a page that gives crawlers no date shows its readers as the date
 /// (found in review: without it, a site's "today" clock above the article
 /// was read as the page's date).
 fn time_date(
     attributes: &BTreeMap<HtmlString, Spanned<HtmlString, ()>>,
+    in_article: bool,
 ) -> Option<(usize, String)> {
     let day = iso_day(attribute(attributes, b"datetime")?)?;
     let class = attribute(attributes, b"class")
@@ -135,7 +137,11 @@ fn time_date(
         || attribute(attributes, b"itemprop")
             .is_some_and(|p| p.trim_ascii().eq_ignore_ascii_case(b"datepublished"))
         || has(b"published");
-    Some((usize::from(!published), day))
+    if published {
+        Some((0, day))
+    } else {
+        in_article.then_some((1, day))
+    }
 }
 
 /// The page's own address, from `<link rel="canonical" href="...">`.
@@ -344,6 +350,9 @@ const SKIPPED_NAMES: &[&str] = &[
     "tiktok-embed",
 ];
 
+/// The names in [`SKIPPED_NAMES`] that only hide.
+const HIDING_NAMES: &[&[u8]] = &[b"hidden", b"d-none", b"is-hidden"];
+
 /// Words of class and id names (split at `-` and `_`) that mark a part of
 /// the page that is not the article: the site's footer (`Page-footer`,
 /// `site-footer`: found in review, AP's "Founded in 1846, AP today ..."
@@ -355,8 +364,11 @@ const SKIPPED_WORDS: &[&str] = &["footer", "comments", "onetrust", "taboola", "o
 
 /// Words of class names that state something of the page rather than
 /// name a part of it (`comments-open`, `has-footer`, on the body or the
-/// article in some themes).
-const STATE_WORDS: &[&str] = &["has", "with", "no", "open", "closed", "show", "enabled"];
+/// article in some themes; `sticky-footer-layout` around the article,
+/// found in review).
+const STATE_WORDS: &[&str] = &[
+    "has", "with", "no", "open", "closed", "show", "enabled", "layout", "sticky", "push",
+];
 
 /// True when a class or id name, split at `-` and `_`, holds one of
 /// [`SKIPPED_WORDS`] and none of [`STATE_WORDS`].
@@ -367,17 +379,23 @@ fn names_skipped_part(name: &[u8]) -> bool {
 }
 
 /// True when a class or id name marks a consent banner
-/// ("onetrust-consent-sdk", "cookie-banner", "CybotCookiebotDialog"):
-/// "consent", or "cookie" with a word for a banner. Not "cookie" alone (a
-/// recipe's class), nor "newsletter" (Substack's article is
-/// `newsletter-post`: found in testing, its text was lost).
+/// ("onetrust-consent-sdk", "cookie-banner", "CybotCookiebotDialog",
+/// "cookieconsent"): "cookie" or "consent" with a word for a banner, or
+/// both. Not either alone (a recipe's `cookies`, a post's `tag-consent`),
+/// nor "newsletter" (Substack's article is `newsletter-post`: found in
+/// testing, its text was lost).
 fn is_consent_banner(name: &[u8]) -> bool {
     let has = |part: &str| name.windows(part.len()).any(|w| w == part.as_bytes());
-    has("consent")
-        || (has("cookie")
-            && [
+    // WordPress marks a post's tags and categories on its article
+    // (`tag-consent`: found in review, the article was lost).
+    if name.starts_with(b"tag-") || name.starts_with(b"category-") {
+        return false;
+    }
+    (has("cookie") || has("consent"))
+        && (has("cookie") && has("consent")
+            || [
                 "banner", "notice", "bar", "popup", "dialog", "modal", "message", "alert", "law",
-                "warning", "sdk", "info",
+                "warning", "sdk", "info", "manager", "overlay", "wall",
             ]
             .iter()
             .any(|word| has(word)))
@@ -420,6 +438,13 @@ fn is_hidden_or_furniture(
     }) {
         return true;
     }
+    // Tailwind's `hidden md:block` and Bootstrap's `d-none d-md-block`
+    // show the element on larger screens (found in review).
+    let shown_somewhere = value(b"class").is_some_and(|classes| {
+        classes
+            .split(u8::is_ascii_whitespace)
+            .any(|c| c.contains(&b':') || (c.starts_with(b"d-") && c != b"d-none"))
+    });
     [b"class".as_slice(), b"id"]
         .into_iter()
         .filter_map(value)
@@ -427,7 +452,8 @@ fn is_hidden_or_furniture(
         .filter(|name| !name.is_empty())
         .any(|name| {
             let name = name.to_ascii_lowercase();
-            SKIPPED_NAMES.iter().any(|n| name == n.as_bytes())
+            (SKIPPED_NAMES.iter().any(|n| name == n.as_bytes())
+                && !(shown_somewhere && HIDING_NAMES.contains(&name.as_slice())))
                 || names_skipped_part(&name)
                 || SCREEN_READER_PREFIXES
                     .iter()
@@ -619,9 +645,10 @@ fn extract_with(html: &str, attribute_rules: bool) -> Page {
     // for its dates and headline only.
     let mut ld_script: Option<String> = None;
     let mut pre_depth = 0usize;
-    // The skipped element being passed over, and how deeply it is nested
-    // in itself.
-    let mut skipping: Option<(Vec<u8>, usize)> = None;
+    // The skipped element being passed over, and the elements open inside
+    // it (an end tag that closes one of them is not the skipped one's
+    // parent closing: found in review, an inner </div> ended the skip).
+    let mut skipping: Option<(Vec<u8>, OpenElements)> = None;
     // The elements open around the text, innermost last: a skipped
     // element left unclosed ends where one of them closes, as a browser
     // ends it (found in review: an unclosed <aside> took the rest of the
@@ -636,9 +663,9 @@ fn extract_with(html: &str, attribute_rules: bool) -> Page {
                     in_title = skipping.is_none() && title.is_none();
                     continue;
                 }
-                if let Some((skipped, depth)) = &mut skipping {
-                    if skipped.as_slice() == name && !tag.self_closing {
-                        *depth += 1;
+                if let Some((_, inside)) = &mut skipping {
+                    if !is_void(name) && !tag.self_closing {
+                        inside.push(name);
                     }
                     continue;
                 }
@@ -661,7 +688,8 @@ fn extract_with(html: &str, attribute_rules: bool) -> Page {
                         && !is_void(name)
                         && is_hidden_or_furniture(name, &tag.attributes));
                 if name == b"time" && in_body && !skipped {
-                    if let Some(day) = time_date(&tag.attributes) {
+                    let in_article = open.contains(b"article") || open.contains(b"main");
+                    if let Some(day) = time_date(&tag.attributes, in_article) {
                         if time_day.as_ref().is_none_or(|best| day.0 < best.0) {
                             time_day = Some(day);
                         }
@@ -672,7 +700,7 @@ fn extract_with(html: &str, attribute_rules: bool) -> Page {
                 }
                 if skipped {
                     if !tag.self_closing {
-                        skipping = Some((name.to_vec(), 1));
+                        skipping = Some((name.to_vec(), OpenElements::default()));
                         let is_ld = name == b"script"
                             && tag.attributes.get(b"type".as_slice()).is_some_and(|t| {
                                 let t = t.value.trim_ascii();
@@ -696,17 +724,18 @@ fn extract_with(html: &str, attribute_rules: bool) -> Page {
                     in_title = false;
                     continue;
                 }
-                if let Some((skipped, depth)) = &mut skipping {
+                if let Some((skipped, inside)) = &mut skipping {
+                    if inside.contains(name) {
+                        inside.close(name);
+                        continue;
+                    }
                     if skipped.as_slice() == name {
-                        *depth -= 1;
-                        if *depth == 0 {
-                            skipping = None;
-                            if let Some(script) = ld_script.take() {
-                                let read = json_ld(&script);
-                                ld.article_day = ld.article_day.or(read.article_day);
-                                ld.headline = ld.headline.or(read.headline);
-                                ld.any_day = ld.any_day.or(read.any_day);
-                            }
+                        skipping = None;
+                        if let Some(script) = ld_script.take() {
+                            let read = json_ld(&script);
+                            ld.article_day = ld.article_day.or(read.article_day);
+                            ld.headline = ld.headline.or(read.headline);
+                            ld.any_day = ld.any_day.or(read.any_day);
                         }
                         continue;
                     }
@@ -839,7 +868,7 @@ mod tests {
         // it is the publication's, never an update's (found in review).
         let body_date = |body: &str| extract(&format!("<html><body>{body}</body></html>")).date;
         assert_eq!(
-            body_date("<p>Wednesday, November 25, 2026</p><p>Posted on <time datetime=\"2026-11-24T11:20:00+00:00\">November 24</time>.</p>"),
+            body_date("<p>Wednesday, November 25, 2026</p><article><p>Posted on <time datetime=\"2026-11-24T11:20:00+00:00\">November 24</time>.</p></article>"),
             Some("2026-11-24".to_string())
         );
         assert_eq!(
@@ -850,6 +879,18 @@ mod tests {
         assert_eq!(
             body_date("<time datetime=\"yesterday\">Yesterday</time>"),
             None
+        );
+        assert_eq!(
+            body_date(
+                "<div class=\"masthead\"><time datetime=\"2026-11-25\">Today</time></div>\
+                       <article><time datetime=\"2026-11-24\">Nov 24</time><p>Text.</p></article>"
+            ),
+            Some("2026-11-24".to_string())
+        );
+        assert_eq!(
+            body_date("<div class=\"masthead\">Today is <time datetime=\"2024-05-07\">Tuesday</time></div><p>Text.</p>"),
+            None,
+            "a time outside the article says nothing of it"
         );
         // Found in review: a video's block before the article's, and a
         // generic `date` before `article:published_time`.
@@ -904,6 +945,12 @@ mod tests {
              <div class=\"site-footer\"><p>Footer.</p></div></body>",
         );
         assert_eq!(page.text, "The article.", "a state is not a part");
+        let page = extract(
+            "<body><p class=\"hidden md:block\">Wide screens.</p><p class=\"d-none d-md-block\">Also.</p>\
+             <p class=\"hidden\">Never.</p><article class=\"post tag-consent\"><p>Consent law.</p></article>\
+             <div class=\"sticky-footer-layout\"><p>Kept.</p></div><div class=\"cookieconsent\">Accept.</div></body>",
+        );
+        assert_eq!(page.text, "Wide screens.\n\nAlso.\n\nConsent law.\n\nKept.");
         let page = extract("<body><div class=\"hidden\"><p>All of it.</p></div></body>");
         assert_eq!(page.text, "All of it.", "never lost to a class name");
         let page = extract(
@@ -945,6 +992,12 @@ mod tests {
              <p>Second.</p><div><nav><a>Home</a></div><p>Third.</p></body>",
         );
         assert_eq!(page.text, "First.\n\nSecond.\n\nThird.");
+        // Found in review of the change: an inner </div> is no parent's.
+        let page = extract(
+            "<body><div class=\"page\"><p>First.</p><aside><div><p>Subscribe today.</p></div>\
+             <div><p>Menu item</p></div></aside><p>Second.</p></div></body>",
+        );
+        assert_eq!(page.text, "First.\n\nSecond.");
         // A closed one nests as before, and a stray end tag changes nothing.
         let page = extract(
             "<body><div class=\"comments\"><div><p>A comment.</p></div></span></div><p>After.</p></body>",

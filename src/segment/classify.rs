@@ -125,9 +125,9 @@ const ENGLISH_APPEAL_TERMS: &[(&[&str], u32)] = &[
     (&["opens", "in", "new", "window"], DECISIVE),
     (&["opens", "in", "a", "new", "window"], DECISIVE),
     (&["click", "to", "share"], DECISIVE),
-    // Share buttons and promos of saved pages (found in review).
+    // Share buttons of saved pages (found in review). Not "sign up here":
+    // "Voters who want to register can sign up here." is news.
     (&["link", "copied"], DECISIVE),
-    (&["sign", "up", "here"], DECISIVE),
     (&["already", "a", "subscriber"], DECISIVE),
     (&["story", "continues", "below"], DECISIVE),
     // Appeals and tip lines at the foot of every article of an outlet
@@ -230,29 +230,23 @@ const ENGLISH_CREDIT_PREFIXES: &[&str] = &[
 
 /// Articles, prepositions and conjunctions that leave a clause open. Found
 /// in review: a page's `<br>` in "named the victims as<br>Jane Smith, 23"
-/// made the first half a heading. Not "up", "in" or "on", which end
-/// phrasal verbs and headlines ("Markets close up"), nor "a" and "who"
-/// ("Plan A", "Doctor Who").
+/// made the first half a heading. Only words no headline or subhead ends
+/// with: not "up", "in", "on", "to", "for", "with", "that" or "said",
+/// which end phrasal verbs and subheads ("Markets close up", "Where the
+/// money goes to", "What officials said": found in review), nor "a" and
+/// "who" ("Plan A", "Doctor Who").
 const ENGLISH_CLAUSE_WORDS: &[&str] = &[
     "an",
     "the",
     "as",
     "by",
     "of",
-    "to",
     "and",
     "or",
     "but",
-    "with",
-    "from",
-    "for",
-    "at",
-    "that",
-    "which",
     "than",
     "between",
     "including",
-    "said",
 ];
 
 /// Compared with the end of a line without its final period.
