@@ -74,10 +74,18 @@ pub fn dateline_length(text: &str) -> usize {
     let after = |end: usize| if end == 0 { 0 } else { text_after(text, end) };
     // Business Wire glues its agency to the place and the text:
     // `ASHFORD, England--(BUSINESS WIRE)--Southeastern said ...` (found in
-    // review of saved pages). A place in capitals opens it.
-    if let Some(at) = head.find(BUSINESS_WIRE) {
-        if head.starts_with(|c: char| c.is_ascii_uppercase()) && !head[..at].contains(". ") {
-            return after(at + BUSINESS_WIRE.len());
+    // review of saved pages). A place in capitals opens it, so only a head
+    // whose first two letters are capitals is searched (this runs on every
+    // candidate sentence; searching all cost 0.8% of a summary).
+    let capitals = head
+        .as_bytes()
+        .get(..2)
+        .is_some_and(|two| two.iter().all(u8::is_ascii_uppercase));
+    if capitals {
+        if let Some(at) = head.find(BUSINESS_WIRE) {
+            if !head[..at].contains(". ") {
+                return after(at + BUSINESS_WIRE.len());
+            }
         }
     }
     match after(wire_dateline_end(head)) {
